@@ -1,0 +1,86 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { serverSecret, type Store } from '@wegwijzer/db';
+import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
+import { resolveActor } from './auth/actor.ts';
+import type { Config } from './config.ts';
+import { docsRoutes } from './http/docs.ts';
+import type { AppEnv, Deps } from './http/env.ts';
+import { onError, validationHook } from './http/errors.ts';
+import { webRoutes } from './http/web.ts';
+import { auth } from './routes/auth.ts';
+import { demo } from './routes/demo.ts';
+import { health } from './routes/health.ts';
+import { imports } from './routes/imports.ts';
+import { outcomes } from './routes/outcomes.ts';
+import { participants } from './routes/participants.ts';
+import { pilots } from './routes/pilots.ts';
+import { users } from './routes/users.ts';
+
+/** JSON bodies are small; CSV imports stream through their own route without this limit. */
+const JSON_LIMIT = 1024 * 1024;
+
+function buildApi() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/', health)
+    .route('/', demo)
+    .route('/', auth)
+    .route('/', users)
+    .route('/', pilots)
+    .route('/', participants)
+    .route('/', imports)
+    .route('/', outcomes);
+}
+
+export type AppType = ReturnType<typeof buildApi>;
+
+/** The whole server: API, its OpenAPI document and reference, and the dashboard, on one port. */
+export async function createApp(store: Store, config: Config) {
+  const deps: Deps = { store, config, pseudonymKey: await serverSecret(store.db, 'pseudonym_key') };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound((c) => onError(new NotFound(`Route ${c.req.method} ${c.req.path}`), c));
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', csrf());
+  app.use('/api/*', async (c, next) => {
+    if (/\/imports$/.test(c.req.path)) return next();
+    return bodyLimit({ maxSize: JSON_LIMIT, onError: () => { throw new PayloadTooLarge(); } })(c, next);
+  });
+  app.use('/api/*', resolveActor);
+  app.route('/', buildApi());
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Wegwijzer API',
+      version: config.version,
+      description: 'Outcomes of social-domain pilots: exit from bijstand, routes, time to exit, savings.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.route('/', docsRoutes());
+  app.route('/', webRoutes(config.webDist));
+  return app;
+}

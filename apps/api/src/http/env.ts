@@ -1,0 +1,35 @@
+import type { Role } from '@wegwijzer/domain';
+import type { Store } from '@wegwijzer/db';
+import type { Config } from '../config.ts';
+
+/** The acting user, resolved from a session cookie or a bearer token. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Pilots granted to this user; admins see every pilot. */
+  pilots: ReadonlySet<string>;
+  via: 'session' | 'token';
+}
+
+export interface Deps {
+  store: Store;
+  config: Config;
+  /** Key of researchers' pseudonyms, kept in the database so it survives restarts. */
+  pseudonymKey: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    actor: Actor | null;
+    requestId: string;
+  };
+}
+
+/** What a use case gets: storage, settings, who acts, and the request id for the audit log. */
+export interface UseCaseCtx extends Deps {
+  actor: Actor;
+  requestId: string;
+}

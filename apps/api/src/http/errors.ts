@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '@wegwijzer/domain';
+import type { AppEnv } from './env.ts';
+
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+
+function envelope(c: Context<AppEnv>, status: Status, code: string, message: string, details?: unknown) {
+  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+}
+
+/** The one place that turns a thrown error into the SPEC's error envelope. */
+export function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof DomainError) return envelope(c, err.status, err.code, err.message, err.details);
+  if (err instanceof HTTPException) {
+    const status = err.status as Status;
+    if (status === 413) return envelope(c, 413, 'payload_too_large', 'The request body is too large');
+    return envelope(c, status, status === 400 ? 'bad_request' : 'http_error', err.message || 'Bad request');
+  }
+  if (err instanceof SyntaxError) return envelope(c, 400, 'bad_request', 'The request body is not valid JSON');
+  // Anything else is our fault: log it with the request id, never send internals to the client.
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: err.message, stack: err.stack }));
+  return envelope(c, 500, 'internal', `Something went wrong on our side (request ${c.get('requestId')})`);
+}
+
+/** Turns a failed zod validation into a 400 that lists every problem with its path. */
+export function validationHook(
+  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+  c: Context<AppEnv>,
+) {
+  if (result.success || !result.error) return undefined;
+  const details = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+  return envelope(c, 400, 'bad_request', `Invalid request: ${summary}`, details);
+}

@@ -1,0 +1,30 @@
+import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
+import { ErrorBody } from '@wegwijzer/domain';
+import { guard, routeTable, type Access } from './access.ts';
+
+/**
+ * Declares a route once: its access rule (recorded in the route table and enforced by a guard),
+ * its request and response schemas (validation and the OpenAPI document).
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
+  routeTable.push({ method: config.method.toUpperCase(), path: config.path, access });
+  return createRoute({ ...config, middleware: [guard(access)] as const });
+}
+
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description };
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
+}
+
+const err = (description: string) => jsonContent(ErrorBody, description);
+
+/** The error replies most routes can give, for the OpenAPI document. */
+export const errorResponses = {
+  400: err('Bad input'),
+  401: err('Not logged in'),
+  403: err('Not allowed'),
+  404: err('Not found'),
+};

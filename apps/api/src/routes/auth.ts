@@ -1,0 +1,85 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { LoginInput, TokenCreated, TokenInput, User } from '@wegwijzer/domain';
+import { SESSION_COOKIE } from '../auth/actor.ts';
+import { ALL_ROLES } from '../http/access.ts';
+import { useCaseCtx } from '../http/ctx.ts';
+import type { AppEnv } from '../http/env.ts';
+import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
+import { issueToken, login, logout } from '../usecases/accounts.ts';
+
+const Me = User.omit({ pilots: true }).extend({ pilots: z.array(z.string()) });
+
+export const auth = new OpenAPIHono<AppEnv>()
+  .openapi(
+    defineRoute(
+      { public: true },
+      {
+        method: 'post',
+        path: '/api/auth/login',
+        tags: ['Accounts'],
+        summary: 'Log in; sets an HttpOnly session cookie',
+        request: jsonBody(LoginInput),
+        responses: { 200: jsonContent(z.object({ user: User }), 'Logged in'), 400: errorResponses[400], 401: errorResponses[401] },
+      },
+    ),
+    async (c) => {
+      const deps = c.get('deps');
+      const { secret, expiresAt, user } = await login(deps, c.req.valid('json'), c.get('requestId'));
+      setCookie(c, SESSION_COOKIE, secret, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: deps.config.secureCookies,
+        path: '/',
+        expires: new Date(expiresAt),
+      });
+      return c.json({ user }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(
+      { public: true },
+      {
+        method: 'post',
+        path: '/api/auth/logout',
+        tags: ['Accounts'],
+        summary: 'Log out and end the session',
+        responses: { 204: { description: 'Logged out' } },
+      },
+    ),
+    async (c) => {
+      await logout(c.get('deps'), getCookie(c, SESSION_COOKIE));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES },
+      {
+        method: 'get',
+        path: '/api/auth/me',
+        tags: ['Accounts'],
+        summary: 'The logged-in user',
+        responses: { 200: jsonContent(Me, 'The user'), 401: errorResponses[401] },
+      },
+    ),
+    (c) => {
+      const { actor } = useCaseCtx(c);
+      return c.json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, pilots: [...actor.pilots] }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES },
+      {
+        method: 'post',
+        path: '/api/tokens',
+        tags: ['Accounts'],
+        summary: 'A bearer token for scripts, with the caller’s rights',
+        request: jsonBody(TokenInput),
+        responses: { 201: jsonContent(TokenCreated, 'The token; shown once'), ...errorResponses },
+      },
+    ),
+    async (c) => c.json(await issueToken({ ctx: useCaseCtx(c), input: c.req.valid('json') }), 201),
+  );

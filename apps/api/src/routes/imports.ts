@@ -1,0 +1,37 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ErrorBody, ImportResult } from '@wegwijzer/domain';
+import { useCaseCtx } from '../http/ctx.ts';
+import type { AppEnv } from '../http/env.ts';
+import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
+import { runImport } from '../usecases/imports.ts';
+
+export const imports = new OpenAPIHono<AppEnv>().openapi(
+  defineRoute(
+    { roles: ['admin', 'manager'], pilotParam: 'id' },
+    {
+      method: 'post',
+      path: '/api/pilots/{id}/imports',
+      tags: ['Imports'],
+      summary: 'Import participants.csv or events.csv: all or nothing, every error with its line and column',
+      request: {
+        params: z.object({ id: z.string().min(1).max(100) }),
+        query: z.object({
+          kind: z.enum(['participants', 'events']),
+          dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+        }),
+        body: { content: { 'text/csv': { schema: z.string() } }, required: true },
+      },
+      responses: {
+        200: jsonContent(ImportResult, 'Imported (or validated, with dryRun)'),
+        422: jsonContent(ErrorBody, 'The file has errors; details lists each as {line, column, message}'),
+        ...errorResponses,
+      },
+    },
+  ),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { kind, dryRun } = c.req.valid('query');
+    const body = c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null;
+    return c.json(await runImport({ ctx: useCaseCtx(c), input: { pilotId: id, kind, dryRun, body } }), 200);
+  },
+);

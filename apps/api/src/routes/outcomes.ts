@@ -1,0 +1,111 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  ComparisonReply,
+  IsoDate,
+  OutcomeSummary,
+  SubgroupField,
+  SubgroupReply,
+  SurvivalReply,
+  WindowParam,
+  WorklistReply,
+} from '@wegwijzer/domain';
+import { ALL_ROLES } from '../http/access.ts';
+import { useCaseCtx } from '../http/ctx.ts';
+import type { AppEnv } from '../http/env.ts';
+import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
+import { compareOutcomes, pilotOutcomes, pilotSubgroups, pilotSurvival, worklist } from '../usecases/outcomes.ts';
+
+const PilotParam = z.object({ id: z.string().min(1).max(100) });
+
+export const outcomes = new OpenAPIHono<AppEnv>()
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES, pilotParam: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/outcomes',
+        tags: ['Outcomes'],
+        summary: 'Exit rate, routes, sustained exit, benefit months, savings and ladder progress per arm (SPEC §3)',
+        request: { params: PilotParam, query: z.object({ window: WindowParam }) },
+        responses: { 200: jsonContent(OutcomeSummary, 'The summary'), ...errorResponses },
+      },
+    ),
+    async (c) =>
+      c.json(await pilotOutcomes({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, k: c.req.valid('query').window }), 200),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES, pilotParam: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/survival',
+        tags: ['Outcomes'],
+        summary: 'Kaplan–Meier time to first exit per arm, with the log-rank test',
+        request: { params: PilotParam },
+        responses: { 200: jsonContent(SurvivalReply, 'The curves'), ...errorResponses },
+      },
+    ),
+    async (c) => c.json(await pilotSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES, pilotParam: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/subgroups',
+        tags: ['Outcomes'],
+        summary: 'Every outcome split by a baseline field, per arm, with the difference per subgroup',
+        request: { params: PilotParam, query: z.object({ by: SubgroupField, window: WindowParam }) },
+        responses: { 200: jsonContent(SubgroupReply, 'The subgroups'), ...errorResponses },
+      },
+    ),
+    async (c) => {
+      const { by, window } = c.req.valid('query');
+      return c.json(await pilotSubgroups({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, k: window, by }), 200);
+    },
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES },
+      {
+        method: 'get',
+        path: '/api/outcomes',
+        tags: ['Outcomes'],
+        summary: 'Pilots side by side on the same definitions (all visible pilots, or those named)',
+        request: {
+          query: z.object({
+            pilots: z.string().max(10_000).optional().openapi({ description: 'Comma-separated pilot ids' }),
+            window: WindowParam,
+          }),
+        },
+        responses: { 200: jsonContent(ComparisonReply, 'The comparison'), ...errorResponses },
+      },
+    ),
+    async (c) => {
+      const { pilots, window } = c.req.valid('query');
+      const ids = pilots ? pilots.split(',').map((s) => s.trim()).filter(Boolean) : null;
+      return c.json(await compareOutcomes({ ctx: useCaseCtx(c), pilotIds: ids, k: window }), 200);
+    },
+  )
+  .openapi(
+    defineRoute(
+      { roles: ['admin', 'manager'], pilotParam: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/worklist',
+        tags: ['Outcomes'],
+        summary: 'Follow-up worklist: marks passed without a ladder measurement, baseline gaps',
+        request: { params: PilotParam, query: z.object({ asOf: IsoDate.optional() }) },
+        responses: { 200: jsonContent(WorklistReply, 'The worklist'), ...errorResponses },
+      },
+    ),
+    async (c) =>
+      c.json(
+        await worklist({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          asOf: c.req.valid('query').asOf ?? new Date().toISOString().slice(0, 10),
+        }),
+        200,
+      ),
+  );

@@ -1,0 +1,35 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { User, UserInput } from '@wegwijzer/domain';
+import { useCaseCtx } from '../http/ctx.ts';
+import type { AppEnv } from '../http/env.ts';
+import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
+import { createUser, listUsers } from '../usecases/accounts.ts';
+
+export const users = new OpenAPIHono<AppEnv>()
+  .openapi(
+    defineRoute(
+      { roles: ['admin'] },
+      {
+        method: 'post',
+        path: '/api/users',
+        tags: ['Accounts'],
+        summary: 'Create a user with a role and pilot grants',
+        request: jsonBody(UserInput),
+        responses: { 201: jsonContent(User, 'Created'), 409: errorResponses[404], ...errorResponses },
+      },
+    ),
+    async (c) => c.json(await createUser({ ctx: useCaseCtx(c), input: c.req.valid('json') }), 201),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ['admin'] },
+      {
+        method: 'get',
+        path: '/api/users',
+        tags: ['Accounts'],
+        summary: 'All users with their roles and pilots',
+        responses: { 200: jsonContent(z.object({ items: z.array(User) }), 'Users'), ...errorResponses },
+      },
+    ),
+    async (c) => c.json({ items: await listUsers({ ctx: useCaseCtx(c) }) }, 200),
+  );

@@ -1,0 +1,87 @@
+import {
+  addGrant,
+  countUsers,
+  findUserByEmail,
+  insertPilot,
+  insertUser,
+  listPilots,
+  recomputePilot,
+  type Store,
+} from '@wegwijzer/db';
+import type { Role } from '@wegwijzer/domain';
+import { generateDemoPilots } from '@wegwijzer/demo';
+import { hashPassword } from '../auth/password.ts';
+import type { Config } from '../config.ts';
+
+/** With an empty database, the admin account from WEGWIJZER_ADMIN_EMAIL / _PASSWORD. */
+export async function bootstrapAdmin(store: Store, config: Config): Promise<boolean> {
+  if (!config.adminEmail || !config.adminPassword) return false;
+  if ((await countUsers(store.db)) > 0) return false;
+  await insertUser(store.db, {
+    email: config.adminEmail,
+    name: 'Beheerder',
+    passwordHash: await hashPassword(config.adminPassword),
+    role: 'admin',
+    pilots: [],
+  });
+  return true;
+}
+
+/** Demo accounts, one per role; listed on the login page only in demo mode. */
+export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; name: string }[] = [
+  { email: 'beheer@demo.wegwijzer.nl', password: 'demo-beheer-2025', role: 'admin', name: 'Demo beheerder' },
+  { email: 'manager@demo.wegwijzer.nl', password: 'demo-manager-2025', role: 'manager', name: 'Demo programmamanager' },
+  { email: 'onderzoek@demo.wegwijzer.nl', password: 'demo-onderzoek-2025', role: 'researcher', name: 'Demo onderzoeker' },
+  { email: 'wethouder@demo.wegwijzer.nl', password: 'demo-wethouder-2025', role: 'viewer', name: 'Demo wethouder' },
+];
+
+/**
+ * Loads the synthetic demo pilots and accounts into an empty database. Returns false (and does
+ * nothing) when the database already holds pilots.
+ */
+export async function loadDemo(store: Store): Promise<boolean> {
+  if ((await listPilots(store.db, null)).length > 0) return false;
+  const demo = generateDemoPilots();
+  const pilotIds: string[] = [];
+  for (const d of demo) {
+    const pilot = await insertPilot(store.db, d.pilot);
+    pilotIds.push(pilot.id);
+    const now = new Date().toISOString();
+    await store.writeTx((raw) => {
+      const insertParticipant = raw.prepare(
+        `INSERT INTO participants (pilot_id, participant_ref, arm, intake_date, monthly_benefit_cents,
+          guidance_cost_cents, household, birth_year, motivation, ladder_step, has_debts, disability,
+          refugee_status, education, lost_to_follow_up_date, created_at, updated_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      );
+      const insertEvent = raw.prepare(
+        `INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents, created_at)
+         VALUES (?,?,?,?,?,?,?,?)`,
+      );
+      const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+      for (const p of d.participants) {
+        const b = p.baseline;
+        const id = Number(
+          insertParticipant.run(pilot.id, p.participantRef, b.arm, b.intakeDate, b.monthlyBenefitCents,
+            b.guidanceCostCents, b.household, b.birthYear, b.motivation, b.ladderStep, bit(b.hasDebts),
+            bit(b.disability), bit(b.refugeeStatus), b.education, b.lostToFollowUpDate, now, now).lastInsertRowid,
+        );
+        const events = [...p.events].sort((a, b2) => (a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0));
+        for (const e of events) insertEvent.run(id, pilot.id, e.type, e.date, e.reason, e.value, e.amountCents, now);
+      }
+      recomputePilot(raw, pilot.id, pilot);
+    });
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUserByEmail(store.db, account.email)) continue;
+    const user = await insertUser(store.db, {
+      email: account.email,
+      name: account.name,
+      passwordHash: await hashPassword(account.password),
+      role: account.role,
+      pilots: [],
+    });
+    if (account.role !== 'admin') for (const id of pilotIds) await addGrant(store.db, user.id, id);
+  }
+  return true;
+}

@@ -1,0 +1,199 @@
+/**
+ * Disclosure control for viewers (SPEC §6), applied on the server to every reply a viewer gets.
+ * Pure functions: a reply in, the same reply with suppressed figures set to null and listed as
+ * JSON pointers out.
+ */
+
+type Obj = Record<string, unknown>;
+
+interface Cell {
+  /** JSON pointer segments from the reply root. */
+  path: (string | number)[];
+  value: number;
+}
+
+class Suppressor {
+  readonly pointers = new Set<string>();
+  constructor(
+    readonly root: Obj,
+    readonly threshold: number,
+  ) {}
+
+  /** A count from 1 to threshold − 1: shown it could identify a person. */
+  small(v: unknown): boolean {
+    return typeof v === 'number' && v >= 1 && v < this.threshold;
+  }
+
+  get(path: Cell['path']): unknown {
+    let node: unknown = this.root;
+    for (const key of path) node = (node as Obj | undefined)?.[key as string];
+    return node;
+  }
+
+  hidden(path: Cell['path']): boolean {
+    return this.pointers.has(pointer(path));
+  }
+
+  hide(path: Cell['path']): void {
+    const parent = this.get(path.slice(0, -1)) as Obj | undefined;
+    const key = path[path.length - 1] as string;
+    if (!parent || parent[key] === undefined) return;
+    parent[key] = null;
+    this.pointers.add(pointer(path));
+  }
+
+  /** Primary suppression of a count. */
+  count(path: Cell['path']): void {
+    if (this.small(this.get(path))) this.hide(path);
+  }
+
+  /**
+   * Secondary suppression of a breakdown whose total is shown: while the hidden cells add up to
+   * less than the threshold, the next-smallest visible cell is hidden too, so no hidden value
+   * can be recovered by subtracting the visible ones from the total.
+   */
+  breakdown(cells: Cell[], totalShown: boolean): void {
+    if (!totalShown) return;
+    const hidden = () => cells.filter((c) => this.hidden(c.path));
+    let sum = hidden().reduce((s, c) => s + c.value, 0);
+    while (hidden().length > 0 && sum < this.threshold) {
+      const visible = cells.filter((c) => !this.hidden(c.path)).sort((a, b) => a.value - b.value);
+      const next = visible.find((c) => c.value > 0) ?? visible[0];
+      if (!next) break;
+      this.hide(next.path);
+      sum += next.value;
+    }
+  }
+}
+
+function pointer(path: Cell['path']): string {
+  return '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+}
+
+/** Cells of a breakdown, read before any suppression so their true values drive the rule. */
+function cells(s: Suppressor, paths: Cell['path'][]): Cell[] {
+  return paths
+    .map((path) => ({ path, value: s.get(path) }))
+    .filter((c): c is Cell => typeof c.value === 'number');
+}
+
+function suppressArm(s: Suppressor, base: Cell['path']): void {
+  const at = (...p: (string | number)[]) => [...base, ...p];
+  const arm = s.get(base) as Obj | undefined;
+  if (!arm) return;
+  const evaluable = (arm.evaluable as number | null) ?? 0;
+  const few = evaluable < s.threshold;
+  const participantCells = cells(s, [at('evaluable'), at('pending')]);
+  const routeCells = cells(s, ['regular_work', 'bbz', 'combination', 'other'].map((r) => at('routes', r)));
+  const ladderN = ((arm.ladderProgress as Obj | undefined)?.n as number | null) ?? 0;
+  const placementN = ((arm.sustainedPlacement as Obj | undefined)?.n as number | null) ?? 0;
+
+  for (const p of [at('participants'), at('evaluable'), at('pending'), at('offBenefit', 'count'), at('sustained', 'count')]) s.count(p);
+  for (const c of routeCells) s.count(c.path);
+  s.breakdown(participantCells, !s.hidden(at('participants')));
+  s.breakdown(routeCells, !s.hidden(at('offBenefit', 'count')));
+
+  for (const prop of ['offBenefit', 'sustained']) {
+    if (few || s.hidden(at(prop, 'count'))) {
+      s.hide(at(prop, 'rate'));
+      s.hide(at(prop, 'ci95'));
+    }
+  }
+  if (few) {
+    s.hide(at('meanBenefitMonths'));
+    for (const group of ['savings', 'savingsMean']) {
+      for (const k of ['avoidedBenefit', 'offsetIncome', 'guidanceCost', 'net']) s.hide(at(group, k));
+    }
+  }
+  for (const [prop, n] of [
+    ['ladderProgress', ladderN],
+    ['sustainedPlacement', placementN],
+  ] as const) {
+    s.count(at(prop, 'n'));
+    s.count(at(prop, 'count'));
+    if (n < s.threshold || s.hidden(at(prop, 'count'))) {
+      s.hide(at(prop, 'rate'));
+      s.hide(at(prop, 'ci95'));
+      s.hide(at(prop, 'meanChange'));
+    }
+  }
+}
+
+function suppressComparison(s: Suppressor, base: Cell['path'], arms: Obj): void {
+  const sizes = Object.values(arms).map((a) => ((a as Obj).evaluable as number | null) ?? 0);
+  if (sizes.length < 2 || sizes.some((n) => n < s.threshold) || s.hidden([...base, 'arms', 'intervention', 'offBenefit', 'count']) || s.hidden([...base, 'arms', 'control', 'offBenefit', 'count'])) {
+    if (s.get([...base, 'difference'])) {
+      s.hide([...base, 'difference', 'rate']);
+      s.hide([...base, 'difference', 'ci95']);
+    }
+    if (base.length === 0) s.hide(['netEffect']);
+  }
+}
+
+/** The outcome summary as a viewer may see it. */
+export function suppressOutcomes<T extends { arms: object }>(reply: T, threshold: number): T & { suppressed: string[] } {
+  const root = structuredClone(reply) as unknown as Obj;
+  const s = new Suppressor(root, threshold);
+  const arms = root.arms as Obj;
+  const armCells = cells(s, Object.keys(arms).map((a) => ['arms', a, 'participants']));
+  for (const arm of Object.keys(arms)) suppressArm(s, ['arms', arm]);
+  // The arms add up to the pilot's participant count, which the pilot list shows.
+  s.breakdown(armCells, true);
+  suppressComparison(s, [], arms);
+  return { ...(root as T), suppressed: [...s.pointers] };
+}
+
+/** Subgroups as a viewer may see them; the groups of each arm add up to the arm's shown totals. */
+export function suppressSubgroups<T extends { groups: { arms: object }[] }>(reply: T, threshold: number): T & { suppressed: string[] } {
+  const root = structuredClone(reply) as unknown as Obj;
+  const s = new Suppressor(root, threshold);
+  const groups = root.groups as Obj[];
+  const armNames = [...new Set(groups.flatMap((g) => Object.keys(g.arms as Obj)))];
+  const before = armNames.map((arm) =>
+    ['participants', 'evaluable'].map((field) => cells(s, groups.map((_, i) => ['groups', i, 'arms', arm, field]))),
+  );
+  const offBefore = armNames.map((arm) => cells(s, groups.map((_, i) => ['groups', i, 'arms', arm, 'offBenefit', 'count'])));
+  groups.forEach((g, i) => {
+    for (const arm of Object.keys(g.arms as Obj)) suppressArm(s, ['groups', i, 'arms', arm]);
+  });
+  for (const list of before) for (const c of list) s.breakdown(c, true);
+  for (const c of offBefore) s.breakdown(c, true);
+  // A group's rate whose count was hidden by the breakdown rule goes too.
+  groups.forEach((g, i) => {
+    for (const arm of Object.keys(g.arms as Obj)) {
+      if (s.hidden(['groups', i, 'arms', arm, 'offBenefit', 'count']) || s.hidden(['groups', i, 'arms', arm, 'evaluable'])) {
+        s.hide(['groups', i, 'arms', arm, 'offBenefit', 'rate']);
+        s.hide(['groups', i, 'arms', arm, 'offBenefit', 'ci95']);
+      }
+    }
+    suppressComparison(s, ['groups', i], g.arms as Obj);
+  });
+  return { ...(root as T), suppressed: [...s.pointers] };
+}
+
+interface SurvivalLike {
+  arms: { intervention?: { points: object[] }; control?: { points: object[] } };
+  logRank: unknown;
+}
+
+/** Survival for viewers: only arms of at least the threshold, without numbers at risk or events. */
+export function suppressSurvival<T extends SurvivalLike>(
+  reply: T,
+  sizes: { intervention: number; control: number },
+  threshold: number,
+): T & { suppressed: string[] } {
+  const suppressed: string[] = [];
+  const arms: Obj = {};
+  for (const arm of ['intervention', 'control'] as const) {
+    const km = reply.arms[arm];
+    if (!km) continue;
+    if (sizes[arm] < threshold) {
+      suppressed.push(`/arms/${arm}`);
+      continue;
+    }
+    arms[arm] = { ...km, points: km.points.map((p) => ({ ...p, atRisk: undefined, events: undefined })) };
+  }
+  const bothShown = arms.intervention !== undefined && arms.control !== undefined;
+  if (!bothShown && reply.logRank !== null) suppressed.push('/logRank');
+  return { ...reply, arms, logRank: bothShown ? reply.logRank : null, suppressed };
+}

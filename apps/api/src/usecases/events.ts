@@ -1,0 +1,68 @@
+import { auditTx, deleteEventTx, getEvent, insertEventTx } from '@wegwijzer/db';
+import { BadRequest, Conflict, eurosToCents, NotFound, type EventInput, type TimelineEvent } from '@wegwijzer/domain';
+import type { UseCaseCtx } from '../http/env.ts';
+import { toEventJson, visibleParticipant } from './participants.ts';
+import { visiblePilot } from './pilots.ts';
+
+export function toTimelineEvent(input: EventInput): TimelineEvent {
+  const offset = input.type === 'offset_income';
+  return {
+    type: input.type,
+    date: input.date,
+    reason: input.type === 'benefit_end' ? (input.reason ?? null) : null,
+    value: offset ? null : (input.value ?? null),
+    amountCents: offset && input.value != null ? eurosToCents(input.value) : null,
+  };
+}
+
+export async function addEvent({ ctx, participantId, input }: { ctx: UseCaseCtx; participantId: string; input: EventInput }) {
+  const participant = await visibleParticipant(ctx, participantId);
+  const pilot = await visiblePilot(ctx, participant.pilot_id);
+  if (input.date < participant.intake_date) {
+    throw new BadRequest(`The event is dated before the intake date ${participant.intake_date}`);
+  }
+  const event = toTimelineEvent(input);
+  const id = await ctx.store.writeTx((raw) => {
+    if (event.type === 'benefit_end') {
+      const twice = raw
+        .prepare("SELECT 1 FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'")
+        .get(participant.id, event.date);
+      if (twice) throw new Conflict(`There is already a benefit_end on ${event.date}`);
+    }
+    const newId = insertEventTx(raw, participant.pilot_id, pilot, participant.id, event);
+    auditTx(raw, {
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      action: 'event.create',
+      pilotId: participant.pilot_id,
+      participantId: participant.id,
+      rowCount: 1,
+      details: { eventId: newId, type: event.type, date: event.date },
+      requestId: ctx.requestId,
+    });
+    return newId;
+  });
+  return toEventJson((await getEvent(ctx.store.db, id))!);
+}
+
+/** Deletes an event; the reason goes to the audit log, since events are facts and a deletion is one too. */
+export async function deleteEvent({ ctx, eventId, reason }: { ctx: UseCaseCtx; eventId: string; reason: string }) {
+  const n = Number(eventId);
+  const event = Number.isSafeInteger(n) ? await getEvent(ctx.store.db, n) : undefined;
+  if (!event) throw new NotFound('Event');
+  const participant = await visibleParticipant(ctx, String(event.participant_id));
+  const pilot = await visiblePilot(ctx, participant.pilot_id);
+  await ctx.store.writeTx((raw) => {
+    deleteEventTx(raw, participant.pilot_id, pilot, participant.id, event.id);
+    auditTx(raw, {
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      action: 'event.delete',
+      pilotId: participant.pilot_id,
+      participantId: participant.id,
+      rowCount: 1,
+      details: { eventId: event.id, type: event.type, date: event.date, reason },
+      requestId: ctx.requestId,
+    });
+  });
+}

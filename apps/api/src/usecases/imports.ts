@@ -1,0 +1,98 @@
+import {
+  auditTx,
+  hasBenefitEndOn,
+  participantIndex,
+  Spool,
+  writeEvents,
+  writeParticipants,
+  type StagedEvent,
+  type StagedParticipant,
+} from '@wegwijzer/db';
+import { BadRequest, InvalidImport, type ImportResult } from '@wegwijzer/domain';
+import { readImport, type ImportBatch, type ImportError, type ImportSummary } from '@wegwijzer/import';
+import type { UseCaseCtx } from '../http/env.ts';
+import { visiblePilot } from './pilots.ts';
+
+export interface ImportInput {
+  pilotId: string;
+  kind: 'participants' | 'events';
+  dryRun: boolean;
+  body: AsyncIterable<Uint8Array> | null;
+}
+
+/**
+ * Imports a CSV file (SPEC §4): validates it while streaming into a spool file, then writes it
+ * in one transaction, or not at all when any row is wrong.
+ */
+export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: ImportInput }): Promise<ImportResult> {
+  const pilot = await visiblePilot(ctx, input.pilotId);
+  if (!input.body) throw new BadRequest('Send the CSV file as the request body');
+  const index = participantIndex(ctx.store.sqlite, input.pilotId);
+  const benefitEnd = hasBenefitEndOn(ctx.store.sqlite);
+  const importCtx = {
+    bsnKey: ctx.config.bsnKey,
+    participant: (ref: string) => index.get(ref),
+    hasBenefitEnd: (ref: string, date: string) => {
+      const p = index.get(ref);
+      return p !== undefined && benefitEnd(p.id, date);
+    },
+  };
+  const spool = new Spool<StagedParticipant | StagedEvent>();
+  try {
+    const errors: ImportError[] = [];
+    let newRefs = 0;
+    const reader = readImport(input.kind as 'participants', input.body, importCtx) as AsyncGenerator<
+      ImportBatch<StagedParticipant | StagedEvent>,
+      ImportSummary
+    >;
+    let step = await reader.next();
+    while (!step.done) {
+      errors.push(...step.value.errors);
+      // Once a row is wrong nothing will be written: keep validating, stop spooling.
+      if (errors.length === 0 && !input.dryRun) spool.append(step.value.rows.map(stage));
+      if (input.kind === 'participants') {
+        for (const r of step.value.rows as StagedParticipant[]) if (!index.has(r.participantRef)) newRefs++;
+      }
+      step = await reader.next();
+    }
+    const summary = step.value;
+    if (summary.errorCount > 0) {
+      throw new InvalidImport(
+        `The file has ${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}; nothing was imported`,
+        errors,
+        { errorCount: summary.errorCount, errorsTruncated: summary.errorsTruncated },
+      );
+    }
+    const base = { kind: input.kind, dryRun: input.dryRun, delimiter: summary.delimiter, rows: summary.records };
+    if (input.dryRun) {
+      return input.kind === 'participants'
+        ? { ...base, inserted: newRefs, updated: summary.records - newRefs }
+        : { ...base, inserted: summary.records, updated: 0 };
+    }
+    const counts = await ctx.store.writeTx((raw) => {
+      const result =
+        input.kind === 'participants'
+          ? writeParticipants(raw, input.pilotId, pilot, spool.rows() as Iterable<StagedParticipant>)
+          : { ...writeEvents(raw, input.pilotId, pilot, index, spool.rows() as Iterable<StagedEvent>), updated: 0 };
+      auditTx(raw, {
+        actorId: ctx.actor.id,
+        actorEmail: ctx.actor.email,
+        action: `import.${input.kind}`,
+        pilotId: input.pilotId,
+        rowCount: summary.records,
+        details: { inserted: result.inserted, updated: result.updated, delimiter: summary.delimiter },
+        requestId: ctx.requestId,
+      });
+      return result;
+    });
+    return { ...base, ...counts };
+  } finally {
+    spool.dispose();
+  }
+}
+
+/** Only what the write needs goes to the spool: never a line number or anything else. */
+function stage(row: StagedParticipant | StagedEvent): StagedParticipant | StagedEvent {
+  if ('event' in row) return { participantRef: row.participantRef, event: row.event };
+  return { participantRef: row.participantRef, bsnHash: row.bsnHash, fields: row.fields };
+}

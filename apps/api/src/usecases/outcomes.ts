@@ -1,0 +1,116 @@
+import { armTotals, getPilot as loadPilot, listPilots, subgroupTotals, survivalTimes, worklistRows } from '@wegwijzer/db';
+import { Forbidden, NotFound, type SubgroupField } from '@wegwijzer/domain';
+import {
+  addMonths,
+  compareGroups,
+  fromDay,
+  summarizeOutcomes,
+  survivalByArm,
+  toDay,
+} from '@wegwijzer/outcomes';
+import { canSeePilot } from '../http/access.ts';
+import type { UseCaseCtx } from '../http/env.ts';
+import { suppressOutcomes, suppressSubgroups, suppressSurvival } from './disclosure.ts';
+import { visiblePilot } from './pilots.ts';
+
+/** Viewers get suppressed figures (SPEC §6); everyone else the figures as computed. */
+const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
+
+export async function pilotOutcomes({ ctx, pilotId, k }: { ctx: UseCaseCtx; pilotId: string; k: number }) {
+  const pilot = await visiblePilot(ctx, pilotId);
+  const summary = summarizeOutcomes(await armTotals(ctx.store.db, [pilotId], k), k);
+  const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...summary };
+  return forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
+}
+
+export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
+  const pilot = await visiblePilot(ctx, pilotId);
+  const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...survivalByArm(await survivalTimes(ctx.store.db, pilotId)) };
+  return forViewer(ctx) ? suppressSurvival(reply, await armSizes(ctx, pilotId), ctx.config.suppressionThreshold) : reply;
+}
+
+async function armSizes(ctx: UseCaseCtx, pilotId: string) {
+  const totals = await armTotals(ctx.store.db, [pilotId], 12);
+  return { intervention: totals.intervention.participants, control: totals.control?.participants ?? 0 };
+}
+
+export async function pilotSubgroups({
+  ctx,
+  pilotId,
+  k,
+  by,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  k: number;
+  by: SubgroupField;
+}) {
+  await visiblePilot(ctx, pilotId);
+  const order = compareGroups(by);
+  const groups = (await subgroupTotals(ctx.store.db, pilotId, k, by))
+    .sort((a, b) => order(a.value, b.value))
+    .map(({ value, totals }) => {
+      const s = summarizeOutcomes(totals, k);
+      return { value, arms: s.arms, difference: s.difference };
+    });
+  const reply = { pilotId, windowMonths: k, by, groups };
+  return forViewer(ctx) ? suppressSubgroups(reply, ctx.config.suppressionThreshold) : reply;
+}
+
+/** Pilots side by side on the same definitions. */
+export async function compareOutcomes({ ctx, pilotIds, k }: { ctx: UseCaseCtx; pilotIds: string[] | null; k: number }) {
+  const visible = (await listPilots(ctx.store.db, ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots])).filter(
+    (p) => pilotIds === null || pilotIds.includes(p.id),
+  );
+  for (const id of pilotIds ?? []) {
+    if (!canSeePilot(ctx.actor, id)) throw new Forbidden('You have no access to one of these pilots');
+    if (!visible.some((p) => p.id === id)) throw new NotFound(`Pilot ${id}`);
+  }
+  const pilots = [];
+  for (const p of visible) {
+    const summary = summarizeOutcomes(await armTotals(ctx.store.db, [p.id], k), k);
+    const reply = { pilotId: p.id, observationEnd: p.dataCompleteThrough, ...summary };
+    const shown = forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
+    pilots.push({ ...shown, name: p.name, municipality: p.municipality, synthetic: p.synthetic });
+  }
+  return { windowMonths: k, pilots };
+}
+
+const WORKLIST_MARKS = [6, 12, 24];
+const SUBGROUP_COLUMNS = [
+  ['motivation', 'motivation'],
+  ['ladderStep', 'ladder_step'],
+  ['household', 'household'],
+  ['hasDebts', 'has_debts'],
+  ['disability', 'disability'],
+  ['refugeeStatus', 'refugee_status'],
+  ['education', 'education'],
+  ['birthYear', 'birth_year'],
+] as const;
+
+/**
+ * The follow-up worklist: participants whose 6, 12 or 24-month mark has passed without a
+ * ladder measurement since intake, or whose baseline lacks fields the subgroup views need.
+ */
+export async function worklist({ ctx, pilotId, asOf }: { ctx: UseCaseCtx; pilotId: string; asOf: string }) {
+  const pilot = await loadPilot(ctx.store.db, pilotId);
+  if (!pilot) throw new NotFound('Pilot');
+  const today = toDay(asOf);
+  const items = [];
+  for (const row of await worklistRows(ctx.store.db, pilotId)) {
+    // Someone lost to follow-up cannot be followed up.
+    if (row.lost_to_follow_up_date !== null && row.lost_to_follow_up_date <= asOf) continue;
+    const t0 = toDay(row.intake_date);
+    const dueMarks = row.last_ladder ? [] : WORKLIST_MARKS.filter((k) => addMonths(t0, k) <= today);
+    const missingFields = SUBGROUP_COLUMNS.filter(([, column]) => row[column] === null).map(([field]) => field);
+    if (dueMarks.length === 0 && missingFields.length === 0) continue;
+    items.push({
+      participantId: String(row.id),
+      participantRef: row.participant_ref,
+      intakeDate: row.intake_date,
+      dueMarks,
+      missingFields,
+    });
+  }
+  return { pilotId, asOf: fromDay(today), total: items.length, items };
+}

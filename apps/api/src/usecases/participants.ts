@@ -1,0 +1,224 @@
+import {
+  getParticipant as loadParticipant,
+  insertParticipantTx,
+  listEvents,
+  listParticipants as loadParticipants,
+  auditTx,
+  toBaseline,
+  updateParticipantTx,
+  type EventRow,
+  type ParticipantRow,
+} from '@wegwijzer/db';
+import {
+  BadRequest,
+  centsToEuros,
+  Conflict,
+  eurosToCents,
+  Forbidden,
+  NotFound,
+  type Arm,
+  type Baseline,
+  type Event,
+  type Participant,
+  type ParticipantInput,
+  type ParticipantUpdate,
+} from '@wegwijzer/domain';
+import { hashBsn, isValidBsn } from '@wegwijzer/import';
+import { requirePilot } from '../http/access.ts';
+import type { UseCaseCtx } from '../http/env.ts';
+import { visiblePilot } from './pilots.ts';
+import { pseudonym } from './pseudonym.ts';
+
+const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
+const bool = (v: number | null) => (v === null ? null : v === 1);
+
+/** A participant as the actor may see it: researchers get a pseudonym instead of the municipal reference. */
+export function toParticipantJson(ctx: UseCaseCtx, row: ParticipantRow): Participant {
+  const ref =
+    ctx.actor.role === 'researcher'
+      ? pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, row.id)
+      : row.participant_ref;
+  return {
+    id: String(row.id),
+    pilotId: row.pilot_id,
+    participantRef: ref,
+    arm: row.arm as Arm,
+    intakeDate: row.intake_date,
+    monthlyBenefit: euros(row.monthly_benefit_cents),
+    guidanceCost: euros(row.guidance_cost_cents),
+    household: row.household as Participant['household'],
+    birthYear: row.birth_year,
+    motivation: row.motivation,
+    ladderStep: row.ladder_step,
+    hasDebts: bool(row.has_debts),
+    disability: bool(row.disability),
+    refugeeStatus: bool(row.refugee_status),
+    education: row.education as Participant['education'],
+    lostToFollowUpDate: row.lost_to_follow_up_date,
+    hasBsn: row.bsn_hash !== null,
+  };
+}
+
+export function toEventJson(row: EventRow): Event {
+  return {
+    id: String(row.id),
+    participantId: String(row.participant_id),
+    type: row.type as Event['type'],
+    date: row.date,
+    reason: row.reason as Event['reason'],
+    value: row.type === 'offset_income' ? euros(row.amount_cents) : row.value,
+    createdAt: row.created_at,
+  };
+}
+
+function noViewer(ctx: UseCaseCtx) {
+  // Viewers see aggregates only (SPEC §1): never a participant row.
+  if (ctx.actor.role === 'viewer') throw new Forbidden('Viewers see aggregates only');
+}
+
+/** Loads a participant the actor may read, or throws NotFound / Forbidden. */
+export async function visibleParticipant(ctx: UseCaseCtx, id: string): Promise<ParticipantRow> {
+  noViewer(ctx);
+  const n = Number(id);
+  const row = Number.isSafeInteger(n) ? await loadParticipant(ctx.store.db, n) : undefined;
+  if (!row) throw new NotFound('Participant');
+  requirePilot(ctx.actor, row.pilot_id);
+  return row;
+}
+
+export async function listParticipants({
+  ctx,
+  pilotId,
+  query,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  query: { ref?: string; arm?: Arm; page: number; pageSize: number };
+}) {
+  noViewer(ctx);
+  await visiblePilot(ctx, pilotId);
+  // Researchers search by pseudonym only in exports; a municipal reference filter would reveal it.
+  const ref = ctx.actor.role === 'researcher' ? undefined : query.ref;
+  const { rows, total } = await loadParticipants(ctx.store.db, pilotId, { ...query, ref });
+  return { items: rows.map((r) => toParticipantJson(ctx, r)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
+  const row = await visibleParticipant(ctx, id);
+  const events = await listEvents(ctx.store.db, row.id);
+  await ctx.store.writeTx((raw) =>
+    auditTx(raw, {
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      action: 'participant.read',
+      pilotId: row.pilot_id,
+      participantId: row.id,
+      rowCount: 1,
+      requestId: ctx.requestId,
+    }),
+  );
+  return { ...toParticipantJson(ctx, row), events: events.map(toEventJson) };
+}
+
+function toBaselinePatch(input: ParticipantUpdate): Partial<Baseline> {
+  const cents = (e: number | null | undefined) => (e == null ? e : eurosToCents(e));
+  return {
+    arm: input.arm,
+    intakeDate: input.intakeDate,
+    monthlyBenefitCents: cents(input.monthlyBenefit),
+    guidanceCostCents: cents(input.guidanceCost),
+    household: input.household,
+    birthYear: input.birthYear,
+    motivation: input.motivation,
+    ladderStep: input.ladderStep,
+    hasDebts: input.hasDebts,
+    disability: input.disability,
+    refugeeStatus: input.refugeeStatus,
+    education: input.education,
+    lostToFollowUpDate: input.lostToFollowUpDate,
+  };
+}
+
+function checkDates(b: Pick<Baseline, 'intakeDate' | 'lostToFollowUpDate'>) {
+  if (b.lostToFollowUpDate && b.lostToFollowUpDate < b.intakeDate) {
+    throw new BadRequest('lostToFollowUpDate lies before intakeDate');
+  }
+}
+
+export async function createParticipant({
+  ctx,
+  pilotId,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  input: ParticipantInput;
+}) {
+  const pilot = await visiblePilot(ctx, pilotId);
+  const baseline = { ...toBaselinePatch(input), intakeDate: input.intakeDate };
+  checkDates({ intakeDate: input.intakeDate, lostToFollowUpDate: baseline.lostToFollowUpDate ?? null });
+  let bsnHash: string | null = null;
+  if (input.bsn !== undefined && input.bsn !== '') {
+    if (!ctx.config.bsnKey) throw new BadRequest('A BSN can only be accepted when WEGWIJZER_BSN_KEY is set');
+    if (!isValidBsn(input.bsn)) throw new BadRequest('The BSN fails the elfproef');
+    bsnHash = hashBsn(input.bsn, ctx.config.bsnKey);
+  }
+  const id = await ctx.store
+    .writeTx((raw) => {
+      const exists = raw
+        .prepare('SELECT 1 FROM participants WHERE pilot_id = ? AND participant_ref = ?')
+        .get(pilotId, input.participantRef);
+      if (exists) throw new Conflict(`Participant ${input.participantRef} already exists in this pilot`);
+      const newId = insertParticipantTx(raw, pilotId, pilot, input.participantRef, baseline, bsnHash);
+      auditTx(raw, {
+        actorId: ctx.actor.id,
+        actorEmail: ctx.actor.email,
+        action: 'participant.create',
+        pilotId,
+        participantId: newId,
+        rowCount: 1,
+        requestId: ctx.requestId,
+      });
+      return newId;
+    });
+  const row = await loadParticipant(ctx.store.db, id);
+  return toParticipantJson(ctx, row!);
+}
+
+export async function updateParticipant({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  id: string;
+  input: ParticipantUpdate;
+}) {
+  const row = await visibleParticipant(ctx, id);
+  const pilot = await visiblePilot(ctx, row.pilot_id);
+  const patch = toBaselinePatch(input);
+  const current = toBaseline(row);
+  const intakeDate = patch.intakeDate ?? current.intakeDate;
+  checkDates({
+    intakeDate,
+    lostToFollowUpDate: patch.lostToFollowUpDate === undefined ? current.lostToFollowUpDate : patch.lostToFollowUpDate,
+  });
+  await ctx.store.writeTx((raw) => {
+    if (patch.intakeDate) {
+      const early = raw.prepare('SELECT 1 FROM events WHERE participant_id = ? AND date < ?').get(row.id, intakeDate);
+      if (early) throw new BadRequest('The participant has events dated before this intake date');
+    }
+    updateParticipantTx(raw, row.pilot_id, pilot, row.id, patch);
+    auditTx(raw, {
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      action: 'participant.update',
+      pilotId: row.pilot_id,
+      participantId: row.id,
+      rowCount: 1,
+      details: { fields: Object.keys(input) },
+      requestId: ctx.requestId,
+    });
+  });
+  return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);
+}

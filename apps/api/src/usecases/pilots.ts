@@ -1,0 +1,110 @@
+import {
+  addGrant,
+  getPilot as loadPilot,
+  insertPilot,
+  listPilots as loadPilots,
+  recomputePilot,
+  updatePilot as savePilot,
+  type PilotListItem,
+} from '@wegwijzer/db';
+import {
+  centsToEuros,
+  eurosToCents,
+  NotFound,
+  type Pilot,
+  type PilotInput,
+  type PilotRecord,
+  type PilotUpdate,
+} from '@wegwijzer/domain';
+import { requirePilot } from '../http/access.ts';
+import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
+
+const cents = (e: number | null | undefined) => (e == null ? e : eurosToCents(e));
+const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
+
+export function toPilotJson(p: PilotListItem): Pilot {
+  return {
+    id: p.id,
+    name: p.name,
+    municipality: p.municipality,
+    theme: p.theme,
+    startDate: p.startDate,
+    dataCompleteThrough: p.dataCompleteThrough,
+    monthlyBenefit: euros(p.monthlyBenefitCents),
+    guidanceCost: euros(p.guidanceCostCents),
+    targetGroup: p.targetGroup,
+    description: p.description,
+    synthetic: p.synthetic,
+    participants: p.participants,
+    hasControl: p.hasControl,
+  };
+}
+
+/** The pilots the actor may see, oldest start first. */
+export async function listPilots({ ctx }: { ctx: UseCaseCtx }): Promise<Pilot[]> {
+  const ids = ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots];
+  return (await loadPilots(ctx.store.db, ids)).map(toPilotJson);
+}
+
+export async function getPilot({ ctx, id }: { ctx: UseCaseCtx; id: string }): Promise<Pilot> {
+  requirePilot(ctx.actor, id);
+  const [pilot] = await loadPilots(ctx.store.db, [id]);
+  if (!pilot) throw new NotFound('Pilot');
+  return toPilotJson(pilot);
+}
+
+/** Loads a pilot the actor may see, or throws NotFound / Forbidden. */
+export async function visiblePilot(ctx: UseCaseCtx, id: string): Promise<PilotRecord> {
+  requirePilot(ctx.actor, id);
+  const pilot = await loadPilot(ctx.store.db, id);
+  if (!pilot) throw new NotFound('Pilot');
+  return pilot;
+}
+
+export async function createPilot({ ctx, input }: { ctx: UseCaseCtx; input: PilotInput }): Promise<Pilot> {
+  const pilot = await insertPilot(ctx.store.db, {
+    name: input.name,
+    municipality: input.municipality,
+    theme: input.theme,
+    startDate: input.startDate,
+    dataCompleteThrough: input.dataCompleteThrough,
+    monthlyBenefitCents: cents(input.monthlyBenefit) ?? null,
+    guidanceCostCents: cents(input.guidanceCost) ?? null,
+    targetGroup: input.targetGroup ?? null,
+    description: input.description ?? null,
+    synthetic: false,
+  });
+  // A manager who starts a pilot manages it.
+  if (ctx.actor.role !== 'admin') await addGrant(ctx.store.db, ctx.actor.id, pilot.id);
+  await audit(ctx, { action: 'pilot.create', pilotId: pilot.id, rowCount: 1 });
+  return toPilotJson({ ...pilot, participants: 0, hasControl: false });
+}
+
+export async function updatePilot({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  id: string;
+  input: PilotUpdate;
+}): Promise<Pilot> {
+  await visiblePilot(ctx, id);
+  const updated = await savePilot(ctx.store.db, id, {
+    name: input.name,
+    municipality: input.municipality,
+    theme: input.theme,
+    startDate: input.startDate,
+    dataCompleteThrough: input.dataCompleteThrough,
+    monthlyBenefitCents: cents(input.monthlyBenefit),
+    guidanceCostCents: cents(input.guidanceCost),
+    targetGroup: input.targetGroup,
+    description: input.description,
+  });
+  if (!updated) throw new NotFound('Pilot');
+  // The observation end and the default amounts feed every derived figure of the pilot.
+  await ctx.store.writeTx((raw) => recomputePilot(raw, id, updated));
+  await audit(ctx, { action: 'pilot.update', pilotId: id, rowCount: 1, details: { fields: Object.keys(input) } });
+  return getPilot({ ctx, id });
+}

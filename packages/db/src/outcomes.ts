@@ -1,0 +1,199 @@
+import { sql, type Kysely } from 'kysely';
+import type { SubgroupField } from '@wegwijzer/domain';
+import type { ArmTotals, ArmTotalsByArm, SurvivalTime } from '@wegwijzer/outcomes';
+import type { Database } from './schema.ts';
+
+/**
+ * Step (a) of the outcome aggregation in SQL: plain sums and counts over the derived rows, the
+ * same fields `accumulate` of @wegwijzer/outcomes adds up in memory (a test holds them equal).
+ */
+
+interface TotalsRow {
+  grp: string | number | null;
+  arm: string;
+  participants: number;
+  evaluable: number;
+  off: number;
+  r_regular_work: number;
+  r_bbz: number;
+  r_combination: number;
+  r_other: number;
+  sustained: number;
+  benefit_days: number;
+  avoided_numerator: number;
+  offset_cents: number;
+  guidance_cents: number;
+  ladder_n: number;
+  ladder_up: number;
+  ladder_change: number;
+  placements_eligible: number;
+  placements_sustained: number;
+}
+
+/** SQL for a subgroup's value; age band from the intake year minus the birth year (SPEC §3). */
+const GROUP_EXPR: Record<SubgroupField, string> = {
+  motivation: 'p.motivation',
+  ladderStep: 'p.ladder_step',
+  household: 'p.household',
+  hasDebts: 'p.has_debts',
+  disability: 'p.disability',
+  refugeeStatus: 'p.refugee_status',
+  education: 'p.education',
+  ageBand: `CASE WHEN p.birth_year IS NULL THEN NULL
+    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 27 THEN '<27'
+    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 45 THEN '27-44'
+    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 55 THEN '45-54'
+    ELSE '55+' END`,
+};
+
+function toTotals(r: TotalsRow, k: number): ArmTotals {
+  const n = (v: number | bigint | null) => Number(v ?? 0);
+  return {
+    participants: n(r.participants),
+    evaluable: n(r.evaluable),
+    pending: n(r.participants) - n(r.evaluable),
+    off: n(r.off),
+    routes: {
+      regular_work: n(r.r_regular_work),
+      bbz: n(r.r_bbz),
+      combination: n(r.r_combination),
+      other: n(r.r_other),
+    },
+    hasSustained: k >= 6,
+    sustained: n(r.sustained),
+    benefitDays: n(r.benefit_days),
+    offDayBenefitCents: n(r.avoided_numerator),
+    offsetCents: n(r.offset_cents),
+    guidanceCostCents: n(r.guidance_cents),
+    ladder: { n: n(r.ladder_n), up: n(r.ladder_up), sumChange: n(r.ladder_change) },
+    placements: { eligible: n(r.placements_eligible), sustained: n(r.placements_sustained) },
+  };
+}
+
+async function totalsRows(
+  db: Kysely<Database>,
+  pilotIds: readonly string[],
+  k: number,
+  groupBy: SubgroupField | null,
+): Promise<TotalsRow[]> {
+  const grp = groupBy ? GROUP_EXPR[groupBy] : 'NULL';
+  const join = groupBy ? 'JOIN participants p ON p.id = w.participant_id' : '';
+  const ids = sql.join(pilotIds.map((id) => sql`${id}`));
+  const { rows } = await sql<TotalsRow>`
+    SELECT ${sql.raw(grp)} AS grp, w.arm AS arm,
+      COUNT(*) AS participants,
+      SUM(w.evaluable) AS evaluable,
+      SUM(w.off_benefit) AS off,
+      SUM(CASE WHEN w.route = 'regular_work' THEN 1 ELSE 0 END) AS r_regular_work,
+      SUM(CASE WHEN w.route = 'bbz' THEN 1 ELSE 0 END) AS r_bbz,
+      SUM(CASE WHEN w.route = 'combination' THEN 1 ELSE 0 END) AS r_combination,
+      SUM(CASE WHEN w.route = 'other' THEN 1 ELSE 0 END) AS r_other,
+      SUM(CASE WHEN w.evaluable = 1 AND w.sustained = 1 THEN 1 ELSE 0 END) AS sustained,
+      SUM(w.benefit_days) AS benefit_days,
+      SUM(w.avoided_numerator) AS avoided_numerator,
+      SUM(w.offset_cents) AS offset_cents,
+      SUM(w.guidance_cents) AS guidance_cents,
+      SUM(w.ladder_measured) AS ladder_n,
+      SUM(w.ladder_up) AS ladder_up,
+      SUM(w.ladder_change) AS ladder_change,
+      SUM(d.placements_eligible) AS placements_eligible,
+      SUM(d.placements_sustained) AS placements_sustained
+    FROM participant_windows w
+    JOIN participant_derived d ON d.participant_id = w.participant_id
+    ${sql.raw(join)}
+    WHERE w.pilot_id IN (${ids}) AND w.window_months = ${k}
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+/** Totals per arm of the given pilots (together) for window `k`; `control` only when it has rows. */
+export async function armTotals(
+  db: Kysely<Database>,
+  pilotIds: readonly string[],
+  k: number,
+): Promise<ArmTotalsByArm> {
+  const rows = await totalsRows(db, pilotIds, k, null);
+  return byArm(rows, k, rows.some((r) => r.arm === 'control'));
+}
+
+function byArm(rows: TotalsRow[], k: number, withControl: boolean): ArmTotalsByArm {
+  const empty: TotalsRow = { grp: null, arm: '', participants: 0, evaluable: 0, off: 0, r_regular_work: 0, r_bbz: 0, r_combination: 0, r_other: 0, sustained: 0, benefit_days: 0, avoided_numerator: 0, offset_cents: 0, guidance_cents: 0, ladder_n: 0, ladder_up: 0, ladder_change: 0, placements_eligible: 0, placements_sustained: 0 };
+  const intervention = toTotals(rows.find((r) => r.arm === 'intervention') ?? empty, k);
+  if (!withControl) return { intervention };
+  return { intervention, control: toTotals(rows.find((r) => r.arm === 'control') ?? empty, k) };
+}
+
+/** Totals per subgroup value and arm; booleans come back as true/false. */
+export async function subgroupTotals(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+  field: SubgroupField,
+): Promise<{ value: string | number | boolean | null; totals: ArmTotalsByArm }[]> {
+  const rows = await totalsRows(db, [pilotId], k, field);
+  const withControl = rows.some((r) => r.arm === 'control');
+  const isBool = field === 'hasDebts' || field === 'disability' || field === 'refugeeStatus';
+  const groups = new Map<string | number | null, TotalsRow[]>();
+  for (const r of rows) {
+    const list = groups.get(r.grp) ?? [];
+    list.push(r);
+    groups.set(r.grp, list);
+  }
+  return [...groups].map(([grp, list]) => ({
+    value: grp === null ? null : isBool ? Number(grp) === 1 : grp,
+    totals: byArm(list, k, withControl),
+  }));
+}
+
+/** Time to first exit of every participant of a pilot, per arm. */
+export async function survivalTimes(
+  db: Kysely<Database>,
+  pilotId: string,
+): Promise<{ arm: 'intervention' | 'control'; firstExit: SurvivalTime }[]> {
+  const rows = await db
+    .selectFrom('participant_derived')
+    .select(['arm', 'first_exit_days', 'first_exit_censored'])
+    .where('pilot_id', '=', pilotId)
+    .execute();
+  return rows.map((r) => ({
+    arm: r.arm as 'intervention' | 'control',
+    firstExit: { days: r.first_exit_days, censored: r.first_exit_censored === 1 },
+  }));
+}
+
+/** Per participant: intake, baseline gaps and the last ladder measurement, for the follow-up worklist. */
+export async function worklistRows(db: Kysely<Database>, pilotId: string) {
+  return db
+    .selectFrom('participants as p')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('events')
+          .select(['participant_id', (e) => e.fn.max('date').as('last_ladder')])
+          .where('type', '=', 'ladder')
+          .where('pilot_id', '=', pilotId)
+          .groupBy('participant_id')
+          .as('l'),
+      (join) => join.onRef('l.participant_id', '=', 'p.id'),
+    )
+    .select([
+      'p.id',
+      'p.participant_ref',
+      'p.arm',
+      'p.intake_date',
+      'p.lost_to_follow_up_date',
+      'p.motivation',
+      'p.ladder_step',
+      'p.household',
+      'p.has_debts',
+      'p.disability',
+      'p.refugee_status',
+      'p.education',
+      'p.birth_year',
+      'l.last_ladder',
+    ])
+    .where('p.pilot_id', '=', pilotId)
+    .orderBy('p.intake_date')
+    .orderBy('p.participant_ref')
+    .execute();
+}

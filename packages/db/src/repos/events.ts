@@ -1,0 +1,34 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { EventType, ExitReason, TimelineEvent } from '@wegwijzer/domain';
+import type { Database, EventsTable } from '../schema.ts';
+
+export type EventRow = Selectable<EventsTable>;
+
+export function toTimelineEvent(row: Pick<EventRow, 'type' | 'date' | 'reason' | 'value' | 'amount_cents'>): TimelineEvent {
+  return {
+    type: row.type as EventType,
+    date: row.date,
+    reason: row.reason as ExitReason | null,
+    value: row.value,
+    amountCents: row.amount_cents,
+  };
+}
+
+export function eventColumns(e: TimelineEvent) {
+  return { type: e.type, date: e.date, reason: e.reason, value: e.value, amount_cents: e.amountCents };
+}
+
+/** A participant's events in timeline order (date, then the order they were recorded). */
+export async function listEvents(db: Kysely<Database>, participantId: number): Promise<EventRow[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+}
+
+export async function getEvent(db: Kysely<Database>, id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}

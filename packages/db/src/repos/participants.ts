@@ -1,0 +1,87 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Arm, Baseline, Education, Household } from '@wegwijzer/domain';
+import type { Database, ParticipantsTable } from '../schema.ts';
+
+export type ParticipantRow = Selectable<ParticipantsTable>;
+
+const bool = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const bit = (v: boolean | null | undefined): number | null | undefined =>
+  v === undefined ? undefined : v === null ? null : v ? 1 : 0;
+
+export function toBaseline(row: ParticipantRow): Baseline {
+  return {
+    arm: row.arm as Arm,
+    intakeDate: row.intake_date,
+    monthlyBenefitCents: row.monthly_benefit_cents,
+    guidanceCostCents: row.guidance_cost_cents,
+    household: row.household as Household | null,
+    birthYear: row.birth_year,
+    motivation: row.motivation,
+    ladderStep: row.ladder_step,
+    hasDebts: bool(row.has_debts),
+    disability: bool(row.disability),
+    refugeeStatus: bool(row.refugee_status),
+    education: row.education as Education | null,
+    lostToFollowUpDate: row.lost_to_follow_up_date,
+  };
+}
+
+/** Baseline fields as columns; undefined fields are left out so an update touches only what it names. */
+export function baselineColumns(b: Partial<Baseline>) {
+  const columns = {
+    arm: b.arm,
+    intake_date: b.intakeDate,
+    monthly_benefit_cents: b.monthlyBenefitCents,
+    guidance_cost_cents: b.guidanceCostCents,
+    household: b.household,
+    birth_year: b.birthYear,
+    motivation: b.motivation,
+    ladder_step: b.ladderStep,
+    has_debts: bit(b.hasDebts),
+    disability: bit(b.disability),
+    refugee_status: bit(b.refugeeStatus),
+    education: b.education,
+    lost_to_follow_up_date: b.lostToFollowUpDate,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as Partial<
+    Omit<ParticipantRow, 'id' | 'pilot_id' | 'participant_ref' | 'bsn_hash' | 'created_at' | 'updated_at'>
+  >;
+}
+
+export async function getParticipant(
+  db: Kysely<Database>,
+  id: number,
+): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface ParticipantFilter {
+  ref?: string;
+  arm?: Arm;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of a pilot's participants, ordered by reference; `ref` matches any part of the reference. */
+export async function listParticipants(
+  db: Kysely<Database>,
+  pilotId: string,
+  f: ParticipantFilter,
+): Promise<{ rows: ParticipantRow[]; total: number }> {
+  let q = db.selectFrom('participants').where('pilot_id', '=', pilotId);
+  if (f.ref) {
+    const pattern = `%${f.ref.replace(/[\\%_]/g, '\\$&')}%`;
+    q = q.where(sql<boolean>`participant_ref LIKE ${pattern} ESCAPE '\\'`);
+  }
+  if (f.arm) q = q.where('arm', '=', f.arm);
+  const { total } = await q
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('participant_ref')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}

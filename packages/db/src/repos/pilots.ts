@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { PilotRecord, Theme } from '@wegwijzer/domain';
+import { nowIso } from '../clock.ts';
+import type { Database, PilotsTable } from '../schema.ts';
+
+export type PilotRow = Selectable<PilotsTable>;
+
+export function toPilotRecord(row: PilotRow): PilotRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    municipality: row.municipality,
+    theme: row.theme as Theme,
+    startDate: row.start_date,
+    dataCompleteThrough: row.data_complete_through,
+    monthlyBenefitCents: row.monthly_benefit_cents,
+    guidanceCostCents: row.guidance_cost_cents,
+    targetGroup: row.target_group,
+    description: row.description,
+    synthetic: row.synthetic === 1,
+  };
+}
+
+export type NewPilot = Omit<PilotRecord, 'id'>;
+
+function toColumns(p: Partial<NewPilot>) {
+  return {
+    name: p.name,
+    municipality: p.municipality,
+    theme: p.theme,
+    start_date: p.startDate,
+    data_complete_through: p.dataCompleteThrough,
+    monthly_benefit_cents: p.monthlyBenefitCents,
+    guidance_cost_cents: p.guidanceCostCents,
+    target_group: p.targetGroup,
+    description: p.description,
+    synthetic: p.synthetic === undefined ? undefined : p.synthetic ? 1 : 0,
+  };
+}
+
+export async function insertPilot(db: Kysely<Database>, pilot: NewPilot): Promise<PilotRecord> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('pilots')
+    .values({ id: randomUUID(), ...toColumns(pilot), created_at: now, updated_at: now } as PilotRow)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPilotRecord(row);
+}
+
+export async function updatePilot(
+  db: Kysely<Database>,
+  id: string,
+  patch: Partial<NewPilot>,
+): Promise<PilotRecord | undefined> {
+  const columns = Object.fromEntries(
+    Object.entries(toColumns(patch)).filter(([, v]) => v !== undefined),
+  );
+  const row = await db
+    .updateTable('pilots')
+    .set({ ...columns, updated_at: nowIso() })
+    .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toPilotRecord(row);
+}
+
+export async function getPilot(db: Kysely<Database>, id: string): Promise<PilotRecord | undefined> {
+  const row = await db.selectFrom('pilots').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toPilotRecord(row);
+}
+
+export interface PilotListItem extends PilotRecord {
+  participants: number;
+  hasControl: boolean;
+}
+
+/** Pilots (all, or the given ids) with participant counts, oldest start first. */
+export async function listPilots(
+  db: Kysely<Database>,
+  ids: string[] | null,
+): Promise<PilotListItem[]> {
+  if (ids && ids.length === 0) return [];
+  let q = db
+    .selectFrom('pilots')
+    .selectAll('pilots')
+    .select((eb) => [
+      eb
+        .selectFrom('participants')
+        .whereRef('participants.pilot_id', '=', 'pilots.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('participant_count'),
+      eb
+        .selectFrom('participants')
+        .whereRef('participants.pilot_id', '=', 'pilots.id')
+        .where('participants.arm', '=', 'control')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('control_count'),
+    ])
+    .orderBy('start_date')
+    .orderBy('name');
+  if (ids) q = q.where('id', 'in', ids);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    ...toPilotRecord(r),
+    participants: Number(r.participant_count ?? 0),
+    hasControl: Number(r.control_count ?? 0) > 0,
+  }));
+}
+
+export async function pilotDataVersion(db: Kysely<Database>, id: string): Promise<number | undefined> {
+  const row = await db.selectFrom('pilots').select('data_version').where('id', '=', id).executeTakeFirst();
+  return row?.data_version;
+}

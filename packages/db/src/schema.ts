@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely';
+
+/** Booleans are stored as 0/1 so the same columns work on SQLite and PostgreSQL (smallint). */
+type Bool = number;
+
+export interface PilotsTable {
+  id: string;
+  name: string;
+  municipality: string;
+  theme: string;
+  start_date: string;
+  data_complete_through: string;
+  monthly_benefit_cents: number | null;
+  guidance_cost_cents: number | null;
+  target_group: string | null;
+  description: string | null;
+  synthetic: Bool;
+  /** Bumped on every write that can change an outcome; caches key on it. */
+  data_version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ParticipantsTable {
+  id: Generated<number>;
+  pilot_id: string;
+  participant_ref: string;
+  arm: string;
+  intake_date: string;
+  monthly_benefit_cents: number | null;
+  guidance_cost_cents: number | null;
+  household: string | null;
+  birth_year: number | null;
+  motivation: number | null;
+  ladder_step: number | null;
+  has_debts: Bool | null;
+  disability: Bool | null;
+  refugee_status: Bool | null;
+  education: string | null;
+  lost_to_follow_up_date: string | null;
+  /** HMAC-SHA-256 of the BSN under WEGWIJZER_BSN_KEY; the BSN itself is never stored. */
+  bsn_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  participant_id: number;
+  pilot_id: string;
+  type: string;
+  date: string;
+  reason: string | null;
+  value: number | null;
+  amount_cents: number | null;
+  created_at: string;
+}
+
+/** One row per participant and outcome window, derived by @wegwijzer/outcomes on every write. */
+export interface ParticipantWindowsTable {
+  participant_id: number;
+  pilot_id: string;
+  arm: string;
+  window_months: number;
+  evaluable: Bool;
+  off_benefit: Bool;
+  route: string | null;
+  sustained: Bool | null;
+  benefit_days: number;
+  off_days: number;
+  /** off_days × monthly benefit in cents: summing it keeps avoided benefit exact. */
+  avoided_numerator: number;
+  offset_cents: number;
+  guidance_cents: number;
+  ladder_measured: Bool;
+  ladder_up: Bool;
+  ladder_change: number;
+}
+
+/** One row per participant: window-free derived figures. */
+export interface ParticipantDerivedTable {
+  participant_id: number;
+  pilot_id: string;
+  arm: string;
+  first_exit_days: number;
+  first_exit_censored: Bool;
+  placements_eligible: number;
+  placements_sustained: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+  disabled: Generated<Bool>;
+}
+
+export interface GrantsTable {
+  user_id: string;
+  pilot_id: string;
+}
+
+export interface TokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  pilot_id: string | null;
+  participant_id: number | null;
+  row_count: number | null;
+  details: string | null;
+  request_id: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  pilots: PilotsTable;
+  participants: ParticipantsTable;
+  events: EventsTable;
+  participant_windows: ParticipantWindowsTable;
+  participant_derived: ParticipantDerivedTable;
+  users: UsersTable;
+  grants: GrantsTable;
+  tokens: TokensTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,140 @@
+import { isIsoDate } from '@wegwijzer/domain';
+import { describe, expect, it } from 'vitest';
+import { generateDemoPilots } from './index.ts';
+
+const pilots = generateDemoPilots();
+const everyone = pilots.flatMap((p) => p.participants);
+
+describe('generateDemoPilots', () => {
+  it('returns deep-equal pilots for the same seed', () => {
+    expect(generateDemoPilots(42)).toEqual(generateDemoPilots(42));
+    expect(generateDemoPilots()).toEqual(pilots);
+  });
+
+  it('returns different participants for a different seed', () => {
+    const other = generateDemoPilots(43);
+    expect(other.map((p) => p.key)).toEqual(pilots.map((p) => p.key));
+    expect(other).not.toEqual(generateDemoPilots(42));
+    expect(other[0]?.participants.slice(0, 5)).not.toEqual(
+      generateDemoPilots(42)[0]?.participants.slice(0, 5),
+    );
+  });
+
+  it('generates all pilots in well under a second', () => {
+    const start = performance.now();
+    generateDemoPilots(7);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  it('models the article with nine pilots under unique keys', () => {
+    expect(pilots.map((p) => p.key)).toEqual([
+      'parttime-ondernemen-amsterdam',
+      'parttime-ondernemen-utrecht',
+      'parttime-ondernemen-eindhoven',
+      'werkloont-rotterdam',
+      'peer-groups-leeuwarden',
+      'binthout-zwolle',
+      'heilige-boontjes-rotterdam',
+      'mentorwijs-groningen',
+      'mobility-mentoring-den-haag',
+    ]);
+  });
+
+  it('marks every pilot synthetic and says so plainly in its description', () => {
+    for (const { pilot } of pilots) {
+      expect(pilot.synthetic).toBe(true);
+      expect(pilot.description).toMatch(/^Synthetische demodata/);
+      expect(pilot.targetGroup?.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('uses fixed dates: observation through 2025-12-31 and intakes between start and then', () => {
+    for (const { pilot, participants } of pilots) {
+      expect(pilot.dataCompleteThrough).toBe('2025-12-31');
+      expect(isIsoDate(pilot.startDate)).toBe(true);
+      for (const p of participants) {
+        expect(p.baseline.intakeDate >= pilot.startDate).toBe(true);
+        expect(p.baseline.intakeDate < pilot.dataCompleteThrough).toBe(true);
+      }
+    }
+  });
+
+  it('gives each pilot 200–400 participants with refs like PTO-GM0363-0001, unique within the pilot', () => {
+    for (const { pilot, participants } of pilots) {
+      expect(pilot.municipality).toMatch(/^GM\d{4}$/);
+      expect(participants.length).toBeGreaterThanOrEqual(200);
+      expect(participants.length).toBeLessThanOrEqual(400);
+      const refs = participants.map((p) => p.participantRef);
+      expect(new Set(refs).size).toBe(refs.length);
+      for (const ref of refs)
+        expect(ref).toMatch(new RegExp(`^[A-Z]{3}-${pilot.municipality}-\\d{4}$`));
+    }
+    expect(pilots[0]?.participants[0]?.participantRef).toBe('PTO-GM0363-0001');
+  });
+
+  it('keeps money in integer cents with a single-person benefit of € 1.100–1.450 and more for couples', () => {
+    for (const { pilot, participants } of pilots) {
+      expect(Number.isInteger(pilot.monthlyBenefitCents)).toBe(true);
+      expect(Number.isInteger(pilot.guidanceCostCents)).toBe(true);
+      for (const { baseline: b } of participants) {
+        if (b.monthlyBenefitCents !== null)
+          expect(Number.isInteger(b.monthlyBenefitCents)).toBe(true);
+        if (b.guidanceCostCents !== null) expect(Number.isInteger(b.guidanceCostCents)).toBe(true);
+        if (b.monthlyBenefitCents === null) continue;
+        if (b.household === 'couple') expect(b.monthlyBenefitCents).toBeGreaterThan(145_000);
+        else if (b.household !== null) {
+          expect(b.monthlyBenefitCents).toBeGreaterThanOrEqual(110_000);
+          expect(b.monthlyBenefitCents).toBeLessThanOrEqual(145_000);
+        }
+      }
+    }
+  });
+
+  it('fills baseline fields within their domains', () => {
+    for (const { baseline: b } of everyone) {
+      if (b.motivation !== null) expect([1, 2, 3, 4, 5]).toContain(b.motivation);
+      if (b.ladderStep !== null) expect([1, 2, 3, 4, 5, 6]).toContain(b.ladderStep);
+      if (b.birthYear !== null) {
+        const age = Number(b.intakeDate.slice(0, 4)) - b.birthYear;
+        expect(age).toBeGreaterThanOrEqual(18);
+        expect(age).toBeLessThanOrEqual(66);
+      }
+      expect(['intervention', 'control']).toContain(b.arm);
+      if (b.lostToFollowUpDate !== null) {
+        expect(b.lostToFollowUpDate > b.intakeDate).toBe(true);
+        expect(b.lostToFollowUpDate < '2025-12-31').toBe(true);
+      }
+    }
+  });
+
+  it('leaves a few baseline values missing here and there, never arm or intake date', () => {
+    const fields = [
+      'household',
+      'birthYear',
+      'motivation',
+      'ladderStep',
+      'hasDebts',
+      'disability',
+      'refugeeStatus',
+      'education',
+    ] as const;
+    for (const field of fields) {
+      const missing = everyone.filter((p) => p.baseline[field] === null).length / everyone.length;
+      expect(missing, field).toBeGreaterThan(0.005);
+      expect(missing, field).toBeLessThan(0.12);
+    }
+    expect(everyone.every((p) => p.baseline.arm && p.baseline.intakeDate)).toBe(true);
+  });
+
+  it('loses a small share of participants to follow-up', () => {
+    const lost =
+      everyone.filter((p) => p.baseline.lostToFollowUpDate !== null).length / everyone.length;
+    expect(lost).toBeGreaterThan(0.01);
+    expect(lost).toBeLessThan(0.06);
+  });
+
+  it('records guidance cost for intervention participants only', () => {
+    for (const { baseline: b } of everyone)
+      if (b.arm === 'control') expect(b.guidanceCostCents).toBeNull();
+  });
+});

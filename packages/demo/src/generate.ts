@@ -1,0 +1,111 @@
+import type { Baseline, PilotRecord, TimelineEvent } from '@wegwijzer/domain';
+import { drawPerson, recordBaseline, type Person } from './population.ts';
+import { DATA_COMPLETE_THROUGH, PROFILES, type PilotProfile } from './profiles/index.ts';
+import { Random, deriveSeed } from './random.ts';
+import { simulateTimeline } from './simulate.ts';
+
+export interface DemoParticipant {
+  participantRef: string;
+  baseline: Baseline;
+  events: TimelineEvent[];
+}
+
+export interface DemoPilot {
+  /** Stable slug, e.g. `werkloont-rotterdam`, for seeding and lookups. */
+  key: string;
+  pilot: Omit<PilotRecord, 'id'>;
+  participants: DemoParticipant[];
+}
+
+export const DEFAULT_SEED = 2017;
+
+/**
+ * Synthetic pilots modelled on the seven findings of *Vakkundig aan het werk*
+ * (2017). Pure and deterministic: the same seed gives deep-equal output, and
+ * each pilot draws from its own stream, so pilots do not shift one another.
+ *
+ * @example
+ * const pilots = generateDemoPilots(); // nine pilots, observation through 2025-12-31
+ */
+export function generateDemoPilots(seed: number = DEFAULT_SEED): DemoPilot[] {
+  return PROFILES.map((profile) => generatePilot(profile, seed));
+}
+
+const STRATUM = 8;
+
+/**
+ * One uniform draw per person (in `people`'s order), stratified within each
+ * arm × motivation group taken in intake order: every run of eight consecutive
+ * intakes gets one draw from each eighth of [0, 1), shuffled. Any intake
+ * cut-off (who is evaluable at 12 or 24 months) then sees a balanced spread.
+ */
+function stratifiedDraws(rng: Random, people: readonly Person[]): number[] {
+  const draws: number[] = new Array<number>(people.length);
+  const groups = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    const key = `${p.arm}:${p.motivation}`;
+    const group = groups.get(key) ?? [];
+    group.push(i);
+    groups.set(key, group);
+  });
+  for (const indices of groups.values()) {
+    for (let start = 0; start < indices.length; start += STRATUM) {
+      const block = indices.slice(start, start + STRATUM);
+      const slots = Array.from({ length: STRATUM }, (_, j) => j);
+      for (let j = slots.length - 1; j > 0; j--) {
+        const r = rng.int(0, j);
+        [slots[j], slots[r]] = [slots[r] ?? 0, slots[j] ?? 0];
+      }
+      block.forEach((index, j) => {
+        draws[index] = ((slots[j] ?? 0) + rng.next()) / STRATUM;
+      });
+    }
+  }
+  return draws;
+}
+
+function generatePilot(profile: PilotProfile, seed: number): DemoPilot {
+  const rng = new Random(deriveSeed(seed, profile.key));
+  const size = rng.int(profile.size[0], profile.size[1]);
+  const people = Array.from({ length: size }, () =>
+    drawPerson(rng, {
+      arm:
+        profile.controlShare > 0 && rng.chance(profile.controlShare) ? 'control' : 'intervention',
+      intakeFrom: profile.intakeFrom,
+      intakeTo: profile.intakeTo,
+      observationEnd: DATA_COMPLETE_THROUGH,
+      guidanceCostCents: profile.guidanceCostCents,
+      mix: profile.population,
+    }),
+  );
+  // Numbered by intake, as a municipality's register would number them.
+  people.sort((a, b) => (a.intakeDate < b.intakeDate ? -1 : a.intakeDate > b.intakeDate ? 1 : 0));
+  const draws = stratifiedDraws(rng, people);
+  const participants = people.map((person, i): DemoParticipant => ({
+    participantRef: `${profile.refPrefix}-${profile.municipality}-${String(i + 1).padStart(4, '0')}`,
+    baseline: recordBaseline(rng, person),
+    events: simulateTimeline(
+      profile.dynamics,
+      person,
+      rng,
+      DATA_COMPLETE_THROUGH,
+      draws[i] ?? rng.next(),
+    ),
+  }));
+  return {
+    key: profile.key,
+    pilot: {
+      name: profile.name,
+      municipality: profile.municipality,
+      theme: profile.theme,
+      startDate: profile.intakeFrom,
+      dataCompleteThrough: DATA_COMPLETE_THROUGH,
+      monthlyBenefitCents: profile.monthlyBenefitCents,
+      guidanceCostCents: profile.guidanceCostCents,
+      targetGroup: profile.targetGroup,
+      description: profile.description,
+      synthetic: true,
+    },
+    participants,
+  };
+}

@@ -1,0 +1,49 @@
+import type { IsoDate, Theme } from '@wegwijzer/domain';
+import type { PopulationMix } from '../population.ts';
+import type { Dynamics } from '../simulate.ts';
+
+/** Everything that makes one demo pilot: its record, who it reaches, and how they fare. */
+export interface PilotProfile {
+  key: string;
+  /** participantRef prefix, e.g. `PTO` gives `PTO-GM0363-0001`. */
+  refPrefix: string;
+  name: string;
+  municipality: string;
+  theme: Theme;
+  targetGroup: string;
+  description: string;
+  intakeFrom: IsoDate;
+  intakeTo: IsoDate;
+  size: readonly [number, number];
+  /** Share randomised to the control arm; 0 means no control arm. */
+  controlShare: number;
+  monthlyBenefitCents: number;
+  guidanceCostCents: number;
+  population: PopulationMix;
+  dynamics: Dynamics;
+}
+
+export const DATA_COMPLETE_THROUGH: IsoDate = '2025-12-31';
+
+export const SOURCE =
+  "gemodelleerd op 'Vakkundig aan het werk: 7 richtingaanwijzers voor de uitvoeringspraktijk' (Divosa/ZonMw, 2017). " +
+  'Verzonnen deelnemers en cijfers; geen echte personen of gemeentegegevens.';
+
+/** Exit hazard multiplier by motivation 1–5: motivation matters more than barriers (finding 2). */
+const MOTIVATION = [0.55, 0.75, 1, 1.3, 1.5] as const;
+export const byMotivation = (p: { motivation: number }): number =>
+  MOTIVATION[p.motivation - 1] ?? 1;
+
+export const ADULTS = [
+  ['18-26', 0.12],
+  ['27-44', 0.45],
+  ['45-54', 0.25],
+  ['55-66', 0.18],
+] as const;
+export const MOTIVATION_SPREAD = [
+  [1, 0.12],
+  [2, 0.18],
+  [3, 0.3],
+  [4, 0.24],
+  [5, 0.16],
+] as const;

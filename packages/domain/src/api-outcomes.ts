@@ -1,0 +1,115 @@
+import { z } from '@hono/zod-openapi';
+import { WINDOWS } from './enums.ts';
+
+/** Reply schemas of the outcome endpoints (SPEC §5). `null` marks a figure over zero participants or one suppressed for viewers. */
+
+const Interval = z.tuple([z.number(), z.number()]).nullable();
+const n = z.number().nullable();
+
+export const WindowParam = z
+  .enum(WINDOWS.map(String) as [string, ...string[]])
+  .default('12')
+  .transform(Number)
+  .openapi({ description: 'Months after intake: 6, 12, 18, 24 or 36', example: '12' });
+
+const Proportion = z.object({ count: n, rate: n, ci95: Interval });
+const Savings = z.object({ avoidedBenefit: n, offsetIncome: n, guidanceCost: n, net: n });
+
+export const ArmOutcome = z
+  .object({
+    participants: n,
+    evaluable: n,
+    pending: n,
+    offBenefit: Proportion,
+    routes: z.object({ regular_work: n, bbz: n, combination: n, other: n }),
+    sustained: Proportion,
+    meanBenefitMonths: n,
+    savings: Savings,
+    savingsMean: Savings,
+    ladderProgress: z.object({ n, count: n, rate: n, ci95: Interval, meanChange: n }),
+    sustainedPlacement: z.object({ n, count: n, rate: n, ci95: Interval }),
+  })
+  .openapi('ArmOutcome');
+
+const Arms = z.object({ intervention: ArmOutcome, control: ArmOutcome.optional() });
+const Difference = z.object({ rate: n, ci95: Interval }).nullable();
+
+export const OutcomeSummary = z
+  .object({
+    pilotId: z.string(),
+    windowMonths: z.number().int(),
+    observationEnd: z.string(),
+    arms: Arms,
+    difference: Difference,
+    netEffect: n,
+    savingsBasis: z.enum(['net_effect', 'gross']),
+    suppressed: z.array(z.string()).optional(),
+  })
+  .openapi('OutcomeSummary');
+export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
+
+const KmPoint = z.object({
+  t: z.number(),
+  survival: z.number(),
+  lower: n,
+  upper: n,
+  atRisk: n.optional(),
+  events: n.optional(),
+});
+const KaplanMeier = z.object({ points: z.array(KmPoint), median: n });
+
+export const SurvivalReply = z
+  .object({
+    pilotId: z.string(),
+    observationEnd: z.string(),
+    arms: z.object({ intervention: KaplanMeier.optional(), control: KaplanMeier.optional() }),
+    logRank: z.object({ chi2: z.number(), p: z.number() }).nullable(),
+    suppressed: z.array(z.string()).optional(),
+  })
+  .openapi('Survival');
+export type SurvivalReply = z.infer<typeof SurvivalReply>;
+
+export const SubgroupReply = z
+  .object({
+    pilotId: z.string(),
+    windowMonths: z.number().int(),
+    by: z.string(),
+    groups: z.array(
+      z.object({
+        value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+        arms: Arms,
+        difference: Difference,
+      }),
+    ),
+    suppressed: z.array(z.string()).optional(),
+  })
+  .openapi('Subgroups');
+export type SubgroupReply = z.infer<typeof SubgroupReply>;
+
+export const ComparisonReply = z
+  .object({
+    windowMonths: z.number().int(),
+    pilots: z.array(
+      OutcomeSummary.extend({ name: z.string(), municipality: z.string(), synthetic: z.boolean() }),
+    ),
+  })
+  .openapi('Comparison');
+export type ComparisonReply = z.infer<typeof ComparisonReply>;
+
+export const WorklistReply = z
+  .object({
+    pilotId: z.string(),
+    asOf: z.string(),
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        participantId: z.string(),
+        participantRef: z.string(),
+        intakeDate: z.string(),
+        dueMarks: z.array(z.number().int()).openapi({ description: 'Months (6, 12, 24) passed without a ladder measurement since intake' }),
+        missingFields: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('Worklist');
+export type WorklistReply = z.infer<typeof WorklistReply>;

@@ -1,0 +1,86 @@
+import type { ImportError, ImportKind } from './types.ts';
+
+/** Columns of participants.csv: the snake_case of the baseline fields (SPEC §2), plus `bsn`. */
+export const PARTICIPANT_COLUMNS = [
+  'participant_ref',
+  'arm',
+  'intake_date',
+  'monthly_benefit',
+  'guidance_cost',
+  'household',
+  'birth_year',
+  'motivation',
+  'ladder_step',
+  'has_debts',
+  'disability',
+  'refugee_status',
+  'education',
+  'lost_to_follow_up_date',
+  'bsn',
+] as const;
+export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number];
+
+/** Columns of events.csv. */
+export const EVENT_COLUMNS = ['participant_ref', 'type', 'date', 'reason', 'value'] as const;
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+const ALLOWED: Record<ImportKind, readonly string[]> = {
+  participants: PARTICIPANT_COLUMNS,
+  events: EVENT_COLUMNS,
+};
+
+const REQUIRED: Record<ImportKind, readonly string[]> = {
+  participants: ['participant_ref', 'intake_date'],
+  events: ['participant_ref', 'type', 'date'],
+};
+
+/** Where each known column sits in a record. */
+export interface Header {
+  width: number;
+  index: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads the header record: names trimmed and lower-cased, each known, none
+ * twice, the required ones present. Any error here stops the import, because
+ * the rows cannot be read reliably against a wrong header.
+ */
+export function readHeader(kind: ImportKind, record: readonly string[]): { header: Header; errors: ImportError[] } {
+  const allowed = ALLOWED[kind];
+  const index = new Map<string, number>();
+  const errors: ImportError[] = [];
+  const error = (column: string | null, message: string) => errors.push({ line: 1, column, message });
+  record.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase();
+    if (name === '') error(null, `column ${i + 1} has no name; remove the empty column or give it one of: ${allowed.join(', ')}`);
+    else if (!allowed.includes(name)) {
+      // One long unknown name usually means the columns are separated by something else, like a tab.
+      const hint = record.length === 1 ? '; separate columns with "," or ";"' : '';
+      error(name, `unknown column ${JSON.stringify(name)}; allowed columns are ${allowed.join(', ')}${hint}`);
+    } else if (index.has(name)) error(name, `column ${JSON.stringify(name)} appears more than once`);
+    else index.set(name, i);
+  });
+  for (const name of REQUIRED[kind]) {
+    if (!index.has(name)) error(null, `required column ${JSON.stringify(name)} is missing`);
+  }
+  return { header: { width: record.length, index }, errors };
+}
+
+/** A data record seen through the header: cells by column name, trimmed. */
+export class Cells {
+  constructor(
+    private readonly header: Header,
+    private readonly record: readonly string[],
+  ) {}
+
+  /** Whether the file has this column. */
+  has(column: string): boolean {
+    return this.header.index.has(column);
+  }
+
+  /** The trimmed cell, or undefined when the file has no such column. */
+  get(column: string): string | undefined {
+    const i = this.header.index.get(column);
+    return i === undefined ? undefined : (this.record[i] ?? '').trim();
+  }
+}

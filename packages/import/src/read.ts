@@ -1,0 +1,95 @@
+import { CsvRecords } from './csv.ts';
+import type { CsvFailure } from './csv.ts';
+import { detectDelimiter } from './dialect.ts';
+import { Session } from './session.ts';
+import { TextSource } from './text.ts';
+import type {
+  EventRow,
+  ImportBatch,
+  ImportContext,
+  ImportKind,
+  ImportOptions,
+  ImportSummary,
+  ParticipantRow,
+} from './types.ts';
+
+/** Enough text to hold any sane header line; a file without a line break this early is judged on what there is. */
+const HEADER_SCAN_CHARS = 64 * 1024;
+
+/**
+ * Reads and validates an import file (SPEC §4) as it streams in, yielding a
+ * batch of valid rows and new errors every `batchSize` records, and returning a
+ * summary. Nothing is written here: the caller writes only if no batch had an
+ * error. Memory stays bounded apart from the refs (participants) or
+ * (ref, date) benefit_end pairs (events) that validation must remember.
+ *
+ * Never throws for bad file content; only a failing `input` makes it throw.
+ *
+ * @example
+ * const reader = readImport('events', fs.createReadStream(path), ctx);
+ * let step = await reader.next();
+ * while (!step.done) { handle(step.value); step = await reader.next(); }
+ * const summary = step.value;
+ */
+export function readImport(
+  kind: 'participants',
+  input: AsyncIterable<Uint8Array | string>,
+  ctx: ImportContext,
+  opts?: ImportOptions,
+): AsyncGenerator<ImportBatch<ParticipantRow>, ImportSummary>;
+export function readImport(
+  kind: 'events',
+  input: AsyncIterable<Uint8Array | string>,
+  ctx: ImportContext,
+  opts?: ImportOptions,
+): AsyncGenerator<ImportBatch<EventRow>, ImportSummary>;
+export async function* readImport(
+  kind: ImportKind,
+  input: AsyncIterable<Uint8Array | string>,
+  ctx: ImportContext,
+  opts: ImportOptions = {},
+): AsyncGenerator<ImportBatch<ParticipantRow | EventRow>, ImportSummary> {
+  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 5000));
+  const maxErrors = Math.max(0, Math.floor(opts.maxErrors ?? 1000));
+  const source = new TextSource(input);
+  let csv: CsvRecords | null = null;
+  try {
+    // The delimiter is judged from the header line, so read at least that far first.
+    let head = (await source.next()) ?? '';
+    while (!/[\r\n]/.test(head) && head.length < HEADER_SCAN_CHARS) {
+      const more = await source.next();
+      if (more === null) break;
+      head += more;
+    }
+    const delimiter = detectDelimiter(head);
+    const session = new Session(kind, ctx, delimiter, batchSize, maxErrors);
+    csv = new CsvRecords(delimiter);
+
+    let failure: CsvFailure | null = null;
+    let text: string | null = head;
+    while (text !== null && failure === null) {
+      failure = await csv.write(text);
+      for (const record of csv.take()) {
+        if (session.handle(record)) yield session.batch(source.bytesRead);
+      }
+      if (failure === null) text = await source.next();
+    }
+
+    if (failure === null) {
+      failure = await csv.end();
+      let records = csv.take();
+      // Text stopped at a bad byte mid-line: that unfinished line is not a row.
+      if (source.failure !== null && failure === null && !source.endsAtLineBreak) records = records.slice(0, -1);
+      for (const record of records) {
+        if (session.handle(record)) yield session.batch(source.bytesRead);
+      }
+    }
+
+    session.finish(source.failure, failure);
+    if (session.pending) yield session.batch(source.bytesRead);
+    return session.summary();
+  } finally {
+    csv?.destroy();
+    await source.close();
+  }
+}

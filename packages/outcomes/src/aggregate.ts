@@ -1,0 +1,213 @@
+import type { ExitReason } from '@wegwijzer/domain';
+import type { DerivedParticipant } from './derive.ts';
+import { avoidedBenefitCents, DAYS_PER_MONTH, euros, roundCents } from './money.ts';
+import { newcombe, wilson, type Difference, type Interval } from './proportions.ts';
+
+/**
+ * Step (a) of the aggregation: one arm's plain sums and counts for one window. Every field is a
+ * SUM or COUNT over participant rows (sums over evaluable rows unless said otherwise), so the
+ * storage layer can compute it in SQL and hand it to `summarizeArm`.
+ */
+export interface ArmTotals {
+  /** COUNT(*) of the arm. */
+  participants: number;
+  /** COUNT where m(k) <= obsEnd. */
+  evaluable: number;
+  /** COUNT where m(k) > obsEnd. */
+  pending: number;
+  /** COUNT of evaluable rows off benefit at m(k). */
+  off: number;
+  /** COUNT of off-benefit rows by the reason in force. */
+  routes: Record<ExitReason, number>;
+  /** Whether the window has a sustained measure (k >= 6). */
+  hasSustained: boolean;
+  /** COUNT of evaluable rows off benefit every day of [m(k-6), m(k)]. */
+  sustained: number;
+  /** SUM of days on benefit in [t0, m(k)). */
+  benefitDays: number;
+  /** SUM of offDays × monthlyBenefitCents (an integer; divide by 30.4375 only at the end). */
+  offDayBenefitCents: number;
+  /** SUM of offset income dated in [t0, m(k)), cents. */
+  offsetCents: number;
+  /** SUM of guidance cost, cents; 0 for the control arm. */
+  guidanceCostCents: number;
+  /** Evaluable rows with both ladder steps: COUNT, COUNT(latest > intake), SUM(latest − intake). */
+  ladder: { n: number; up: number; sumChange: number };
+  /** SUM of eligible and of sustained job placements (window-independent). */
+  placements: { eligible: number; sustained: number };
+}
+
+/** All-zero totals for an arm, the starting point of `accumulate`. */
+export function emptyTotals(k: number): ArmTotals {
+  return {
+    participants: 0,
+    evaluable: 0,
+    pending: 0,
+    off: 0,
+    routes: { regular_work: 0, bbz: 0, combination: 0, other: 0 },
+    hasSustained: k >= 6,
+    sustained: 0,
+    benefitDays: 0,
+    offDayBenefitCents: 0,
+    offsetCents: 0,
+    guidanceCostCents: 0,
+    ladder: { n: 0, up: 0, sumChange: 0 },
+    placements: { eligible: 0, sustained: 0 },
+  };
+}
+
+/**
+ * Sum the derived rows of one arm for window `k` (step a). Throws when a row was derived
+ * without window `k`, which is a programming error rather than data.
+ */
+export function accumulate(rows: readonly DerivedParticipant[], k: number): ArmTotals {
+  const t = emptyTotals(k);
+  for (const p of rows) {
+    const w = p.windows[k];
+    if (!w) throw new Error(`Window ${k} was not derived for this participant`);
+    t.participants++;
+    t.placements.eligible += p.placements.eligible;
+    t.placements.sustained += p.placements.sustained;
+    if (!w.evaluable) {
+      t.pending++;
+      continue;
+    }
+    t.evaluable++;
+    if (w.offBenefit) {
+      t.off++;
+      t.routes[w.route ?? 'other']++;
+    }
+    if (w.sustained) t.sustained++;
+    t.benefitDays += w.benefitDays ?? 0;
+    t.offDayBenefitCents += (w.offDays ?? 0) * p.monthlyBenefitCents;
+    t.offsetCents += w.offsetCents ?? 0;
+    if (p.arm === 'intervention') t.guidanceCostCents += p.guidanceCostCents;
+    if (w.ladder) {
+      const change = w.ladder.latest - w.ladder.intake;
+      t.ladder.n++;
+      if (change > 0) t.ladder.up++;
+      t.ladder.sumChange += change;
+    }
+  }
+  return t;
+}
+
+/** Savings in EUR, rounded to the cent. */
+export interface Savings {
+  avoidedBenefit: number;
+  offsetIncome: number;
+  guidanceCost: number;
+  net: number;
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** One arm of SPEC §5's outcome summary. */
+export interface ArmSummary {
+  participants: number;
+  evaluable: number;
+  pending: number;
+  offBenefit: { count: number; rate: number | null; ci95: Interval | null };
+  routes: Record<ExitReason, number>;
+  sustained: { count: number | null; rate: number | null; ci95: Interval | null };
+  meanBenefitMonths: number | null;
+  savings: Savings;
+  savingsMean: Nullable<Savings>;
+  ladderProgress: {
+    n: number;
+    count: number;
+    rate: number | null;
+    ci95: Interval | null;
+    meanChange: number | null;
+  };
+  sustainedPlacement: { n: number; count: number; rate: number | null; ci95: Interval | null };
+}
+
+/**
+ * Turn one arm's totals into SPEC §5's arm object (step b). Money totals are rounded to the
+ * cent once, from exact integer sums; means are taken from the exact sums and also rounded to
+ * the cent.
+ */
+export function summarizeArm(t: ArmTotals, k: number): ArmSummary {
+  const n = t.evaluable;
+  // Exact (unrounded) cents, for the means.
+  const avoidedExact = (t.offDayBenefitCents * 16) / 487;
+  const netExact = avoidedExact + t.offsetCents - t.guidanceCostCents;
+  const avoided = avoidedBenefitCents(t.offDayBenefitCents);
+  const mean = (cents: number): number | null => (n > 0 ? euros(roundCents(cents / n)) : null);
+
+  return {
+    participants: t.participants,
+    evaluable: t.evaluable,
+    pending: t.pending,
+    offBenefit: wilson(t.off, n),
+    routes: { ...t.routes },
+    sustained:
+      k < 6 || !t.hasSustained ? { count: null, rate: null, ci95: null } : wilson(t.sustained, n),
+    meanBenefitMonths: n > 0 ? t.benefitDays / DAYS_PER_MONTH / n : null,
+    savings: {
+      avoidedBenefit: euros(avoided),
+      offsetIncome: euros(t.offsetCents),
+      guidanceCost: euros(t.guidanceCostCents),
+      net: euros(avoided + t.offsetCents - t.guidanceCostCents),
+    },
+    savingsMean: {
+      avoidedBenefit: mean(avoidedExact),
+      offsetIncome: mean(t.offsetCents),
+      guidanceCost: mean(t.guidanceCostCents),
+      net: mean(netExact),
+    },
+    ladderProgress: {
+      n: t.ladder.n,
+      ...wilson(t.ladder.up, t.ladder.n),
+      meanChange: t.ladder.n > 0 ? t.ladder.sumChange / t.ladder.n : null,
+    },
+    sustainedPlacement: { n: t.placements.eligible, ...wilson(t.placements.sustained, t.placements.eligible) },
+  };
+}
+
+/** The arms to compare; `control` only when the pilot has one. */
+export interface ArmTotalsByArm {
+  intervention: ArmTotals;
+  control?: ArmTotals;
+}
+
+/** SPEC §5's outcome summary without the pilot id and observation end, which the API adds. */
+export interface OutcomeSummary {
+  windowMonths: number;
+  arms: { intervention: ArmSummary; control?: ArmSummary };
+  /** Exit rate intervention − control with Newcombe's interval; null unless both arms have evaluable participants. */
+  difference: Difference | null;
+  /** Net effect in EUR; null without a control arm (both arms evaluable >= 1). */
+  netEffect: number | null;
+  /** 'gross' when there is no counterfactual to subtract. */
+  savingsBasis: 'net_effect' | 'gross';
+}
+
+/**
+ * Summarise both arms for window `k` (step b), with the between-arm difference and net effect.
+ * @example summarizeOutcomes({ intervention: accumulate(rows, 12) }, 12).savingsBasis // 'gross'
+ */
+export function summarizeOutcomes(totals: ArmTotalsByArm, k: number): OutcomeSummary {
+  const i = totals.intervention;
+  const c = totals.control;
+  const arms: OutcomeSummary['arms'] = { intervention: summarizeArm(i, k) };
+  if (c) arms.control = summarizeArm(c, k);
+
+  const comparable = c !== undefined && i.evaluable > 0 && c.evaluable > 0;
+  const difference = comparable ? newcombe(i.off, i.evaluable, c.off, c.evaluable) : null;
+  let netEffect: number | null = null;
+  if (comparable) {
+    // (mean_I − mean_C) × n_I − G_I, written so that only the control mean is a quotient.
+    const grossI = (i.offDayBenefitCents * 16) / 487 + i.offsetCents;
+    const grossC = (c.offDayBenefitCents * 16) / 487 + c.offsetCents;
+    netEffect = euros(roundCents(grossI - (grossC * i.evaluable) / c.evaluable - i.guidanceCostCents));
+  }
+  return {
+    windowMonths: k,
+    arms,
+    difference,
+    netEffect,
+    savingsBasis: netEffect === null ? 'gross' : 'net_effect',
+  };
+}

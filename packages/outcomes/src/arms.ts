@@ -1,0 +1,49 @@
+import type { DerivedParticipant } from './derive.ts';
+import { accumulate, summarizeOutcomes, type ArmTotalsByArm, type OutcomeSummary } from './aggregate.ts';
+import { kaplanMeier, logRank, type KaplanMeier, type LogRank, type SurvivalTime } from './survival.ts';
+
+/**
+ * Accumulate derived rows per arm for window `k`. The control arm is present whenever a row
+ * belongs to it (even if, in a subgroup, it has no rows: pass `withControl`).
+ */
+export function totalsByArm(
+  rows: readonly DerivedParticipant[],
+  k: number,
+  withControl: boolean = rows.some((r) => r.arm === 'control'),
+): ArmTotalsByArm {
+  const intervention = accumulate(
+    rows.filter((r) => r.arm === 'intervention'),
+    k,
+  );
+  if (!withControl) return { intervention };
+  return { intervention, control: accumulate(rows.filter((r) => r.arm === 'control'), k) };
+}
+
+/**
+ * The whole outcome summary of a pilot's derived rows for window `k`, in memory.
+ * @example outcomesFor(rows, 12).arms.intervention.offBenefit.rate
+ */
+export function outcomesFor(rows: readonly DerivedParticipant[], k: number): OutcomeSummary {
+  return summarizeOutcomes(totalsByArm(rows, k), k);
+}
+
+/** SPEC §5's survival reply: Kaplan–Meier per arm and the log-rank test between them. */
+export interface SurvivalByArm {
+  arms: { intervention: KaplanMeier; control?: KaplanMeier };
+  logRank: LogRank | null;
+}
+
+/**
+ * Time to first exit per arm. `control` appears when any row is in the control arm; the
+ * log-rank test is null unless both arms have participants and there is at least one event.
+ */
+export function survivalByArm(
+  rows: readonly Pick<DerivedParticipant, 'arm' | 'firstExit'>[],
+): SurvivalByArm {
+  const a: SurvivalTime[] = [];
+  const b: SurvivalTime[] = [];
+  for (const r of rows) (r.arm === 'control' ? b : a).push(r.firstExit);
+  const arms: SurvivalByArm['arms'] = { intervention: kaplanMeier(a) };
+  if (b.length > 0) arms.control = kaplanMeier(b);
+  return { arms, logRank: a.length > 0 && b.length > 0 ? logRank(a, b) : null };
+}

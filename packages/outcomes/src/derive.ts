@@ -1,0 +1,180 @@
+import { WINDOWS } from '@wegwijzer/domain';
+import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import { addMonthsCivil, civilFromDay, toDay } from './dates.ts';
+import {
+  benefitDaysBefore,
+  buildTimeline,
+  changeInForce,
+  offThroughout,
+  emptyTimeline,
+  type Timeline,
+} from './timeline.ts';
+
+// One timeline refilled for every participant (derivation is synchronous), so deriving a
+// million participants does not allocate a million timelines.
+const scratch = emptyTimeline();
+
+/** A participant's outcomes at one window of `months` after intake (SPEC §3). */
+export interface WindowOutcome {
+  months: number;
+  /** m(k) as a day number. */
+  mark: number;
+  /** m(k) <= obsEnd; a participant who is not evaluable is pending. */
+  evaluable: boolean;
+  /** Off benefit at m(k); false when not evaluable. */
+  offBenefit: boolean;
+  /** Reason of the benefit_end in force at m(k); null unless off benefit. */
+  route: ExitReason | null;
+  /** Off benefit every day of [m(k-6), m(k)]; null for k < 6, false when not evaluable. */
+  sustained: boolean | null;
+  /** Days in [t0, m(k)) on benefit; null when not evaluable (the window is not observed). */
+  benefitDays: number | null;
+  /** Days in [t0, m(k)) off benefit; null when not evaluable. */
+  offDays: number | null;
+  /** Sum of offset income dated in [t0, m(k)), in cents; null when not evaluable. */
+  offsetCents: number | null;
+  /** Intake step and the latest step measured in [t0, m(k)]; null when either is missing. */
+  ladder: { intake: number; latest: number } | null;
+}
+
+/** Everything the aggregates need from one participant, as plain data. */
+export interface DerivedParticipant {
+  arm: Arm;
+  /** Intake and observation end as day numbers (see `fromDay`). */
+  t0: number;
+  obsEnd: number;
+  /** Effective amounts: the participant's own, else the pilot default, else 0. */
+  monthlyBenefitCents: number;
+  guidanceCostCents: number;
+  /** Keyed by window length in months. */
+  windows: Record<number, WindowOutcome>;
+  /** Time to first exit for Kaplan–Meier; `days` may be negative when obsEnd < t0. */
+  firstExit: { days: number; censored: boolean };
+  /** Job starts observable for six months, and those without a work_end in that span. */
+  placements: { eligible: number; sustained: number };
+}
+
+/**
+ * Derive one participant's outcomes for every window (SPEC §3).
+ * @example deriveParticipant(baseline, events, pilot).windows[12]?.offBenefit
+ */
+export function deriveParticipant(
+  baseline: Baseline,
+  events: readonly TimelineEvent[],
+  pilot: PilotFacts,
+  windows: readonly number[] = WINDOWS,
+): DerivedParticipant {
+  const t0 = toDay(baseline.intakeDate);
+  const complete = toDay(pilot.dataCompleteThrough);
+  const lost = baseline.lostToFollowUpDate === null ? complete : toDay(baseline.lostToFollowUpDate);
+  const obsEnd = lost < complete ? lost : complete;
+  const tl = buildTimeline(events, t0, obsEnd, scratch);
+  const c = civilFromDay(t0);
+
+  const out: Record<number, WindowOutcome> = {};
+  for (const k of windows) {
+    out[k] = deriveWindow(tl, baseline.ladderStep, k, c.year, c.month, c.day);
+  }
+
+  return {
+    arm: baseline.arm,
+    t0,
+    obsEnd,
+    monthlyBenefitCents: baseline.monthlyBenefitCents ?? pilot.monthlyBenefitCents ?? 0,
+    guidanceCostCents: baseline.guidanceCostCents ?? pilot.guidanceCostCents ?? 0,
+    windows: out,
+    firstExit: firstExit(tl),
+    placements: placements(tl),
+  };
+}
+
+function deriveWindow(
+  tl: Timeline,
+  intakeStep: number | null,
+  k: number,
+  y: number,
+  m: number,
+  d: number,
+): WindowOutcome {
+  const mark = addMonthsCivil(y, m, d, k);
+  if (mark > tl.obsEnd) {
+    return {
+      months: k,
+      mark,
+      evaluable: false,
+      offBenefit: false,
+      route: null,
+      sustained: k < 6 ? null : false,
+      benefitDays: null,
+      offDays: null,
+      offsetCents: null,
+      ladder: null,
+    };
+  }
+  const i = changeInForce(tl, mark);
+  const off = i >= 0 && tl.changeOff[i]!;
+  const benefitDays = benefitDaysBefore(tl, mark);
+
+  let offset = 0;
+  for (let j = 0; j < tl.offsetDays.length; j++) {
+    if (tl.offsetDays[j]! < mark) offset += tl.offsetCents[j]!;
+  }
+
+  let ladder: WindowOutcome['ladder'] = null;
+  if (intakeStep !== null) {
+    // Ascending by day with same-day input order kept, so the last one <= m(k) is the latest.
+    let j = tl.ladderDays.length - 1;
+    while (j >= 0 && tl.ladderDays[j]! > mark) j--;
+    if (j >= 0) ladder = { intake: intakeStep, latest: tl.ladderSteps[j]! };
+  }
+
+  return {
+    months: k,
+    mark,
+    evaluable: true,
+    offBenefit: off,
+    route: off ? (tl.changeReason[i] ?? 'other') : null,
+    sustained: k < 6 ? null : off && offThroughout(tl, addMonthsCivil(y, m, d, k - 6), mark),
+    benefitDays,
+    offDays: mark - tl.t0 - benefitDays,
+    offsetCents: offset,
+    ladder,
+  };
+}
+
+function firstExit(tl: Timeline): DerivedParticipant['firstExit'] {
+  // Change days are within [t0, obsEnd] and a day is "off" exactly when it has a benefit_end.
+  const i = tl.changeOff.indexOf(true);
+  return i >= 0
+    ? { days: tl.changeDays[i]! - tl.t0, censored: false }
+    : { days: tl.obsEnd - tl.t0, censored: true };
+}
+
+function placements(tl: Timeline): DerivedParticipant['placements'] {
+  let eligible = 0;
+  let sustained = 0;
+  for (const start of tl.workStarts) {
+    const c = civilFromDay(start);
+    const until = addMonthsCivil(c.year, c.month, c.day, 6);
+    if (until > tl.obsEnd) continue;
+    eligible++;
+    if (!tl.workEnds.some((e) => e >= start && e <= until)) sustained++;
+  }
+  return { eligible, sustained };
+}
+
+/**
+ * A participant's savings in window `k`, in cents (avoided benefit unrounded), for exports.
+ * Null when the window is not evaluable. Guidance cost counts for the intervention arm only.
+ */
+export function participantSavingsCents(
+  p: DerivedParticipant,
+  k: number,
+): { avoidedBenefit: number; offsetIncome: number; guidanceCost: number; net: number } | null {
+  const w = p.windows[k];
+  if (!w || !w.evaluable) return null;
+  const avoidedBenefit = ((w.offDays ?? 0) * p.monthlyBenefitCents) / 30.4375;
+  const offsetIncome = w.offsetCents ?? 0;
+  const guidanceCost = p.arm === 'intervention' ? p.guidanceCostCents : 0;
+  return { avoidedBenefit, offsetIncome, guidanceCost, net: avoidedBenefit + offsetIncome - guidanceCost };
+}

@@ -1,0 +1,47 @@
+export { toDay, fromDay, addMonths, addMonthsCivil, daysInMonth, yearOfDay } from './dates.ts';
+export { buildTimeline, onBenefit, type Timeline } from './timeline.ts';
+export {
+  deriveParticipant,
+  participantSavingsCents,
+  type DerivedParticipant,
+  type WindowOutcome,
+} from './derive.ts';
+export {
+  wilson,
+  newcombe,
+  Z95,
+  type Proportion,
+  type Difference,
+  type Interval,
+} from './proportions.ts';
+export { erfc } from './erfc.ts';
+export {
+  kaplanMeier,
+  logRank,
+  type KaplanMeier,
+  type KmPoint,
+  type LogRank,
+  type SurvivalTime,
+} from './survival.ts';
+export { DAYS_PER_MONTH, avoidedBenefitCents } from './money.ts';
+export {
+  accumulate,
+  emptyTotals,
+  summarizeArm,
+  summarizeOutcomes,
+  type ArmTotals,
+  type ArmTotalsByArm,
+  type ArmSummary,
+  type OutcomeSummary,
+  type Savings,
+} from './aggregate.ts';
+export { totalsByArm, outcomesFor, survivalByArm, type SurvivalByArm } from './arms.ts';
+export {
+  ageBand,
+  subgroupValue,
+  groupOrder,
+  compareGroups,
+  summarizeSubgroups,
+  type SubgroupValue,
+  type SubgroupSummary,
+} from './subgroups.ts';

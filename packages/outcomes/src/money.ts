@@ -1,0 +1,45 @@
+/**
+ * Money helpers. Sums stay in integer cents; the one division by 30.4375 days a month is
+ * written as ×16/487 so a whole arm's avoided benefit is an exact integer quotient until it is
+ * rounded to the cent, once.
+ */
+
+/** Days per average month (365.25 / 12) as SPEC §3 fixes it; equals 487/16. */
+export const DAYS_PER_MONTH = 30.4375;
+
+/**
+ * round(numerator / denominator) for non-negative integers, half up, exactly — no floating
+ * division error for numerators up to 2^53.
+ */
+export function divRound(numerator: number, denominator: number): number {
+  const q = Math.floor(numerator / denominator);
+  // The float quotient may be one off near an integer; correct with exact integer remainders.
+  let r = numerator - q * denominator;
+  let quotient = q;
+  if (r < 0) {
+    quotient--;
+    r += denominator;
+  } else if (r >= denominator) {
+    quotient++;
+    r -= denominator;
+  }
+  return 2 * r >= denominator ? quotient + 1 : quotient;
+}
+
+/**
+ * Σ(offDays × monthlyBenefitCents) / 30.4375, rounded to whole cents, for a non-negative sum.
+ * Half a cent rounds up.
+ */
+export function avoidedBenefitCents(offDayBenefitCents: number): number {
+  return divRound(offDayBenefitCents * 16, 487);
+}
+
+/** Round a (possibly fractional or negative) cent amount to whole cents, half away from zero. */
+export function roundCents(cents: number): number {
+  return Math.sign(cents) * Math.round(Math.abs(cents));
+}
+
+/** Cents to euros; both are exact on a whole cent count. */
+export function euros(cents: number): number {
+  return cents / 100;
+}
