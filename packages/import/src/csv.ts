@@ -9,7 +9,8 @@ export const MAX_RECORD_CHARS = 100_000;
 export type CsvFailure = 'quote_not_closed' | 'record_too_long' | 'unreadable';
 
 export const CSV_FAILURE_MESSAGE: Record<CsvFailure, string> = {
-  quote_not_closed: 'a quoted value that starts on this line is never closed: a closing " is missing',
+  quote_not_closed:
+    'a quoted value that starts on this line is never closed: a closing " is missing',
   record_too_long: `this line is longer than ${MAX_RECORD_CHARS} characters: is a closing " missing?`,
   unreadable: 'this line cannot be read as CSV',
 };

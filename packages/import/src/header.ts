@@ -45,19 +45,31 @@ export interface Header {
  * twice, the required ones present. Any error here stops the import, because
  * the rows cannot be read reliably against a wrong header.
  */
-export function readHeader(kind: ImportKind, record: readonly string[]): { header: Header; errors: ImportError[] } {
+export function readHeader(
+  kind: ImportKind,
+  record: readonly string[],
+): { header: Header; errors: ImportError[] } {
   const allowed = ALLOWED[kind];
   const index = new Map<string, number>();
   const errors: ImportError[] = [];
-  const error = (column: string | null, message: string) => errors.push({ line: 1, column, message });
+  const error = (column: string | null, message: string) =>
+    errors.push({ line: 1, column, message });
   record.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
-    if (name === '') error(null, `column ${i + 1} has no name; remove the empty column or give it one of: ${allowed.join(', ')}`);
+    if (name === '')
+      error(
+        null,
+        `column ${i + 1} has no name; remove the empty column or give it one of: ${allowed.join(', ')}`,
+      );
     else if (!allowed.includes(name)) {
       // One long unknown name usually means the columns are separated by something else, like a tab.
       const hint = record.length === 1 ? '; separate columns with "," or ";"' : '';
-      error(name, `unknown column ${JSON.stringify(name)}; allowed columns are ${allowed.join(', ')}${hint}`);
-    } else if (index.has(name)) error(name, `column ${JSON.stringify(name)} appears more than once`);
+      error(
+        name,
+        `unknown column ${JSON.stringify(name)}; allowed columns are ${allowed.join(', ')}${hint}`,
+      );
+    } else if (index.has(name))
+      error(name, `column ${JSON.stringify(name)} appears more than once`);
     else index.set(name, i);
   });
   for (const name of REQUIRED[kind]) {

@@ -4,7 +4,14 @@ import { hashBsn, isValidBsn, normaliseBsn } from './bsn.ts';
 import type { Cells, ParticipantColumn } from './header.ts';
 import type { RowReport } from './report.ts';
 import type { Delimiter, ParticipantRow } from './types.ts';
-import { parseAmountCents, parseBoolean, parseDate, parseEnum, parseWholeNumber, shown } from './values.ts';
+import {
+  parseAmountCents,
+  parseBoolean,
+  parseDate,
+  parseEnum,
+  parseWholeNumber,
+  shown,
+} from './values.ts';
 import type { Parsed } from './values.ts';
 
 type Fields = Partial<Baseline>;
@@ -38,8 +45,12 @@ function field<K extends keyof Baseline>(
 const BIRTH_YEARS = { min: 1900, max: 2100 };
 
 const OPTIONAL_FIELDS: readonly FieldSpec[] = [
-  field('monthly_benefit', 'monthlyBenefitCents', (raw, d) => parseAmountCents(raw, d, 'monthly benefit')),
-  field('guidance_cost', 'guidanceCostCents', (raw, d) => parseAmountCents(raw, d, 'guidance cost')),
+  field('monthly_benefit', 'monthlyBenefitCents', (raw, d) =>
+    parseAmountCents(raw, d, 'monthly benefit'),
+  ),
+  field('guidance_cost', 'guidanceCostCents', (raw, d) =>
+    parseAmountCents(raw, d, 'guidance cost'),
+  ),
   field('household', 'household', (raw) => parseEnum(raw, Household.options, 'household')),
   field('birth_year', 'birthYear', (raw) =>
     parseWholeNumber(raw, 'birth year', BIRTH_YEARS.min, BIRTH_YEARS.max),
@@ -50,7 +61,9 @@ const OPTIONAL_FIELDS: readonly FieldSpec[] = [
   field('disability', 'disability', (raw) => parseBoolean(raw, 'disability')),
   field('refugee_status', 'refugeeStatus', (raw) => parseBoolean(raw, 'refugee status')),
   field('education', 'education', (raw) => parseEnum(raw, Education.options, 'education')),
-  field('lost_to_follow_up_date', 'lostToFollowUpDate', (raw) => parseDate(raw, 'lost to follow-up date')),
+  field('lost_to_follow_up_date', 'lostToFollowUpDate', (raw) =>
+    parseDate(raw, 'lost to follow-up date'),
+  ),
 ];
 
 /**
@@ -68,11 +81,18 @@ export class ParticipantValidator {
   check(cells: Cells, report: RowReport): ParticipantRow | null {
     const fields: Fields = {};
     const ref = cells.get('participant_ref') ?? '';
-    if (ref === '') report.add('participant_ref', 'participant_ref is empty; every row needs the participant\'s reference');
+    if (ref === '')
+      report.add(
+        'participant_ref',
+        "participant_ref is empty; every row needs the participant's reference",
+      );
     else {
       const first = this.seen.get(ref);
       if (first !== undefined) {
-        report.add('participant_ref', `participant_ref ${shown(ref)} appears twice in this file (first on line ${first})`);
+        report.add(
+          'participant_ref',
+          `participant_ref ${shown(ref)} appears twice in this file (first on line ${first})`,
+        );
       } else this.seen.set(ref, report.line);
     }
 
@@ -85,7 +105,8 @@ export class ParticipantValidator {
     }
 
     const intake = cells.get('intake_date') ?? '';
-    if (intake === '') report.add('intake_date', 'intake date is required, as YYYY-MM-DD or DD-MM-YYYY');
+    if (intake === '')
+      report.add('intake_date', 'intake date is required, as YYYY-MM-DD or DD-MM-YYYY');
     else {
       const parsed = parseDate(intake, 'intake date');
       if (parsed.ok) fields.intakeDate = parsed.value;
@@ -120,7 +141,10 @@ export class ParticipantValidator {
       return null;
     }
     if (!isValidBsn(raw)) {
-      report.add('bsn', 'BSN is not valid: it fails the elfproef (11-test); check for a typing error');
+      report.add(
+        'bsn',
+        'BSN is not valid: it fails the elfproef (11-test); check for a typing error',
+      );
       return null;
     }
     // The reader refuses a bsn column without a key before any row is checked.

@@ -16,6 +16,25 @@ import type {
 /** Enough text to hold any sane header line; a file without a line break this early is judged on what there is. */
 const HEADER_SCAN_CHARS = 64 * 1024;
 
+/** Text handed to the parser at once; bounds the records parsed ahead of validation when the input comes in huge chunks. */
+const PARSE_SLICE_CHARS = 64 * 1024;
+
+/** Cuts text into parser-sized pieces. */
+export function* slices(text: string): Generator<string> {
+  if (text.length <= PARSE_SLICE_CHARS) {
+    yield text;
+    return;
+  }
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + PARSE_SLICE_CHARS, text.length);
+    // Never cut a surrogate pair: the parser would turn each half into U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
 /**
  * Reads and validates an import file (SPEC §4) as it streams in, yielding a
  * batch of valid rows and new errors every `batchSize` records, and returning a
@@ -68,9 +87,12 @@ export async function* readImport(
     let failure: CsvFailure | null = null;
     let text: string | null = head;
     while (text !== null && failure === null) {
-      failure = await csv.write(text);
-      for (const record of csv.take()) {
-        if (session.handle(record)) yield session.batch(source.bytesRead);
+      for (const slice of slices(text)) {
+        failure = await csv.write(slice);
+        for (const record of csv.take()) {
+          if (session.handle(record)) yield session.batch(source.bytesRead);
+        }
+        if (failure !== null) break;
       }
       if (failure === null) text = await source.next();
     }
@@ -79,7 +101,8 @@ export async function* readImport(
       failure = await csv.end();
       let records = csv.take();
       // Text stopped at a bad byte mid-line: that unfinished line is not a row.
-      if (source.failure !== null && failure === null && !source.endsAtLineBreak) records = records.slice(0, -1);
+      if (source.failure !== null && failure === null && !source.endsAtLineBreak)
+        records = records.slice(0, -1);
       for (const record of records) {
         if (session.handle(record)) yield session.batch(source.bytesRead);
       }

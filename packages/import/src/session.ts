@@ -62,19 +62,26 @@ export class Session {
     // Blank lines (and Excel's rows of empty cells) carry nothing; they still count as lines.
     if (blank) return false;
     if (this.headerBlank && this.records === 0) {
-      this.error({ line: 1, column: null, message: 'line 1 is empty; the first line must hold the column names' });
+      this.error({
+        line: 1,
+        column: null,
+        message: 'line 1 is empty; the first line must hold the column names',
+      });
     }
     this.records++;
     this.recordsInBatch++;
-    if (this.header !== null && this.validator !== null) this.checkRow(this.header, this.validator, record);
+    if (this.header !== null && this.validator !== null)
+      this.checkRow(this.header, this.validator, record);
     return this.recordsInBatch >= this.batchSize;
   }
 
   /** At the end: records why reading stopped early, on the line where it happened, or that there was nothing to read. */
   finish(notText: NotText | null, csv: CsvFailure | null): void {
     const line = this.line + 1;
-    if (notText === 'utf16' || notText === 'workbook') this.error({ line: 1, column: null, message: NOT_TEXT_MESSAGE[notText] });
-    else if (notText !== null) this.error({ line, column: null, message: NOT_TEXT_MESSAGE[notText] });
+    if (notText === 'utf16' || notText === 'workbook')
+      this.error({ line: 1, column: null, message: NOT_TEXT_MESSAGE[notText] });
+    else if (notText !== null)
+      this.error({ line, column: null, message: NOT_TEXT_MESSAGE[notText] });
     else if (csv !== null) this.error({ line, column: null, message: CSV_FAILURE_MESSAGE[csv] });
     else if (this.line === 0 || (this.headerBlank && this.records === 0)) {
       this.error({ line: 1, column: null, message: 'the file is empty' });
@@ -88,7 +95,12 @@ export class Session {
 
   /** Hands out what was gathered since the last batch. */
   batch<R>(bytesRead: number): ImportBatch<R> {
-    const out = { rows: this.rows as R[], errors: this.fresh, recordsRead: this.records, bytesRead };
+    const out = {
+      rows: this.rows as R[],
+      errors: this.fresh,
+      recordsRead: this.records,
+      bytesRead,
+    };
     this.rows = [];
     this.fresh = [];
     this.recordsInBatch = 0;
@@ -131,7 +143,11 @@ export class Session {
         : new EventValidator(this.delimiter, this.ctx);
   }
 
-  private checkRow(header: Header, validator: ParticipantValidator | EventValidator, record: string[]): void {
+  private checkRow(
+    header: Header,
+    validator: ParticipantValidator | EventValidator,
+    record: string[],
+  ): void {
     if (record.length !== header.width) {
       this.error({
         line: this.line,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readImport } from './read.ts';
+import { readImport, slices } from './read.ts';
 import { importEvents } from './testing.ts';
 import type { ImportContext } from './types.ts';
 
@@ -13,8 +13,15 @@ function generatedEvents(n: number) {
     for (let i = 0; i < n; i++) {
       const type = TYPES[i % TYPES.length]!;
       const day = String((i % 28) + 1).padStart(2, '0');
-      const month = String(Math.floor(i / 28) % 12 + 1).padStart(2, '0');
-      const value = type === 'ladder' ? '4' : type === 'offset_income' ? '1.234,56' : type === 'work_start' ? '32' : '';
+      const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
+      const value =
+        type === 'ladder'
+          ? '4'
+          : type === 'offset_income'
+            ? '1.234,56'
+            : type === 'work_start'
+              ? '32'
+              : '';
       // Each row a different participant, so no two benefit_ends fall on one day.
       chunk += `P${i};${type};${day}-${month}-2024;;${value}\n`;
       rowsProduced++;
@@ -41,16 +48,29 @@ describe('streaming', () => {
     [3, 5, [3]],
     [4, 1, [1, 1, 1, 1]],
   ])('yields %i records with batchSize %i as batches of %j rows', async (n, batchSize, sizes) => {
-    const rows = Array.from({ length: n }, (_, i) => `P1,work_start,2024-02-${String(i + 1).padStart(2, '0')},,`);
-    const { batches, summary } = await importEvents(['participant_ref,type,date,reason,value', ...rows].join('\n'), undefined, { batchSize });
+    const rows = Array.from(
+      { length: n },
+      (_, i) => `P1,work_start,2024-02-${String(i + 1).padStart(2, '0')},,`,
+    );
+    const { batches, summary } = await importEvents(
+      ['participant_ref,type,date,reason,value', ...rows].join('\n'),
+      undefined,
+      { batchSize },
+    );
     expect(batches.map((b) => b.rows.length)).toEqual(sizes);
-    expect(batches.map((b) => b.recordsRead)).toEqual(sizes.map((_, i) => sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)));
+    expect(batches.map((b) => b.recordsRead)).toEqual(
+      sizes.map((_, i) => sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)),
+    );
     expect(summary.records).toBe(n);
   });
 
   it('keeps at most maxErrors errors but counts them all', async () => {
     const rows = Array.from({ length: 10 }, () => 'P9,work_end,2024-02-01,,');
-    const { errors, summary } = await importEvents(['participant_ref,type,date,reason,value', ...rows].join('\n'), undefined, { maxErrors: 3 });
+    const { errors, summary } = await importEvents(
+      ['participant_ref,type,date,reason,value', ...rows].join('\n'),
+      undefined,
+      { maxErrors: 3 },
+    );
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4]);
     expect(summary).toEqual({ delimiter: ',', records: 10, errorCount: 10, errorsTruncated: true });
   });
@@ -78,7 +98,12 @@ describe('streaming', () => {
       expect(step.value.recordsRead).toBe(Math.min(batches * 5000, n));
       step = await reader.next();
     }
-    expect(step.value).toEqual({ delimiter: ';', records: n, errorCount: 0, errorsTruncated: false });
+    expect(step.value).toEqual({
+      delimiter: ';',
+      records: n,
+      errorCount: 0,
+      errorsTruncated: false,
+    });
     expect(batches).toBe(200);
     expect(rows).toBe(n);
     expect(errors).toBe(0);
@@ -91,7 +116,7 @@ describe('streaming', () => {
     async function* input() {
       try {
         yield 'participant_ref,type,date\n';
-        for (let i = 0; ; i++) yield `P1,work_end,2024-02-01\n`;
+        for (;;) yield `P1,work_end,2024-02-01\n`;
       } finally {
         closed = true;
       }
@@ -100,5 +125,25 @@ describe('streaming', () => {
     await reader.next();
     await reader.return(undefined as never);
     expect(closed).toBe(true);
+  });
+});
+
+describe('huge chunks', () => {
+  it('cuts big text for the parser without splitting a surrogate pair', () => {
+    const text = `${'a'.repeat(65_535)}𝄞${'b'.repeat(70_000)}`;
+    const parts = [...slices(text)];
+    expect(parts.join('')).toBe(text);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => !/[\uD800-\uDBFF]$/.test(p))).toBe(true);
+  });
+
+  it('parses a file given as one big string, with astral characters on the slice edges', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `𝄞${i},work_end,2024-02-01`);
+    const file = ['participant_ref,type,date', ...rows].join('\n');
+    const ctx: ImportContext = { bsnKey: null };
+    const { rows: read, errors, batches } = await importEvents(file, ctx, { batchSize: 1000 });
+    expect(errors).toEqual([]);
+    expect(batches).toHaveLength(30);
+    expect(read.every((r, i) => r.participantRef === `𝄞${i}`)).toBe(true);
   });
 });

@@ -1,18 +1,33 @@
 // Test helpers: build import files and run them through readImport.
 import { readImport } from './read.ts';
-import type { Delimiter, EventRow, ImportBatch, ImportContext, ImportError, ImportSummary, ParticipantRow } from './types.ts';
+import type {
+  Delimiter,
+  EventRow,
+  ImportBatch,
+  ImportContext,
+  ImportError,
+  ImportSummary,
+  ParticipantRow,
+} from './types.ts';
 
 export const DIALECTS: Delimiter[] = [',', ';'];
 
 /** A CSV file from rows of cells; cells with the delimiter, a quote or a line break are quoted. */
-export function csvText(delimiter: Delimiter, rows: readonly (readonly string[])[], eol = '\n'): string {
+export function csvText(
+  delimiter: Delimiter,
+  rows: readonly (readonly string[])[],
+  eol = '\n',
+): string {
   const quote = (cell: string) =>
     cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
   return rows.map((row) => row.map(quote).join(delimiter)).join(eol) + eol;
 }
 
 /** The input as an async iterable of byte chunks of `size` bytes (everything at once by default). */
-export async function* byteChunks(input: string | Uint8Array, size = Infinity): AsyncGenerator<Uint8Array> {
+export async function* byteChunks(
+  input: string | Uint8Array,
+  size = Infinity,
+): AsyncGenerator<Uint8Array> {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   for (let i = 0; i < bytes.length; i += size === Infinity ? bytes.length : size) {
     yield bytes.subarray(i, size === Infinity ? bytes.length : i + size);
@@ -48,7 +63,8 @@ export function importParticipants(
   ctx: ImportContext = { bsnKey: TEST_KEY },
   opts?: { batchSize?: number; maxErrors?: number },
 ): Promise<Outcome<ParticipantRow>> {
-  const source = typeof input === 'string' || input instanceof Uint8Array ? byteChunks(input) : input;
+  const source =
+    typeof input === 'string' || input instanceof Uint8Array ? byteChunks(input) : input;
   return drain(readImport('participants', source, ctx, opts));
 }
 
@@ -73,6 +89,7 @@ export function importEvents(
   ctx: ImportContext = pilotContext(),
   opts?: { batchSize?: number; maxErrors?: number },
 ): Promise<Outcome<EventRow>> {
-  const source = typeof input === 'string' || input instanceof Uint8Array ? byteChunks(input) : input;
+  const source =
+    typeof input === 'string' || input instanceof Uint8Array ? byteChunks(input) : input;
   return drain(readImport('events', source, ctx, opts));
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from './dialect.ts';
-import { parseAmountCents, parseBoolean, parseDate, parseEnum, parseHours, parseWholeNumber } from './values.ts';
+import {
+  parseAmountCents,
+  parseBoolean,
+  parseDate,
+  parseEnum,
+  parseHours,
+  parseWholeNumber,
+} from './values.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -72,7 +79,10 @@ describe('parseHours', () => {
   });
 
   it.each(['169', '-1', 'full-time'])('refuses %j', (raw) => {
-    expect(parseHours(raw, ',')).toEqual({ ok: false, error: `hours per week must be a number from 0 to 168, got "${raw}"` });
+    expect(parseHours(raw, ',')).toEqual({
+      ok: false,
+      error: `hours per week must be a number from 0 to 168, got "${raw}"`,
+    });
   });
 });
 

@@ -18,7 +18,8 @@ export function parseDate(raw: string, label: string): Parsed<string> {
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) iso = raw;
   const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(raw);
   if (dutch) iso = `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}`;
-  if (iso === null) return fail(`${label} must be a date as YYYY-MM-DD or DD-MM-YYYY, got ${shown(raw)}`);
+  if (iso === null)
+    return fail(`${label} must be a date as YYYY-MM-DD or DD-MM-YYYY, got ${shown(raw)}`);
   if (!isIsoDate(iso)) return fail(`${label} must be a real calendar date, got ${shown(raw)}`);
   return ok(iso);
 }
@@ -52,12 +53,17 @@ function decimalExample(delimiter: Delimiter): string {
 /** An amount in euros (≥ 0, whole cents) to integer cents. */
 export function parseAmountCents(raw: string, delimiter: Delimiter, label: string): Parsed<number> {
   const d = readDecimal(raw, delimiter);
-  if (d === null) return fail(`${label} must be an amount in euros like ${decimalExample(delimiter)}, got ${shown(raw)}`);
+  if (d === null)
+    return fail(
+      `${label} must be an amount in euros like ${decimalExample(delimiter)}, got ${shown(raw)}`,
+    );
   if (d.negative) return fail(`${label} must not be negative, got ${shown(raw)}`);
   // Rounding a third decimal away would silently change the money.
-  if (d.decimals > 2) return fail(`${label} must have at most 2 decimals (whole cents), got ${shown(raw)}`);
+  if (d.decimals > 2)
+    return fail(`${label} must have at most 2 decimals (whole cents), got ${shown(raw)}`);
   const cents = eurosToCents(d.value);
-  if (!Number.isSafeInteger(cents) || cents > 1e13) return fail(`${label} is too large, got ${shown(raw)}`);
+  if (!Number.isSafeInteger(cents) || cents > 1e13)
+    return fail(`${label} is too large, got ${shown(raw)}`);
   return ok(cents);
 }
 
@@ -71,9 +77,15 @@ export function parseHours(raw: string, delimiter: Delimiter): Parsed<number> {
 }
 
 /** A whole number in `[min, max]`. */
-export function parseWholeNumber(raw: string, label: string, min: number, max: number): Parsed<number> {
+export function parseWholeNumber(
+  raw: string,
+  label: string,
+  min: number,
+  max: number,
+): Parsed<number> {
   const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= min && n <= max)) return fail(`${label} must be a whole number from ${min} to ${max}, got ${shown(raw)}`);
+  if (!(n >= min && n <= max))
+    return fail(`${label} must be a whole number from ${min} to ${max}, got ${shown(raw)}`);
   return ok(n);
 }
 
@@ -91,14 +103,20 @@ const BOOLEANS: Record<string, boolean> = {
 /** yes/no, ja/nee, true/false or 1/0, any case. */
 export function parseBoolean(raw: string, label: string): Parsed<boolean> {
   const value = BOOLEANS[raw.toLowerCase()];
-  if (value === undefined) return fail(`${label} must be yes/no, ja/nee, true/false or 1/0, got ${shown(raw)}`);
+  if (value === undefined)
+    return fail(`${label} must be yes/no, ja/nee, true/false or 1/0, got ${shown(raw)}`);
   return ok(value);
 }
 
 /** One of `allowed`, any case. */
-export function parseEnum<T extends string>(raw: string, allowed: readonly T[], label: string): Parsed<T> {
+export function parseEnum<T extends string>(
+  raw: string,
+  allowed: readonly T[],
+  label: string,
+): Parsed<T> {
   const lower = raw.toLowerCase();
   const value = allowed.find((a) => a === lower);
-  if (value === undefined) return fail(`${label} must be one of ${allowed.join(', ')}, got ${shown(raw)}`);
+  if (value === undefined)
+    return fail(`${label} must be one of ${allowed.join(', ')}, got ${shown(raw)}`);
   return ok(value);
 }

@@ -16,7 +16,11 @@ function handWorked(): DerivedParticipant[] {
     // I1: off from t0 (366 days off at €1000), €100 offset, ladder 2 → 4.
     deriveParticipant(
       baseline({ ladderStep: 2 }),
-      [end('2024-01-15'), ev('offset_income', '2024-06-01', { amountCents: 10_000 }), ev('ladder', '2024-06-01', { value: 4 })],
+      [
+        end('2024-01-15'),
+        ev('offset_income', '2024-06-01', { amountCents: 10_000 }),
+        ev('ladder', '2024-06-01', { value: 4 }),
+      ],
       p,
     ),
     // I2: on benefit throughout; uses both pilot defaults; ladder 3 → 3.
@@ -59,7 +63,13 @@ describe('accumulate', () => {
 
   it('counts no guidance cost for the control arm', () => {
     const t = accumulate(arm(handWorked(), 'control'), 12);
-    expect(t).toMatchObject({ evaluable: 2, off: 1, routes: { other: 1 }, offDayBenefitCents: 320 * 100_000, guidanceCostCents: 0 });
+    expect(t).toMatchObject({
+      evaluable: 2,
+      off: 1,
+      routes: { other: 1 },
+      offDayBenefitCents: 320 * 100_000,
+      guidanceCostCents: 0,
+    });
   });
 
   it('throws when asked for a window that was not derived', () => {
@@ -71,7 +81,12 @@ describe('summarizeArm', () => {
   const s = summarizeArm(accumulate(arm(handWorked(), 'intervention'), 12), 12);
 
   it('reports counts, the exit rate and the routes', () => {
-    expect(s).toMatchObject({ participants: 4, evaluable: 3, pending: 1, routes: { regular_work: 1, bbz: 1 } });
+    expect(s).toMatchObject({
+      participants: 4,
+      evaluable: 3,
+      pending: 1,
+      routes: { regular_work: 1, bbz: 1 },
+    });
     expect(s.offBenefit.count).toBe(2);
     expect(s.offBenefit.rate).toBeCloseTo(2 / 3, 15);
     expect(s.sustained.count).toBe(2);
@@ -80,11 +95,21 @@ describe('summarizeArm', () => {
 
   it('computes savings totals from exact cents, rounded once to the cent', () => {
     // 55,000,000 / 30.4375 = 1,806,981.5195… cents.
-    expect(s.savings).toEqual({ avoidedBenefit: 18069.82, offsetIncome: 100, guidanceCost: 4000, net: 14169.82 });
+    expect(s.savings).toEqual({
+      avoidedBenefit: 18069.82,
+      offsetIncome: 100,
+      guidanceCost: 4000,
+      net: 14169.82,
+    });
   });
 
   it('gives means per evaluable participant, rounded to the cent', () => {
-    expect(s.savingsMean).toEqual({ avoidedBenefit: 6023.27, offsetIncome: 33.33, guidanceCost: 1333.33, net: 4723.27 });
+    expect(s.savingsMean).toEqual({
+      avoidedBenefit: 6023.27,
+      offsetIncome: 33.33,
+      guidanceCost: 1333.33,
+      net: 4723.27,
+    });
   });
 
   it('reports ladder progress and sustained placements', () => {
@@ -135,7 +160,10 @@ describe('summarizeOutcomes', () => {
 
   it('gives no difference or net effect when the control arm has no evaluable participant', () => {
     const rows = handWorked();
-    const o = summarizeOutcomes({ intervention: accumulate(arm(rows, 'intervention'), 12), control: emptyTotals(12) }, 12);
+    const o = summarizeOutcomes(
+      { intervention: accumulate(arm(rows, 'intervention'), 12), control: emptyTotals(12) },
+      12,
+    );
     expect(o).toMatchObject({ difference: null, netEffect: null, savingsBasis: 'gross' });
     expect(o.arms.control?.offBenefit.rate).toBeNull();
   });

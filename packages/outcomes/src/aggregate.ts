@@ -1,5 +1,5 @@
 import type { ExitReason } from '@wegwijzer/domain';
-import type { DerivedParticipant } from './derive.ts';
+import { windowOf, type DerivedParticipant } from './derive.ts';
 import { avoidedBenefitCents, DAYS_PER_MONTH, euros, roundCents } from './money.ts';
 import { newcombe, wilson, type Difference, type Interval } from './proportions.ts';
 
@@ -63,7 +63,7 @@ export function emptyTotals(k: number): ArmTotals {
 export function accumulate(rows: readonly DerivedParticipant[], k: number): ArmTotals {
   const t = emptyTotals(k);
   for (const p of rows) {
-    const w = p.windows[k];
+    const w = windowOf(p, k);
     if (!w) throw new Error(`Window ${k} was not derived for this participant`);
     t.participants++;
     t.placements.eligible += p.placements.eligible;
@@ -162,7 +162,10 @@ export function summarizeArm(t: ArmTotals, k: number): ArmSummary {
       ...wilson(t.ladder.up, t.ladder.n),
       meanChange: t.ladder.n > 0 ? t.ladder.sumChange / t.ladder.n : null,
     },
-    sustainedPlacement: { n: t.placements.eligible, ...wilson(t.placements.sustained, t.placements.eligible) },
+    sustainedPlacement: {
+      n: t.placements.eligible,
+      ...wilson(t.placements.sustained, t.placements.eligible),
+    },
   };
 }
 
@@ -201,7 +204,9 @@ export function summarizeOutcomes(totals: ArmTotalsByArm, k: number): OutcomeSum
     // (mean_I − mean_C) × n_I − G_I, written so that only the control mean is a quotient.
     const grossI = (i.offDayBenefitCents * 16) / 487 + i.offsetCents;
     const grossC = (c.offDayBenefitCents * 16) / 487 + c.offsetCents;
-    netEffect = euros(roundCents(grossI - (grossC * i.evaluable) / c.evaluable - i.guidanceCostCents));
+    netEffect = euros(
+      roundCents(grossI - (grossC * i.evaluable) / c.evaluable - i.guidanceCostCents),
+    );
   }
   return {
     windowMonths: k,

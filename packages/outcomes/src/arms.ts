@@ -1,6 +1,17 @@
 import type { DerivedParticipant } from './derive.ts';
-import { accumulate, summarizeOutcomes, type ArmTotalsByArm, type OutcomeSummary } from './aggregate.ts';
-import { kaplanMeier, logRank, type KaplanMeier, type LogRank, type SurvivalTime } from './survival.ts';
+import {
+  accumulate,
+  summarizeOutcomes,
+  type ArmTotalsByArm,
+  type OutcomeSummary,
+} from './aggregate.ts';
+import {
+  kaplanMeier,
+  logRank,
+  type KaplanMeier,
+  type LogRank,
+  type SurvivalTime,
+} from './survival.ts';
 
 /**
  * Accumulate derived rows per arm for window `k`. The control arm is present whenever a row
@@ -16,7 +27,13 @@ export function totalsByArm(
     k,
   );
   if (!withControl) return { intervention };
-  return { intervention, control: accumulate(rows.filter((r) => r.arm === 'control'), k) };
+  return {
+    intervention,
+    control: accumulate(
+      rows.filter((r) => r.arm === 'control'),
+      k,
+    ),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   benefitDaysBefore,
   buildTimeline,
   changeInForce,
+  firstExitIndex,
   offThroughout,
   emptyTimeline,
   type Timeline,
@@ -46,8 +47,12 @@ export interface DerivedParticipant {
   /** Effective amounts: the participant's own, else the pilot default, else 0. */
   monthlyBenefitCents: number;
   guidanceCostCents: number;
-  /** Keyed by window length in months. */
-  windows: Record<number, WindowOutcome>;
+  /**
+   * One entry per requested window, in the order asked (look one up with `windowOf`). An array
+   * rather than a record keyed by months: integer keys 6…36 make a sparse object that costs
+   * twice the memory and time when a million participants are derived.
+   */
+  windows: WindowOutcome[];
   /** Time to first exit for Kaplan–Meier; `days` may be negative when obsEnd < t0. */
   firstExit: { days: number; censored: boolean };
   /** Job starts observable for six months, and those without a work_end in that span. */
@@ -56,7 +61,7 @@ export interface DerivedParticipant {
 
 /**
  * Derive one participant's outcomes for every window (SPEC §3).
- * @example deriveParticipant(baseline, events, pilot).windows[12]?.offBenefit
+ * @example windowOf(deriveParticipant(baseline, events, pilot), 12)?.offBenefit
  */
 export function deriveParticipant(
   baseline: Baseline,
@@ -71,10 +76,9 @@ export function deriveParticipant(
   const tl = buildTimeline(events, t0, obsEnd, scratch);
   const c = civilFromDay(t0);
 
-  const out: Record<number, WindowOutcome> = {};
-  for (const k of windows) {
-    out[k] = deriveWindow(tl, baseline.ladderStep, k, c.year, c.month, c.day);
-  }
+  const out: WindowOutcome[] = [];
+  for (const k of windows)
+    out.push(deriveWindow(tl, baseline.ladderStep, k, c.year, c.month, c.day));
 
   return {
     arm: baseline.arm,
@@ -86,6 +90,15 @@ export function deriveParticipant(
     firstExit: firstExit(tl),
     placements: placements(tl),
   };
+}
+
+/** The outcome of window `k` months, or undefined when it was not derived. */
+export function windowOf(
+  p: Pick<DerivedParticipant, 'windows'>,
+  k: number,
+): WindowOutcome | undefined {
+  for (const w of p.windows) if (w.months === k) return w;
+  return undefined;
 }
 
 function deriveWindow(
@@ -112,18 +125,18 @@ function deriveWindow(
     };
   }
   const i = changeInForce(tl, mark);
-  const off = i >= 0 && tl.changeOff[i]!;
+  const off = i >= 0 && tl.changeOff[i] === 1;
   const benefitDays = benefitDaysBefore(tl, mark);
 
   let offset = 0;
-  for (let j = 0; j < tl.offsetDays.length; j++) {
+  for (let j = 0; j < tl.nOffsets; j++) {
     if (tl.offsetDays[j]! < mark) offset += tl.offsetCents[j]!;
   }
 
   let ladder: WindowOutcome['ladder'] = null;
   if (intakeStep !== null) {
     // Ascending by day with same-day input order kept, so the last one <= m(k) is the latest.
-    let j = tl.ladderDays.length - 1;
+    let j = tl.nLadder - 1;
     while (j >= 0 && tl.ladderDays[j]! > mark) j--;
     if (j >= 0) ladder = { intake: intakeStep, latest: tl.ladderSteps[j]! };
   }
@@ -144,7 +157,7 @@ function deriveWindow(
 
 function firstExit(tl: Timeline): DerivedParticipant['firstExit'] {
   // Change days are within [t0, obsEnd] and a day is "off" exactly when it has a benefit_end.
-  const i = tl.changeOff.indexOf(true);
+  const i = firstExitIndex(tl);
   return i >= 0
     ? { days: tl.changeDays[i]! - tl.t0, censored: false }
     : { days: tl.obsEnd - tl.t0, censored: true };
@@ -153,12 +166,18 @@ function firstExit(tl: Timeline): DerivedParticipant['firstExit'] {
 function placements(tl: Timeline): DerivedParticipant['placements'] {
   let eligible = 0;
   let sustained = 0;
-  for (const start of tl.workStarts) {
+  for (let s = 0; s < tl.nWorkStarts; s++) {
+    const start = tl.workStarts[s]!;
     const c = civilFromDay(start);
     const until = addMonthsCivil(c.year, c.month, c.day, 6);
     if (until > tl.obsEnd) continue;
     eligible++;
-    if (!tl.workEnds.some((e) => e >= start && e <= until)) sustained++;
+    let ended = false;
+    for (let e = 0; e < tl.nWorkEnds && !ended; e++) {
+      const d = tl.workEnds[e]!;
+      ended = d >= start && d <= until;
+    }
+    if (!ended) sustained++;
   }
   return { eligible, sustained };
 }
@@ -171,10 +190,15 @@ export function participantSavingsCents(
   p: DerivedParticipant,
   k: number,
 ): { avoidedBenefit: number; offsetIncome: number; guidanceCost: number; net: number } | null {
-  const w = p.windows[k];
+  const w = windowOf(p, k);
   if (!w || !w.evaluable) return null;
   const avoidedBenefit = ((w.offDays ?? 0) * p.monthlyBenefitCents) / 30.4375;
   const offsetIncome = w.offsetCents ?? 0;
   const guidanceCost = p.arm === 'intervention' ? p.guidanceCostCents : 0;
-  return { avoidedBenefit, offsetIncome, guidanceCost, net: avoidedBenefit + offsetIncome - guidanceCost };
+  return {
+    avoidedBenefit,
+    offsetIncome,
+    guidanceCost,
+    net: avoidedBenefit + offsetIncome - guidanceCost,
+  };
 }

@@ -4,7 +4,7 @@ import { erfc } from './erfc.ts';
 // Reference values from mpmath (30 significant digits), printed to 17.
 const MPMATH: [number, number][] = [
   [0, 1.0],
-  [1e-08, 0.99999998871620833],
+  [1e-8, 0.99999998871620833],
   [0.1, 0.8875370839817151],
   [0.5, 0.47950012218695346],
   [1, 0.15729920705028513],

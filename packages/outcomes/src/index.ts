@@ -2,6 +2,7 @@ export { toDay, fromDay, addMonths, addMonthsCivil, daysInMonth, yearOfDay } fro
 export { buildTimeline, onBenefit, type Timeline } from './timeline.ts';
 export {
   deriveParticipant,
+  windowOf,
   participantSavingsCents,
   type DerivedParticipant,
   type WindowOutcome,

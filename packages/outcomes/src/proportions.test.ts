@@ -29,14 +29,18 @@ describe('wilson', () => {
 
   it('keeps every rate inside its interval within [0, 1]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
-        const x = Math.round(f * n);
-        const { rate, ci95 } = wilson(x, n);
-        expect(ci95![0]).toBeGreaterThanOrEqual(0);
-        expect(ci95![0]).toBeLessThanOrEqual(rate!);
-        expect(rate!).toBeLessThanOrEqual(ci95![1]);
-        expect(ci95![1]).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, f) => {
+          const x = Math.round(f * n);
+          const { rate, ci95 } = wilson(x, n);
+          expect(ci95![0]).toBeGreaterThanOrEqual(0);
+          expect(ci95![0]).toBeLessThanOrEqual(rate!);
+          expect(rate!).toBeLessThanOrEqual(ci95![1]);
+          expect(ci95![1]).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

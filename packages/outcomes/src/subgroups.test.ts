@@ -2,7 +2,13 @@ import type { SubgroupField } from '@wegwijzer/domain';
 import { describe, expect, it } from 'vitest';
 import { survivalByArm } from './arms.ts';
 import { deriveParticipant } from './derive.ts';
-import { ageBand, compareGroups, subgroupValue, summarizeSubgroups, type SubgroupValue } from './subgroups.ts';
+import {
+  ageBand,
+  compareGroups,
+  subgroupValue,
+  summarizeSubgroups,
+  type SubgroupValue,
+} from './subgroups.ts';
 import { baseline, end, pilot } from './test-fixtures.ts';
 
 describe('subgroupValue', () => {
@@ -35,7 +41,11 @@ describe('subgroupValue', () => {
 describe('compareGroups', () => {
   it.each<[SubgroupField, SubgroupValue[], SubgroupValue[]]>([
     ['motivation', [null, 5, 1, 3], [1, 3, 5, null]],
-    ['household', ['couple', null, 'single', 'single_parent'], ['single', 'single_parent', 'couple', null]],
+    [
+      'household',
+      ['couple', null, 'single', 'single_parent'],
+      ['single', 'single_parent', 'couple', null],
+    ],
     ['education', ['high', 'low', null, 'mid'], ['low', 'mid', 'high', null]],
     ['ageBand', ['55+', null, '<27', '45-54', '27-44'], ['<27', '27-44', '45-54', '55+', null]],
     ['hasDebts', [null, true, false], [false, true, null]],
@@ -77,8 +87,15 @@ describe('survivalByArm', () => {
     deriveParticipant(baseline({ arm }), date ? [end(date)] : [], p);
 
   it('estimates each arm and tests them against each other', () => {
-    const s = survivalByArm([d('intervention', '2024-02-14'), d('intervention', null), d('control', '2024-06-01'), d('control', '2024-03-01')]);
-    expect(s.arms.intervention.points).toEqual([{ t: 30, survival: 0.5, lower: expect.any(Number), upper: 1, atRisk: 2, events: 1 }]);
+    const s = survivalByArm([
+      d('intervention', '2024-02-14'),
+      d('intervention', null),
+      d('control', '2024-06-01'),
+      d('control', '2024-03-01'),
+    ]);
+    expect(s.arms.intervention.points).toEqual([
+      { t: 30, survival: 0.5, lower: expect.any(Number), upper: 1, atRisk: 2, events: 1 },
+    ]);
     expect(s.arms.control?.points.map((q) => q.t)).toEqual([46, 138]);
     expect(s.logRank).not.toBeNull();
   });

@@ -51,7 +51,9 @@ export function groupOrder(field: SubgroupField): readonly SubgroupValue[] {
 }
 
 /** Comparator for one field's values: natural order, unknown values after known ones, null last. */
-export function compareGroups(field: SubgroupField): (a: SubgroupValue, b: SubgroupValue) => number {
+export function compareGroups(
+  field: SubgroupField,
+): (a: SubgroupValue, b: SubgroupValue) => number {
   const order = groupOrder(field);
   const rank = (v: SubgroupValue): number => {
     if (v === null) return order.length + 1;

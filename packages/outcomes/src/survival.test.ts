@@ -21,13 +21,16 @@ describe('kaplanMeier on the 6-MP arm', () => {
     [16, 0.627, 11, 1, 0.4393939237339795, 0.8959949410530125],
     [22, 0.538, 7, 1, 0.33703661491530496, 0.8582008512081537],
     [23, 0.448, 6, 1, 0.2487882256626024, 0.8073720492774902],
-  ])('at t = %i: S = %f, %i at risk, %i events, bounds [%f, %f]', (t, s, atRisk, events, lo, hi) => {
-    const p = km.points.find((q) => q.t === t)!;
-    expect(p.survival).toBeCloseTo(s, 3);
-    expect(p).toMatchObject({ atRisk, events });
-    expect(p.lower!).toBeCloseTo(lo, 10);
-    expect(p.upper!).toBeCloseTo(hi, 10);
-  });
+  ])(
+    'at t = %i: S = %f, %i at risk, %i events, bounds [%f, %f]',
+    (t, s, atRisk, events, lo, hi) => {
+      const p = km.points.find((q) => q.t === t)!;
+      expect(p.survival).toBeCloseTo(s, 3);
+      expect(p).toMatchObject({ atRisk, events });
+      expect(p.lower!).toBeCloseTo(lo, 10);
+      expect(p.upper!).toBeCloseTo(hi, 10);
+    },
+  );
 
   it('has one point per distinct event time and median 23', () => {
     expect(km.points.map((p) => p.t)).toEqual([6, 7, 10, 13, 16, 22, 23]);

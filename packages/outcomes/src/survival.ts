@@ -24,18 +24,14 @@ export interface KaplanMeier {
   median: number | null;
 }
 
-/** Sort a copy by time; at one time the order of events and censorings does not matter. */
-function byTime(times: readonly SurvivalTime[]): SurvivalTime[] {
-  return [...times].sort((a, b) => a.days - b.days);
-}
-
 /**
  * Kaplan–Meier estimate with one point per distinct event time. A participant censored at t
  * is still at risk at t, as in R's `survfit`.
  * @example kaplanMeier([{ days: 5, censored: false }, { days: 9, censored: true }])
  */
 export function kaplanMeier(times: readonly SurvivalTime[], z: number = Z95): KaplanMeier {
-  const sorted = byTime(times);
+  // At one time the order of events and censorings does not matter: all leave together.
+  const sorted = [...times].sort((a, b) => a.days - b.days);
   const points: KmPoint[] = [];
   let atRisk = sorted.length;
   let survival = 1;
@@ -83,10 +79,10 @@ export interface LogRank {
  * there are no events (or no variance, e.g. every event happens with one participant left).
  */
 export function logRank(a: readonly SurvivalTime[], b: readonly SurvivalTime[]): LogRank | null {
-  const all = byTime([
-    ...a.map((s) => ({ ...s, group: 0 })),
-    ...b.map((s) => ({ ...s, group: 1 })),
-  ]) as (SurvivalTime & { group: number })[];
+  const all = [
+    ...a.map((s) => ({ days: s.days, censored: s.censored, group: 0 })),
+    ...b.map((s) => ({ days: s.days, censored: s.censored, group: 1 })),
+  ].sort((x, y) => x.days - y.days);
   let n1 = a.length;
   let n2 = b.length;
   let observed = 0;

@@ -5,37 +5,74 @@ import { toDay } from './dates.ts';
  * One participant's events, parsed to day numbers, restricted to [t0, obsEnd] and split by
  * what each outcome needs. Built once per participant so every window reads it without
  * re-sorting or re-parsing.
+ *
+ * Why typed arrays with counts instead of plain arrays: one timeline is refilled for every
+ * participant, and a million participants must derive in seconds. Resetting plain arrays
+ * (`length = 0`) frees and reallocates their storage; typed arrays with a count are reused
+ * as they are. Only the first `n…` entries of each array are meaningful.
  */
 export interface Timeline {
   t0: number;
   obsEnd: number;
   /**
    * Days on which the benefit status changes, ascending, one entry per day. `changeOff[i]` is
-   * the status from that day on (a same-day `benefit_end` beats a `benefit_restart`), and
-   * `changeReason[i]` the exit reason when off.
+   * 1 when off benefit from that day on (a same-day `benefit_end` beats a `benefit_restart`),
+   * and `changeReason[i]` the exit reason when off.
    */
-  changeDays: number[];
-  changeOff: boolean[];
+  nChanges: number;
+  changeDays: Int32Array;
+  changeOff: Uint8Array;
   changeReason: (ExitReason | null)[];
   /** Ladder measurements, ascending by day; same-day entries keep input order. */
-  ladderDays: number[];
-  ladderSteps: number[];
-  offsetDays: number[];
-  offsetCents: number[];
-  workStarts: number[];
-  workEnds: number[];
+  nLadder: number;
+  ladderDays: Int32Array;
+  ladderSteps: Float64Array;
+  nOffsets: number;
+  offsetDays: Int32Array;
+  offsetCents: Float64Array;
+  nWorkStarts: number;
+  workStarts: Int32Array;
+  nWorkEnds: number;
+  workEnds: Int32Array;
 }
+
+/** An empty timeline with room for `capacity` events; `buildTimeline` grows it as needed. */
+export function emptyTimeline(capacity = 16): Timeline {
+  return {
+    t0: 0,
+    obsEnd: 0,
+    nChanges: 0,
+    changeDays: new Int32Array(capacity),
+    changeOff: new Uint8Array(capacity),
+    changeReason: new Array<ExitReason | null>(capacity).fill(null),
+    nLadder: 0,
+    ladderDays: new Int32Array(capacity),
+    ladderSteps: new Float64Array(capacity),
+    nOffsets: 0,
+    offsetDays: new Int32Array(capacity),
+    offsetCents: new Float64Array(capacity),
+    nWorkStarts: 0,
+    workStarts: new Int32Array(capacity),
+    nWorkEnds: 0,
+    workEnds: new Int32Array(capacity),
+  };
+}
+
+// Scratch for parsing and sorting, reused across calls (derivation is synchronous).
+let scratchDays = new Int32Array(16);
+let scratchOrder = new Int32Array(16);
 
 // Insertion sort is stable and fastest for the handful of events a participant has; very
 // long timelines fall back to the engine's (also stable) sort.
 const INSERTION_LIMIT = 32;
 
-function sortByDay(order: number[], days: number[]): void {
-  if (order.length > INSERTION_LIMIT) {
-    order.sort((a, b) => days[a]! - days[b]! || a - b);
+function sortByDay(order: Int32Array, n: number, days: Int32Array): void {
+  if (n > INSERTION_LIMIT) {
+    const sorted = Array.from(order.subarray(0, n)).sort((a, b) => days[a]! - days[b]! || a - b);
+    order.set(sorted);
     return;
   }
-  for (let i = 1; i < order.length; i++) {
+  for (let i = 1; i < n; i++) {
     const v = order[i]!;
     const dv = days[v]!;
     let j = i - 1;
@@ -46,28 +83,6 @@ function sortByDay(order: number[], days: number[]): void {
     order[j + 1] = v;
   }
 }
-
-/** A timeline with no events, to be filled by `buildTimeline`. */
-export function emptyTimeline(): Timeline {
-  return {
-    t0: 0,
-    obsEnd: 0,
-    changeDays: [],
-    changeOff: [],
-    changeReason: [],
-    ladderDays: [],
-    ladderSteps: [],
-    offsetDays: [],
-    offsetCents: [],
-    workStarts: [],
-    workEnds: [],
-  };
-}
-
-// Scratch arrays reused across calls: derivation is synchronous, and not allocating two arrays
-// per participant keeps the garbage collector out of a million-participant run.
-const scratchDays: number[] = [];
-const scratchOrder: number[] = [];
 
 /**
  * Build a participant's timeline. Events after `obsEnd` are dropped because the SPEC lets no
@@ -80,68 +95,69 @@ export function buildTimeline(
   events: readonly TimelineEvent[],
   t0: number,
   obsEnd: number,
-  into: Timeline = emptyTimeline(),
+  into?: Timeline,
 ): Timeline {
+  const count = events.length;
+  const tl = into && into.changeDays.length >= count ? into : emptyTimeline(Math.max(16, count));
+  if (scratchDays.length < count) {
+    scratchDays = new Int32Array(count * 2);
+    scratchOrder = new Int32Array(count * 2);
+  }
   const days = scratchDays;
   const order = scratchOrder;
-  days.length = 0;
-  order.length = 0;
-  for (let i = 0; i < events.length; i++) {
+  let n = 0;
+  for (let i = 0; i < count; i++) {
     const d = toDay(events[i]!.date);
-    days.push(d);
-    if (d >= t0 && d <= obsEnd) order.push(i);
+    days[i] = d;
+    if (d >= t0 && d <= obsEnd) order[n++] = i;
   }
-  sortByDay(order, days);
+  sortByDay(order, n, days);
 
-  const tl = into;
   tl.t0 = t0;
   tl.obsEnd = obsEnd;
-  tl.changeDays.length = 0;
-  tl.changeOff.length = 0;
-  tl.changeReason.length = 0;
-  tl.ladderDays.length = 0;
-  tl.ladderSteps.length = 0;
-  tl.offsetDays.length = 0;
-  tl.offsetCents.length = 0;
-  tl.workStarts.length = 0;
-  tl.workEnds.length = 0;
-  for (const i of order) {
+  tl.nChanges = 0;
+  tl.nLadder = 0;
+  tl.nOffsets = 0;
+  tl.nWorkStarts = 0;
+  tl.nWorkEnds = 0;
+  for (let o = 0; o < n; o++) {
+    const i = order[o]!;
     const e = events[i]!;
     const d = days[i]!;
     switch (e.type) {
       case 'benefit_end':
       case 'benefit_restart': {
         const off = e.type === 'benefit_end';
-        const reason = off ? (e.reason ?? 'other') : null;
-        const last = tl.changeDays.length - 1;
+        const last = tl.nChanges - 1;
         if (last >= 0 && tl.changeDays[last] === d) {
           // Same day: an end wins over a restart whatever the input order.
           if (off) {
-            tl.changeOff[last] = true;
-            tl.changeReason[last] = reason;
+            tl.changeOff[last] = 1;
+            tl.changeReason[last] = e.reason ?? 'other';
           }
         } else {
-          tl.changeDays.push(d);
-          tl.changeOff.push(off);
-          tl.changeReason.push(reason);
+          tl.changeDays[tl.nChanges] = d;
+          tl.changeOff[tl.nChanges] = off ? 1 : 0;
+          tl.changeReason[tl.nChanges] = off ? (e.reason ?? 'other') : null;
+          tl.nChanges++;
         }
         break;
       }
       case 'ladder':
         if (e.value !== null) {
-          tl.ladderDays.push(d);
-          tl.ladderSteps.push(e.value);
+          tl.ladderDays[tl.nLadder] = d;
+          tl.ladderSteps[tl.nLadder++] = e.value;
         }
         break;
       case 'offset_income':
-        tl.offsetDays.push(d);
-        tl.offsetCents.push(e.amountCents ?? 0);
+        tl.offsetDays[tl.nOffsets] = d;
+        tl.offsetCents[tl.nOffsets++] = e.amountCents ?? 0;
         break;
       case 'work_start':
-        tl.workStarts.push(d);
+        tl.workStarts[tl.nWorkStarts++] = d;
         break;
       case 'work_end':
-        tl.workEnds.push(d);
+        tl.workEnds[tl.nWorkEnds++] = d;
         break;
       default:
         // bbz_start / bbz_end are context for the UI; no outcome of SPEC §3 reads them.
@@ -153,16 +169,15 @@ export function buildTimeline(
 
 /** Index of the status change in force on day `d` (the latest dated on or before it), or -1. */
 export function changeInForce(tl: Timeline, d: number): number {
-  const days = tl.changeDays;
-  let i = days.length - 1;
-  while (i >= 0 && days[i]! > d) i--;
+  let i = tl.nChanges - 1;
+  while (i >= 0 && tl.changeDays[i]! > d) i--;
   return i;
 }
 
 /** SPEC's onBenefit(d) for `d >= t0`: on benefit at intake until a change in force says otherwise. */
 export function onBenefit(tl: Timeline, d: number): boolean {
   const i = changeInForce(tl, d);
-  return i < 0 || !tl.changeOff[i]!;
+  return i < 0 || tl.changeOff[i] === 0;
 }
 
 /** Days `d` in [t0, end) with onBenefit(d). */
@@ -170,13 +185,12 @@ export function benefitDaysBefore(tl: Timeline, end: number): number {
   let on = true;
   let from = tl.t0;
   let total = 0;
-  const days = tl.changeDays;
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i]!;
+  for (let i = 0; i < tl.nChanges; i++) {
+    const d = tl.changeDays[i]!;
     if (d >= end) break;
     if (on) total += d - from;
     from = d;
-    on = !tl.changeOff[i]!;
+    on = tl.changeOff[i] === 0;
   }
   if (on && end > from) total += end - from;
   return total;
@@ -185,9 +199,15 @@ export function benefitDaysBefore(tl: Timeline, end: number): number {
 /** True when the participant is off benefit on every day of [from, to]. */
 export function offThroughout(tl: Timeline, from: number, to: number): boolean {
   const i = changeInForce(tl, from);
-  if (i < 0 || !tl.changeOff[i]!) return false;
-  for (let j = i + 1; j < tl.changeDays.length && tl.changeDays[j]! <= to; j++) {
-    if (!tl.changeOff[j]!) return false;
+  if (i < 0 || tl.changeOff[i] === 0) return false;
+  for (let j = i + 1; j < tl.nChanges && tl.changeDays[j]! <= to; j++) {
+    if (tl.changeOff[j] === 0) return false;
   }
   return true;
+}
+
+/** Index of the first exit (a day with a benefit_end), or -1. */
+export function firstExitIndex(tl: Timeline): number {
+  for (let i = 0; i < tl.nChanges; i++) if (tl.changeOff[i] === 1) return i;
+  return -1;
 }

@@ -1,14 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
-import { Forbidden, Unauthorized, type Role } from '@wegwijzer/domain';
-import type { Actor, AppEnv } from './env.ts';
+import { pilotOfEvent, pilotOfParticipant } from '@wegwijzer/db';
+import { Forbidden, NotFound, Unauthorized, type Role } from '@wegwijzer/domain';
+import type { Actor, AppEnv, Deps } from './env.ts';
 
 /**
  * Who may call a route. Every route declares one; nothing is reachable by default.
- * `pilotParam` names the path parameter that holds a pilot id: the actor must hold a grant on it.
+ * `pilot` says where the route's pilot comes from: the actor must hold a grant on it. It is the
+ * `{id}` path parameter itself, or the pilot of the participant or event that `{id}` names.
  */
 export type Access =
   | { public: true }
-  | { roles: readonly Role[]; pilotParam?: string };
+  | { roles: readonly Role[]; pilot?: 'id' | 'participant' | 'event' };
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'researcher', 'viewer'];
 
@@ -33,13 +35,23 @@ export function requireRole(actor: Actor, roles: readonly Role[]): void {
   if (!roles.includes(actor.role)) throw new Forbidden(`This needs the role ${roles.join(' or ')}`);
 }
 
+async function routePilot(deps: Deps, from: 'id' | 'participant' | 'event', id: string): Promise<string> {
+  if (from === 'id') return id;
+  const n = Number(id);
+  const found = Number.isSafeInteger(n)
+    ? await (from === 'participant' ? pilotOfParticipant : pilotOfEvent)(deps.store.db, n)
+    : undefined;
+  if (found === undefined) throw new NotFound(from === 'participant' ? 'Participant' : 'Event');
+  return found;
+}
+
 export function guard(access: Access): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if ('public' in access) return next();
     const actor = c.get('actor');
     if (!actor) throw new Unauthorized();
     requireRole(actor, access.roles);
-    if (access.pilotParam) requirePilot(actor, c.req.param(access.pilotParam) ?? '');
+    if (access.pilot) requirePilot(actor, await routePilot(c.get('deps'), access.pilot, c.req.param('id') ?? ''));
     return next();
   };
 }

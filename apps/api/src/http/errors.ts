@@ -15,6 +15,8 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     const status = err.status as Status;
     if (status === 413) return envelope(c, 413, 'payload_too_large', 'The request body is too large');
+    // hono/csrf answers a cross-site form-like request with 403.
+    if (status === 403) return envelope(c, 403, 'forbidden', 'Cross-site request refused');
     return envelope(c, status, status === 400 ? 'bad_request' : 'http_error', err.message || 'Bad request');
   }
   if (err instanceof SyntaxError) return envelope(c, 400, 'bad_request', 'The request body is not valid JSON');

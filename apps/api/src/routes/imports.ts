@@ -7,7 +7,7 @@ import { runImport } from '../usecases/imports.ts';
 
 export const imports = new OpenAPIHono<AppEnv>().openapi(
   defineRoute(
-    { roles: ['admin', 'manager'], pilotParam: 'id' },
+    { roles: ['admin', 'manager'], pilot: 'id' },
     {
       method: 'post',
       path: '/api/pilots/{id}/imports',

@@ -20,7 +20,7 @@ const PilotParam = z.object({ id: z.string().min(1).max(100) });
 export const outcomes = new OpenAPIHono<AppEnv>()
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilotParam: 'id' },
+      { roles: ALL_ROLES, pilot: 'id' },
       {
         method: 'get',
         path: '/api/pilots/{id}/outcomes',
@@ -35,7 +35,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilotParam: 'id' },
+      { roles: ALL_ROLES, pilot: 'id' },
       {
         method: 'get',
         path: '/api/pilots/{id}/survival',
@@ -49,7 +49,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilotParam: 'id' },
+      { roles: ALL_ROLES, pilot: 'id' },
       {
         method: 'get',
         path: '/api/pilots/{id}/subgroups',
@@ -89,7 +89,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager'], pilotParam: 'id' },
+      { roles: ['admin', 'manager'], pilot: 'id' },
       {
         method: 'get',
         path: '/api/pilots/{id}/worklist',

@@ -32,7 +32,7 @@ const ListQuery = z.object({
 export const participants = new OpenAPIHono<AppEnv>()
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager', 'researcher'], pilotParam: 'id' },
+      { roles: ['admin', 'manager', 'researcher'], pilot: 'id' },
       {
         method: 'get',
         path: '/api/pilots/{id}/participants',
@@ -50,7 +50,7 @@ export const participants = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager'], pilotParam: 'id' },
+      { roles: ['admin', 'manager'], pilot: 'id' },
       {
         method: 'post',
         path: '/api/pilots/{id}/participants',
@@ -68,7 +68,7 @@ export const participants = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager', 'researcher'] },
+      { roles: ['admin', 'manager', 'researcher'], pilot: 'participant' },
       {
         method: 'get',
         path: '/api/participants/{id}',
@@ -82,7 +82,7 @@ export const participants = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager'] },
+      { roles: ['admin', 'manager'], pilot: 'participant' },
       {
         method: 'patch',
         path: '/api/participants/{id}',
@@ -100,7 +100,7 @@ export const participants = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager'] },
+      { roles: ['admin', 'manager'], pilot: 'participant' },
       {
         method: 'post',
         path: '/api/participants/{id}/events',
@@ -118,7 +118,7 @@ export const participants = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager'] },
+      { roles: ['admin', 'manager'], pilot: 'event' },
       {
         method: 'delete',
         path: '/api/events/{id}',

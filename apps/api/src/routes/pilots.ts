@@ -38,7 +38,7 @@ export const pilots = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilotParam: 'id' },
+      { roles: ALL_ROLES, pilot: 'id' },
       {
         method: 'get',
         path: '/api/pilots/{id}',
@@ -52,7 +52,7 @@ export const pilots = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ['admin', 'manager'], pilotParam: 'id' },
+      { roles: ['admin', 'manager'], pilot: 'id' },
       {
         method: 'patch',
         path: '/api/pilots/{id}',

@@ -32,3 +32,9 @@ export async function listEvents(db: Kysely<Database>, participantId: number): P
 export async function getEvent(db: Kysely<Database>, id: number): Promise<EventRow | undefined> {
   return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The pilot an event belongs to, for access checks. */
+export async function pilotOfEvent(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('events').select('pilot_id').where('id', '=', id).executeTakeFirst();
+  return row?.pilot_id;
+}

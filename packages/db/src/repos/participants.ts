@@ -85,3 +85,9 @@ export async function listParticipants(
     .execute();
   return { rows, total: Number(total) };
 }
+
+/** The pilot a participant belongs to, for access checks. */
+export async function pilotOfParticipant(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('participants').select('pilot_id').where('id', '=', id).executeTakeFirst();
+  return row?.pilot_id;
+}

@@ -1,0 +1,156 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { api } from './api/client.ts';
+import { demoQuery, meQuery, type User } from './api/queries.ts';
+import { Loading } from './components/States.tsx';
+import { useI18n } from './i18n.tsx';
+import { Link, match, navigate, useLocation } from './router.tsx';
+import { Accessibility } from './pages/Accessibility.tsx';
+import { Login } from './pages/Login.tsx';
+import { Overview } from './pages/Overview.tsx';
+import { PilotPage } from './pages/PilotPage.tsx';
+import { ParticipantPage } from './pages/ParticipantPage.tsx';
+
+// Researcher pages carry Recharts: loaded only when opened.
+const Analysis = lazy(() => import('./pages/Analysis.tsx'));
+const Subgroups = lazy(() => import('./pages/Subgroups.tsx'));
+const Compare = lazy(() => import('./pages/Compare.tsx'));
+
+export function App() {
+  const { t } = useI18n();
+  const loc = useLocation();
+  const me = useQuery(meQuery());
+  const demo = useQuery(demoQuery());
+  const mainRef = useRef<HTMLElement>(null);
+
+  const isPublic = loc.path === '/login' || loc.path === '/toegankelijkheid';
+  useEffect(() => {
+    if (me.data === null && !isPublic) navigate(`/login?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`, { replace: true });
+  }, [me.data, isPublic, loc.path, loc.query]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skip}
+      </a>
+      {demo.data?.demo && (
+        <div className="demo-banner" role="note">
+          {t.demoBanner}
+        </div>
+      )}
+      <Header user={me.data ?? null} />
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {me.isPending ? <Loading /> : <Suspense fallback={<Loading />}>{route(loc.path, me.data ?? null)}</Suspense>}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <span>{t.footer}</span> · <Link to="/toegankelijkheid">{t.navA11y}</Link> ·{' '}
+          <a href="/api/docs">API</a>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function route(path: string, user: User | null): ReactNode {
+  if (path === '/toegankelijkheid') return <Accessibility />;
+  if (path === '/login' || !user) return <Login />;
+  if (path === '/' || path === '') return <Overview user={user} />;
+  const pilot = match('/pilots/:id', path);
+  if (pilot) return <PilotPage id={pilot.id!} user={user} />;
+  const part = match('/participants/:id', path);
+  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} />;
+  const researcher = user.role === 'researcher' || user.role === 'admin';
+  if (path === '/analyse' && researcher) return <Analysis />;
+  if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
+  if (path === '/vergelijken') return <Compare />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="container">
+      <h1>404</h1>
+      <p>{t.notFound}</p>
+      <Link to="/">{t.navOverview}</Link>
+    </div>
+  );
+}
+
+function Header({ user }: { user: User | null }) {
+  const { t, locale, setLocale } = useI18n();
+  const loc = useLocation();
+  const qc = useQueryClient();
+  const logout = async () => {
+    await api.api.auth.logout.$post().catch(() => undefined);
+    qc.clear();
+    navigate('/login');
+  };
+  const researcher = user && (user.role === 'researcher' || user.role === 'admin');
+  const items: [string, string][] = user
+    ? [
+        ['/', t.navOverview],
+        ...(researcher
+          ? ([
+              ['/analyse', t.navAnalysis],
+              ['/wat-werkt-voor-wie', t.navSubgroups],
+            ] as [string, string][])
+          : []),
+        ['/vergelijken', t.navCompare],
+      ]
+    : [];
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span>
+            <span className="brand-name">{t.appName}</span>
+            <span className="brand-tagline">{t.tagline}</span>
+          </span>
+        </Link>
+        <div className="header-tools">
+          <button
+            type="button"
+            className="btn btn-link lang-switch"
+            lang={locale === 'nl' ? 'en' : 'nl'}
+            aria-label={t.languageLabel}
+            onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+          >
+            {t.language}
+          </button>
+          {user && (
+            <>
+              <span className="whoami">
+                <span className="sr-only">{t.loggedInAs} </span>
+                {user.name} <span className="role">({t.roles[user.role]})</span>
+              </span>
+              <button type="button" className="btn btn-secondary" onClick={() => void logout()}>
+                {t.logout}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      {items.length > 0 && (
+        <nav aria-label={t.mainNav} className="main-nav">
+          <ul className="container">
+            {items.map(([to, label]) => {
+              const current = to === '/' ? loc.path === '/' || loc.path.startsWith('/pilots') : loc.path.startsWith(to);
+              return (
+                <li key={to}>
+                  <Link to={to} aria-current={current ? 'page' : undefined}>
+                    {label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

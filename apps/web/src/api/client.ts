@@ -1,0 +1,38 @@
+import { hc } from 'hono/client';
+import type { AppType } from '@wegwijzer/api';
+
+/** Typed client: paths, params and queries are checked against the server's routes. */
+export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } });
+
+export interface ApiErrorDetail {
+  line?: number;
+  column?: string;
+  message: string;
+  path?: (string | number)[];
+}
+
+/** An `{error: {code, message, details?}}` reply, with its HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+  get detailList(): ApiErrorDetail[] {
+    return Array.isArray(this.details) ? (this.details as ApiErrorDetail[]) : [];
+  }
+}
+
+/** Awaits a client call, returns the JSON body on 2xx, throws ApiError otherwise. The reply type comes from the domain schemas. */
+export async function unwrap<T>(call: Promise<Response> | Response): Promise<T> {
+  const res = await call;
+  const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `HTTP ${res.status}`, err?.details);
+  }
+  return body as T;
+}

@@ -1,0 +1,186 @@
+import type { OutcomeSummary, SubgroupReply, SurvivalReply } from '@wegwijzer/domain';
+import { cell, isSuppressed, type Cell } from '../suppression.ts';
+
+/** Pure mappers from API replies to rows for charts and tables. No React, no formatting. */
+
+export type ArmKey = 'intervention' | 'control';
+type ArmOutcome = OutcomeSummary['arms']['intervention'];
+export const ROUTE_KEYS = ['bbz', 'regular_work', 'combination', 'other'] as const;
+export type RouteKey = (typeof ROUTE_KEYS)[number];
+
+export interface Headline {
+  rate: Cell;
+  count: Cell;
+  evaluable: Cell;
+  pending: Cell;
+  ci: readonly [number, number] | null;
+}
+
+export function headline(o: Pick<OutcomeSummary, 'arms' | 'suppressed'>, arm: ArmKey = 'intervention'): Headline | null {
+  const a = o.arms[arm];
+  if (!a) return null;
+  const p = `/arms/${arm}`;
+  const s = o.suppressed;
+  return {
+    rate: cell(a.offBenefit.rate, `${p}/offBenefit/rate`, s),
+    count: cell(a.offBenefit.count, `${p}/offBenefit/count`, s),
+    evaluable: cell(a.evaluable, `${p}/evaluable`, s),
+    pending: cell(a.pending, `${p}/pending`, s),
+    ci: a.offBenefit.ci95,
+  };
+}
+
+export interface RouteSegment {
+  key: RouteKey;
+  cell: Cell;
+  /** Share of the bar's width, 0–1. Suppressed segments share what is left, drawn hatched; never zero-width. */
+  width: number;
+}
+
+/**
+ * The route split of the off-benefit count as segments of a stacked bar.
+ * Known counts take their share of the total; suppressed routes split the remainder evenly
+ * (or, when the total is suppressed too, get a small equal share) so that "<10" is never drawn as nothing.
+ */
+export function routeSegments(a: ArmOutcome, arm: ArmKey, suppressed: readonly string[] | undefined): RouteSegment[] {
+  const cells = ROUTE_KEYS.map((key) => ({ key, cell: cell(a.routes[key], `/arms/${arm}/routes/${key}`, suppressed) }));
+  const known = cells.reduce((s, c) => s + (c.cell.kind === 'value' ? c.cell.value : 0), 0);
+  const hidden = cells.filter((c) => c.cell.kind === 'suppressed').length;
+  const total = a.offBenefit.count;
+  let hiddenEach = 0;
+  if (hidden) hiddenEach = total != null && total > known ? (total - known) / hidden : Math.max(known * 0.08, 1);
+  const sum = known + hiddenEach * hidden;
+  return cells.map(({ key, cell: c }) => ({
+    key,
+    cell: c,
+    width: sum <= 0 ? 0 : (c.kind === 'value' ? c.value : c.kind === 'suppressed' ? hiddenEach : 0) / sum,
+  }));
+}
+
+export type SavingsKey = 'avoidedBenefit' | 'offsetIncome' | 'guidanceCost' | 'net';
+export interface WaterfallStep {
+  key: SavingsKey;
+  cell: Cell;
+  /** Bar from `from` to `to` in euros; null when the amount is suppressed or missing. */
+  from: number | null;
+  to: number | null;
+  sign: 1 | -1 | 0;
+}
+
+/** Vermeden uitkering + verrekende inkomsten − begeleidingskosten = netto, as floating bars. */
+export function waterfall(a: ArmOutcome, arm: ArmKey, suppressed: readonly string[] | undefined): WaterfallStep[] {
+  const s = a.savings;
+  const c = (k: SavingsKey) => cell(s[k], `/arms/${arm}/savings/${k}`, suppressed);
+  const av = s.avoidedBenefit;
+  const off = s.offsetIncome;
+  const cost = s.guidanceCost;
+  const afterOff = av != null && off != null ? av + off : null;
+  return [
+    { key: 'avoidedBenefit', cell: c('avoidedBenefit'), from: av != null ? 0 : null, to: av, sign: 1 },
+    { key: 'offsetIncome', cell: c('offsetIncome'), from: off != null ? av : null, to: afterOff, sign: 1 },
+    {
+      key: 'guidanceCost',
+      cell: c('guidanceCost'),
+      from: cost != null ? afterOff : null,
+      to: afterOff != null && cost != null ? afterOff - cost : null,
+      sign: -1,
+    },
+    { key: 'net', cell: c('net'), from: s.net != null ? 0 : null, to: s.net, sign: 0 },
+  ];
+}
+
+export interface KmRow {
+  t: number;
+  intervention?: number;
+  interventionBand?: [number, number];
+  control?: number;
+  controlBand?: [number, number];
+}
+
+/** Merges both arms' Kaplan–Meier steps on one time axis (days), starting at 1 at t = 0, carrying values forward. */
+export function kmRows(s: SurvivalReply): KmRow[] {
+  const arms = (['intervention', 'control'] as const).filter((k) => s.arms[k]);
+  const times = new Set<number>([0]);
+  for (const k of arms) for (const p of s.arms[k]!.points) times.add(p.t);
+  const sorted = [...times].sort((a, b) => a - b);
+  const idx: Record<ArmKey, number> = { intervention: 0, control: 0 };
+  const last: Record<ArmKey, { s: number; lo: number; hi: number }> = {
+    intervention: { s: 1, lo: 1, hi: 1 },
+    control: { s: 1, lo: 1, hi: 1 },
+  };
+  return sorted.map((t) => {
+    const row: KmRow = { t };
+    for (const k of arms) {
+      const pts = s.arms[k]!.points;
+      while (idx[k] < pts.length && pts[idx[k]]!.t <= t) {
+        const p = pts[idx[k]]!;
+        last[k] = { s: p.survival, lo: p.lower ?? p.survival, hi: p.upper ?? p.survival };
+        idx[k]++;
+      }
+      row[k] = last[k].s;
+      row[`${k}Band`] = [last[k].lo, last[k].hi];
+    }
+    return row;
+  });
+}
+
+/** Numbers at risk per arm at the given times (days): those not yet exited and still followed. Null when not shown (viewers). */
+export function atRiskAt(s: SurvivalReply, arm: ArmKey, ticks: readonly number[]): (number | null)[] {
+  const pts = s.arms[arm]?.points ?? [];
+  if (!pts.length || pts.every((p) => p.atRisk == null)) return ticks.map(() => null);
+  return ticks.map((tick) => {
+    const next = pts.find((p) => p.t >= tick);
+    if (next?.atRisk != null) return next.atRisk;
+    const lastP = pts[pts.length - 1]!;
+    return lastP.atRisk != null && lastP.events != null ? Math.max(lastP.atRisk - lastP.events, 0) : null;
+  });
+}
+
+export interface WindowRow {
+  window: number;
+  intervention: number | null;
+  interventionBand: [number, number] | null;
+  control: number | null;
+  controlBand: [number, number] | null;
+}
+
+/** Exit rate per outcome window (6/12/18/24/36 months) for the line chart with intervals. */
+export function windowRows(list: Pick<OutcomeSummary, 'windowMonths' | 'arms'>[]): WindowRow[] {
+  return [...list]
+    .sort((a, b) => a.windowMonths - b.windowMonths)
+    .map((o) => ({
+      window: o.windowMonths,
+      intervention: o.arms.intervention.offBenefit.rate,
+      interventionBand: o.arms.intervention.offBenefit.ci95 ? [...o.arms.intervention.offBenefit.ci95] : null,
+      control: o.arms.control?.offBenefit.rate ?? null,
+      controlBand: o.arms.control?.offBenefit.ci95 ? [...o.arms.control.offBenefit.ci95] : null,
+    }));
+}
+
+export interface ForestRow {
+  value: string;
+  diff: number | null;
+  lo: number | null;
+  hi: number | null;
+  nIntervention: Cell;
+  nControl: Cell;
+  suppressed: boolean;
+}
+
+/** One row per subgroup value: difference between arms with its interval and n per arm. */
+export function forestRows(r: SubgroupReply, label: (v: string | number | boolean | null) => string): ForestRow[] {
+  return r.groups.map((g, i) => {
+    const p = `/groups/${i}`;
+    return {
+      value: label(g.value),
+      diff: g.difference?.rate ?? null,
+      lo: g.difference?.ci95?.[0] ?? null,
+      hi: g.difference?.ci95?.[1] ?? null,
+      nIntervention: cell(g.arms.intervention.evaluable, `${p}/arms/intervention/evaluable`, r.suppressed),
+      nControl: g.arms.control
+        ? cell(g.arms.control.evaluable, `${p}/arms/control/evaluable`, r.suppressed)
+        : { kind: 'missing' },
+      suppressed: isSuppressed(`${p}/difference`, r.suppressed) || isSuppressed(`${p}/difference/rate`, r.suppressed),
+    };
+  });
+}

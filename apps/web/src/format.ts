@@ -1,0 +1,47 @@
+/** All numbers, money, percentages and dates in the UI go through here (nl-NL unless English is chosen). */
+export type Locale = 'nl' | 'en';
+
+const tag = (l: Locale) => (l === 'en' ? 'en-GB' : 'nl-NL');
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(l: Locale, key: string, opts: Intl.NumberFormatOptions) {
+  const k = `${l}|${key}`;
+  let f = cache.get(k);
+  if (!f) cache.set(k, (f = new Intl.NumberFormat(tag(l), opts)));
+  return f;
+}
+
+/** 1234.5 → "1.234,5" (at most `digits` decimals). */
+export function formatNumber(v: number, digits = 0, l: Locale = 'nl'): string {
+  return nf(l, `n${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+}
+
+/** 1234.56 → "€ 1.234,56"; whole euros with `cents = false`. */
+export function formatMoney(v: number, cents = false, l: Locale = 'nl'): string {
+  const d = cents ? 2 : 0;
+  return nf(l, `m${d}`, { style: 'currency', currency: 'EUR', minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+}
+
+/** 0.4 → "40,0%" (a proportion, one decimal). */
+export function formatPercent(v: number, digits = 1, l: Locale = 'nl'): string {
+  const s = nf(l, `p${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v * 100);
+  return `${s}%`;
+}
+
+/** Interval of proportions: [0.339, 0.464] → "33,9–46,4%". */
+export function formatInterval(ci: readonly [number, number], l: Locale = 'nl'): string {
+  const f = nf(l, 'p1', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${f.format(ci[0] * 100)}–${f.format(ci[1] * 100)}%`;
+}
+
+/** Signed percentage points: 0.152 → "+15,2 %-punt". */
+export function formatPoints(v: number, l: Locale = 'nl'): string {
+  const s = nf(l, 'pp', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v * 100);
+  return l === 'en' ? `${s} pp` : `${s} %-punt`;
+}
+
+/** ISO date "2025-12-31" → "31-12-2025" (nl) or "31/12/2025" (en). */
+export function formatDate(iso: string, l: Locale = 'nl'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return l === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[3]}-${m[2]}-${m[1]}`;
+}

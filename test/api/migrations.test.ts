@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '@wegwijzer/db';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-migrate-'));
+  dirs.push(dir);
+  return join(dir, 'db.sqlite');
+}
+
+describe('migrations', () => {
+  it('creates every table in an empty file, in WAL mode with foreign keys on', async () => {
+    const store = await openStore(tempFile());
+    const tables = store.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual([
+      'audit_log',
+      'events',
+      'grants',
+      'participant_derived',
+      'participant_windows',
+      'participants',
+      'pilots',
+      'sessions',
+      'settings',
+      'tokens',
+      'users',
+    ]);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await store.close();
+  });
+
+  it('opens an already migrated file again without changes', async () => {
+    const file = tempFile();
+    await (await openStore(file)).close();
+    const store = await openStore(file);
+    const applied = store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all();
+    expect(applied).toEqual(['001_initial']);
+    await store.close();
+  });
+
+  it('refuses to update or delete an audit entry, whatever the SQL', async () => {
+    const store = await openStore(tempFile());
+    store.sqlite.prepare("INSERT INTO audit_log (at, action) VALUES ('2025-01-01T00:00:00Z', 'test')").run();
+    expect(() => store.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => store.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await store.close();
+  });
+});
