@@ -51,16 +51,18 @@ export interface SurvivalByArm {
 }
 
 /**
- * Time to first exit per arm. `control` appears when any row is in the control arm; the
- * log-rank test is null unless both arms have participants and there is at least one event.
+ * Time to first exit per arm. `control` appears when any row is in the control arm (or when
+ * `withControl` says the pilot has one); the log-rank test is null unless both arms have
+ * participants and there is at least one event.
  */
 export function survivalByArm(
   rows: readonly Pick<DerivedParticipant, 'arm' | 'firstExit'>[],
+  withControl?: boolean,
 ): SurvivalByArm {
   const a: SurvivalTime[] = [];
   const b: SurvivalTime[] = [];
   for (const r of rows) (r.arm === 'control' ? b : a).push(r.firstExit);
   const arms: SurvivalByArm['arms'] = { intervention: kaplanMeier(a) };
-  if (b.length > 0) arms.control = kaplanMeier(b);
+  if (withControl ?? b.length > 0) arms.control = kaplanMeier(b);
   return { arms, logRank: a.length > 0 && b.length > 0 ? logRank(a, b) : null };
 }

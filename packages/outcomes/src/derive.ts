@@ -13,7 +13,7 @@ import {
 
 // One timeline refilled for every participant (derivation is synchronous), so deriving a
 // million participants does not allocate a million timelines.
-const scratch = emptyTimeline();
+let scratch = emptyTimeline();
 
 /** A participant's outcomes at one window of `months` after intake (SPEC §3). */
 export interface WindowOutcome {
@@ -74,11 +74,13 @@ export function deriveParticipant(
   const lost = baseline.lostToFollowUpDate === null ? complete : toDay(baseline.lostToFollowUpDate);
   const obsEnd = lost < complete ? lost : complete;
   const tl = buildTimeline(events, t0, obsEnd, scratch);
+  scratch = tl; // keeps a grown timeline for the next participant
   const c = civilFromDay(t0);
 
   const out: WindowOutcome[] = [];
-  for (const k of windows)
+  for (const k of windows) {
     out.push(deriveWindow(tl, baseline.ladderStep, k, c.year, c.month, c.day));
+  }
 
   return {
     arm: baseline.arm,

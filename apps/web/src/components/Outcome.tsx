@@ -1,0 +1,265 @@
+import type { OutcomeSummary } from '../api/queries.ts';
+import { headline, routeSegments, waterfall, ROUTE_KEYS, type ArmKey } from '../charts/mappers.ts';
+import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
+import { useI18n } from '../i18n.tsx';
+import { cell, cellText } from '../suppression.ts';
+import { Figure } from './Figure.tsx';
+import { ArmTag, Num } from './Num.tsx';
+
+type Summary = Pick<OutcomeSummary, 'arms' | 'suppressed' | 'difference' | 'netEffect' | 'savingsBasis' | 'windowMonths'>;
+
+/** "38,4% uit de bijstand na 12 maanden" plus "(x van n; 95%-BI a–b) — p deelnemers nog te vroeg om te beoordelen". */
+export function HeadlineText({ o, arm = 'intervention', large = false }: { o: Summary; arm?: ArmKey; large?: boolean }) {
+  const { t, locale } = useI18n();
+  const h = headline(o, arm);
+  if (!h) return null;
+  const n = (v: number) => formatNumber(v, 0, locale);
+  const pct = (v: number) => formatPercent(v, 1, locale);
+  return (
+    <div className={large ? 'headline headline-large' : 'headline'}>
+      <p className="headline-rate">
+        <span className="big-number">
+          <Num c={h.rate} fmt={pct} />
+        </span>{' '}
+        {t.offBenefitAfter(o.windowMonths)}
+      </p>
+      <p className="headline-detail">
+        {t.ofN(cellText(h.count, n), cellText(h.evaluable, n), h.ci ? formatInterval(h.ci, locale) : '–')} —{' '}
+        {t.pendingText(cellText(h.pending, n))}
+      </p>
+    </div>
+  );
+}
+
+/** Net savings, or the net effect against control when the pilot has one. */
+export function NetSavings({ o }: { o: Summary }) {
+  const { t, locale } = useI18n();
+  const effect = o.savingsBasis === 'net_effect';
+  const c = effect
+    ? cell(o.netEffect, '/netEffect', o.suppressed)
+    : cell(o.arms.intervention.savings.net, '/arms/intervention/savings/net', o.suppressed);
+  return (
+    <p className="net-savings">
+      <span className="label">{effect ? t.netEffect : t.netSavings}</span>{' '}
+      <strong className={c.kind === 'value' && c.value < 0 ? 'negative' : undefined}>
+        <Num c={c} fmt={(v) => formatMoney(v, false, locale)} />
+      </strong>
+    </p>
+  );
+}
+
+/** Intervention vs control as two horizontal bars with interval whiskers (0–100%). */
+export function ArmBars({ o, compact = false }: { o: Summary; compact?: boolean }) {
+  const { t, locale } = useI18n();
+  const arms = (['intervention', 'control'] as const).filter((a) => o.arms[a]);
+  const rows = arms.map((arm) => ({ arm, h: headline(o, arm)! }));
+  const max = Math.min(1, Math.max(0.2, ...rows.map((r) => r.h.ci?.[1] ?? (r.h.rate.kind === 'value' ? r.h.rate.value : 0))) * 1.1);
+  const pos = (v: number) => `${(v / max) * 100}%`;
+  const chart = (
+    <div className={compact ? 'armbars compact' : 'armbars'}>
+      {rows.map(({ arm, h }) => (
+        <div className="armbar-row" key={arm}>
+          <ArmTag arm={arm} />
+          <div className="armbar-track">
+            {h.rate.kind === 'value' ? (
+              <div className={`armbar-fill arm-bg-${arm}`} style={{ width: pos(h.rate.value) }} />
+            ) : (
+              <div className="armbar-fill hatched" style={{ width: '6%' }} />
+            )}
+            {h.ci && (
+              <div className="whisker" style={{ left: pos(h.ci[0]), width: `calc(${pos(h.ci[1])} - ${pos(h.ci[0])})` }} />
+            )}
+          </div>
+          <span className="armbar-value">
+            <Num c={h.rate} fmt={(v) => formatPercent(v, 1, locale)} />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+  if (compact) return <div aria-hidden="true">{chart}</div>;
+  const diff = o.difference;
+  return (
+    <Figure
+      title={t.comparison}
+      alt={rows
+        .map(({ arm, h }) => `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale))}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`)
+        .join('; ')}
+      chart={
+        <>
+          {chart}
+          {diff?.rate != null && (
+            <p className="muted">
+              {t.difference}: {formatPercent(diff.rate, 1, locale)} {diff.ci95 && `(95%-BI ${formatInterval(diff.ci95, locale)})`}
+            </p>
+          )}
+        </>
+      }
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.armFilter}</th>
+              <th scope="col">%</th>
+              <th scope="col">95%-BI</th>
+              <th scope="col">n</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ arm, h }) => (
+              <tr key={arm}>
+                <th scope="row">
+                  <ArmTag arm={arm} />
+                </th>
+                <td>
+                  <Num c={h.rate} fmt={(v) => formatPercent(v, 1, locale)} />
+                </td>
+                <td>{h.ci ? formatInterval(h.ci, locale) : '–'}</td>
+                <td>
+                  <Num c={h.evaluable} fmt={(v) => formatNumber(v, 0, locale)} />
+                </td>
+              </tr>
+            ))}
+            {diff && (
+              <tr>
+                <th scope="row">{t.difference}</th>
+                <td>{diff.rate != null ? formatPercent(diff.rate, 1, locale) : '–'}</td>
+                <td>{diff.ci95 ? formatInterval(diff.ci95, locale) : '–'}</td>
+                <td />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Route split (Bbz, regulier werk, combinatie, anders) as a horizontal stacked bar; suppressed routes hatched with "<10". */
+export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey }) {
+  const { t, locale } = useI18n();
+  const a = o.arms[arm];
+  if (!a) return null;
+  const segs = routeSegments(a, arm, o.suppressed);
+  const n = (v: number) => formatNumber(v, 0, locale);
+  const empty = segs.every((s) => s.width === 0);
+  return (
+    <Figure
+      title={`${t.routeSplit} — ${t.arms[arm].toLowerCase()}`}
+      alt={segs.map((s) => `${t.routes[s.key]}: ${cellText(s.cell, n)}`).join(', ')}
+      chart={
+        empty ? (
+          <p className="muted">{t.empty}</p>
+        ) : (
+          <>
+            <div className="stacked">
+              {segs
+                .filter((s) => s.width > 0)
+                .map((s) => (
+                  <div key={s.key} className={`seg route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`} style={{ width: `${s.width * 100}%` }} title={`${t.routes[s.key]}: ${cellText(s.cell, n)}`}>
+                    {s.width > 0.08 && <span>{cellText(s.cell, n)}</span>}
+                  </div>
+                ))}
+            </div>
+            <ul className="legend">
+              {segs.map((s) => (
+                <li key={s.key}>
+                  <span className={`swatch route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`} aria-hidden="true" />
+                  {t.routes[s.key]}: <Num c={s.cell} fmt={n} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.routeSplit}</th>
+              <th scope="col">n</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ROUTE_KEYS.map((k) => {
+              const s = segs.find((x) => x.key === k)!;
+              return (
+                <tr key={k}>
+                  <th scope="row">{t.routes[k]}</th>
+                  <td>
+                    <Num c={s.cell} fmt={n} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Savings waterfall: vermeden uitkering + verrekende inkomsten − begeleidingskosten = netto. */
+export function Waterfall({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey }) {
+  const { t, locale } = useI18n();
+  const a = o.arms[arm];
+  if (!a) return null;
+  const steps = waterfall(a, arm, o.suppressed);
+  const money = (v: number) => formatMoney(v, false, locale);
+  const vals = steps.flatMap((s) => [s.from ?? 0, s.to ?? 0, 0]);
+  const lo = Math.min(...vals);
+  const hi = Math.max(...vals);
+  const span = hi - lo || 1;
+  const x = (v: number) => ((v - lo) / span) * 100;
+  const label = (k: (typeof steps)[number]['key']) => t[k];
+  const op = (s: (typeof steps)[number]) => (s.key === 'offsetIncome' ? '+ ' : s.key === 'guidanceCost' ? '− ' : s.key === 'net' ? '= ' : '');
+  return (
+    <Figure
+      title={`${t.waterfall} — ${t.arms[arm].toLowerCase()}`}
+      alt={steps.map((s) => `${op(s)}${label(s.key)} ${cellText(s.cell, money)}`).join(' ')}
+      chart={
+        <div className="waterfall">
+          {steps.map((s) => (
+            <div className="wf-row" key={s.key}>
+              <span className="wf-label">
+                {op(s)}
+                {label(s.key)}
+              </span>
+              <div className="wf-track">
+                <div className="wf-zero" style={{ left: `${x(0)}%` }} />
+                {s.from != null && s.to != null ? (
+                  <div
+                    className={`wf-bar wf-${s.sign === 1 ? 'up' : s.sign === -1 ? 'down' : s.to < 0 ? 'net-neg' : 'net'}`}
+                    style={{ left: `${x(Math.min(s.from, s.to))}%`, width: `${Math.max(Math.abs(x(s.to) - x(s.from)), 0.5)}%` }}
+                  />
+                ) : (
+                  <div className="wf-bar hatched" style={{ left: `${x(0)}%`, width: '4%' }} />
+                )}
+              </div>
+              <span className="wf-value">
+                <Num c={s.cell} fmt={money} />
+              </span>
+            </div>
+          ))}
+        </div>
+      }
+      table={
+        <table className="data-table">
+          <tbody>
+            {steps.map((s) => (
+              <tr key={s.key}>
+                <th scope="row">
+                  {op(s)}
+                  {label(s.key)}
+                </th>
+                <td className="num">
+                  <Num c={s.cell} fmt={money} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
