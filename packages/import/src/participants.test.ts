@@ -352,6 +352,20 @@ describe('participants.csv: BSN', () => {
     for (const bsn of [...cells, '011222335']) expect(everything).not.toContain(bsn);
   });
 
+  it('does not echo a BSN typed into another column', async () => {
+    const { errors } = await importParticipants(
+      'participant_ref,intake_date,birth_year\nP1,2024-01-01,123456782\n',
+    );
+    expect(errors).toEqual([
+      {
+        line: 2,
+        column: 'birth_year',
+        message:
+          'birth year must be a whole number from 1900 to 2100, got (a number that looks like a BSN, not shown)',
+      },
+    ]);
+  });
+
   it.each(DIALECTS)(
     'in a %j file refuses a bsn column when no key is configured, naming WEGWIJZER_BSN_KEY',
     async (d) => {

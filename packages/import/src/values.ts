@@ -1,4 +1,5 @@
 import { eurosToCents, isIsoDate } from '@wegwijzer/domain';
+import { isValidBsn } from './bsn.ts';
 import type { Delimiter } from './types.ts';
 
 /** A cell read as a domain value, or the message saying why it is not one. */
@@ -7,8 +8,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (error: string): Parsed<never> => ({ ok: false, error });
 
-/** The bad value as an error message shows it: quoted, escaped, and short so a stray huge cell cannot bloat the reply. */
+/**
+ * The bad value as an error message shows it: quoted, escaped, and short so a
+ * stray huge cell cannot bloat the reply. A value that passes the elfproef is
+ * most likely a BSN in the wrong column, and a BSN is never echoed.
+ */
 export function shown(raw: string): string {
+  if (isValidBsn(raw)) return '(a number that looks like a BSN, not shown)';
   return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 }
 

@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query';
+import { outcomesQuery, pilotQuery, WINDOW_OPTIONS, type Pilot, type User } from '../api/queries.ts';
+import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
+import { ErrorState, Loading, Query } from '../components/States.tsx';
+import { formatDate, formatMoney } from '../format.ts';
+import { useI18n } from '../i18n.tsx';
+import { href, Link, setQuery, useLocation } from '../router.tsx';
+import { ImportTab } from './ImportTab.tsx';
+import { ParticipantsTab } from './ParticipantsTab.tsx';
+import { WorklistTab } from './WorklistTab.tsx';
+
+type Tab = 'results' | 'participants' | 'import' | 'worklist';
+
+export function PilotPage({ id, user }: { id: string; user: User }) {
+  const { t, locale } = useI18n();
+  const loc = useLocation();
+  const pilot = useQuery(pilotQuery(id));
+  const canWrite = user.role === 'manager' || user.role === 'admin';
+  const tabs: Tab[] = canWrite ? ['results', 'participants', 'import', 'worklist'] : ['results'];
+  const asked = loc.query.get('tab') as Tab | null;
+  const tab: Tab = asked && tabs.includes(asked) ? asked : 'results';
+  const win = Number(loc.query.get('window') ?? 12);
+  const windowMonths = (WINDOW_OPTIONS as readonly number[]).includes(win) ? (win as (typeof WINDOW_OPTIONS)[number]) : 12;
+
+  if (pilot.isPending) return <div className="container"><Loading /></div>;
+  if (pilot.isError) return <div className="container"><ErrorState error={pilot.error} onRetry={() => void pilot.refetch()} /></div>;
+  const p = pilot.data;
+  return (
+    <div className="container pilot-page">
+      <nav aria-label="Kruimelpad" className="breadcrumb no-print">
+        <Link to="/">{t.navOverview}</Link> › <span aria-current="page">{p.name}</span>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{p.name}</h1>
+          <p className="muted">
+            {t.municipality} {p.municipality} · {t.observationEnd} <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
+            {p.synthetic && <span className="badge">{t.synthetic}</span>}
+          </p>
+        </div>
+        {tab === 'results' && (
+          <button type="button" className="btn btn-secondary no-print" onClick={() => window.print()}>
+            {t.print}
+          </button>
+        )}
+      </header>
+      {tabs.length > 1 && (
+        <nav className="tabs no-print" aria-label={p.name}>
+          {tabs.map((k) => (
+            <Link key={k} to={href(`/pilots/${id}`, { tab: k === 'results' ? undefined : k })} aria-current={k === tab ? 'page' : undefined} className="tab">
+              {t.tabs[k]}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
+      {tab === 'participants' && <ParticipantsTab pilotId={id} />}
+      {tab === 'import' && <ImportTab pilotId={id} />}
+      {tab === 'worklist' && <WorklistTab pilotId={id} />}
+    </div>
+  );
+}
+
+export function WindowSelect({ value }: { value: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="field inline no-print">
+      <label htmlFor="window">{t.window}</label>
+      <select id="window" value={value} onChange={(e) => setQuery({ window: e.target.value === '12' ? undefined : e.target.value })}>
+        {WINDOW_OPTIONS.map((w) => (
+          <option key={w} value={w}>
+            {t.months(w)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: (typeof WINDOW_OPTIONS)[number] }) {
+  const { t, locale } = useI18n();
+  const q = useQuery(outcomesQuery(pilot.id, windowMonths));
+  return (
+    <section aria-label={t.tabs.results}>
+      <WindowSelect value={windowMonths} />
+      <Query q={q}>
+        {(o) => (
+          <>
+            <HeadlineText o={o} large />
+            <NetSavings o={o} />
+            <div className="grid-2">
+              <RouteBar o={o} />
+              <Waterfall o={o} />
+            </div>
+            {o.arms.control && <ArmBars o={o} />}
+            <section className="card meaning">
+              <h2>{t.meaningTitle}</h2>
+              <p>{t.meaning}</p>
+              {pilot.targetGroup && <p className="muted">{pilot.targetGroup}</p>}
+            </section>
+            <details className="definitions">
+              <summary>{t.howComputed}</summary>
+              <ul>
+                {t.definitions.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+                {pilot.monthlyBenefit != null && (
+                  <li>
+                    {t.fields.monthlyBenefit}: {formatMoney(pilot.monthlyBenefit, false, locale)}; {t.fields.guidanceCost}:{' '}
+                    {pilot.guidanceCost != null ? formatMoney(pilot.guidanceCost, false, locale) : '–'}
+                  </li>
+                )}
+              </ul>
+            </details>
+            <p className="print-only small">
+              {pilot.name} — {pilot.municipality} — {t.observationEnd} {formatDate(o.observationEnd, locale)}
+            </p>
+          </>
+        )}
+      </Query>
+    </section>
+  );
+}
