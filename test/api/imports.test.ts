@@ -149,3 +149,22 @@ A1,benefit_end,2024-06-01,regular_work,
     expect(rows[0]!.row_count).toBe(3);
   });
 });
+
+describe('arms on re-import', () => {
+  it('keeps a control participant in the control arm when a re-import has no arm column', async () => {
+    const t2 = await testApp();
+    try {
+      const pilot = await t2.pilot();
+      await importCsv(t2, pilot, 'participants', 'participant_ref,arm,intake_date\nK1,control,2024-01-01\n');
+      const res = await importCsv(t2, pilot, 'participants', 'participant_ref,intake_date,motivation\nK1,2024-01-01,3\nK2,2024-01-01,4\n');
+      expect(res.status).toBe(200);
+      const rows = await t2.store.db.selectFrom('participants').select(['participant_ref', 'arm']).where('pilot_id', '=', pilot).orderBy('participant_ref').execute();
+      expect(rows).toEqual([
+        { participant_ref: 'K1', arm: 'control' },
+        { participant_ref: 'K2', arm: 'intervention' },
+      ]);
+    } finally {
+      await t2.close();
+    }
+  });
+});

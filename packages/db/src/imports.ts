@@ -63,6 +63,11 @@ export function writeParticipants(
     const names = Object.keys(columns);
     const existing = find.get(pilotId, row.participantRef) as number | undefined;
     if (existing === undefined) {
+      // SPEC §4: a missing arm means intervention.
+      if (!('arm' in columns)) {
+        columns.arm = 'intervention';
+        names.push('arm');
+      }
       const result = prepared(
         `INSERT INTO participants (pilot_id, participant_ref, created_at, updated_at${names.map((n) => `, ${n}`).join('')})
          VALUES (?, ?, ?, ?${names.map(() => ', ?').join('')})`,

@@ -197,7 +197,7 @@ describe('participants.csv: good values', () => {
   });
 
   it.each(DIALECTS)(
-    'in a %j file holds only the columns present, with arm defaulting to intervention',
+    'in a %j file holds only the columns present, leaving out the arm when its column is absent',
     async (d) => {
       const { rows } = await importParticipants(
         csvText(d, [
@@ -210,7 +210,7 @@ describe('participants.csv: good values', () => {
           line: 2,
           participantRef: 'P1',
           bsnHash: null,
-          fields: { arm: 'intervention', intakeDate: '2024-01-01', motivation: null },
+          fields: { intakeDate: '2024-01-01', motivation: null },
         },
       ]);
     },

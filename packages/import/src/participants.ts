@@ -96,8 +96,12 @@ export class ParticipantValidator {
       } else this.seen.set(ref, report.line);
     }
 
-    const arm = cells.get('arm') ?? '';
-    if (arm === '') fields.arm = 'intervention';
+    // Without an arm column a re-import must not move anyone between arms; storage gives a new
+    // participant the intervention arm. An empty cell in an arm column means intervention.
+    const arm = cells.get('arm');
+    if (arm === undefined) {
+      // column absent: leave the arm as it is
+    } else if (arm === '') fields.arm = 'intervention';
     else {
       const parsed = parseEnum(arm, ARMS, 'arm');
       if (parsed.ok) fields.arm = parsed.value;

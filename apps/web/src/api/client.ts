@@ -8,7 +8,7 @@ export interface ApiErrorDetail {
   line?: number;
   column?: string;
   message: string;
-  path?: (string | number)[];
+  path?: string;
 }
 
 /** An `{error: {code, message, details?}}` reply, with its HTTP status. */

@@ -1,0 +1,198 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { outcomesQuery, survivalQuery, WINDOW_OPTIONS, type SurvivalReply } from '../api/queries.ts';
+import { atRiskAt, kmRows, windowRows, type ArmKey } from '../charts/mappers.ts';
+import { Figure } from '../components/Figure.tsx';
+import { ArmTag } from '../components/Num.tsx';
+import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
+import { HeadlineText } from '../components/Outcome.tsx';
+import { ErrorState, Loading, Query } from '../components/States.tsx';
+import { formatDate, formatInterval, formatNumber, formatPercent } from '../format.ts';
+import { useI18n } from '../i18n.tsx';
+import { useLocation } from '../router.tsx';
+import { WindowSelect } from './PilotPage.tsx';
+
+export const ARM_COLOR: Record<ArmKey, string> = { intervention: '#0072B2', control: '#E69F00' };
+const TICKS = [0, 180, 365, 545, 730, 1095];
+
+export default function Analysis() {
+  const { t, locale } = useI18n();
+  const loc = useLocation();
+  const { pilots, pilot, error } = usePilotParam();
+  const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
+  const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
+  if (error) return <div className="container"><ErrorState error={error} /></div>;
+  if (!pilots || !pilot) return <div className="container"><Loading /></div>;
+  return (
+    <div className="container">
+      <h1>{t.analysisTitle}</h1>
+      <div className="filters">
+        <PilotPicker pilots={pilots} value={pilot.id} />
+        <WindowSelect value={windowMonths} />
+      </div>
+      <p className="muted">{t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}</p>
+      <Summary pilotId={pilot.id} windowMonths={windowMonths} />
+      <Survival pilotId={pilot.id} />
+      <ByWindow pilotId={pilot.id} />
+    </div>
+  );
+}
+
+function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: (typeof WINDOW_OPTIONS)[number] }) {
+  const q = useQuery(outcomesQuery(pilotId, windowMonths));
+  return <Query q={q}>{(o) => <HeadlineText o={o} />}</Query>;
+}
+
+function Survival({ pilotId }: { pilotId: string }) {
+  const q = useQuery(survivalQuery(pilotId));
+  return <Query q={q}>{(s) => <KmFigure s={s} />}</Query>;
+}
+
+function KmFigure({ s }: { s: SurvivalReply }) {
+  const { t, locale } = useI18n();
+  const rows = kmRows(s);
+  const arms = (['intervention', 'control'] as const).filter((a) => s.arms[a]);
+  const maxT = rows.at(-1)?.t ?? 0;
+  const ticks = TICKS.filter((x) => x <= maxT);
+  const pct = (v: number) => formatPercent(v, 0, locale);
+  const median = (a: ArmKey) => {
+    const m = s.arms[a]?.median;
+    return m == null ? t.notReached : `${formatNumber(m, 0, locale)} ${t.days.split(' ')[0]!.toLowerCase()}`;
+  };
+  const p = s.logRank ? (s.logRank.p < 0.001 ? '< 0,001' : formatNumber(s.logRank.p, 3, locale)) : '';
+  return (
+    <>
+      <Figure
+        title={t.km}
+        alt={`${t.kmAlt} ${arms.map((a) => `${t.arms[a]}: ${t.median.toLowerCase()} ${median(a)}`).join('; ')}.`}
+        chart={
+          <div className="chart">
+            <ResponsiveContainer width="100%" height={320}>
+              <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+                <CartesianGrid stroke="#e3e3e3" />
+                <XAxis dataKey="t" type="number" domain={[0, maxT]} ticks={ticks} label={{ value: t.days, position: 'insideBottom', offset: -12 }} />
+                <YAxis domain={[0, 1]} tickFormatter={pct} width={48} />
+                <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => pct(Number(x))).join('–') : pct(Number(v)))} labelFormatter={(l) => `${t.days}: ${l}`} />
+                <Legend verticalAlign="top" />
+                {arms.map((a) => (
+                  <Area key={`${a}b`} type="stepAfter" dataKey={`${a}Band`} stroke="none" fill={ARM_COLOR[a]} fillOpacity={0.18} isAnimationActive={false} legendType="none" name={`${t.arms[a]} 95%-BI`} />
+                ))}
+                {arms.map((a) => (
+                  <Line key={a} type="stepAfter" dataKey={a} stroke={ARM_COLOR[a]} strokeWidth={2} strokeDasharray={a === 'control' ? '6 3' : undefined} dot={false} isAnimationActive={false} name={t.arms[a]} />
+                ))}
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        }
+        table={
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.days}</th>
+                {arms.map((a) => <th key={a} scope="col"><ArmTag arm={a} /></th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {ticks.map((tick) => (
+                <tr key={tick}>
+                  <th scope="row">{tick}</th>
+                  {arms.map((a) => {
+                    const r = [...rows].reverse().find((x) => x.t <= tick);
+                    const band = r?.[`${a}Band`];
+                    return <td key={a}>{r?.[a] != null ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}` : '–'}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      {ticks.length > 0 && arms.some((a) => atRiskAt(s, a, ticks).some((x) => x != null)) && (
+        <table className="data-table at-risk">
+          <caption>{t.atRisk}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.days}</th>
+              {ticks.map((x) => <th key={x} scope="col">{x}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {arms.map((a) => (
+              <tr key={a}>
+                <th scope="row"><ArmTag arm={a} /></th>
+                {atRiskAt(s, a, ticks).map((v, i) => <td key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="logrank">
+        {s.logRank ? (s.logRank.p < 0.05 ? t.logRankSig(p) : t.logRankNs(p)) : t.noLogRank}{' '}
+        {arms.map((a) => `${t.arms[a]}: ${t.median.toLowerCase()} ${median(a)}.`).join(' ')}
+      </p>
+    </>
+  );
+}
+
+function ByWindow({ pilotId }: { pilotId: string }) {
+  const { t, locale } = useI18n();
+  const qs = useQueries({ queries: WINDOW_OPTIONS.map((w) => outcomesQuery(pilotId, w)) });
+  const failed = qs.find((q) => q.isError);
+  if (failed) return <ErrorState error={failed.error} />;
+  if (qs.some((q) => q.isPending)) return <Loading />;
+  const rows = windowRows(qs.map((q) => q.data!));
+  const arms = (['intervention', 'control'] as const).filter((a) => rows.some((r) => r[a] != null));
+  const data = rows.map((r) => ({
+    window: r.window,
+    intervention: r.intervention,
+    control: r.control,
+    interventionErr: r.interventionBand && r.intervention != null ? [r.intervention - r.interventionBand[0], r.interventionBand[1] - r.intervention] : undefined,
+    controlErr: r.controlBand && r.control != null ? [r.control - r.controlBand[0], r.controlBand[1] - r.control] : undefined,
+  }));
+  const pct = (v: number) => formatPercent(v, 0, locale);
+  return (
+    <Figure
+      title={t.byWindow}
+      alt={rows.map((r) => `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${r[a] != null ? formatPercent(r[a]!, 1, locale) : '–'}`).join(', ')}`).join('; ')}
+      chart={
+        <div className="chart">
+          <ResponsiveContainer width="100%" height={280}>
+            <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+              <CartesianGrid stroke="#e3e3e3" />
+              <XAxis dataKey="window" type="number" domain={[0, 36]} ticks={[...WINDOW_OPTIONS]} label={{ value: t.window, position: 'insideBottom', offset: -12 }} />
+              <YAxis domain={[0, 'auto']} tickFormatter={pct} width={48} />
+              <Tooltip formatter={(v) => pct(Number(v))} />
+              <Legend verticalAlign="top" />
+              {arms.map((a) => (
+                <Line key={a} dataKey={a} stroke={ARM_COLOR[a]} strokeWidth={2} strokeDasharray={a === 'control' ? '6 3' : undefined} name={t.arms[a]} isAnimationActive={false} dot={{ r: 4 }} connectNulls>
+                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={ARM_COLOR[a]} />
+                </Line>
+              ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      }
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.window}</th>
+              {arms.map((a) => <th key={a} scope="col"><ArmTag arm={a} /></th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.window}>
+                <th scope="row">{t.months(r.window)}</th>
+                {arms.map((a) => {
+                  const band = r[`${a}Band`];
+                  return <td key={a}>{r[a] != null ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}` : '–'}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

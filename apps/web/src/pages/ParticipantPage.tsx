@@ -1,0 +1,260 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, unwrap } from '../api/client.ts';
+import { participantQuery, type Event, type ParticipantDetail } from '../api/queries.ts';
+import { position, spells } from '../charts/timeline.ts';
+import { ArmTag } from '../components/Num.tsx';
+import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { formatDate, formatMoney, formatNumber } from '../format.ts';
+import { useI18n, type Dict } from '../i18n.tsx';
+import { href, Link } from '../router.tsx';
+
+const EVENT_TYPES = ['benefit_end', 'benefit_restart', 'bbz_start', 'bbz_end', 'work_start', 'work_end', 'ladder', 'offset_income'] as const satisfies readonly Event['type'][];
+const REASONS = ['regular_work', 'bbz', 'combination', 'other'] as const;
+
+export function ParticipantPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const q = useQuery(participantQuery(id));
+  if (q.isPending) return <div className="container"><Loading /></div>;
+  if (q.isError) return <div className="container"><ErrorState error={q.error} onRetry={() => void q.refetch()} /></div>;
+  const p = q.data;
+  return (
+    <div className="container">
+      <nav aria-label="Kruimelpad" className="breadcrumb">
+        <Link to="/">{t.navOverview}</Link> › <Link to={href(`/pilots/${p.pilotId}`, { tab: 'participants' })}>{t.tabs.participants}</Link> ›{' '}
+        <span aria-current="page">{p.participantRef}</span>
+      </nav>
+      <h1>{p.participantRef}</h1>
+      <div className="grid-2">
+        <Baseline p={p} />
+        <AddEvent participantId={p.id} />
+      </div>
+      <Timeline p={p} />
+    </div>
+  );
+}
+
+function yn(v: boolean | null, t: Dict) {
+  return v == null ? t.unknown : v ? t.yes : t.no;
+}
+
+function Baseline({ p }: { p: ParticipantDetail }) {
+  const { t, locale } = useI18n();
+  const rows: [string, React.ReactNode][] = [
+    [t.fields.arm, <ArmTag arm={p.arm} />],
+    [t.fields.intakeDate, formatDate(p.intakeDate, locale)],
+    [t.fields.monthlyBenefit, p.monthlyBenefit != null ? formatMoney(p.monthlyBenefit, true, locale) : t.unknown],
+    [t.fields.guidanceCost, p.guidanceCost != null ? formatMoney(p.guidanceCost, false, locale) : t.unknown],
+    [t.fields.household, p.household ?? t.unknown],
+    [t.fields.birthYear, p.birthYear != null ? String(p.birthYear) : t.unknown],
+    [t.fields.motivation, p.motivation != null ? String(p.motivation) : t.unknown],
+    [t.fields.ladderStep, p.ladderStep != null ? String(p.ladderStep) : t.unknown],
+    [t.fields.hasDebts, yn(p.hasDebts, t)],
+    [t.fields.disability, yn(p.disability, t)],
+    [t.fields.refugeeStatus, yn(p.refugeeStatus, t)],
+    [t.fields.education, p.education ?? t.unknown],
+    ...(p.lostToFollowUpDate ? ([[t.fields.lostToFollowUpDate, formatDate(p.lostToFollowUpDate, locale)]] as [string, string][]) : []),
+  ];
+  return (
+    <section className="card" aria-labelledby="bl-h">
+      <h2 id="bl-h">{t.baseline}</h2>
+      <dl className="kv">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function eventValue(e: Event, t: Dict, locale: 'nl' | 'en') {
+  if (e.value == null) return e.reason ? t.routes[e.reason] : '';
+  if (e.type === 'offset_income') return formatMoney(e.value, true, locale);
+  if (e.type === 'work_start') return `${formatNumber(e.value, 1, locale)} u/w`;
+  if (e.type === 'ladder') return `${t.fields.ladderStep.toLowerCase()} ${e.value}`;
+  return formatNumber(e.value, 2, locale);
+}
+
+function Timeline({ p }: { p: ParticipantDetail }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const today = new Date().toISOString().slice(0, 10);
+  const events = [...p.events].sort((a, b) => a.date.localeCompare(b.date));
+  const end = [today, ...events.map((e) => e.date)].sort().at(-1)!;
+  const bands = spells(p.intakeDate, events, end);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const del = useMutation({
+    mutationFn: (eventId: string) => unwrap(api.api.events[':id'].$delete({ param: { id: eventId }, query: { reason } })),
+    onSuccess: async () => {
+      setDeleting(null);
+      setReason('');
+      await qc.invalidateQueries({ queryKey: ['participant', p.id] });
+    },
+  });
+  const kinds = ['benefit', 'bbz', 'work'] as const;
+  const kindLabel = { benefit: t.onBenefit, bbz: t.routes.bbz, work: t.events.work_start.replace(/^Start /, '') };
+  return (
+    <section className="card" aria-labelledby="tl-h">
+      <h2 id="tl-h">{t.timeline}</h2>
+      <div className="timeline" aria-hidden="true">
+        {kinds.map((k) => (
+          <div className="tl-lane" key={k}>
+            <span className="tl-label">{kindLabel[k]}</span>
+            <div className="tl-track">
+              {bands
+                .filter((b) => b.kind === k)
+                .map((b, i) => (
+                  <div key={i} className={`tl-band band-${k}`} style={{ left: `${position(b.from, p.intakeDate, end) * 100}%`, width: `${Math.max((position(b.to, p.intakeDate, end) - position(b.from, p.intakeDate, end)) * 100, 0.5)}%` }} title={`${formatDate(b.from, locale)} – ${b.open ? '…' : formatDate(b.to, locale)}`} />
+                ))}
+              {k === 'benefit' && events.map((e) => <span key={e.id} className="tl-marker" style={{ left: `${position(e.date, p.intakeDate, end) * 100}%` }} title={`${formatDate(e.date, locale)} ${t.events[e.type]}`} />)}
+            </div>
+          </div>
+        ))}
+        <div className="tl-axis">
+          <span>{formatDate(p.intakeDate, locale)}</span>
+          <span>{formatDate(end, locale)}</span>
+        </div>
+      </div>
+      {events.length === 0 ? (
+        <Empty>{t.noEvents}</Empty>
+      ) : (
+        <ol className="event-list">
+          {events.map((e) => (
+            <li key={e.id} data-event-type={e.type}>
+              <time dateTime={e.date}>{formatDate(e.date, locale)}</time> <strong>{t.events[e.type]}</strong> {eventValue(e, t, locale)}
+              {deleting === e.id ? (
+                <form className="inline-form" onSubmit={(ev) => { ev.preventDefault(); if (reason.trim()) del.mutate(e.id); }}>
+                  <label htmlFor={`r-${e.id}`}>{t.deleteReason}</label>
+                  <input id={`r-${e.id}`} value={reason} required onChange={(ev) => setReason(ev.target.value)} />
+                  <button type="submit" className="btn btn-danger" disabled={!reason.trim() || del.isPending}>{t.delete}</button>
+                  <button type="button" className="btn btn-link" onClick={() => setDeleting(null)}>{t.cancel}</button>
+                  {del.isError && <span className="field-error" role="alert">{del.error.message}</span>}
+                </form>
+              ) : (
+                <button type="button" className="btn btn-link" onClick={() => { setDeleting(e.id); setReason(''); }} aria-label={`${t.delete}: ${t.events[e.type]} ${formatDate(e.date, locale)}`}>
+                  {t.delete}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+type Errs = Partial<Record<'type' | 'date' | 'reason' | 'value' | 'form', string>>;
+
+/** Mirrors the server's EventInput rules so most mistakes show before sending; server errors land next to their field. */
+export function validateEvent(input: { type: string; date: string; reason: string; value: string }, t: Dict): Errs {
+  const errs: Errs = {};
+  if (!input.type) errs.type = t.required;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) errs.date = t.required;
+  const v = input.value.trim() === '' ? null : Number(input.value.replace(',', '.'));
+  if (v != null && Number.isNaN(v)) errs.value = t.valueHint.offset_income;
+  else if (input.type === 'ladder' && (v == null || !Number.isInteger(v) || v < 1 || v > 6)) errs.value = t.valueHint.ladder;
+  else if (input.type === 'offset_income' && (v == null || v < 0)) errs.value = t.valueHint.offset_income;
+  else if (input.type === 'work_start' && v != null && (v < 0 || v > 168)) errs.value = t.valueHint.work_start;
+  return errs;
+}
+
+function AddEvent({ participantId }: { participantId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [type, setType] = useState<Event['type']>('ladder');
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [value, setValue] = useState('');
+  const [errs, setErrs] = useState<Errs>({});
+  const [saved, setSaved] = useState(false);
+  const hasValue = type === 'ladder' || type === 'offset_income' || type === 'work_start';
+  const add = useMutation({
+    mutationFn: () =>
+      unwrap<Event>(
+        api.api.participants[':id'].events.$post({
+          param: { id: participantId },
+          json: {
+            type,
+            date,
+            ...(type === 'benefit_end' && reason ? { reason: reason as (typeof REASONS)[number] } : {}),
+            ...(hasValue && value.trim() ? { value: Number(value.replace(',', '.')) } : {}),
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      setSaved(true);
+      setValue('');
+      await qc.invalidateQueries({ queryKey: ['participant', participantId] });
+      await qc.invalidateQueries({ queryKey: ['worklist'] });
+    },
+    onError: (e) => {
+      const next: Errs = {};
+      if (e instanceof ApiError) {
+        for (const d of e.detailList) {
+          const f = String(d.path ?? '').split('.').pop() as keyof Errs;
+          if (f === 'type' || f === 'date' || f === 'reason' || f === 'value') next[f] = d.message;
+        }
+        if (!Object.keys(next).length) next.form = e.message;
+      } else next.form = String(e);
+      setErrs(next);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const v = validateEvent({ type, date, reason, value: hasValue ? value : '' }, t);
+    setErrs(v);
+    if (!Object.keys(v).length) add.mutate();
+  };
+  const err = (f: keyof Errs) =>
+    errs[f] ? (
+      <span id={`ev-${f}-err`} className="field-error">
+        {errs[f]}
+      </span>
+    ) : null;
+  const described = (f: keyof Errs) => (errs[f] ? { 'aria-invalid': true as const, 'aria-describedby': `ev-${f}-err` } : {});
+  return (
+    <section className="card" aria-labelledby="ae-h">
+      <h2 id="ae-h">{t.addEvent}</h2>
+      <form className="form" onSubmit={submit} noValidate>
+        {errs.form && <p className="form-error" role="alert">{errs.form}</p>}
+        <div className="field">
+          <label htmlFor="ev-type">{t.eventType}</label>
+          <select id="ev-type" value={type} onChange={(e) => { setType(e.target.value as Event['type']); setErrs({}); }} {...described('type')}>
+            {EVENT_TYPES.map((k) => <option key={k} value={k}>{t.events[k]}</option>)}
+          </select>
+          {err('type')}
+        </div>
+        <div className="field">
+          <label htmlFor="ev-date">{t.date}</label>
+          <input id="ev-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} {...described('date')} />
+          {err('date')}
+        </div>
+        {type === 'benefit_end' && (
+          <div className="field">
+            <label htmlFor="ev-reason">{t.reason}</label>
+            <select id="ev-reason" value={reason} onChange={(e) => setReason(e.target.value)} {...described('reason')}>
+              <option value="">–</option>
+              {REASONS.map((r) => <option key={r} value={r}>{t.routes[r]}</option>)}
+            </select>
+            {err('reason')}
+          </div>
+        )}
+        {hasValue && (
+          <div className="field">
+            <label htmlFor="ev-value">{t.value}</label>
+            <span className="hint" id="ev-value-hint">{t.valueHint[type]}</span>
+            <input id="ev-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} {...described('value')} />
+            {err('value')}
+          </div>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={add.isPending}>{t.save}</button>
+        <span aria-live="polite">{saved && <span className="notice ok">{t.saved}</span>}</span>
+      </form>
+    </section>
+  );
+}

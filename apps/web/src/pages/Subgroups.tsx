@@ -1,0 +1,140 @@
+import { useQuery } from '@tanstack/react-query';
+import { SUBGROUP_FIELDS, subgroupsQuery, WINDOW_OPTIONS } from '../api/queries.ts';
+import { forestRows, type ForestRow } from '../charts/mappers.ts';
+import { Figure } from '../components/Figure.tsx';
+import { ArmTag, Num } from '../components/Num.tsx';
+import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
+import { Empty, ErrorState, Loading, Query } from '../components/States.tsx';
+import { formatInterval, formatNumber, formatPoints } from '../format.ts';
+import { useI18n, type Dict } from '../i18n.tsx';
+import { setQuery, useLocation } from '../router.tsx';
+import { WindowSelect } from './PilotPage.tsx';
+
+type Field = (typeof SUBGROUP_FIELDS)[number];
+
+function valueLabel(by: Field, v: string | number | boolean | null, t: Dict): string {
+  if (v == null) return t.unknown;
+  if (typeof v === 'boolean') return v ? t.yes : t.no;
+  return String(v);
+}
+
+export default function Subgroups() {
+  const { t } = useI18n();
+  const loc = useLocation();
+  const { pilots, pilot, error } = usePilotParam();
+  const byQ = loc.query.get('by') as Field | null;
+  const by: Field = byQ && SUBGROUP_FIELDS.includes(byQ) ? byQ : 'motivation';
+  const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
+  const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
+  const q = useQuery({ ...subgroupsQuery(pilot?.id ?? '', by, windowMonths), enabled: !!pilot });
+  if (error) return <div className="container"><ErrorState error={error} /></div>;
+  if (!pilots || !pilot) return <div className="container"><Loading /></div>;
+  return (
+    <div className="container">
+      <h1>{t.subgroupsTitle}</h1>
+      <div className="filters">
+        <PilotPicker pilots={pilots} value={pilot.id} />
+        <div className="field inline">
+          <label htmlFor="by">{t.subgroupField}</label>
+          <select id="by" value={by} onChange={(e) => setQuery({ by: e.target.value })}>
+            {SUBGROUP_FIELDS.map((f) => <option key={f} value={f}>{t.fields[f]}</option>)}
+          </select>
+        </div>
+        <WindowSelect value={windowMonths} />
+      </div>
+      {!pilot.hasControl && <p className="notice">{t.noControl}</p>}
+      <Query q={q}>
+        {(r) => {
+          const rows = forestRows(r, (v) => valueLabel(by, v, t));
+          return rows.length === 0 ? <Empty /> : <Forest rows={rows} title={`${t.fields[by]} — ${t.months(windowMonths)}`} />;
+        }}
+      </Query>
+    </div>
+  );
+}
+
+function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
+  const { t, locale } = useI18n();
+  const vals = rows.flatMap((r) => [r.lo, r.hi, r.diff]).filter((v): v is number => v != null);
+  const ext = Math.max(0.1, ...vals.map(Math.abs)) * 1.1;
+  const W = 420;
+  const rowH = 30;
+  const x = (v: number) => ((v + ext) / (2 * ext)) * W;
+  const n = (v: number) => formatNumber(v, 0, locale);
+  const ticks = [-ext, -ext / 2, 0, ext / 2, ext].map((v) => Math.round(v * 100) / 100);
+  return (
+    <Figure
+      title={title}
+      alt={t.forestAlt}
+      chart={
+        <div className="forest">
+          <table className="forest-table">
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">n <ArmTag arm="intervention" /></th>
+                <th scope="col">n <ArmTag arm="control" /></th>
+                <th scope="col" className="forest-plot-col">{t.difference}</th>
+                <th scope="col">95%-BI</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i} style={{ height: rowH }}>
+                  <th scope="row">{r.value}</th>
+                  <td><Num c={r.nIntervention} fmt={n} /></td>
+                  <td><Num c={r.nControl} fmt={n} /></td>
+                  <td className="forest-plot-col">
+                    <svg width={W} height={rowH} role="presentation">
+                      <line x1={x(0)} x2={x(0)} y1={0} y2={rowH} stroke="#333" strokeWidth={1} />
+                      {r.lo != null && r.hi != null && <line x1={x(r.lo)} x2={x(r.hi)} y1={rowH / 2} y2={rowH / 2} stroke="#0072B2" strokeWidth={2} />}
+                      {r.diff != null ? <rect x={x(r.diff) - 5} y={rowH / 2 - 5} width={10} height={10} fill="#0072B2" /> : <text x={x(0) + 6} y={rowH / 2 + 4} fontSize="12">{r.suppressed ? t.suppressed : '–'}</text>}
+                    </svg>
+                  </td>
+                  <td>{r.diff != null ? `${formatPoints(r.diff, locale)}${r.lo != null && r.hi != null ? ` (${formatInterval([r.lo, r.hi], locale)})` : ''}` : r.suppressed ? t.suppressed : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={3} />
+                <td className="forest-plot-col">
+                  <svg width={W} height={20} role="presentation">
+                    {ticks.map((v) => (
+                      <text key={v} x={Math.min(Math.max(x(v), 14), W - 14)} y={14} fontSize="11" textAnchor="middle">{formatPoints(v, locale).replace(/ .*/, '')}</text>
+                    ))}
+                  </svg>
+                </td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      }
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.subgroupField}</th>
+              <th scope="col">n {t.arms.intervention}</th>
+              <th scope="col">n {t.arms.control}</th>
+              <th scope="col">{t.difference}</th>
+              <th scope="col">95%-BI</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <th scope="row">{r.value}</th>
+                <td><Num c={r.nIntervention} fmt={n} /></td>
+                <td><Num c={r.nControl} fmt={n} /></td>
+                <td>{r.diff != null ? formatPoints(r.diff, locale) : '–'}</td>
+                <td>{r.lo != null && r.hi != null ? formatInterval([r.lo, r.hi], locale) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
