@@ -11,8 +11,10 @@ import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
 import { webRoutes } from './http/web.ts';
+import { TotalsCache } from './usecases/totals-cache.ts';
 import { auth } from './routes/auth.ts';
 import { demo } from './routes/demo.ts';
+import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
 import { outcomes } from './routes/outcomes.ts';
@@ -32,14 +34,20 @@ function buildApi() {
     .route('/', pilots)
     .route('/', participants)
     .route('/', imports)
-    .route('/', outcomes);
+    .route('/', outcomes)
+    .route('/', exports);
 }
 
 export type AppType = ReturnType<typeof buildApi>;
 
 /** The whole server: API, its OpenAPI document and reference, and the dashboard, on one port. */
 export async function createApp(store: Store, config: Config) {
-  const deps: Deps = { store, config, pseudonymKey: await serverSecret(store.db, 'pseudonym_key') };
+  const deps: Deps = {
+    store,
+    config,
+    pseudonymKey: await serverSecret(store.db, 'pseudonym_key'),
+    totals: new TotalsCache(),
+  };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) => onError(new NotFound(`Route ${c.req.method} ${c.req.path}`), c));

@@ -32,6 +32,8 @@ function windowRow(d: DerivedParticipant, participantId: number, pilotId: string
       ladder ? 1 : 0,
       ladder && ladder.latest > ladder.intake ? 1 : 0,
       ladder ? ladder.latest - ladder.intake : 0,
+      d.placements.eligible,
+      d.placements.sustained,
     ];
   });
 }
@@ -47,7 +49,8 @@ export function recomputeDerived(
   const insWindow = raw.prepare(
     `INSERT INTO participant_windows (participant_id, pilot_id, arm, window_months, evaluable, off_benefit,
       route, sustained, benefit_days, off_days, avoided_numerator, offset_cents, guidance_cents,
-      ladder_measured, ladder_up, ladder_change) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ladder_measured, ladder_up, ladder_change, placements_eligible, placements_sustained)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const upsertDerived = raw.prepare(
     `INSERT INTO participant_derived (participant_id, pilot_id, arm, first_exit_days, first_exit_censored,

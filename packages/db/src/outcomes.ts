@@ -9,6 +9,7 @@ import type { Database } from './schema.ts';
  */
 
 interface TotalsRow {
+  pilot_id: string;
   grp: string | number | null;
   arm: string;
   participants: number;
@@ -80,7 +81,7 @@ async function totalsRows(
   const join = groupBy ? 'JOIN participants p ON p.id = w.participant_id' : '';
   const ids = sql.join(pilotIds.map((id) => sql`${id}`));
   const { rows } = await sql<TotalsRow>`
-    SELECT ${sql.raw(grp)} AS grp, w.arm AS arm,
+    SELECT w.pilot_id AS pilot_id, ${sql.raw(grp)} AS grp, w.arm AS arm,
       COUNT(*) AS participants,
       SUM(w.evaluable) AS evaluable,
       SUM(w.off_benefit) AS off,
@@ -96,28 +97,38 @@ async function totalsRows(
       SUM(w.ladder_measured) AS ladder_n,
       SUM(w.ladder_up) AS ladder_up,
       SUM(w.ladder_change) AS ladder_change,
-      SUM(d.placements_eligible) AS placements_eligible,
-      SUM(d.placements_sustained) AS placements_sustained
+      SUM(w.placements_eligible) AS placements_eligible,
+      SUM(w.placements_sustained) AS placements_sustained
     FROM participant_windows w
-    JOIN participant_derived d ON d.participant_id = w.participant_id
     ${sql.raw(join)}
     WHERE w.pilot_id IN (${ids}) AND w.window_months = ${k}
-    GROUP BY 1, 2`.execute(db);
+    GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }
 
-/** Totals per arm of the given pilots (together) for window `k`; `control` only when it has rows. */
-export async function armTotals(
+/** Totals per arm of one pilot for window `k`; `control` only when the pilot has control rows. */
+export async function armTotals(db: Kysely<Database>, pilotId: string, k: number): Promise<ArmTotalsByArm> {
+  return (await armTotalsByPilot(db, [pilotId], k)).get(pilotId) ?? byArm([], k, false);
+}
+
+/** Totals per arm of each of the given pilots for window `k`, in one scan. */
+export async function armTotalsByPilot(
   db: Kysely<Database>,
   pilotIds: readonly string[],
   k: number,
-): Promise<ArmTotalsByArm> {
+): Promise<Map<string, ArmTotalsByArm>> {
+  const result = new Map<string, ArmTotalsByArm>();
+  if (pilotIds.length === 0) return result;
   const rows = await totalsRows(db, pilotIds, k, null);
-  return byArm(rows, k, rows.some((r) => r.arm === 'control'));
+  for (const id of pilotIds) {
+    const mine = rows.filter((r) => r.pilot_id === id);
+    result.set(id, byArm(mine, k, mine.some((r) => r.arm === 'control')));
+  }
+  return result;
 }
 
 function byArm(rows: TotalsRow[], k: number, withControl: boolean): ArmTotalsByArm {
-  const empty: TotalsRow = { grp: null, arm: '', participants: 0, evaluable: 0, off: 0, r_regular_work: 0, r_bbz: 0, r_combination: 0, r_other: 0, sustained: 0, benefit_days: 0, avoided_numerator: 0, offset_cents: 0, guidance_cents: 0, ladder_n: 0, ladder_up: 0, ladder_change: 0, placements_eligible: 0, placements_sustained: 0 };
+  const empty: TotalsRow = { pilot_id: '', grp: null, arm: '', participants: 0, evaluable: 0, off: 0, r_regular_work: 0, r_bbz: 0, r_combination: 0, r_other: 0, sustained: 0, benefit_days: 0, avoided_numerator: 0, offset_cents: 0, guidance_cents: 0, ladder_n: 0, ladder_up: 0, ladder_change: 0, placements_eligible: 0, placements_sustained: 0 };
   const intervention = toTotals(rows.find((r) => r.arm === 'intervention') ?? empty, k);
   if (!withControl) return { intervention };
   return { intervention, control: toTotals(rows.find((r) => r.arm === 'control') ?? empty, k) };

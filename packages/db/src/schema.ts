@@ -75,6 +75,9 @@ export interface ParticipantWindowsTable {
   ladder_measured: Bool;
   ladder_up: Bool;
   ladder_change: number;
+  /** Window-free, repeated in every window row so a summary needs no join. */
+  placements_eligible: number;
+  placements_sustained: number;
 }
 
 /** One row per participant: window-free derived figures. */

@@ -49,7 +49,8 @@ export const Pilot = z
     targetGroup: z.string().nullable(),
     description: z.string().nullable(),
     synthetic: z.boolean(),
-    participants: z.number().int(),
+    /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
+    participants: z.number().int().nullable(),
     hasControl: z.boolean(),
   })
   .openapi('Pilot');

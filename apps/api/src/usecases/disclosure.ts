@@ -47,23 +47,48 @@ class Suppressor {
     if (this.small(this.get(path))) this.hide(path);
   }
 
-  /**
-   * Secondary suppression of a breakdown whose total is shown: while the hidden cells add up to
-   * less than the threshold, the next-smallest visible cell is hidden too, so no hidden value
-   * can be recovered by subtracting the visible ones from the total.
-   */
+  /** Secondary suppression of a breakdown whose total is shown (see `protectBreakdown`). */
   breakdown(cells: Cell[], totalShown: boolean): void {
-    if (!totalShown) return;
-    const hidden = () => cells.filter((c) => this.hidden(c.path));
-    let sum = hidden().reduce((s, c) => s + c.value, 0);
-    while (hidden().length > 0 && sum < this.threshold) {
-      const visible = cells.filter((c) => !this.hidden(c.path)).sort((a, b) => a.value - b.value);
-      const next = visible.find((c) => c.value > 0) ?? visible[0];
-      if (!next) break;
-      this.hide(next.path);
-      sum += next.value;
-    }
+    const hidden = protectBreakdown(
+      cells.map((c) => c.value),
+      cells.map((c) => this.hidden(c.path)),
+      this.threshold,
+      totalShown,
+    );
+    cells.forEach((c, i) => {
+      if (hidden[i]) this.hide(c.path);
+    });
   }
+}
+
+/**
+ * The breakdown rule of SPEC §6: primary suppression hides every count from 1 to threshold − 1;
+ * then, while the hidden cells add up to less than the threshold, the next-smallest visible cell
+ * is hidden too, so that no hidden value follows from the total minus the visible cells.
+ * Returns which cells end up hidden; `already` marks cells hidden for another reason.
+ */
+export function protectBreakdown(
+  values: readonly number[],
+  already: readonly boolean[],
+  threshold: number,
+  totalShown: boolean,
+): boolean[] {
+  const hidden = values.map((v, i) => already[i] === true || (v >= 1 && v < threshold));
+  if (!totalShown) return hidden;
+  let sum = values.reduce((s, v, i) => (hidden[i] ? s + v : s), 0);
+  while (hidden.some(Boolean) && sum < threshold) {
+    // The smallest visible cell, preferring one above zero: hiding a zero protects nothing.
+    let next = -1;
+    values.forEach((v, i) => {
+      if (hidden[i]) return;
+      const best = next === -1 ? undefined : values[next]!;
+      if (best === undefined || (best === 0 && v > 0) || (v > 0 && v < best)) next = i;
+    });
+    if (next === -1) break;
+    hidden[next] = true;
+    sum += values[next]!;
+  }
+  return hidden;
 }
 
 function pointer(path: Cell['path']): string {

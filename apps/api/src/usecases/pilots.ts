@@ -41,17 +41,24 @@ export function toPilotJson(p: PilotListItem): Pilot {
   };
 }
 
+/** A viewer sees no participant count from 1 to the threshold − 1 (SPEC §6). */
+function forActor(ctx: UseCaseCtx, pilot: Pilot): Pilot {
+  const n = pilot.participants;
+  if (ctx.actor.role !== 'viewer' || n === null || n === 0 || n >= ctx.config.suppressionThreshold) return pilot;
+  return { ...pilot, participants: null };
+}
+
 /** The pilots the actor may see, oldest start first. */
 export async function listPilots({ ctx }: { ctx: UseCaseCtx }): Promise<Pilot[]> {
   const ids = ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots];
-  return (await loadPilots(ctx.store.db, ids)).map(toPilotJson);
+  return (await loadPilots(ctx.store.db, ids)).map((p) => forActor(ctx, toPilotJson(p)));
 }
 
 export async function getPilot({ ctx, id }: { ctx: UseCaseCtx; id: string }): Promise<Pilot> {
   requirePilot(ctx.actor, id);
   const [pilot] = await loadPilots(ctx.store.db, [id]);
   if (!pilot) throw new NotFound('Pilot');
-  return toPilotJson(pilot);
+  return forActor(ctx, toPilotJson(pilot));
 }
 
 /** Loads a pilot the actor may see, or throws NotFound / Forbidden. */

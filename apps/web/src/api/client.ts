@@ -2,7 +2,9 @@ import { hc } from 'hono/client';
 import type { AppType } from '@wegwijzer/api';
 
 /** Typed client: paths, params and queries are checked against the server's routes. */
-export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } });
+export const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost/' : window.location.origin, {
+  init: { credentials: 'same-origin' },
+});
 
 export interface ApiErrorDetail {
   line?: number;

@@ -59,7 +59,7 @@ function KmFigure({ s }: { s: SurvivalReply }) {
     const m = s.arms[a]?.median;
     return m == null ? t.notReached : `${formatNumber(m, 0, locale)} ${t.days.split(' ')[0]!.toLowerCase()}`;
   };
-  const p = s.logRank ? (s.logRank.p < 0.001 ? '< 0,001' : formatNumber(s.logRank.p, 3, locale)) : '';
+  const p = s.logRank ? (s.logRank.p < 0.001 ? `p < ${formatNumber(0.001, 3, locale)}` : `p = ${formatNumber(s.logRank.p, 3, locale)}`) : '';
   return (
     <>
       <Figure
@@ -68,7 +68,7 @@ function KmFigure({ s }: { s: SurvivalReply }) {
         chart={
           <div className="chart">
             <ResponsiveContainer width="100%" height={320}>
-              <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+              <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
                 <CartesianGrid stroke="#e3e3e3" />
                 <XAxis dataKey="t" type="number" domain={[0, maxT]} ticks={ticks} label={{ value: t.days, position: 'insideBottom', offset: -12 }} />
                 <YAxis domain={[0, 1]} tickFormatter={pct} width={48} />
@@ -157,7 +157,7 @@ function ByWindow({ pilotId }: { pilotId: string }) {
       chart={
         <div className="chart">
           <ResponsiveContainer width="100%" height={280}>
-            <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
               <CartesianGrid stroke="#e3e3e3" />
               <XAxis dataKey="window" type="number" domain={[0, 36]} ticks={[...WINDOW_OPTIONS]} label={{ value: t.window, position: 'insideBottom', offset: -12 }} />
               <YAxis domain={[0, 'auto']} tickFormatter={pct} width={48} />

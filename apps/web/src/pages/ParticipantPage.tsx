@@ -96,7 +96,7 @@ function Timeline({ p }: { p: ParticipantDetail }) {
     },
   });
   const kinds = ['benefit', 'bbz', 'work'] as const;
-  const kindLabel = { benefit: t.onBenefit, bbz: t.routes.bbz, work: t.events.work_start.replace(/^Start /, '') };
+  const kindLabel = { benefit: t.onBenefit, bbz: t.routes.bbz, work: t.work };
   return (
     <section className="card" aria-labelledby="tl-h">
       <h2 id="tl-h">{t.timeline}</h2>
@@ -216,7 +216,10 @@ function AddEvent({ participantId }: { participantId: string }) {
         {errs[f]}
       </span>
     ) : null;
-  const described = (f: keyof Errs) => (errs[f] ? { 'aria-invalid': true as const, 'aria-describedby': `ev-${f}-err` } : {});
+  const described = (f: keyof Errs) => {
+    const ids = [f === 'value' ? 'ev-value-hint' : '', errs[f] ? `ev-${f}-err` : ''].filter(Boolean).join(' ');
+    return { ...(errs[f] ? { 'aria-invalid': true as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+  };
   return (
     <section className="card" aria-labelledby="ae-h">
       <h2 id="ae-h">{t.addEvent}</h2>

@@ -76,9 +76,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ladder_measured INTEGER NOT NULL,
       ladder_up INTEGER NOT NULL,
       ladder_change INTEGER NOT NULL,
-      PRIMARY KEY (participant_id, window_months)
-    )`,
-    sql`CREATE INDEX participant_windows_pilot ON participant_windows (pilot_id, window_months, arm)`,
+      placements_eligible INTEGER NOT NULL,
+      placements_sustained INTEGER NOT NULL,
+      PRIMARY KEY (pilot_id, window_months, participant_id)
+    ) WITHOUT ROWID`,
+    // Clustered by pilot and window, a summary reads one contiguous range of the table.
+    sql`CREATE INDEX participant_windows_participant ON participant_windows (participant_id)`,
     sql`CREATE TABLE participant_derived (
       participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
       pilot_id TEXT NOT NULL,

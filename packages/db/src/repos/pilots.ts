@@ -72,6 +72,14 @@ export async function getPilot(db: Kysely<Database>, id: string): Promise<PilotR
   return row && toPilotRecord(row);
 }
 
+/** Pilots (all, or the given ids) without counts, oldest start first. */
+export async function listPilotRecords(db: Kysely<Database>, ids: readonly string[] | null): Promise<PilotRecord[]> {
+  if (ids && ids.length === 0) return [];
+  let q = db.selectFrom('pilots').selectAll().orderBy('start_date').orderBy('name');
+  if (ids) q = q.where('id', 'in', ids);
+  return (await q.execute()).map(toPilotRecord);
+}
+
 export interface PilotListItem extends PilotRecord {
   participants: number;
   hasControl: boolean;
@@ -113,4 +121,14 @@ export async function listPilots(
 export async function pilotDataVersion(db: Kysely<Database>, id: string): Promise<number | undefined> {
   const row = await db.selectFrom('pilots').select('data_version').where('id', '=', id).executeTakeFirst();
   return row?.data_version;
+}
+
+/** The data version of each of the given pilots (all pilots when `ids` is null). */
+export async function pilotVersions(db: Kysely<Database>, ids: readonly string[] | null): Promise<Map<string, number>> {
+  let q = db.selectFrom('pilots').select(['id', 'data_version']);
+  if (ids) {
+    if (ids.length === 0) return new Map();
+    q = q.where('id', 'in', ids);
+  }
+  return new Map((await q.execute()).map((r) => [r.id, r.data_version]));
 }

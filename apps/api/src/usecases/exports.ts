@@ -1,0 +1,250 @@
+import { createHmac } from 'node:crypto';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { appendAudit, toBaseline, toTimelineEvent, type Database, type ParticipantRow } from '@wegwijzer/db';
+import type { AgeBand, Arm, Education, Household, PilotRecord, TimelineEvent } from '@wegwijzer/domain';
+import {
+  buildDataPackage,
+  cohortCells,
+  DIALECTS,
+  eventCells,
+  participantCells,
+  TABLES,
+  TableWriter,
+  toReadableStream,
+  zipBytes,
+  COHORT,
+  EVENTS,
+  PARTICIPANTS,
+  type DialectName,
+  type ExportParticipant,
+  type ZipEntry,
+} from '@wegwijzer/export';
+import type { UseCaseCtx } from '../http/env.ts';
+import { visiblePilot } from './pilots.ts';
+import { pseudonym } from './pseudonym.ts';
+
+/** Which participants an export holds; a list matches any of its values, `null` a missing value. */
+export interface CohortFilters {
+  arm?: Arm;
+  intakeFrom?: string;
+  intakeTo?: string;
+  motivation?: (number | null)[];
+  ladderStep?: (number | null)[];
+  household?: (Household | null)[];
+  education?: (Education | null)[];
+  hasDebts?: (boolean | null)[];
+  disability?: (boolean | null)[];
+  refugeeStatus?: (boolean | null)[];
+  ageBand?: (AgeBand | null)[];
+}
+
+export interface ExportOptions {
+  format: DialectName;
+  dateShift: boolean;
+}
+
+/** Participants read per query: bounds memory whatever the pilot's size. */
+const PAGE = 1000;
+
+type Eb = ExpressionBuilder<Database, 'participants'>;
+type ListColumn = 'motivation' | 'ladder_step' | 'household' | 'education' | 'has_debts' | 'disability' | 'refugee_status';
+
+function anyOf(eb: Eb, column: ListColumn, values: readonly (string | number | null)[]): Expression<SqlBool> {
+  const present = values.filter((v): v is string | number => v !== null);
+  const ors: Expression<SqlBool>[] = [];
+  if (present.length > 0) ors.push(eb(column, 'in', present));
+  if (present.length < values.length) ors.push(eb(column, 'is', null));
+  return eb.or(ors);
+}
+
+const bits = (values: readonly (boolean | null)[]) => values.map((v) => (v === null ? null : v ? 1 : 0));
+
+// Age = year of intake − birth year, in the bands of SPEC §3 (as `ageBand` of @wegwijzer/outcomes).
+const AGE = sql<number>`(CAST(substr(intake_date, 1, 4) AS integer) - birth_year)`;
+function ageBands(eb: Eb, bands: readonly (AgeBand | null)[]): Expression<SqlBool> {
+  return eb.or(
+    bands.map((b) => {
+      switch (b) {
+        case null:
+          return eb('birth_year', 'is', null);
+        case '<27':
+          return eb(AGE, '<', 27);
+        case '27-44':
+          return eb.and([eb(AGE, '>=', 27), eb(AGE, '<=', 44)]);
+        case '45-54':
+          return eb.and([eb(AGE, '>=', 45), eb(AGE, '<=', 54)]);
+        case '55+':
+          return eb(AGE, '>=', 55);
+      }
+    }),
+  );
+}
+
+function matches(eb: Eb, pilotId: string, f: CohortFilters): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [eb('pilot_id', '=', pilotId)];
+  if (f.arm) and.push(eb('arm', '=', f.arm));
+  if (f.intakeFrom) and.push(eb('intake_date', '>=', f.intakeFrom));
+  if (f.intakeTo) and.push(eb('intake_date', '<=', f.intakeTo));
+  if (f.motivation) and.push(anyOf(eb, 'motivation', f.motivation));
+  if (f.ladderStep) and.push(anyOf(eb, 'ladder_step', f.ladderStep));
+  if (f.household) and.push(anyOf(eb, 'household', f.household));
+  if (f.education) and.push(anyOf(eb, 'education', f.education));
+  if (f.hasDebts) and.push(anyOf(eb, 'has_debts', bits(f.hasDebts)));
+  if (f.disability) and.push(anyOf(eb, 'disability', bits(f.disability)));
+  if (f.refugeeStatus) and.push(anyOf(eb, 'refugee_status', bits(f.refugeeStatus)));
+  if (f.ageBand) and.push(ageBands(eb, f.ageBand));
+  return eb.and(and);
+}
+
+async function countCohort(ctx: UseCaseCtx, pilotId: string, filters: CohortFilters): Promise<number> {
+  const { n } = await ctx.store.db
+    .selectFrom('participants')
+    .where((eb) => matches(eb, pilotId, filters))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** The cohort builder's live count: how many participants an export with these filters holds. */
+export async function exportCount({ ctx, pilotId, filters }: { ctx: UseCaseCtx; pilotId: string; filters: CohortFilters }) {
+  await visiblePilot(ctx, pilotId);
+  return { participants: await countCohort(ctx, pilotId, filters) };
+}
+
+/**
+ * One offset of 0–364 days per researcher and participant, from a keyed hash so it is stable
+ * across exports (linked exports stay consistent) and cannot be recomputed without the key.
+ */
+export function dateShiftDays(key: string, researcherId: string, pilotId: string, participantId: number): number {
+  const digest = createHmac('sha256', key).update(`date-shift\u0000${researcherId}\u0000${pilotId}\u0000${participantId}`).digest();
+  return digest.readUInt32BE(0) % 365;
+}
+
+/** The matching participants page by page (keyset on id), each with its events in timeline order. */
+async function* cohortPages(
+  ctx: UseCaseCtx,
+  pilotId: string,
+  filters: CohortFilters,
+  options: ExportOptions & { withEvents: boolean },
+): AsyncGenerator<ExportParticipant[]> {
+  let after = 0;
+  for (;;) {
+    const rows: ParticipantRow[] = await ctx.store.db
+      .selectFrom('participants')
+      .selectAll()
+      .where((eb) => eb.and([matches(eb, pilotId, filters), eb('id', '>', after)]))
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.id;
+    const events = new Map<number, TimelineEvent[]>();
+    if (options.withEvents) {
+      const eventRows = await ctx.store.db
+        .selectFrom('events')
+        .select(['participant_id', 'type', 'date', 'reason', 'value', 'amount_cents'])
+        .where(
+          'participant_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('participant_id')
+        .orderBy('date')
+        .orderBy('id')
+        .execute();
+      for (const e of eventRows) {
+        let list = events.get(e.participant_id);
+        if (!list) events.set(e.participant_id, (list = []));
+        list.push(toTimelineEvent(e));
+      }
+    }
+    yield rows.map((r) => ({
+      pseudonym: pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id),
+      baseline: toBaseline(r),
+      events: events.get(r.id) ?? [],
+      shiftDays: options.dateShift ? dateShiftDays(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id) : 0,
+    }));
+    if (rows.length < PAGE) return;
+  }
+}
+
+/** A CSV file of the zip: the header, then one string per page of participants. */
+async function* csvFile(
+  writer: TableWriter,
+  pages: AsyncIterable<ExportParticipant[]>,
+  rowsOf: (p: ExportParticipant) => string,
+): AsyncGenerator<string> {
+  yield writer.header();
+  for await (const page of pages) {
+    let chunk = '';
+    for (const p of page) chunk += rowsOf(p);
+    if (chunk) yield chunk;
+  }
+}
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 80);
+
+/**
+ * A researcher's cohort export (SPEC §7) as a streamed zip: cohort.csv with the derived outcomes,
+ * participants.csv and events.csv in the import format, and datapackage.json. Pseudonyms are the
+ * exporting user's; the export is audit-logged before the first byte leaves.
+ */
+export async function exportCohort({
+  ctx,
+  pilotId,
+  filters,
+  options,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  filters: CohortFilters;
+  options: ExportOptions;
+}): Promise<{ filename: string; body: ReadableStream<Uint8Array>; participants: number }> {
+  const pilot: PilotRecord = await visiblePilot(ctx, pilotId);
+  const participants = await countCohort(ctx, pilotId, filters);
+  const dialect = DIALECTS[options.format];
+  const now = new Date();
+  await appendAudit(ctx.store.db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: 'export.cohort',
+    pilotId,
+    rowCount: participants,
+    details: { filters, format: options.format, dateShift: options.dateShift },
+    requestId: ctx.requestId,
+  });
+
+  const facts = pilot;
+  const pages = (withEvents: boolean) => cohortPages(ctx, pilotId, filters, { ...options, withEvents });
+  const cohort = new TableWriter(COHORT, dialect);
+  const people = new TableWriter(PARTICIPANTS, dialect);
+  const events = new TableWriter(EVENTS, dialect);
+  const datapackage = buildDataPackage(TABLES, dialect, {
+    pilot: { id: pilot.id, name: pilot.name, municipality: pilot.municipality, synthetic: pilot.synthetic },
+    filters: { ...filters },
+    observationEnd: pilot.dataCompleteThrough,
+    softwareVersion: ctx.config.version,
+    exportedAt: now.toISOString(),
+    exportedBy: ctx.actor.email,
+    dateShift: options.dateShift,
+    participants,
+  });
+
+  // Entries are produced lazily: each file reads the participants again, page by page.
+  function* entries(): Generator<ZipEntry> {
+    yield { name: COHORT.path, content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts))) };
+    yield { name: PARTICIPANTS.path, content: csvFile(people, pages(false), (p) => people.row(participantCells(p))) };
+    yield {
+      name: EVENTS.path,
+      content: csvFile(events, pages(true), (p) => eventCells(p).map((cells) => events.row(cells)).join('')),
+    };
+    yield { name: 'datapackage.json', content: [`${JSON.stringify(datapackage, null, 2)}\n`] };
+  }
+
+  const date = now.toISOString().slice(0, 10);
+  return {
+    filename: `wegwijzer-${safeName(pilot.id)}-${date}.zip`,
+    body: toReadableStream(zipBytes(entries(), { mtime: now })),
+    participants,
+  };
+}

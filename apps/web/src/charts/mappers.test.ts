@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { OutcomeSummary, SurvivalReply } from '@wegwijzer/domain';
+import { atRiskAt, forestRows, headline, kmRows, routeSegments, waterfall, windowRows } from './mappers.ts';
+import { spells } from './timeline.ts';
+
+type Arm = OutcomeSummary['arms']['intervention'];
+const savings = { avoidedBenefit: 100_000, offsetIncome: 20_000, guidanceCost: 90_000, net: 30_000 };
+const arm = (over: Partial<Arm> = {}): Arm => ({
+  participants: 250,
+  evaluable: 200,
+  pending: 50,
+  offBenefit: { count: 80, rate: 0.4, ci95: [0.335, 0.469] },
+  routes: { regular_work: 30, bbz: 40, combination: 5, other: 5 },
+  sustained: { count: 60, rate: 0.3, ci95: [0.24, 0.37] },
+  meanBenefitMonths: 8,
+  savings,
+  savingsMean: savings,
+  ladderProgress: { n: 1, count: 1, rate: 1, ci95: null, meanChange: 0 },
+  sustainedPlacement: { n: 1, count: 1, rate: 1, ci95: null },
+  ...over,
+});
+const summary = (over: Partial<OutcomeSummary> = {}): OutcomeSummary => ({
+  pilotId: 'p',
+  windowMonths: 12,
+  observationEnd: '2025-12-31',
+  arms: { intervention: arm() },
+  difference: null,
+  netEffect: null,
+  savingsBasis: 'gross',
+  ...over,
+});
+
+describe('headline', () => {
+  it('carries count, denominator, interval and pending', () => {
+    const h = headline(summary())!;
+    expect(h.rate).toEqual({ kind: 'value', value: 0.4 });
+    expect(h.count).toEqual({ kind: 'value', value: 80 });
+    expect(h.evaluable).toEqual({ kind: 'value', value: 200 });
+    expect(h.pending).toEqual({ kind: 'value', value: 50 });
+    expect(h.ci).toEqual([0.335, 0.469]);
+  });
+  it('marks suppressed figures for viewers', () => {
+    const o = summary({
+      arms: { intervention: arm({ pending: null }) },
+      suppressed: ['/arms/intervention/pending'],
+    });
+    expect(headline(o)!.pending.kind).toBe('suppressed');
+  });
+  it('is null for an absent control arm', () => {
+    expect(headline(summary(), 'control')).toBeNull();
+  });
+});
+
+describe('routeSegments', () => {
+  it('gives known routes their share of the total', () => {
+    const segs = routeSegments(arm(), 'intervention', undefined);
+    expect(segs.map((s) => s.key)).toEqual(['bbz', 'regular_work', 'combination', 'other']);
+    expect(segs[0]!.width).toBeCloseTo(0.5);
+    expect(segs.reduce((s, x) => s + x.width, 0)).toBeCloseTo(1);
+  });
+  it('never draws a suppressed route as zero width', () => {
+    const a = arm({ routes: { regular_work: 30, bbz: 40, combination: null, other: null } });
+    const segs = routeSegments(a, 'intervention', ['/arms/intervention/routes/combination', '/arms/intervention/routes/other']);
+    const hidden = segs.filter((s) => s.cell.kind === 'suppressed');
+    expect(hidden).toHaveLength(2);
+    for (const s of hidden) expect(s.width).toBeGreaterThan(0);
+    expect(hidden[0]!.width).toBeCloseTo(5 / 80);
+  });
+  it('keeps a real zero at zero width', () => {
+    const segs = routeSegments(arm({ routes: { regular_work: 80, bbz: 0, combination: 0, other: 0 } }), 'intervention', []);
+    expect(segs[0]).toMatchObject({ key: 'bbz', width: 0, cell: { kind: 'value', value: 0 } });
+  });
+});
+
+describe('waterfall', () => {
+  it('stacks avoided benefit + offset income − guidance cost = net', () => {
+    const steps = waterfall(arm(), 'intervention', undefined);
+    expect(steps.map((s) => [s.key, s.from, s.to])).toEqual([
+      ['avoidedBenefit', 0, 100_000],
+      ['offsetIncome', 100_000, 120_000],
+      ['guidanceCost', 120_000, 30_000],
+      ['net', 0, 30_000],
+    ]);
+  });
+  it('leaves suppressed amounts without a bar', () => {
+    const a = arm({ savings: { avoidedBenefit: null, offsetIncome: 0, guidanceCost: 5, net: null } });
+    const steps = waterfall(a, 'intervention', ['/arms/intervention/savings/avoidedBenefit', '/arms/intervention/savings/net']);
+    expect(steps[0]).toMatchObject({ from: null, to: null, cell: { kind: 'suppressed' } });
+    expect(steps[3]!.cell.kind).toBe('suppressed');
+  });
+});
+
+const survival: SurvivalReply = {
+  pilotId: 'p',
+  observationEnd: '2025-12-31',
+  arms: {
+    intervention: {
+      points: [
+        { t: 10, survival: 0.9, lower: 0.8, upper: 1, atRisk: 10, events: 1 },
+        { t: 30, survival: 0.8, lower: 0.6, upper: 0.95, atRisk: 9, events: 1 },
+      ],
+      median: null,
+    },
+    control: { points: [{ t: 20, survival: 0.95, lower: 0.85, upper: 1, atRisk: 20, events: 1 }], median: null },
+  },
+  logRank: { chi2: 1, p: 0.3 },
+};
+
+describe('Kaplan–Meier rows', () => {
+  it('merges both arms on one time axis, starting at 1 and carrying values forward', () => {
+    const rows = kmRows(survival);
+    expect(rows.map((r) => r.t)).toEqual([0, 10, 20, 30]);
+    expect(rows[0]).toMatchObject({ intervention: 1, control: 1 });
+    expect(rows[2]).toMatchObject({ intervention: 0.9, control: 0.95, controlBand: [0.85, 1] });
+    expect(rows[3]).toMatchObject({ intervention: 0.8, control: 0.95 });
+  });
+  it('reads numbers at risk at tick times, null when withheld', () => {
+    expect(atRiskAt(survival, 'intervention', [0, 20, 40])).toEqual([10, 9, 8]);
+    const viewer: SurvivalReply = { ...survival, arms: { intervention: { points: [{ t: 5, survival: 0.9, lower: null, upper: null }], median: null } } };
+    expect(atRiskAt(viewer, 'intervention', [0])).toEqual([null]);
+  });
+});
+
+describe('window and forest rows', () => {
+  it('sorts windows and keeps intervals', () => {
+    const rows = windowRows([summary({ windowMonths: 24 }), summary({ windowMonths: 6 })]);
+    expect(rows.map((r) => r.window)).toEqual([6, 24]);
+    expect(rows[0]!.interventionBand).toEqual([0.335, 0.469]);
+    expect(rows[0]!.control).toBeNull();
+  });
+  it('maps subgroup differences with n per arm and suppression', () => {
+    const rows = forestRows(
+      {
+        pilotId: 'p',
+        windowMonths: 12,
+        by: 'hasDebts',
+        groups: [
+          { value: true, arms: { intervention: arm(), control: arm({ evaluable: null }) }, difference: { rate: 0.1, ci95: [-0.05, 0.25] } },
+          { value: false, arms: { intervention: arm(), control: arm() }, difference: { rate: null, ci95: null } },
+        ],
+        suppressed: ['/groups/0/arms/control/evaluable', '/groups/1/difference/rate'],
+      },
+      (v) => (v ? 'ja' : 'nee'),
+    );
+    expect(rows[0]).toMatchObject({ value: 'ja', diff: 0.1, lo: -0.05, hi: 0.25, nIntervention: { kind: 'value', value: 200 }, nControl: { kind: 'suppressed' } });
+    expect(rows[1]).toMatchObject({ value: 'nee', diff: null, suppressed: true });
+  });
+});
+
+describe('timeline spells', () => {
+  it('starts on benefit at intake and closes spells at their end events', () => {
+    const s = spells(
+      '2024-01-01',
+      [
+        { type: 'bbz_start', date: '2024-03-01' },
+        { type: 'benefit_end', date: '2024-06-01' },
+        { type: 'benefit_restart', date: '2024-09-01' },
+      ],
+      '2025-01-01',
+    );
+    expect(s).toEqual([
+      { kind: 'benefit', from: '2024-01-01', to: '2024-06-01', open: false },
+      { kind: 'bbz', from: '2024-03-01', to: '2025-01-01', open: true },
+      { kind: 'benefit', from: '2024-09-01', to: '2025-01-01', open: true },
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The researcher export (SPEC §7) as pure functions: CSV dialects and cells, the cohort,
+ * participants and events rows, the Frictionless datapackage.json, and a streaming zip.
+ * No database or HTTP: the API feeds it participants and streams what it returns.
+ */
+export {
+  DIALECTS,
+  csvCell,
+  csvLine,
+  formatNumber,
+  formatValue,
+  type CellValue,
+  type Dialect,
+  type DialectName,
+  type NumberFormat,
+} from './csv.ts';
+export {
+  COHORT,
+  COHORT_WINDOWS,
+  EVENTS,
+  PARTICIPANTS,
+  TABLES,
+  type Field,
+  type FieldType,
+  type Table,
+  type Unit,
+} from './tables.ts';
+export { cohortCells, eventCells, participantCells, shiftDate, type ExportParticipant } from './rows.ts';
+export { TableWriter } from './writer.ts';
+export { buildDataPackage, type Provenance } from './datapackage.ts';
+export { toReadableStream, zipBytes, type ZipEntry } from './zip.ts';

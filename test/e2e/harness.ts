@@ -1,0 +1,95 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Starts the real server (API + built dashboard, demo data) on a free port, and Debian's Chromium. */
+const root = resolve(import.meta.dirname, '../..');
+const dist = join(root, 'apps/web/dist');
+export const screenshotDir = join(root, 'test-results/screenshots');
+
+export interface E2E {
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export async function startE2E(): Promise<E2E> {
+  if (!existsSync(join(dist, 'index.html'))) {
+    const r = spawnSync('npx', ['vite', 'build'], { cwd: join(root, 'apps/web'), stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-e2e-'));
+  const port = await freePort();
+  const server: ChildProcess = spawn(join(root, 'apps/api/node_modules/.bin/tsx'), ['src/main.ts'], {
+    cwd: join(root, 'apps/api'),
+    env: { ...process.env, PORT: String(port), DATABASE_URL: join(dir, 'db.sqlite'), WEGWIJZER_WEB_DIST: dist, WEGWIJZER_DEMO: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stdout?.on('data', (d) => (log += d));
+  server.stderr?.on('data', (d) => (log += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    if (server.exitCode != null) throw new Error(`server exited: ${log}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`server did not start: ${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    base,
+    browser,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      server.kill('SIGTERM');
+      await new Promise((r) => (server.exitCode != null ? r(null) : server.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ACCOUNTS = {
+  viewer: ['wethouder@demo.wegwijzer.nl', 'demo-wethouder-2025'],
+  manager: ['manager@demo.wegwijzer.nl', 'demo-manager-2025'],
+  researcher: ['onderzoek@demo.wegwijzer.nl', 'demo-onderzoek-2025'],
+} as const;
+
+/** A fresh context logged in through the login page; collects console errors. */
+export async function loginAs(e: E2E, role: keyof typeof ACCOUNTS): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(`${e.base}/login`);
+  const [email, password] = ACCOUNTS[role];
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Overzicht van de pilots' }).waitFor();
+  return { ctx, page, errors };
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
