@@ -107,3 +107,86 @@ describe('accounts and sessions', () => {
     expect(rows).toHaveLength(1);
   });
 });
+
+describe('login throttling', () => {
+  it('throttles an account after 10 failed logins, also for the right password, with 429', async () => {
+    const own = await testApp();
+    try {
+      const email = 'doelwit@gemeente.example';
+      await own.json('/api/users', { method: 'POST', body: JSON.stringify({ email, name: 'D', password: 'lang-genoeg-wachtwoord', role: 'viewer', pilots: [] }) });
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const r = await own.json('/api/auth/login', { as: '', method: 'POST', body: JSON.stringify({ email, password: `fout-${i}-wachtwoord` }) });
+        statuses.push(r.status);
+      }
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(statuses[10]).toBe(429);
+      const right = await own.json('/api/auth/login', { as: '', method: 'POST', body: JSON.stringify({ email, password: 'lang-genoeg-wachtwoord' }) });
+      expect(right.status).toBe(429);
+      const logged = await own.store.db.selectFrom('audit_log').select('action').where('actor_email', '=', email).execute();
+      expect(logged.filter((r) => r.action === 'login.failed')).toHaveLength(10);
+      expect(logged.some((r) => r.action === 'login.throttled')).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('tokens and users', () => {
+  it('revokes a token so it no longer works', async () => {
+    const viewer = await t.user('viewer');
+    const created = await t.json('/api/tokens', { as: viewer, method: 'POST', body: JSON.stringify({ name: 'kort', expiresInDays: 1 }) });
+    const listed = await t.json('/api/tokens', { as: viewer });
+    expect(listed.body.items.some((x: { id: string; expiresAt: string | null }) => x.id === created.body.id && x.expiresAt)).toBe(true);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
+    const del = await t.request(`/api/tokens/${created.body.id}`, { as: viewer, method: 'DELETE' });
+    expect(del.status).toBe(204);
+    expect((await t.json('/api/auth/me', { as: created.body.token })).status).toBe(401);
+  });
+
+  it('refuses to revoke someone else’s token unless admin', async () => {
+    const a = await t.user('manager');
+    const b = await t.user('manager');
+    const created = await t.json('/api/tokens', { as: a, method: 'POST', body: JSON.stringify({ name: 'x' }) });
+    expect((await t.request(`/api/tokens/${created.body.id}`, { as: b, method: 'DELETE' })).status).toBe(403);
+    expect((await t.request(`/api/tokens/${created.body.id}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('changes a user’s role and grants, and a disabled user’s token stops working', async () => {
+    const pilot = await t.pilot();
+    const { body: user } = await t.json('/api/users', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'wissel@gemeente.example', name: 'W', password: 'lang-genoeg-wachtwoord', role: 'viewer', pilots: [] }),
+    });
+    const changed = await t.json(`/api/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ role: 'manager', pilots: [pilot] }) });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ role: 'manager', pilots: [pilot] });
+    const { createToken } = await import('@wegwijzer/db');
+    const { token } = await createToken(t.store.db, user.id, 'x', null);
+    expect((await t.json('/api/auth/me', { as: token })).status).toBe(200);
+    await t.json(`/api/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ disabled: true }) });
+    expect((await t.json('/api/auth/me', { as: token })).status).toBe(401);
+  });
+});
+
+describe('audit log', () => {
+  it('answers who imported into a pilot in a period, in one query, and exports it as CSV', async () => {
+    const pilot = await t.pilot();
+    const manager = await t.user('manager', [pilot]);
+    const { importCsv } = await import('../support/app.ts');
+    await importCsv(t, pilot, 'participants', 'participant_ref,intake_date\nX1,2024-01-01\n', { as: manager });
+    const today = new Date().toISOString().slice(0, 10);
+    const { status, body } = await t.json(`/api/audit?action=import&pilot=${pilot}&from=${today}&to=${today}`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ action: 'import.participants', pilotId: pilot, rowCount: 1 });
+    expect(body.items[0].actorEmail).toMatch(/^manager-/);
+    const csv = await t.request(`/api/audit/export?pilot=${pilot}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('import.participants');
+  });
+
+  it('is for admins only', async () => {
+    expect((await t.json('/api/audit', { as: await t.user('manager') })).status).toBe(403);
+  });
+});

@@ -14,8 +14,11 @@ const REASONS = ['regular_work', 'bbz', 'combination', ''];
 
 /** A deterministic pilot of 40 participants: both arms, exits and restarts, money, loss to follow-up. */
 function fixture() {
-  const day = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-  const people = ['participant_ref,arm,intake_date,monthly_benefit,guidance_cost,household,birth_year,motivation,ladder_step,has_debts,disability,refugee_status,education,lost_to_follow_up_date,bsn'];
+  const day = (iso: string, n: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const people = [
+    'participant_ref,arm,intake_date,monthly_benefit,guidance_cost,household,birth_year,motivation,ladder_step,has_debts,disability,refugee_status,education,lost_to_follow_up_date,bsn',
+  ];
   const events = ['participant_ref,type,date,reason,value'];
   for (let i = 0; i < 40; i++) {
     const ref = `GEM-REF-${String(i).padStart(4, '0')}`;
@@ -39,7 +42,8 @@ function fixture() {
         i === 1 ? BSN : '',
       ].join(','),
     );
-    if (i % 3 !== 2) events.push(`${ref},benefit_end,${day(intake, 30 + i * 7)},${REASONS[i % 4]},`);
+    if (i % 3 !== 2)
+      events.push(`${ref},benefit_end,${day(intake, 30 + i * 7)},${REASONS[i % 4]},`);
     if (i % 6 === 0) events.push(`${ref},benefit_restart,${day(intake, 250)},,`);
     if (i % 4 === 1) events.push(`${ref},offset_income,${day(intake, 40)},,215.35`);
     if (i % 5 === 2) events.push(`${ref},work_start,${day(intake, 20)},,32.5`);
@@ -50,11 +54,19 @@ function fixture() {
 }
 
 const FIXTURE = fixture();
-const REFS = FIXTURE.participants.split('\n').slice(1, -1).map((l) => l.split(',')[0]!);
+const REFS = FIXTURE.participants
+  .split('\n')
+  .slice(1, -1)
+  .map((l) => l.split(',')[0]!);
 
 beforeAll(async () => {
   t = await testApp();
-  pilot = await t.pilot({ name: 'Exportpilot', monthlyBenefit: 1000, guidanceCost: 2000, dataCompleteThrough: '2025-12-31' });
+  pilot = await t.pilot({
+    name: 'Exportpilot',
+    monthlyBenefit: 1000,
+    guidanceCost: 2000,
+    dataCompleteThrough: '2025-12-31',
+  });
   expect((await importCsv(t, pilot, 'participants', FIXTURE.participants)).status).toBe(200);
   expect((await importCsv(t, pilot, 'events', FIXTURE.events)).status).toBe(200);
   researcher = await t.user('researcher', [pilot]);
@@ -97,17 +109,39 @@ describe('GET /api/pilots/{id}/export', () => {
     expect(Object.keys(files).sort()).toEqual([...FILES].sort());
     expect(table(files, 'cohort.csv').rows).toHaveLength(40);
     expect(table(files, 'participants.csv').columns).toEqual([
-      'participant_ref', 'arm', 'intake_date', 'monthly_benefit', 'guidance_cost', 'household', 'birth_year', 'motivation',
-      'ladder_step', 'has_debts', 'disability', 'refugee_status', 'education', 'lost_to_follow_up_date',
+      'participant_ref',
+      'arm',
+      'intake_date',
+      'monthly_benefit',
+      'guidance_cost',
+      'household',
+      'birth_year',
+      'motivation',
+      'ladder_step',
+      'has_debts',
+      'disability',
+      'refugee_status',
+      'education',
+      'lost_to_follow_up_date',
     ]);
-    expect(table(files, 'events.csv').columns).toEqual(['participant_ref', 'type', 'date', 'reason', 'value']);
+    expect(table(files, 'events.csv').columns).toEqual([
+      'participant_ref',
+      'type',
+      'date',
+      'reason',
+      'value',
+    ]);
   });
 
   it('describes every column of every CSV, with a type, in datapackage.json', async () => {
     const { files } = await download('', researcher);
     const dp = JSON.parse(text(files['datapackage.json']!));
     expect(dp.profile).toBe('tabular-data-package');
-    expect(dp.resources.map((r: any) => r.path).sort()).toEqual(['cohort.csv', 'events.csv', 'participants.csv']);
+    expect(dp.resources.map((r: any) => r.path).sort()).toEqual([
+      'cohort.csv',
+      'events.csv',
+      'participants.csv',
+    ]);
     for (const r of dp.resources) {
       expect(r).toMatchObject({ format: 'csv', encoding: 'utf-8', dialect: { delimiter: ',' } });
       const names = r.schema.fields.map((f: any) => f.name);
@@ -141,24 +175,34 @@ describe('GET /api/pilots/{id}/export', () => {
       expect(evaluable).toHaveLength(expected.evaluable);
       expect(off).toHaveLength(expected.offBenefit.count);
       expect(off.length / evaluable.length).toBeCloseTo(expected.offBenefit.rate, 12);
-      expect(evaluable.filter((r) => r.sustained_12m === 'true')).toHaveLength(expected.sustained.count);
+      expect(evaluable.filter((r) => r.sustained_12m === 'true')).toHaveLength(
+        expected.sustained.count,
+      );
       for (const route of ['regular_work', 'bbz', 'combination', 'other']) {
         expect(off.filter((r) => r.route_12m === route)).toHaveLength(expected.routes[route]);
       }
-      const months = evaluable.reduce((s, r) => s + Number(r.benefit_months_12m), 0) / evaluable.length;
+      const months =
+        evaluable.reduce((s, r) => s + Number(r.benefit_months_12m), 0) / evaluable.length;
       expect(months).toBeCloseTo(expected.meanBenefitMonths, 4);
       const net = evaluable.reduce((s, r) => s + Number(r.savings_net_12m), 0);
       expect(Math.abs(net - expected.savings.net)).toBeLessThan(0.01 * evaluable.length);
       // A window that is not evaluable has no figures.
       for (const r of mine.filter((r) => r.evaluable_12m === 'false')) {
-        expect([r.off_benefit_12m, r.route_12m, r.sustained_12m, r.benefit_months_12m, r.savings_net_12m]).toEqual(['', '', '', '', '']);
+        expect([
+          r.off_benefit_12m,
+          r.route_12m,
+          r.sustained_12m,
+          r.benefit_months_12m,
+          r.savings_net_12m,
+        ]).toEqual(['', '', '', '', '']);
       }
     }
     expect(rows.some((r) => r.evaluable_12m === 'false')).toBe(true);
   });
 
   it('gives pseudonyms that are stable for one researcher and differ between researchers', async () => {
-    const pseudonyms = async (as: string) => table((await download('', as)).files, 'cohort.csv').rows.map((r) => r.pseudonym);
+    const pseudonyms = async (as: string) =>
+      table((await download('', as)).files, 'cohort.csv').rows.map((r) => r.pseudonym);
     const first = await pseudonyms(researcher);
     const again = await pseudonyms(researcher);
     const other = await pseudonyms(otherResearcher);
@@ -181,7 +225,8 @@ describe('GET /api/pilots/{id}/export', () => {
   it('shifts all dates of a participant by one offset of 0–364 days and keeps every interval and figure', async () => {
     const plain = (await download('', researcher)).files;
     const shifted = (await download('?dateShift=true', researcher)).files;
-    const byPseudonym = (files: Unzipped) => new Map(table(files, 'cohort.csv').rows.map((r) => [r.pseudonym!, r]));
+    const byPseudonym = (files: Unzipped) =>
+      new Map(table(files, 'cohort.csv').rows.map((r) => [r.pseudonym!, r]));
     const before = byPseudonym(plain);
     const after = byPseudonym(shifted);
     const offsets = new Map<string, number>();
@@ -191,7 +236,8 @@ describe('GET /api/pilots/{id}/export', () => {
       expect(offset).toBeGreaterThanOrEqual(0);
       expect(offset).toBeLessThanOrEqual(364);
       offsets.set(p, offset);
-      if (row.lost_to_follow_up_date) expect(days(row.lost_to_follow_up_date, moved.lost_to_follow_up_date!)).toBe(offset);
+      if (row.lost_to_follow_up_date)
+        expect(days(row.lost_to_follow_up_date, moved.lost_to_follow_up_date!)).toBe(offset);
       const derived = Object.keys(row).filter((c) => /_(6|12|24)m$|first_exit/.test(c));
       expect(derived.map((c) => moved[c])).toEqual(derived.map((c) => row[c]));
     }
@@ -203,7 +249,9 @@ describe('GET /api/pilots/{id}/export', () => {
       const s = shiftedEvents[i]!;
       expect(s.participant_ref).toBe(e.participant_ref);
       // Intake → event stays the same number of days.
-      expect(days(after.get(s.participant_ref!)!.intake_date!, s.date!)).toBe(days(before.get(e.participant_ref!)!.intake_date!, e.date!));
+      expect(days(after.get(s.participant_ref!)!.intake_date!, s.date!)).toBe(
+        days(before.get(e.participant_ref!)!.intake_date!, e.date!),
+      );
       expect(days(e.date!, s.date!)).toBe(offsets.get(e.participant_ref!));
     });
     expect(JSON.parse(text(shifted['datapackage.json']!)).wegwijzer.dateShift).toBe(true);
@@ -227,19 +275,31 @@ describe('GET /api/pilots/{id}/export', () => {
     expect(dp.resources[0].dialect.delimiter).toBe(';');
   });
 
-  it.each([['csv'], ['excel-nl']])('round-trips %s: participants.csv and events.csv import into a new pilot with equal outcomes', async (format) => {
-    const { files } = await download(`?format=${format}`, researcher);
-    const copy = await t.pilot({ name: 'Kopie', monthlyBenefit: 1000, guidanceCost: 2000, dataCompleteThrough: '2025-12-31' });
-    expect((await importCsv(t, copy, 'participants', files['participants.csv']!)).status).toBe(200);
-    const ev = await importCsv(t, copy, 'events', files['events.csv']!);
-    expect(ev.status).toBe(200);
-    expect(ev.body.rows).toBe(table(files, 'events.csv', format === 'csv' ? ',' : ';').rows.length);
-    for (const k of [6, 12, 24]) {
-      const a = (await t.json(`/api/pilots/${pilot}/outcomes?window=${k}`)).body;
-      const b = (await t.json(`/api/pilots/${copy}/outcomes?window=${k}`)).body;
-      expect({ ...b, pilotId: null }).toEqual({ ...a, pilotId: null });
-    }
-  });
+  it.each([['csv'], ['excel-nl']])(
+    'round-trips %s: participants.csv and events.csv import into a new pilot with equal outcomes',
+    async (format) => {
+      const { files } = await download(`?format=${format}`, researcher);
+      const copy = await t.pilot({
+        name: 'Kopie',
+        monthlyBenefit: 1000,
+        guidanceCost: 2000,
+        dataCompleteThrough: '2025-12-31',
+      });
+      expect((await importCsv(t, copy, 'participants', files['participants.csv']!)).status).toBe(
+        200,
+      );
+      const ev = await importCsv(t, copy, 'events', files['events.csv']!);
+      expect(ev.status).toBe(200);
+      expect(ev.body.rows).toBe(
+        table(files, 'events.csv', format === 'csv' ? ',' : ';').rows.length,
+      );
+      for (const k of [6, 12, 24]) {
+        const a = (await t.json(`/api/pilots/${pilot}/outcomes?window=${k}`)).body;
+        const b = (await t.json(`/api/pilots/${copy}/outcomes?window=${k}`)).body;
+        expect({ ...b, pilotId: null }).toEqual({ ...a, pilotId: null });
+      }
+    },
+  );
 
   it('exports only the participants its filters select, and counts them the same', async () => {
     const query = '?arm=intervention&motivation=4,5&hasDebts=true&intakeFrom=2024-02-01';
@@ -255,7 +315,9 @@ describe('GET /api/pilots/{id}/export', () => {
     const count = await t.json(`/api/pilots/${pilot}/export/count${query}`, { as: researcher });
     expect(count).toEqual({ status: 200, body: { participants: rows.length } });
     const pseudonyms = new Set(rows.map((r) => r.pseudonym));
-    expect(table(files, 'events.csv').rows.every((e) => pseudonyms.has(e.participant_ref))).toBe(true);
+    expect(table(files, 'events.csv').rows.every((e) => pseudonyms.has(e.participant_ref))).toBe(
+      true,
+    );
     expect(JSON.parse(text(files['datapackage.json']!)).wegwijzer.filters).toEqual({
       arm: 'intervention',
       intakeFrom: '2024-02-01',
@@ -265,19 +327,32 @@ describe('GET /api/pilots/{id}/export', () => {
   });
 
   it('selects participants missing a field with null, and by age band', async () => {
-    const missing = await t.json(`/api/pilots/${pilot}/export/count?household=null`, { as: researcher });
+    const missing = await t.json(`/api/pilots/${pilot}/export/count?household=null`, {
+      as: researcher,
+    });
     expect(missing.body.participants).toBe(10);
     const bands = await Promise.all(
-      ['<27', '27-44', '45-54', '55+', 'null'].map(async (b) => (await t.json(`/api/pilots/${pilot}/export/count?ageBand=${encodeURIComponent(b)}`)).body.participants),
+      ['<27', '27-44', '45-54', '55+', 'null'].map(
+        async (b) =>
+          (await t.json(`/api/pilots/${pilot}/export/count?ageBand=${encodeURIComponent(b)}`)).body
+            .participants,
+      ),
     );
     expect(bands.reduce((a, b) => a + b, 0)).toBe(40);
     expect(bands[4]).toBe(6);
   });
 
   it('answers 400 to an unknown format or filter value', async () => {
-    expect((await t.json(`/api/pilots/${pilot}/export?format=xlsx`, { as: researcher })).status).toBe(400);
-    expect((await t.json(`/api/pilots/${pilot}/export/count?motivation=6`, { as: researcher })).status).toBe(400);
-    expect((await t.json(`/api/pilots/${pilot}/export/count?intakeFrom=2024-02-30`, { as: researcher })).status).toBe(400);
+    expect(
+      (await t.json(`/api/pilots/${pilot}/export?format=xlsx`, { as: researcher })).status,
+    ).toBe(400);
+    expect(
+      (await t.json(`/api/pilots/${pilot}/export/count?motivation=6`, { as: researcher })).status,
+    ).toBe(400);
+    expect(
+      (await t.json(`/api/pilots/${pilot}/export/count?intakeFrom=2024-02-30`, { as: researcher }))
+        .status,
+    ).toBe(400);
   });
 
   it('refuses viewers, managers, researchers without a grant, and anonymous callers', async () => {
@@ -285,7 +360,8 @@ describe('GET /api/pilots/{id}/export', () => {
     const manager = await t.user('manager', [pilot]);
     const stranger = await t.user('researcher', []);
     for (const path of [`/api/pilots/${pilot}/export`, `/api/pilots/${pilot}/export/count`]) {
-      for (const as of [viewer, manager, stranger]) expect((await t.json(path, { as })).status).toBe(403);
+      for (const as of [viewer, manager, stranger])
+        expect((await t.json(path, { as })).status).toBe(403);
       expect((await t.json(path, { as: '' })).status).toBe(401);
     }
     expect((await t.json('/api/pilots/no-such-pilot/export')).status).toBe(404);
@@ -293,7 +369,12 @@ describe('GET /api/pilots/{id}/export', () => {
 
   it('writes one export.cohort audit entry with the row count and filters', async () => {
     const entries = () =>
-      t.store.db.selectFrom('audit_log').selectAll().where('pilot_id', '=', pilot).where('action', '=', 'export.cohort').execute();
+      t.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('pilot_id', '=', pilot)
+        .where('action', '=', 'export.cohort')
+        .execute();
     const before = (await entries()).length;
     await download('?arm=control&format=excel-nl', otherResearcher);
     const after = await entries();
@@ -301,6 +382,10 @@ describe('GET /api/pilots/{id}/export', () => {
     const entry = after[after.length - 1]!;
     expect(entry.row_count).toBe(20);
     expect(entry.actor_email).toMatch(/^researcher-/);
-    expect(JSON.parse(entry.details!)).toEqual({ filters: { arm: 'control' }, format: 'excel-nl', dateShift: false });
+    expect(JSON.parse(entry.details!)).toEqual({
+      filters: { arm: 'control' },
+      format: 'excel-nl',
+      dateShift: false,
+    });
   });
 });

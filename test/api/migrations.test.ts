@@ -26,9 +26,11 @@ describe('migrations', () => {
       'audit_log',
       'events',
       'grants',
+      'login_failures',
       'participant_derived',
       'participant_windows',
       'participants',
+      'pilot_totals',
       'pilots',
       'sessions',
       'settings',
@@ -45,7 +47,7 @@ describe('migrations', () => {
     await (await openStore(file)).close();
     const store = await openStore(file);
     const applied = store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all();
-    expect(applied).toEqual(['001_initial']);
+    expect(applied).toEqual(['001_initial', '002_login_attempts']);
     await store.close();
   });
 

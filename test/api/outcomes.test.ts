@@ -185,3 +185,28 @@ describe('disclosure control for viewers', () => {
     expect(body.logRank).toBeNull();
   });
 });
+
+describe('kept-current pilot totals', () => {
+  it('equal the sums of the window rows after imports, event writes and deletes, and pilot changes', async () => {
+    const { armTotals, recountTotals } = await import('@wegwijzer/db');
+    const p = await t.pilot({ dataCompleteThrough: '2025-06-30' });
+    await importCsv(t, p, 'participants', PARTICIPANTS);
+    await importCsv(t, p, 'events', EVENTS);
+    const check = async () => {
+      for (const k of WINDOWS) expect(await armTotals(t.store.db, p, k)).toEqual(await recountTotals(t.store.db, p, k));
+    };
+    await check();
+    const list = await t.json(`/api/pilots/${p}/participants?ref=I2`);
+    const id = list.body.items[0].id;
+    const added = await t.json(`/api/participants/${id}/events`, { method: 'POST', body: JSON.stringify({ type: 'benefit_end', date: '2024-04-01', reason: 'bbz' }) });
+    await check();
+    await t.json(`/api/participants/${id}`, { method: 'PATCH', body: JSON.stringify({ arm: 'control', monthlyBenefit: 1500 }) });
+    await check();
+    await t.request(`/api/events/${added.body.id}?reason=fout`, { method: 'DELETE' });
+    await check();
+    await t.json(`/api/pilots/${p}`, { method: 'PATCH', body: JSON.stringify({ dataCompleteThrough: '2026-12-31', monthlyBenefit: 900 }) });
+    await check();
+    await importCsv(t, p, 'participants', 'participant_ref,arm,intake_date\nI1,control,2024-01-31\nN1,intervention,2024-05-05\n');
+    await check();
+  });
+});

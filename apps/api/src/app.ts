@@ -11,7 +11,7 @@ import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
 import { webRoutes } from './http/web.ts';
-import { TotalsCache } from './usecases/totals-cache.ts';
+import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
 import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
@@ -35,7 +35,8 @@ function buildApi() {
     .route('/', participants)
     .route('/', imports)
     .route('/', outcomes)
-    .route('/', exports);
+    .route('/', exports)
+    .route('/', auditLog);
 }
 
 export type AppType = ReturnType<typeof buildApi>;
@@ -46,7 +47,6 @@ export async function createApp(store: Store, config: Config) {
     store,
     config,
     pseudonymKey: await serverSecret(store.db, 'pseudonym_key'),
-    totals: new TotalsCache(),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);

@@ -5,37 +5,129 @@ import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 
 /**
- * Keeps the derived tables current. Outcome requests aggregate these small rows instead of
- * replaying every timeline; the figures themselves come from @wegwijzer/outcomes alone.
+ * Keeps the derived tables current, inside the caller's write transaction:
+ * - `participant_windows`: per participant and window, the facts of SPEC §3 as small numbers;
+ * - `participant_derived`: per participant, time to first exit and job placements;
+ * - `pilot_totals`: per pilot, window and arm, the sums of `participant_windows`, adjusted by
+ *   the difference on every recompute, so a summary reads a handful of rows.
+ * The figures themselves come from @wegwijzer/outcomes alone.
  */
 
 const CHUNK = 2000;
 
-function windowRow(d: DerivedParticipant, participantId: number, pilotId: string) {
+/** The summed columns, in the order of `pilot_totals` (after its key). */
+export const TOTAL_COLUMNS = [
+  'participants',
+  'evaluable',
+  'off_benefit',
+  'r_regular_work',
+  'r_bbz',
+  'r_combination',
+  'r_other',
+  'sustained',
+  'benefit_days',
+  'avoided_numerator',
+  'offset_cents',
+  'guidance_cents',
+  'ladder_measured',
+  'ladder_up',
+  'ladder_change',
+  'placements_eligible',
+  'placements_sustained',
+] as const;
+
+interface WindowRow {
+  window_months: number;
+  arm: string;
+  evaluable: number;
+  off_benefit: number;
+  route: string | null;
+  sustained: number | null;
+  benefit_days: number;
+  off_days: number;
+  avoided_numerator: number;
+  offset_cents: number;
+  guidance_cents: number;
+  ladder_measured: number;
+  ladder_up: number;
+  ladder_change: number;
+  placements_eligible: number;
+  placements_sustained: number;
+}
+
+function windowRows(d: DerivedParticipant): WindowRow[] {
   return Object.values(d.windows).map((w) => {
     const ladder = w.evaluable ? w.ladder : null;
     const offDays = w.evaluable ? (w.offDays ?? 0) : 0;
-    return [
-      participantId,
-      pilotId,
-      d.arm,
-      w.months,
-      w.evaluable ? 1 : 0,
-      w.offBenefit ? 1 : 0,
-      w.route,
-      w.sustained === null ? null : w.sustained ? 1 : 0,
-      w.evaluable ? (w.benefitDays ?? 0) : 0,
-      offDays,
-      offDays * d.monthlyBenefitCents,
-      w.evaluable ? (w.offsetCents ?? 0) : 0,
-      w.evaluable && d.arm === 'intervention' ? d.guidanceCostCents : 0,
-      ladder ? 1 : 0,
-      ladder && ladder.latest > ladder.intake ? 1 : 0,
-      ladder ? ladder.latest - ladder.intake : 0,
-      d.placements.eligible,
-      d.placements.sustained,
-    ];
+    return {
+      window_months: w.months,
+      arm: d.arm,
+      evaluable: w.evaluable ? 1 : 0,
+      off_benefit: w.offBenefit ? 1 : 0,
+      route: w.route,
+      sustained: w.sustained === null ? null : w.sustained ? 1 : 0,
+      benefit_days: w.evaluable ? (w.benefitDays ?? 0) : 0,
+      off_days: offDays,
+      avoided_numerator: offDays * d.monthlyBenefitCents,
+      offset_cents: w.evaluable ? (w.offsetCents ?? 0) : 0,
+      guidance_cents: w.evaluable && d.arm === 'intervention' ? d.guidanceCostCents : 0,
+      ladder_measured: ladder ? 1 : 0,
+      ladder_up: ladder && ladder.latest > ladder.intake ? 1 : 0,
+      ladder_change: ladder ? ladder.latest - ladder.intake : 0,
+      placements_eligible: d.placements.eligible,
+      placements_sustained: d.placements.sustained,
+    };
   });
+}
+
+/** A window row's contribution to its pilot's totals. */
+function contribution(r: WindowRow): number[] {
+  return [
+    1,
+    r.evaluable,
+    r.off_benefit,
+    r.route === 'regular_work' ? 1 : 0,
+    r.route === 'bbz' ? 1 : 0,
+    r.route === 'combination' ? 1 : 0,
+    r.route === 'other' ? 1 : 0,
+    r.evaluable === 1 && r.sustained === 1 ? 1 : 0,
+    r.benefit_days,
+    r.avoided_numerator,
+    r.offset_cents,
+    r.guidance_cents,
+    r.ladder_measured,
+    r.ladder_up,
+    r.ladder_change,
+    r.placements_eligible,
+    r.placements_sustained,
+  ];
+}
+
+/** Differences to the pilot totals, collected over a recompute and written once. */
+class TotalsDelta {
+  private readonly deltas = new Map<string, number[]>();
+
+  add(row: WindowRow, sign: 1 | -1): void {
+    const key = `${row.window_months}|${row.arm}`;
+    let d = this.deltas.get(key);
+    if (!d) this.deltas.set(key, (d = new Array<number>(TOTAL_COLUMNS.length).fill(0)));
+    const c = contribution(row);
+    for (let i = 0; i < c.length; i++) d[i]! += sign * c[i]!;
+  }
+
+  flush(raw: BetterSqlite3.Database, pilotId: string): void {
+    const upsert = raw.prepare(
+      `INSERT INTO pilot_totals (pilot_id, window_months, arm, ${TOTAL_COLUMNS.join(', ')})
+       VALUES (?, ?, ?, ${TOTAL_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (pilot_id, window_months, arm) DO UPDATE SET
+       ${TOTAL_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+    );
+    for (const [key, d] of this.deltas) {
+      const [k, arm] = key.split('|');
+      upsert.run(pilotId, Number(k), arm, ...d);
+    }
+    this.deltas.clear();
+  }
 }
 
 /** Recomputes the derived rows of the given participants, inside the caller's transaction. */
@@ -45,12 +137,15 @@ export function recomputeDerived(
   pilot: PilotFacts,
   participantIds: readonly number[],
 ): void {
+  const oldWindows = raw.prepare('SELECT * FROM participant_windows WHERE participant_id = ?');
   const delWindows = raw.prepare('DELETE FROM participant_windows WHERE participant_id = ?');
   const insWindow = raw.prepare(
     `INSERT INTO participant_windows (participant_id, pilot_id, arm, window_months, evaluable, off_benefit,
       route, sustained, benefit_days, off_days, avoided_numerator, offset_cents, guidance_cents,
       ladder_measured, ladder_up, ladder_change, placements_eligible, placements_sustained)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      VALUES (@participant_id, @pilot_id, @arm, @window_months, @evaluable, @off_benefit, @route, @sustained,
+      @benefit_days, @off_days, @avoided_numerator, @offset_cents, @guidance_cents, @ladder_measured,
+      @ladder_up, @ladder_change, @placements_eligible, @placements_sustained)`,
   );
   const upsertDerived = raw.prepare(
     `INSERT INTO participant_derived (participant_id, pilot_id, arm, first_exit_days, first_exit_censored,
@@ -59,6 +154,7 @@ export function recomputeDerived(
       first_exit_days = excluded.first_exit_days, first_exit_censored = excluded.first_exit_censored,
       placements_eligible = excluded.placements_eligible, placements_sustained = excluded.placements_sustained`,
   );
+  const delta = new TotalsDelta();
   for (let i = 0; i < participantIds.length; i += CHUNK) {
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
@@ -78,9 +174,13 @@ export function recomputeDerived(
       list.push(toTimelineEvent(e));
     }
     for (const p of participants) {
-      const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
+      for (const old of oldWindows.all(p.id) as WindowRow[]) delta.add(old, -1);
       delWindows.run(p.id);
-      for (const row of windowRow(d, p.id, pilotId)) insWindow.run(row);
+      const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
+      for (const row of windowRows(d)) {
+        insWindow.run({ ...row, participant_id: p.id, pilot_id: pilotId });
+        delta.add(row, 1);
+      }
       upsertDerived.run(
         p.id,
         pilotId,
@@ -92,6 +192,7 @@ export function recomputeDerived(
       );
     }
   }
+  delta.flush(raw, pilotId);
 }
 
 /** Recomputes every participant of a pilot, e.g. after its observation end or defaults changed. */

@@ -13,3 +13,5 @@ export * from './writes.ts';
 export * from './imports.ts';
 export * from './spool.ts';
 export * from './outcomes.ts';
+export * from './repos/throttle.ts';
+export * from './repos/audit-query.ts';

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { SubgroupField } from '@wegwijzer/domain';
 import type { ArmTotals, ArmTotalsByArm, SurvivalTime } from '@wegwijzer/outcomes';
+import { TOTAL_COLUMNS } from './derived.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -8,28 +9,11 @@ import type { Database } from './schema.ts';
  * same fields `accumulate` of @wegwijzer/outcomes adds up in memory (a test holds them equal).
  */
 
-interface TotalsRow {
-  pilot_id: string;
-  grp: string | number | null;
-  arm: string;
-  participants: number;
-  evaluable: number;
-  off: number;
-  r_regular_work: number;
-  r_bbz: number;
-  r_combination: number;
-  r_other: number;
-  sustained: number;
-  benefit_days: number;
-  avoided_numerator: number;
-  offset_cents: number;
-  guidance_cents: number;
-  ladder_n: number;
-  ladder_up: number;
-  ladder_change: number;
-  placements_eligible: number;
-  placements_sustained: number;
-}
+/** One row of sums: a `pilot_totals` row, or the same sums over a subgroup's window rows. */
+type TotalsRow = { pilot_id: string; grp: string | number | null; arm: string } & Record<
+  (typeof TOTAL_COLUMNS)[number],
+  number
+>;
 
 /** SQL for a subgroup's value; age band from the intake year minus the birth year (SPEC §3). */
 const GROUP_EXPR: Record<SubgroupField, string> = {
@@ -47,44 +31,82 @@ const GROUP_EXPR: Record<SubgroupField, string> = {
     ELSE '55+' END`,
 };
 
-function toTotals(r: TotalsRow, k: number): ArmTotals {
-  const n = (v: number | bigint | null) => Number(v ?? 0);
+function toTotals(r: TotalsRow | undefined, k: number): ArmTotals {
+  const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
   return {
-    participants: n(r.participants),
-    evaluable: n(r.evaluable),
-    pending: n(r.participants) - n(r.evaluable),
-    off: n(r.off),
+    participants: n(r?.participants),
+    evaluable: n(r?.evaluable),
+    pending: n(r?.participants) - n(r?.evaluable),
+    off: n(r?.off_benefit),
     routes: {
-      regular_work: n(r.r_regular_work),
-      bbz: n(r.r_bbz),
-      combination: n(r.r_combination),
-      other: n(r.r_other),
+      regular_work: n(r?.r_regular_work),
+      bbz: n(r?.r_bbz),
+      combination: n(r?.r_combination),
+      other: n(r?.r_other),
     },
     hasSustained: k >= 6,
-    sustained: n(r.sustained),
-    benefitDays: n(r.benefit_days),
-    offDayBenefitCents: n(r.avoided_numerator),
-    offsetCents: n(r.offset_cents),
-    guidanceCostCents: n(r.guidance_cents),
-    ladder: { n: n(r.ladder_n), up: n(r.ladder_up), sumChange: n(r.ladder_change) },
-    placements: { eligible: n(r.placements_eligible), sustained: n(r.placements_sustained) },
+    sustained: n(r?.sustained),
+    benefitDays: n(r?.benefit_days),
+    offDayBenefitCents: n(r?.avoided_numerator),
+    offsetCents: n(r?.offset_cents),
+    guidanceCostCents: n(r?.guidance_cents),
+    ladder: { n: n(r?.ladder_measured), up: n(r?.ladder_up), sumChange: n(r?.ladder_change) },
+    placements: { eligible: n(r?.placements_eligible), sustained: n(r?.placements_sustained) },
   };
 }
 
-async function totalsRows(
+function byArm(rows: TotalsRow[], k: number, withControl: boolean): ArmTotalsByArm {
+  const intervention = toTotals(rows.find((r) => r.arm === 'intervention'), k);
+  if (!withControl) return { intervention };
+  return { intervention, control: toTotals(rows.find((r) => r.arm === 'control'), k) };
+}
+
+/** Totals per arm of one pilot for window `k`; `control` only when the pilot has control rows. */
+export async function armTotals(db: Kysely<Database>, pilotId: string, k: number): Promise<ArmTotalsByArm> {
+  return (await armTotalsByPilot(db, [pilotId], k)).get(pilotId)!;
+}
+
+/** Totals per arm of each of the given pilots for window `k`, read from the kept-current sums. */
+export async function armTotalsByPilot(
   db: Kysely<Database>,
   pilotIds: readonly string[],
   k: number,
-  groupBy: SubgroupField | null,
+): Promise<Map<string, ArmTotalsByArm>> {
+  const result = new Map<string, ArmTotalsByArm>();
+  if (pilotIds.length === 0) return result;
+  const rows = (await db
+    .selectFrom('pilot_totals')
+    .selectAll()
+    .where('pilot_id', 'in', pilotIds)
+    .where('window_months', '=', k)
+    .execute()) as unknown as TotalsRow[];
+  const byPilot = new Map<string, TotalsRow[]>();
+  for (const r of rows) {
+    const list = byPilot.get(r.pilot_id) ?? [];
+    list.push(r);
+    byPilot.set(r.pilot_id, list);
+  }
+  for (const id of pilotIds) {
+    const mine = (byPilot.get(id) ?? []).filter((r) => r.participants > 0);
+    result.set(id, byArm(mine, k, mine.some((r) => r.arm === 'control')));
+  }
+  return result;
+}
+
+/** The sums of `pilot_totals` computed from the window rows, split by a subgroup field or not. */
+async function sumWindows(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+  field: SubgroupField | null,
 ): Promise<TotalsRow[]> {
-  const grp = groupBy ? GROUP_EXPR[groupBy] : 'NULL';
-  const join = groupBy ? 'JOIN participants p ON p.id = w.participant_id' : '';
-  const ids = sql.join(pilotIds.map((id) => sql`${id}`));
+  const grp = field ? GROUP_EXPR[field] : 'NULL';
+  const join = field ? 'JOIN participants p ON p.id = w.participant_id' : '';
   const { rows } = await sql<TotalsRow>`
     SELECT w.pilot_id AS pilot_id, ${sql.raw(grp)} AS grp, w.arm AS arm,
       COUNT(*) AS participants,
       SUM(w.evaluable) AS evaluable,
-      SUM(w.off_benefit) AS off,
+      SUM(w.off_benefit) AS off_benefit,
       SUM(CASE WHEN w.route = 'regular_work' THEN 1 ELSE 0 END) AS r_regular_work,
       SUM(CASE WHEN w.route = 'bbz' THEN 1 ELSE 0 END) AS r_bbz,
       SUM(CASE WHEN w.route = 'combination' THEN 1 ELSE 0 END) AS r_combination,
@@ -94,44 +116,22 @@ async function totalsRows(
       SUM(w.avoided_numerator) AS avoided_numerator,
       SUM(w.offset_cents) AS offset_cents,
       SUM(w.guidance_cents) AS guidance_cents,
-      SUM(w.ladder_measured) AS ladder_n,
+      SUM(w.ladder_measured) AS ladder_measured,
       SUM(w.ladder_up) AS ladder_up,
       SUM(w.ladder_change) AS ladder_change,
       SUM(w.placements_eligible) AS placements_eligible,
       SUM(w.placements_sustained) AS placements_sustained
     FROM participant_windows w
     ${sql.raw(join)}
-    WHERE w.pilot_id IN (${ids}) AND w.window_months = ${k}
+    WHERE w.pilot_id = ${pilotId} AND w.window_months = ${k}
     GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }
 
-/** Totals per arm of one pilot for window `k`; `control` only when the pilot has control rows. */
-export async function armTotals(db: Kysely<Database>, pilotId: string, k: number): Promise<ArmTotalsByArm> {
-  return (await armTotalsByPilot(db, [pilotId], k)).get(pilotId) ?? byArm([], k, false);
-}
-
-/** Totals per arm of each of the given pilots for window `k`, in one scan. */
-export async function armTotalsByPilot(
-  db: Kysely<Database>,
-  pilotIds: readonly string[],
-  k: number,
-): Promise<Map<string, ArmTotalsByArm>> {
-  const result = new Map<string, ArmTotalsByArm>();
-  if (pilotIds.length === 0) return result;
-  const rows = await totalsRows(db, pilotIds, k, null);
-  for (const id of pilotIds) {
-    const mine = rows.filter((r) => r.pilot_id === id);
-    result.set(id, byArm(mine, k, mine.some((r) => r.arm === 'control')));
-  }
-  return result;
-}
-
-function byArm(rows: TotalsRow[], k: number, withControl: boolean): ArmTotalsByArm {
-  const empty: TotalsRow = { pilot_id: '', grp: null, arm: '', participants: 0, evaluable: 0, off: 0, r_regular_work: 0, r_bbz: 0, r_combination: 0, r_other: 0, sustained: 0, benefit_days: 0, avoided_numerator: 0, offset_cents: 0, guidance_cents: 0, ladder_n: 0, ladder_up: 0, ladder_change: 0, placements_eligible: 0, placements_sustained: 0 };
-  const intervention = toTotals(rows.find((r) => r.arm === 'intervention') ?? empty, k);
-  if (!withControl) return { intervention };
-  return { intervention, control: toTotals(rows.find((r) => r.arm === 'control') ?? empty, k) };
+/** The sums of `pilot_totals` recomputed from the window rows: for consistency checks. */
+export async function recountTotals(db: Kysely<Database>, pilotId: string, k: number): Promise<ArmTotalsByArm> {
+  const rows = await sumWindows(db, pilotId, k, null);
+  return byArm(rows, k, rows.some((r) => r.arm === 'control'));
 }
 
 /** Totals per subgroup value and arm; booleans come back as true/false. */
@@ -141,7 +141,7 @@ export async function subgroupTotals(
   k: number,
   field: SubgroupField,
 ): Promise<{ value: string | number | boolean | null; totals: ArmTotalsByArm }[]> {
-  const rows = await totalsRows(db, [pilotId], k, field);
+  const rows = await sumWindows(db, pilotId, k, field);
   const withControl = rows.some((r) => r.arm === 'control');
   const isBool = field === 'hasDebts' || field === 'disability' || field === 'refugeeStatus';
   const groups = new Map<string | number | null, TotalsRow[]>();

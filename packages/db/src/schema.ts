@@ -141,7 +141,38 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface LoginFailuresTable {
+  key: string;
+  at: string;
+}
+
+/** Sums of `participant_windows` per pilot, window and arm. */
+export interface PilotTotalsTable {
+  pilot_id: string;
+  window_months: number;
+  arm: string;
+  participants: number;
+  evaluable: number;
+  off_benefit: number;
+  r_regular_work: number;
+  r_bbz: number;
+  r_combination: number;
+  r_other: number;
+  sustained: number;
+  benefit_days: number;
+  avoided_numerator: number;
+  offset_cents: number;
+  guidance_cents: number;
+  ladder_measured: number;
+  ladder_up: number;
+  ladder_change: number;
+  placements_eligible: number;
+  placements_sustained: number;
+}
+
 export interface Database {
+  pilot_totals: PilotTotalsTable;
+  login_failures: LoginFailuresTable;
   settings: SettingsTable;
   pilots: PilotsTable;
   participants: ParticipantsTable;

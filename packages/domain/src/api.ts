@@ -208,3 +208,41 @@ export const ImportResult = z
   })
   .openapi('ImportResult');
 export type ImportResult = z.infer<typeof ImportResult>;
+
+export const UserUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: Role,
+    disabled: z.boolean(),
+    pilots: z.array(z.string()),
+  })
+  .partial()
+  .openapi('UserUpdate');
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
+export const TokenInfo = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('TokenInfo');
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    action: z.string(),
+    pilotId: z.string().nullable(),
+    participantId: z.string().nullable(),
+    rowCount: z.number().int().nullable(),
+    details: z.unknown().nullable(),
+    requestId: z.string().nullable(),
+  })
+  .openapi('AuditEntry');
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -16,7 +16,13 @@ export interface Dialect {
 
 export const DIALECTS: Record<DialectName, Dialect> = {
   csv: { name: 'csv', delimiter: ',', decimalChar: '.', lineTerminator: '\n', bom: false },
-  'excel-nl': { name: 'excel-nl', delimiter: ';', decimalChar: ',', lineTerminator: '\r\n', bom: true },
+  'excel-nl': {
+    name: 'excel-nl',
+    delimiter: ';',
+    decimalChar: ',',
+    lineTerminator: '\r\n',
+    bom: true,
+  },
 };
 
 /** A value of one cell before formatting; null is an empty cell. */

@@ -74,7 +74,11 @@ const packageName = (s: string) => s.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'
  * The Frictionless Data Package (`tabular-data-package`) describing an export's CSV files.
  * @example JSON.stringify(buildDataPackage(TABLES, DIALECTS.csv, provenance), null, 2)
  */
-export function buildDataPackage(tables: readonly Table[], dialect: Dialect, provenance: Provenance) {
+export function buildDataPackage(
+  tables: readonly Table[],
+  dialect: Dialect,
+  provenance: Provenance,
+) {
   return {
     profile: 'tabular-data-package',
     name: packageName(`wegwijzer-${provenance.pilot.id}-cohort`),

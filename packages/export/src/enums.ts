@@ -1,4 +1,10 @@
-import { ARMS, Education as EducationSchema, EventType, EXIT_REASONS as REASONS, Household as HouseholdSchema } from '@wegwijzer/domain';
+import {
+  ARMS,
+  Education as EducationSchema,
+  EventType,
+  EXIT_REASONS as REASONS,
+  Household as HouseholdSchema,
+} from '@wegwijzer/domain';
 
 // The domain's zod enums as plain value lists for the Table Schemas.
 export const Arm: readonly string[] = ARMS;

@@ -25,7 +25,13 @@ export {
   type Table,
   type Unit,
 } from './tables.ts';
-export { cohortCells, eventCells, participantCells, shiftDate, type ExportParticipant } from './rows.ts';
+export {
+  cohortCells,
+  eventCells,
+  participantCells,
+  shiftDate,
+  type ExportParticipant,
+} from './rows.ts';
 export { TableWriter } from './writer.ts';
 export { buildDataPackage, type Provenance } from './datapackage.ts';
 export { toReadableStream, zipBytes, type ZipEntry } from './zip.ts';

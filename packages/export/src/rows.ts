@@ -30,7 +30,10 @@ export function shiftDate(iso: string, days: number): string {
 
 const euros = (cents: number | null) => (cents === null ? null : cents / 100);
 
-function baselineCells(p: ExportParticipant, amounts: { benefit: number | null; guidance: number | null }): CellValue[] {
+function baselineCells(
+  p: ExportParticipant,
+  amounts: { benefit: number | null; guidance: number | null },
+): CellValue[] {
   const b = p.baseline;
   return [
     p.pseudonym,
@@ -82,7 +85,10 @@ export function cohortCells(p: ExportParticipant, pilot: PilotFacts): CellValue[
 
 /** The participants.csv cells (columns of `PARTICIPANTS`): the stored baseline, no defaults filled in. */
 export function participantCells(p: ExportParticipant): CellValue[] {
-  return baselineCells(p, { benefit: p.baseline.monthlyBenefitCents, guidance: p.baseline.guidanceCostCents });
+  return baselineCells(p, {
+    benefit: p.baseline.monthlyBenefitCents,
+    guidance: p.baseline.guidanceCostCents,
+  });
 }
 
 /** The events.csv rows (columns of `EVENTS`) of a participant. */

@@ -34,7 +34,11 @@ const MONEY: NumberFormat = { fixed: 2 };
 /** The cohort windows of SPEC §7. */
 export const COHORT_WINDOWS = [6, 12, 24] as const;
 
-const BASELINE_FIELDS = (refName: string, refDescription: string, effectiveAmounts: boolean): Field[] => [
+const BASELINE_FIELDS = (
+  refName: string,
+  refDescription: string,
+  effectiveAmounts: boolean,
+): Field[] => [
   { name: refName, type: 'string', required: true, description: refDescription },
   {
     name: 'arm',
@@ -69,7 +73,12 @@ const BASELINE_FIELDS = (refName: string, refDescription: string, effectiveAmoun
       ? 'Begeleidingskosten (EUR); eigen bedrag, anders het standaardbedrag van de pilot / Guidance cost (EUR): own amount, else the pilot default. Counted in savings for the intervention arm only.'
       : 'Begeleidingskosten (EUR), leeg = standaardbedrag van de pilot / Guidance cost (EUR); empty means the pilot default.',
   },
-  { name: 'household', type: 'string', enum: Household, description: 'Huishouden / Household type.' },
+  {
+    name: 'household',
+    type: 'string',
+    enum: Household,
+    description: 'Huishouden / Household type.',
+  },
   {
     name: 'birth_year',
     type: 'integer',
@@ -83,7 +92,8 @@ const BASELINE_FIELDS = (refName: string, refDescription: string, effectiveAmoun
     type: 'integer',
     minimum: 1,
     maximum: 5,
-    description: 'Motivatie bij intake, 1 (laag) – 5 (hoog) / Motivation at intake, 1 (low) to 5 (high).',
+    description:
+      'Motivatie bij intake, 1 (laag) – 5 (hoog) / Motivation at intake, 1 (low) to 5 (high).',
   },
   {
     name: 'ladder_step',
@@ -96,7 +106,12 @@ const BASELINE_FIELDS = (refName: string, refDescription: string, effectiveAmoun
   { name: 'has_debts', type: 'boolean', description: 'Schulden bij intake / Has debts at intake.' },
   { name: 'disability', type: 'boolean', description: 'Arbeidsbeperking / Has a disability.' },
   { name: 'refugee_status', type: 'boolean', description: 'Statushouder / Has refugee status.' },
-  { name: 'education', type: 'string', enum: Education, description: 'Opleidingsniveau / Education level.' },
+  {
+    name: 'education',
+    type: 'string',
+    enum: Education,
+    description: 'Opleidingsniveau / Education level.',
+  },
   {
     name: 'lost_to_follow_up_date',
     type: 'date',
@@ -231,12 +246,18 @@ export const EVENTS: Table = {
       description:
         'Soort gebeurtenis / Event type: benefit_end (bijstand stops from this date), benefit_restart, bbz_start, bbz_end, work_start, work_end, ladder (step measured), offset_income (income offset against the benefit).',
     },
-    { name: 'date', type: 'date', required: true, description: 'Datum / Date; an event is in force on its own day.' },
+    {
+      name: 'date',
+      type: 'date',
+      required: true,
+      description: 'Datum / Date; an event is in force on its own day.',
+    },
     {
       name: 'reason',
       type: 'string',
       enum: EXIT_REASONS,
-      description: 'Uitstroomreden, alleen bij benefit_end / Exit reason, benefit_end only; empty counts as other.',
+      description:
+        'Uitstroomreden, alleen bij benefit_end / Exit reason, benefit_end only; empty counts as other.',
     },
     {
       name: 'value',

@@ -1,7 +1,6 @@
 import type { Role } from '@wegwijzer/domain';
 import type { Store } from '@wegwijzer/db';
 import type { Config } from '../config.ts';
-import type { TotalsCache } from '../usecases/totals-cache.ts';
 
 /** The acting user, resolved from a session cookie or a bearer token. */
 export interface Actor {
@@ -19,8 +18,6 @@ export interface Deps {
   config: Config;
   /** Key of researchers' pseudonyms, kept in the database so it survives restarts. */
   pseudonymKey: string;
-  /** Outcome totals per pilot and window, checked against the pilot's data version. */
-  totals: TotalsCache;
 }
 
 export interface AppEnv {

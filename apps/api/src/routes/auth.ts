@@ -1,12 +1,22 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { LoginInput, TokenCreated, TokenInput, User } from '@wegwijzer/domain';
+import { ErrorBody, LoginInput, TokenCreated, TokenInfo, TokenInput, User } from '@wegwijzer/domain';
 import { SESSION_COOKIE } from '../auth/actor.ts';
 import { ALL_ROLES } from '../http/access.ts';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
-import { issueToken, login, logout } from '../usecases/accounts.ts';
+import { issueToken, login, logout, revoke, tokensOf } from '../usecases/accounts.ts';
+
+/** The caller's address for login throttling; in-process test requests have none. */
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 const Me = User.omit({ pilots: true }).extend({ pilots: z.array(z.string()) });
 
@@ -20,12 +30,17 @@ export const auth = new OpenAPIHono<AppEnv>()
         tags: ['Accounts'],
         summary: 'Log in; sets an HttpOnly session cookie',
         request: jsonBody(LoginInput),
-        responses: { 200: jsonContent(z.object({ user: User }), 'Logged in'), 400: errorResponses[400], 401: errorResponses[401] },
+        responses: {
+          200: jsonContent(z.object({ user: User }), 'Logged in'),
+          400: errorResponses[400],
+          401: errorResponses[401],
+          429: jsonContent(ErrorBody, 'Too many failed logins'),
+        },
       },
     ),
     async (c) => {
       const deps = c.get('deps');
-      const { secret, expiresAt, user } = await login(deps, c.req.valid('json'), c.get('requestId'));
+      const { secret, expiresAt, user } = await login(deps, c.req.valid('json'), c.get('requestId'), clientAddress(c));
       setCookie(c, SESSION_COOKIE, secret, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -82,4 +97,34 @@ export const auth = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => c.json(await issueToken({ ctx: useCaseCtx(c), input: c.req.valid('json') }), 201),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES },
+      {
+        method: 'get',
+        path: '/api/tokens',
+        tags: ['Accounts'],
+        summary: 'The caller’s tokens (an admin sees all), without their secrets',
+        responses: { 200: jsonContent(z.object({ items: z.array(TokenInfo) }), 'Tokens'), ...errorResponses },
+      },
+    ),
+    async (c) => c.json({ items: await tokensOf({ ctx: useCaseCtx(c) }) }, 200),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES },
+      {
+        method: 'delete',
+        path: '/api/tokens/{id}',
+        tags: ['Accounts'],
+        summary: 'Revoke a token (one’s own; an admin any)',
+        request: { params: z.object({ id: z.string().min(1).max(100) }) },
+        responses: { 204: { description: 'Revoked' }, ...errorResponses },
+      },
+    ),
+    async (c) => {
+      await revoke({ ctx: useCaseCtx(c), id: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
   );

@@ -21,7 +21,10 @@ function listParam<T>(allowed: readonly string[], parse: (s: string) => T, examp
       for (const part of raw.split(',')) {
         const s = part.trim();
         if (!accepted.includes(s)) {
-          ctx.addIssue({ code: 'custom', message: `${JSON.stringify(s)} is not one of ${accepted.join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${JSON.stringify(s)} is not one of ${accepted.join(', ')}`,
+          });
           return z.NEVER;
         }
         out.push(s === 'null' ? null : parse(s));
@@ -79,7 +82,11 @@ export const exports = new OpenAPIHono<AppEnv>()
     }),
     async (c) =>
       c.json(
-        await exportCount({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, filters: filtersOf(c.req.valid('query')) }),
+        await exportCount({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          filters: filtersOf(c.req.valid('query')),
+        }),
         200,
       ),
   )
@@ -93,7 +100,9 @@ export const exports = new OpenAPIHono<AppEnv>()
       request: { params: PilotParam, query: ExportQuery },
       responses: {
         200: {
-          content: { 'application/zip': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+          content: {
+            'application/zip': { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+          },
           description: 'The zip',
         },
         ...errorResponses,

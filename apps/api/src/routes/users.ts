@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { User, UserInput } from '@wegwijzer/domain';
+import { User, UserInput, UserUpdate } from '@wegwijzer/domain';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
-import { createUser, listUsers } from '../usecases/accounts.ts';
+import { changeUser, createUser, listUsers } from '../usecases/accounts.ts';
 
 export const users = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -32,4 +32,18 @@ export const users = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => c.json({ items: await listUsers({ ctx: useCaseCtx(c) }) }, 200),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ['admin'] },
+      {
+        method: 'patch',
+        path: '/api/users/{id}',
+        tags: ['Accounts'],
+        summary: 'Change a user’s name, role, pilots (replacing all grants) or disable the account',
+        request: { params: z.object({ id: z.string().min(1).max(100) }), ...jsonBody(UserUpdate) },
+        responses: { 200: jsonContent(User, 'Updated'), ...errorResponses },
+      },
+    ),
+    async (c) => c.json(await changeUser({ ctx: useCaseCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
   );

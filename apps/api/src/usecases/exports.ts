@@ -1,7 +1,20 @@
 import { createHmac } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { appendAudit, toBaseline, toTimelineEvent, type Database, type ParticipantRow } from '@wegwijzer/db';
-import type { AgeBand, Arm, Education, Household, PilotRecord, TimelineEvent } from '@wegwijzer/domain';
+import {
+  appendAudit,
+  toBaseline,
+  toTimelineEvent,
+  type Database,
+  type ParticipantRow,
+} from '@wegwijzer/db';
+import type {
+  AgeBand,
+  Arm,
+  Education,
+  Household,
+  PilotRecord,
+  TimelineEvent,
+} from '@wegwijzer/domain';
 import {
   buildDataPackage,
   cohortCells,
@@ -47,9 +60,20 @@ export interface ExportOptions {
 const PAGE = 1000;
 
 type Eb = ExpressionBuilder<Database, 'participants'>;
-type ListColumn = 'motivation' | 'ladder_step' | 'household' | 'education' | 'has_debts' | 'disability' | 'refugee_status';
+type ListColumn =
+  | 'motivation'
+  | 'ladder_step'
+  | 'household'
+  | 'education'
+  | 'has_debts'
+  | 'disability'
+  | 'refugee_status';
 
-function anyOf(eb: Eb, column: ListColumn, values: readonly (string | number | null)[]): Expression<SqlBool> {
+function anyOf(
+  eb: Eb,
+  column: ListColumn,
+  values: readonly (string | number | null)[],
+): Expression<SqlBool> {
   const present = values.filter((v): v is string | number => v !== null);
   const ors: Expression<SqlBool>[] = [];
   if (present.length > 0) ors.push(eb(column, 'in', present));
@@ -57,7 +81,8 @@ function anyOf(eb: Eb, column: ListColumn, values: readonly (string | number | n
   return eb.or(ors);
 }
 
-const bits = (values: readonly (boolean | null)[]) => values.map((v) => (v === null ? null : v ? 1 : 0));
+const bits = (values: readonly (boolean | null)[]) =>
+  values.map((v) => (v === null ? null : v ? 1 : 0));
 
 // Age = year of intake − birth year, in the bands of SPEC §3 (as `ageBand` of @wegwijzer/outcomes).
 const AGE = sql<number>`(CAST(substr(intake_date, 1, 4) AS integer) - birth_year)`;
@@ -80,8 +105,15 @@ function ageBands(eb: Eb, bands: readonly (AgeBand | null)[]): Expression<SqlBoo
   );
 }
 
-function matches(eb: Eb, pilotId: string, f: CohortFilters): Expression<SqlBool> {
-  const and: Expression<SqlBool>[] = [eb('pilot_id', '=', pilotId)];
+// Paging by id must walk the primary key: with an index on pilot_id SQLite would instead read
+// and sort all of the pilot's participants for every page. `|| ''` keeps the planner off that
+// index (and is valid SQL on PostgreSQL too).
+const PILOT_BY_ROWID = sql<string>`pilot_id || ''`;
+
+function matches(eb: Eb, pilotId: string, f: CohortFilters, paging = false): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [
+    paging ? eb(PILOT_BY_ROWID, '=', pilotId) : eb('pilot_id', '=', pilotId),
+  ];
   if (f.arm) and.push(eb('arm', '=', f.arm));
   if (f.intakeFrom) and.push(eb('intake_date', '>=', f.intakeFrom));
   if (f.intakeTo) and.push(eb('intake_date', '<=', f.intakeTo));
@@ -96,7 +128,11 @@ function matches(eb: Eb, pilotId: string, f: CohortFilters): Expression<SqlBool>
   return eb.and(and);
 }
 
-async function countCohort(ctx: UseCaseCtx, pilotId: string, filters: CohortFilters): Promise<number> {
+async function countCohort(
+  ctx: UseCaseCtx,
+  pilotId: string,
+  filters: CohortFilters,
+): Promise<number> {
   const { n } = await ctx.store.db
     .selectFrom('participants')
     .where((eb) => matches(eb, pilotId, filters))
@@ -106,7 +142,15 @@ async function countCohort(ctx: UseCaseCtx, pilotId: string, filters: CohortFilt
 }
 
 /** The cohort builder's live count: how many participants an export with these filters holds. */
-export async function exportCount({ ctx, pilotId, filters }: { ctx: UseCaseCtx; pilotId: string; filters: CohortFilters }) {
+export async function exportCount({
+  ctx,
+  pilotId,
+  filters,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  filters: CohortFilters;
+}) {
   await visiblePilot(ctx, pilotId);
   return { participants: await countCohort(ctx, pilotId, filters) };
 }
@@ -115,8 +159,15 @@ export async function exportCount({ ctx, pilotId, filters }: { ctx: UseCaseCtx; 
  * One offset of 0–364 days per researcher and participant, from a keyed hash so it is stable
  * across exports (linked exports stay consistent) and cannot be recomputed without the key.
  */
-export function dateShiftDays(key: string, researcherId: string, pilotId: string, participantId: number): number {
-  const digest = createHmac('sha256', key).update(`date-shift\u0000${researcherId}\u0000${pilotId}\u0000${participantId}`).digest();
+export function dateShiftDays(
+  key: string,
+  researcherId: string,
+  pilotId: string,
+  participantId: number,
+): number {
+  const digest = createHmac('sha256', key)
+    .update(`date-shift\u0000${researcherId}\u0000${pilotId}\u0000${participantId}`)
+    .digest();
   return digest.readUInt32BE(0) % 365;
 }
 
@@ -132,7 +183,7 @@ async function* cohortPages(
     const rows: ParticipantRow[] = await ctx.store.db
       .selectFrom('participants')
       .selectAll()
-      .where((eb) => eb.and([matches(eb, pilotId, filters), eb('id', '>', after)]))
+      .where((eb) => eb.and([matches(eb, pilotId, filters, true), eb('id', '>', after)]))
       .orderBy('id')
       .limit(PAGE)
       .execute();
@@ -162,7 +213,9 @@ async function* cohortPages(
       pseudonym: pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id),
       baseline: toBaseline(r),
       events: events.get(r.id) ?? [],
-      shiftDays: options.dateShift ? dateShiftDays(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id) : 0,
+      shiftDays: options.dateShift
+        ? dateShiftDays(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id)
+        : 0,
     }));
     if (rows.length < PAGE) return;
   }
@@ -215,12 +268,18 @@ export async function exportCohort({
   });
 
   const facts = pilot;
-  const pages = (withEvents: boolean) => cohortPages(ctx, pilotId, filters, { ...options, withEvents });
+  const pages = (withEvents: boolean) =>
+    cohortPages(ctx, pilotId, filters, { ...options, withEvents });
   const cohort = new TableWriter(COHORT, dialect);
   const people = new TableWriter(PARTICIPANTS, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const datapackage = buildDataPackage(TABLES, dialect, {
-    pilot: { id: pilot.id, name: pilot.name, municipality: pilot.municipality, synthetic: pilot.synthetic },
+    pilot: {
+      id: pilot.id,
+      name: pilot.name,
+      municipality: pilot.municipality,
+      synthetic: pilot.synthetic,
+    },
     filters: { ...filters },
     observationEnd: pilot.dataCompleteThrough,
     softwareVersion: ctx.config.version,
@@ -232,11 +291,21 @@ export async function exportCohort({
 
   // Entries are produced lazily: each file reads the participants again, page by page.
   function* entries(): Generator<ZipEntry> {
-    yield { name: COHORT.path, content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts))) };
-    yield { name: PARTICIPANTS.path, content: csvFile(people, pages(false), (p) => people.row(participantCells(p))) };
+    yield {
+      name: COHORT.path,
+      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts))),
+    };
+    yield {
+      name: PARTICIPANTS.path,
+      content: csvFile(people, pages(false), (p) => people.row(participantCells(p))),
+    };
     yield {
       name: EVENTS.path,
-      content: csvFile(events, pages(true), (p) => eventCells(p).map((cells) => events.row(cells)).join('')),
+      content: csvFile(events, pages(true), (p) =>
+        eventCells(p)
+          .map((cells) => events.row(cells))
+          .join(''),
+      ),
     };
     yield { name: 'datapackage.json', content: [`${JSON.stringify(datapackage, null, 2)}\n`] };
   }

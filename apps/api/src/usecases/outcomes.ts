@@ -1,4 +1,8 @@
-import { getPilot as loadPilot, listPilotRecords, subgroupTotals, survivalTimes, worklistRows } from '@wegwijzer/db';
+import {
+  armTotals,
+  armTotalsByPilot,
+  getPilot as loadPilot,
+  listPilotRecords, subgroupTotals, survivalTimes, worklistRows } from '@wegwijzer/db';
 import { Forbidden, NotFound, type SubgroupField } from '@wegwijzer/domain';
 import {
   addMonths,
@@ -18,7 +22,7 @@ const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
 
 export async function pilotOutcomes({ ctx, pilotId, k }: { ctx: UseCaseCtx; pilotId: string; k: number }) {
   const pilot = await visiblePilot(ctx, pilotId);
-  const summary = summarizeOutcomes(await ctx.totals.one(ctx.store, pilotId, k), k);
+  const summary = summarizeOutcomes(await armTotals(ctx.store.db, pilotId, k), k);
   const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...summary };
   return forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
 }
@@ -30,7 +34,7 @@ export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId
 }
 
 async function armSizes(ctx: UseCaseCtx, pilotId: string) {
-  const totals = await ctx.totals.one(ctx.store, pilotId, 12);
+  const totals = await armTotals(ctx.store.db, pilotId, 12);
   return { intervention: totals.intervention.participants, control: totals.control?.participants ?? 0 };
 }
 
@@ -66,7 +70,7 @@ export async function compareOutcomes({ ctx, pilotIds, k }: { ctx: UseCaseCtx; p
     if (!canSeePilot(ctx.actor, id)) throw new Forbidden('You have no access to one of these pilots');
     if (!visible.some((p) => p.id === id)) throw new NotFound(`Pilot ${id}`);
   }
-  const totals = await ctx.totals.get(ctx.store, visible.map((p) => p.id), k);
+  const totals = await armTotalsByPilot(ctx.store.db, visible.map((p) => p.id), k);
   const pilots = [];
   for (const p of visible) {
     const summary = summarizeOutcomes(totals.get(p.id)!, k);

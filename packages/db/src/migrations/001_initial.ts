@@ -82,6 +82,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) WITHOUT ROWID`,
     // Clustered by pilot and window, a summary reads one contiguous range of the table.
     sql`CREATE INDEX participant_windows_participant ON participant_windows (participant_id)`,
+    // Sums of participant_windows per pilot, window and arm, kept current by every recompute.
+    sql`CREATE TABLE pilot_totals (
+      pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,
+      window_months INTEGER NOT NULL,
+      arm TEXT NOT NULL,
+      participants INTEGER NOT NULL,
+      evaluable INTEGER NOT NULL,
+      off_benefit INTEGER NOT NULL,
+      r_regular_work INTEGER NOT NULL,
+      r_bbz INTEGER NOT NULL,
+      r_combination INTEGER NOT NULL,
+      r_other INTEGER NOT NULL,
+      sustained INTEGER NOT NULL,
+      benefit_days INTEGER NOT NULL,
+      avoided_numerator INTEGER NOT NULL,
+      offset_cents INTEGER NOT NULL,
+      guidance_cents INTEGER NOT NULL,
+      ladder_measured INTEGER NOT NULL,
+      ladder_up INTEGER NOT NULL,
+      ladder_change INTEGER NOT NULL,
+      placements_eligible INTEGER NOT NULL,
+      placements_sustained INTEGER NOT NULL,
+      PRIMARY KEY (pilot_id, window_months, arm)
+    )`,
     sql`CREATE TABLE participant_derived (
       participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
       pilot_id TEXT NOT NULL,

@@ -123,12 +123,3 @@ export async function pilotDataVersion(db: Kysely<Database>, id: string): Promis
   return row?.data_version;
 }
 
-/** The data version of each of the given pilots (all pilots when `ids` is null). */
-export async function pilotVersions(db: Kysely<Database>, ids: readonly string[] | null): Promise<Map<string, number>> {
-  let q = db.selectFrom('pilots').select(['id', 'data_version']);
-  if (ids) {
-    if (ids.length === 0) return new Map();
-    q = q.where('id', 'in', ids);
-  }
-  return new Map((await q.execute()).map((r) => [r.id, r.data_version]));
-}

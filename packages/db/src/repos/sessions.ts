@@ -72,3 +72,17 @@ export async function tokenUser(db: Kysely<Database>, token: string) {
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
 }
+
+export async function listTokens(db: Kysely<Database>, userId: string | null) {
+  let q = db.selectFrom('tokens').select(['id', 'user_id', 'name', 'created_at', 'expires_at', 'revoked_at']).orderBy('created_at', 'desc');
+  if (userId) q = q.where('user_id', '=', userId);
+  return q.execute();
+}
+
+export async function getToken(db: Kysely<Database>, id: string) {
+  return db.selectFrom('tokens').select(['id', 'user_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function revokeToken(db: Kysely<Database>, id: string) {
+  await db.updateTable('tokens').set({ revoked_at: nowIso() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}

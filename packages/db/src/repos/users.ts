@@ -71,3 +71,28 @@ export async function addGrant(db: Kysely<Database>, userId: string, pilotId: st
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  disabled?: boolean;
+  pilots?: string[];
+}
+
+/** Updates a user; new pilots replace all grants; disabling ends every session. */
+export async function updateUser(db: Kysely<Database>, id: string, patch: UserPatch): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const set: Record<string, unknown> = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.role !== undefined) set.role = patch.role;
+    if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+    if (Object.keys(set).length > 0) await trx.updateTable('users').set(set).where('id', '=', id).execute();
+    if (patch.pilots) {
+      await trx.deleteFrom('grants').where('user_id', '=', id).execute();
+      if (patch.pilots.length > 0) {
+        await trx.insertInto('grants').values(patch.pilots.map((pilot_id) => ({ user_id: id, pilot_id }))).execute();
+      }
+    }
+    if (patch.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  });
+}

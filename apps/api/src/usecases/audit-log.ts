@@ -1,0 +1,44 @@
+import { searchAudit, type AuditFilter } from '@wegwijzer/db';
+import type { AuditEntry } from '@wegwijzer/domain';
+import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
+
+type Row = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
+
+function toEntry(r: Row): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    action: r.action,
+    pilotId: r.pilot_id,
+    participantId: r.participant_id === null ? null : String(r.participant_id),
+    rowCount: r.row_count,
+    details: r.details === null ? null : (JSON.parse(r.details) as unknown),
+    requestId: r.request_id,
+  };
+}
+
+export async function readAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: AuditFilter }) {
+  const { rows, total } = await searchAudit(ctx.store.db, filter);
+  return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+const CSV_COLUMNS = ['id', 'at', 'actorEmail', 'action', 'pilotId', 'participantId', 'rowCount', 'requestId', 'details'] as const;
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  // Quote everything that needs it, and defuse cells a spreadsheet would run as a formula.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The filtered audit log as CSV (up to 100,000 entries); the export itself is audit-logged. */
+export async function exportAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: Omit<AuditFilter, 'page' | 'pageSize'> }) {
+  const { rows } = await searchAudit(ctx.store.db, { ...filter, page: 1, pageSize: 100_000 });
+  await audit(ctx, { action: 'export.audit', rowCount: rows.length, details: { filter } });
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows.map(toEntry)) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
+  return lines.join('\r\n') + '\r\n';
+}

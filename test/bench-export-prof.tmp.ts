@@ -1,0 +1,11 @@
+import { createApp, configFromEnv } from '@wegwijzer/api';
+import { openStore } from '@wegwijzer/db';
+const store = await openStore('/tmp/expbench/prof/db.sqlite');
+const app = await createApp(store, { ...configFromEnv({}), webDist: null });
+const token = process.argv[2]!;
+const pilot = process.argv[3]!;
+const t = performance.now();
+const res = await app.request(`/api/pilots/${pilot}/export?dateShift=true`, { headers: { authorization: `Bearer ${token}` } });
+let n = 0;
+for await (const c of res.body as any) n += c.length;
+console.log(res.status, n, ((performance.now() - t) / 1000).toFixed(2), 's');
