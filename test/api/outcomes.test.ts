@@ -210,3 +210,21 @@ describe('kept-current pilot totals', () => {
     await check();
   });
 });
+
+describe('GET /api/pilots/{id}/cohorts', () => {
+  it('gives the exit rate per intake month and arm', async () => {
+    const { status, body } = await t.json(`/api/pilots/${pilot}/cohorts?window=12`);
+    expect(status).toBe(200);
+    const jan = body.cohorts.find((c: { month: string; arm: string }) => c.month === '2024-01' && c.arm === 'intervention');
+    expect(jan).toMatchObject({ participants: 1, evaluable: 1, offBenefit: { count: 1, rate: 1 } });
+    const total = body.cohorts.filter((c: { arm: string }) => c.arm === 'intervention').reduce((s: number, c: { participants: number }) => s + c.participants, 0);
+    expect(total).toBe(3);
+  });
+
+  it('suppresses small cohorts for viewers', async () => {
+    const viewer = await t.user('viewer', [pilot]);
+    const { body } = await t.json(`/api/pilots/${pilot}/cohorts?window=12`, { as: viewer });
+    expect(body.cohorts.every((c: { participants: number | null }) => c.participants === null)).toBe(true);
+    expect(body.suppressed.length).toBeGreaterThan(0);
+  });
+});

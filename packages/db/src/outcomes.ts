@@ -208,3 +208,14 @@ export async function worklistRows(db: Kysely<Database>, pilotId: string) {
     .orderBy('p.participant_ref')
     .execute();
 }
+
+/** Evaluable and off-benefit counts per intake month and arm, for the exit rate by intake cohort. */
+export async function cohortCounts(db: Kysely<Database>, pilotId: string, k: number) {
+  const { rows } = await sql<{ month: string; arm: string; participants: number; evaluable: number; off: number }>`
+    SELECT substr(p.intake_date, 1, 7) AS month, w.arm AS arm, COUNT(*) AS participants,
+      SUM(w.evaluable) AS evaluable, SUM(w.off_benefit) AS off
+    FROM participant_windows w JOIN participants p ON p.id = w.participant_id
+    WHERE w.pilot_id = ${pilotId} AND w.window_months = ${k}
+    GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+  return rows.map((r) => ({ ...r, participants: Number(r.participants), evaluable: Number(r.evaluable), off: Number(r.off) }));
+}

@@ -113,3 +113,21 @@ export const WorklistReply = z
   })
   .openapi('Worklist');
 export type WorklistReply = z.infer<typeof WorklistReply>;
+
+export const CohortReply = z
+  .object({
+    pilotId: z.string(),
+    windowMonths: z.number().int(),
+    cohorts: z.array(
+      z.object({
+        month: z.string().openapi({ description: 'Intake month, YYYY-MM' }),
+        arm: z.enum(['intervention', 'control']),
+        participants: n,
+        evaluable: n,
+        offBenefit: Proportion,
+      }),
+    ),
+    suppressed: z.array(z.string()).optional(),
+  })
+  .openapi('Cohorts');
+export type CohortReply = z.infer<typeof CohortReply>;

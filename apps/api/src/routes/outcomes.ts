@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  CohortReply,
   ComparisonReply,
   IsoDate,
   OutcomeSummary,
@@ -13,7 +14,7 @@ import { ALL_ROLES } from '../http/access.ts';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
-import { compareOutcomes, pilotOutcomes, pilotSubgroups, pilotSurvival, worklist } from '../usecases/outcomes.ts';
+import { compareOutcomes, pilotCohorts, pilotOutcomes, pilotSubgroups, pilotSurvival, worklist } from '../usecases/outcomes.ts';
 
 const PilotParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -108,4 +109,19 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         }),
         200,
       ),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES, pilot: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/cohorts',
+        tags: ['Outcomes'],
+        summary: 'Exit rate at the window per intake month and arm',
+        request: { params: PilotParam, query: z.object({ window: WindowParam }) },
+        responses: { 200: jsonContent(CohortReply, 'Per intake month'), ...errorResponses },
+      },
+    ),
+    async (c) =>
+      c.json(await pilotCohorts({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, k: c.req.valid('query').window }), 200),
   );

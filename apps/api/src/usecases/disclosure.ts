@@ -222,3 +222,26 @@ export function suppressSurvival<T extends SurvivalLike>(
   if (!bothShown && reply.logRank !== null) suppressed.push('/logRank');
   return { ...reply, arms, logRank: bothShown ? reply.logRank : null, suppressed };
 }
+
+/**
+ * Cohort rows for viewers: counts primary-suppressed; per arm the rows add up to the arm's shown
+ * totals, so the breakdown rule applies across them; a rate under the threshold is hidden.
+ */
+export function suppressCohorts<T extends { cohorts: object[] }>(reply: T, threshold: number): T & { suppressed: string[] } {
+  const root = structuredClone(reply) as unknown as Obj;
+  const s = new Suppressor(root, threshold);
+  const rows = root.cohorts as Obj[];
+  const fields = [['participants'], ['evaluable'], ['offBenefit', 'count']];
+  for (const arm of ['intervention', 'control']) {
+    const mine = rows.flatMap((row, i) => (row.arm === arm ? [i] : []));
+    for (const f of fields) s.breakdown(cells(s, mine.map((i) => ['cohorts', i, ...f])), true);
+  }
+  rows.forEach((row, i) => {
+    const evaluable = (row.evaluable as number | null) ?? 0;
+    if (evaluable < threshold || s.hidden(['cohorts', i, 'offBenefit', 'count']) || s.hidden(['cohorts', i, 'evaluable'])) {
+      s.hide(['cohorts', i, 'offBenefit', 'rate']);
+      s.hide(['cohorts', i, 'offBenefit', 'ci95']);
+    }
+  });
+  return { ...(root as T), suppressed: [...s.pointers] };
+}

@@ -1,6 +1,7 @@
 import {
   armTotals,
   armTotalsByPilot,
+  cohortCounts,
   getPilot as loadPilot,
   listPilotRecords, subgroupTotals, survivalTimes, worklistRows } from '@wegwijzer/db';
 import { Forbidden, NotFound, type SubgroupField } from '@wegwijzer/domain';
@@ -11,10 +12,11 @@ import {
   summarizeOutcomes,
   survivalByArm,
   toDay,
+  wilson,
 } from '@wegwijzer/outcomes';
 import { canSeePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
-import { suppressOutcomes, suppressSubgroups, suppressSurvival } from './disclosure.ts';
+import { suppressCohorts, suppressOutcomes, suppressSubgroups, suppressSurvival } from './disclosure.ts';
 import { visiblePilot } from './pilots.ts';
 
 /** Viewers get suppressed figures (SPEC §6); everyone else the figures as computed. */
@@ -118,4 +120,18 @@ export async function worklist({ ctx, pilotId, asOf }: { ctx: UseCaseCtx; pilotI
     });
   }
   return { pilotId, asOf: fromDay(today), total: items.length, items };
+}
+
+/** Exit rate at `k` months per intake month and arm: is the pilot getting better over time? */
+export async function pilotCohorts({ ctx, pilotId, k }: { ctx: UseCaseCtx; pilotId: string; k: number }) {
+  await visiblePilot(ctx, pilotId);
+  const cohorts = (await cohortCounts(ctx.store.db, pilotId, k)).map((r) => ({
+    month: r.month,
+    arm: r.arm as 'intervention' | 'control',
+    participants: r.participants,
+    evaluable: r.evaluable,
+    offBenefit: wilson(r.off, r.evaluable),
+  }));
+  const reply = { pilotId, windowMonths: k, cohorts };
+  return forViewer(ctx) ? suppressCohorts(reply, ctx.config.suppressionThreshold) : reply;
 }
