@@ -18,6 +18,18 @@ const nl = {
   navSubgroups: 'Wat werkt voor wie',
   navCompare: 'Vergelijken',
   navA11y: 'Toegankelijkheid',
+  navAdmin: 'Beheer',
+  navExport: 'Exporteren',
+  loginThrottled: 'Te veel mislukte pogingen om in te loggen. Wacht even en probeer het later opnieuw.',
+  households: { single: 'alleenstaand', single_parent: 'alleenstaande ouder', couple: 'samenwonend/gehuwd' },
+  educations: { low: 'laag', mid: 'middelbaar', high: 'hoog' },
+  myPilots: 'Mijn pilots',
+  myPilotsIntro: 'Uw pilots met het aantal deelnemers, de uitstroom na 12 maanden en de opvolging die klaarstaat.',
+  pending: 'Nog te vroeg',
+  followUpsDue: 'Opvolging te doen',
+  exitRate12: 'Uitstroom na 12 maanden',
+  uploading: (sent: string, total: string) => `Versturen: ${sent} van ${total} kB`,
+  processing: 'Bestand is verstuurd; de server verwerkt het…',
   mainNav: 'Hoofdmenu',
   logout: 'Uitloggen',
   loggedInAs: 'Ingelogd als',
@@ -173,6 +185,18 @@ const en: Dict = {
   navSubgroups: 'What works for whom',
   navCompare: 'Compare',
   navA11y: 'Accessibility',
+  navAdmin: 'Administration',
+  navExport: 'Export',
+  loginThrottled: 'Too many failed login attempts. Wait a while and try again later.',
+  households: { single: 'single', single_parent: 'single parent', couple: 'cohabiting/married' },
+  educations: { low: 'low', mid: 'intermediate', high: 'high' },
+  myPilots: 'My pilots',
+  myPilotsIntro: 'Your pilots with the number of participants, the exit rate after 12 months and the follow-ups due.',
+  pending: 'Too recent',
+  followUpsDue: 'Follow-ups due',
+  exitRate12: 'Exit after 12 months',
+  uploading: (sent: string, total: string) => `Sending: ${sent} of ${total} kB`,
+  processing: 'File sent; the server is processing it…',
   mainNav: 'Main menu',
   logout: 'Log out',
   loggedInAs: 'Logged in as',
@@ -309,7 +333,8 @@ const en: Dict = {
   synthetic: 'demo data',
 };
 
-const dicts: Record<Locale, Dict> = { nl, en };
+export const dictionaries: Record<Locale, Dict> = { nl, en };
+const dicts = dictionaries;
 
 interface I18n {
   locale: Locale;
@@ -329,3 +354,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 }
 
 export const useI18n = () => useContext(Ctx);
+
+/** Strings of a lazily loaded page, kept in its own chunk: `useStrings({ nl, en })`. */
+export function useStrings<T>(d: { nl: T; en: NoInfer<T> }): T {
+  return d[useContext(Ctx).locale];
+}

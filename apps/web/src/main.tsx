@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n.tsx';
+import { openDetailsWhenPrinting } from './print.ts';
 import './styles.css';
 
 const client = new QueryClient({
@@ -15,6 +16,8 @@ const client = new QueryClient({
     },
   },
 });
+
+openDetailsWhenPrinting();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { migrations } from './migrations/index.ts';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration } from 'kysely';
+import { migrations as shippedMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
 /** An open database: Kysely for queries, plus the raw handle for synchronous bulk writes. */
@@ -10,21 +10,62 @@ export interface Store {
   sqlite: BetterSqlite3.Database;
   /** Runs `fn` in one synchronous transaction while no other query holds the connection. */
   writeTx<T>(fn: (raw: BetterSqlite3.Database) => T): Promise<T>;
+  /** Checkpoints the WAL into the database file and closes it; safe to call twice. */
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The migrations to apply; the shipped ones unless a test brings its own. */
+  migrations?: Record<string, Migration>;
+}
+
+/**
+ * SQLite can roll back DDL, but Kysely's adapter says it cannot, so by default its Migrator runs
+ * each statement on its own and a migration that fails half-way leaves half a schema behind.
+ * Claiming transactional DDL makes the Migrator run the pending migrations and their bookkeeping
+ * rows in one transaction: an upgrade lands wholly or not at all, also when the process dies.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+/** Kysely over an open better-sqlite3 handle, with migrations that run in one transaction. */
+export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+}
+
+/** The pragmas every connection of ours runs with. */
+export function configureConnection(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Another process (a backup, a second server) may hold the write lock for a moment.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
 }
 
 /**
  * Opens (creating if needed) the SQLite file at `path` in WAL mode with foreign keys on,
  * and applies pending migrations.
  */
-export async function openStore(path: string): Promise<Store> {
+export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const sqlite = new BetterSqlite3(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db);
+  configureConnection(sqlite);
+  const db = kyselyFor(sqlite);
+  try {
+    await migrate(db, options.migrations);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  let closed: Promise<void> | null = null;
   return {
     kind: 'sqlite',
     db,
@@ -32,17 +73,29 @@ export async function openStore(path: string): Promise<Store> {
     // Kysely's SQLite driver guards its single connection with a mutex; taking the connection
     // here means no Kysely transaction is half-open while the raw transaction runs.
     writeTx: (fn) => db.connection().execute(async () => sqlite.transaction(() => fn(sqlite))()),
-    close: () => db.destroy(),
+    close: () =>
+      (closed ??= (async () => {
+        // Under the connection mutex, so no query of ours is half-way; TRUNCATE leaves an empty
+        // WAL, and closing the last connection removes it: the file alone is the whole database.
+        await db.connection().execute(async () => {
+          if (sqlite.open) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        });
+        await db.destroy();
+      })()),
   };
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+/** The Migrator for `db`: the shipped migrations, or `list` (tests build old schemas with it). */
+export function migrator(db: Kysely<Database>, list: Record<string, Migration> = shippedMigrations): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => list } });
+}
+
+/** Applies every pending migration in one transaction; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>, list?: Record<string, Migration>): Promise<string[]> {
+  const { error, results } = await migrator(db, list).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${String(error)}`);
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -32,9 +32,23 @@ export class ApiError extends Error {
 export async function unwrap<T>(call: Promise<Response> | Response): Promise<T> {
   const res = await call;
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) {
+  return replyOrThrow<T>(res.status, body);
+}
+
+/** The parsed body of a 2xx reply; an ApiError built from the `{error}` envelope otherwise. */
+export function replyOrThrow<T>(status: number, body: unknown): T {
+  if (status < 200 || status > 299) {
     const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `HTTP ${res.status}`, err?.details);
+    throw new ApiError(status, err?.code ?? 'http_error', err?.message ?? `HTTP ${status}`, err?.details);
   }
   return body as T;
+}
+
+/** Parses a reply text as JSON; null when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
 }

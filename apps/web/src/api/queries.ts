@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type {
+  CohortReply,
   ComparisonReply,
   Event,
   OutcomeSummary,
@@ -19,7 +20,13 @@ import { api, unwrap } from './client.ts';
 export type DemoInfo = InferResponseType<typeof api.api.demo.$get, 200>;
 export type ParticipantPage = InferResponseType<(typeof api.api.pilots)[':id']['participants']['$get'], 200>;
 export type ParticipantDetail = InferResponseType<(typeof api.api.participants)[':id']['$get'], 200>;
-export type { ComparisonReply, Event, OutcomeSummary, Pilot, SubgroupReply, SurvivalReply, User, WorklistReply };
+export type UserList = InferResponseType<typeof api.api.users.$get, 200>;
+export type TokenList = InferResponseType<typeof api.api.tokens.$get, 200>;
+export type TokenCreated = InferResponseType<typeof api.api.tokens.$post, 201>;
+export type AuditPage = InferResponseType<typeof api.api.audit.$get, 200>;
+export type AuditFilter = Omit<NonNullable<Parameters<typeof api.api.audit.$get>[0]>['query'], 'page' | 'pageSize'>;
+export type ExportFilter = NonNullable<Parameters<(typeof api.api.pilots)[':id']['export']['count']['$get']>[0]>['query'];
+export type { CohortReply, ComparisonReply, Event, OutcomeSummary, Pilot, SubgroupReply, SurvivalReply, User, WorklistReply };
 
 export const WINDOW_OPTIONS = [6, 12, 18, 24, 36] as const satisfies readonly WindowMonths[];
 export const SUBGROUP_FIELDS = [
@@ -105,4 +112,34 @@ export const worklistQuery = (id: string) =>
   queryOptions({
     queryKey: ['worklist', id],
     queryFn: () => unwrap<WorklistReply>(api.api.pilots[':id'].worklist.$get({ param: { id }, query: {} })),
+  });
+
+export const cohortsQuery = (id: string, window: Win = 12) =>
+  queryOptions({
+    queryKey: ['cohorts', id, window],
+    queryFn: () =>
+      unwrap<CohortReply>(api.api.pilots[':id'].cohorts.$get({ param: { id }, query: { window: w(window) } })),
+  });
+
+export const usersQuery = () =>
+  queryOptions({ queryKey: ['users'], queryFn: () => unwrap<UserList>(api.api.users.$get()) });
+
+export const tokensQuery = () =>
+  queryOptions({ queryKey: ['tokens'], queryFn: () => unwrap<TokenList>(api.api.tokens.$get()) });
+
+export const auditQuery = (filter: AuditFilter, page: number, pageSize = 50) =>
+  queryOptions({
+    queryKey: ['audit', filter, page, pageSize],
+    queryFn: () =>
+      unwrap<AuditPage>(api.api.audit.$get({ query: { ...filter, page: String(page), pageSize: String(pageSize) } })),
+    placeholderData: (prev) => prev,
+  });
+
+export const exportCountQuery = (id: string, filter: ExportFilter) =>
+  queryOptions({
+    queryKey: ['exportCount', id, filter],
+    queryFn: () =>
+      unwrap<{ participants: number }>(api.api.pilots[':id'].export.count.$get({ param: { id }, query: filter })),
+    placeholderData: (prev) => prev,
+    staleTime: 10_000,
   });

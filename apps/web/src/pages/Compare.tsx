@@ -5,6 +5,7 @@ import { Num } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { municipalityName } from '../labels.ts';
 import { Link, useLocation } from '../router.tsx';
 import { cell } from '../suppression.ts';
 import { WindowSelect } from './PilotPage.tsx';
@@ -50,7 +51,7 @@ export default function Compare() {
                     return (
                       <tr key={o.pilotId}>
                         <th scope="row">
-                          <Link to={`/pilots/${o.pilotId}`}>{o.name}</Link> <span className="muted small">{o.municipality}</span>
+                          <Link to={`/pilots/${o.pilotId}`}>{o.name}</Link> <span className="muted small">{municipalityName(o.municipality)}</span>
                         </th>
                         <td className="num"><Num c={cell(o.arms.intervention.participants, '/arms/intervention/participants', o.suppressed)} fmt={n} /></td>
                         <td className="num"><Num c={hi.rate} fmt={pct} /></td>

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
-import { api, ApiError, unwrap, type ApiErrorDetail } from '../api/client.ts';
+import { api, ApiError, type ApiErrorDetail } from '../api/client.ts';
+import { uploadWithProgress, type UploadProgress } from '../api/upload.ts';
 import type { ImportResult } from '@wegwijzer/domain';
 import { ErrorState } from '../components/States.tsx';
 import { formatNumber } from '../format.ts';
@@ -15,6 +16,7 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
   const [kind, setKind] = useState<Kind>('participants');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<(UploadProgress & { sentAll: boolean }) | null>(null);
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [errors, setErrors] = useState<ApiErrorDetail[] | null>(null);
@@ -34,9 +36,12 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
     reset();
     try {
       const url = api.api.pilots[':id'].imports.$url({ param: { id: pilotId }, query: { kind, dryRun: String(dryRun) as 'true' | 'false' } });
-      const res = await unwrap<ImportResult>(
-        fetch(url.pathname + url.search, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file, credentials: 'same-origin' }),
-      );
+      setProgress({ sent: 0, total: file.size, sentAll: false });
+      const res = await uploadWithProgress<ImportResult>(url.pathname + url.search, file, {
+        contentType: 'text/csv',
+        onProgress: (p) => setProgress({ ...p, sentAll: false }),
+        onSent: () => setProgress((p) => p && { ...p, sent: p.total, sentAll: true }),
+      });
       if (dryRun) setChecked(res);
       else {
         setDone(res);
@@ -48,6 +53,7 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
       else setFailure(e);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -103,7 +109,14 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
             {t.doImport}
           </button>
         </div>
-        {busy && <progress aria-label={t.loading} />}
+        {busy && progress && (
+          <div className="upload-progress" data-testid="upload-progress">
+            <progress id="upload-bar" max={progress.total || 1} value={progress.sentAll ? undefined : progress.sent} />
+            <label htmlFor="upload-bar" className="small">
+              {progress.sentAll ? t.processing : t.uploading(n(Math.ceil(progress.sent / 1024)), n(Math.ceil(progress.total / 1024)))}
+            </label>
+          </div>
+        )}
       </form>
       <div aria-live="polite">
         {checked && !done && <p className="notice ok" data-testid="import-checked">{t.importChecked(n(checked.rows), checked.delimiter)}</p>}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api, unwrap } from '../api/client.ts';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError, unwrap } from '../api/client.ts';
 import { demoQuery } from '../api/queries.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate, useLocation } from '../router.tsx';
@@ -12,7 +12,7 @@ export function Login() {
   const demo = useQuery(demoQuery());
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -24,8 +24,15 @@ export function Login() {
       await qc.resetQueries();
       const next = loc.query.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/');
-    } catch {
-      setError(t.loginFailed);
+    } catch (e) {
+      // After 10 failures the API refuses for a while (429): say so, with its own message.
+      if (e instanceof ApiError && e.status === 429)
+        setError(
+          <>
+            {t.loginThrottled} <span lang="en">({e.message})</span>
+          </>,
+        );
+      else setError(t.loginFailed);
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { ArmBars, HeadlineText, NetSavings } from '../components/Outcome.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { municipalityName } from '../labels.ts';
 import { Link } from '../router.tsx';
 
 /** One card per pilot, sorted by start date: headline at 12 months, intervention vs control, net savings. */
@@ -35,7 +36,7 @@ export function Overview({ user }: { user: User }) {
                   <Link to={`/pilots/${p.id}`}>{p.name}</Link>
                 </h2>
                 <p className="muted">
-                  {p.municipality} · {p.participants} {t.participants.toLowerCase()} · {t.observationEnd} {formatDate(p.dataCompleteThrough, locale)}
+                  {municipalityName(p.municipality)} · {p.participants} {t.participants.toLowerCase()} · {t.observationEnd} {formatDate(p.dataCompleteThrough, locale)}
                   {p.synthetic && <span className="badge">{t.synthetic}</span>}
                 </p>
                 {o ? (

@@ -7,6 +7,7 @@ import { ArmTag } from '../components/Num.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { formatDate, formatMoney, formatNumber } from '../format.ts';
 import { useI18n, type Dict } from '../i18n.tsx';
+import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
 
 const EVENT_TYPES = ['benefit_end', 'benefit_restart', 'bbz_start', 'bbz_end', 'work_start', 'work_end', 'ladder', 'offset_income'] as const satisfies readonly Event['type'][];
@@ -34,9 +35,6 @@ export function ParticipantPage({ id }: { id: string }) {
   );
 }
 
-function yn(v: boolean | null, t: Dict) {
-  return v == null ? t.unknown : v ? t.yes : t.no;
-}
 
 function Baseline({ p }: { p: ParticipantDetail }) {
   const { t, locale } = useI18n();
@@ -45,14 +43,14 @@ function Baseline({ p }: { p: ParticipantDetail }) {
     [t.fields.intakeDate, formatDate(p.intakeDate, locale)],
     [t.fields.monthlyBenefit, p.monthlyBenefit != null ? formatMoney(p.monthlyBenefit, true, locale) : t.unknown],
     [t.fields.guidanceCost, p.guidanceCost != null ? formatMoney(p.guidanceCost, false, locale) : t.unknown],
-    [t.fields.household, p.household ?? t.unknown],
+    [t.fields.household, valueLabel('household', p.household, t)],
     [t.fields.birthYear, p.birthYear != null ? String(p.birthYear) : t.unknown],
     [t.fields.motivation, p.motivation != null ? String(p.motivation) : t.unknown],
     [t.fields.ladderStep, p.ladderStep != null ? String(p.ladderStep) : t.unknown],
-    [t.fields.hasDebts, yn(p.hasDebts, t)],
-    [t.fields.disability, yn(p.disability, t)],
-    [t.fields.refugeeStatus, yn(p.refugeeStatus, t)],
-    [t.fields.education, p.education ?? t.unknown],
+    [t.fields.hasDebts, valueLabel('hasDebts', p.hasDebts, t)],
+    [t.fields.disability, valueLabel('disability', p.disability, t)],
+    [t.fields.refugeeStatus, valueLabel('refugeeStatus', p.refugeeStatus, t)],
+    [t.fields.education, valueLabel('education', p.education, t)],
     ...(p.lostToFollowUpDate ? ([[t.fields.lostToFollowUpDate, formatDate(p.lostToFollowUpDate, locale)]] as [string, string][]) : []),
   ];
   return (

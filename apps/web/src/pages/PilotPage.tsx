@@ -4,6 +4,7 @@ import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../compo
 import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { municipalityName } from '../labels.ts';
 import { href, Link, setQuery, useLocation } from '../router.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
@@ -34,7 +35,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
         <div>
           <h1>{p.name}</h1>
           <p className="muted">
-            {t.municipality} {p.municipality} · {t.observationEnd} <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
+            {t.municipality} {municipalityName(p.municipality)} · {t.observationEnd} <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
             {p.synthetic && <span className="badge">{t.synthetic}</span>}
           </p>
         </div>
@@ -113,7 +114,7 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: (typeof 
               </ul>
             </details>
             <p className="print-only small">
-              {pilot.name} — {pilot.municipality} — {t.observationEnd} {formatDate(o.observationEnd, locale)}
+              {pilot.name} — {municipalityName(pilot.municipality)} — {t.observationEnd} {formatDate(o.observationEnd, locale)}
             </p>
           </>
         )}

@@ -6,17 +6,13 @@ import { ArmTag, Num } from '../components/Num.tsx';
 import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
 import { Empty, ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatInterval, formatNumber, formatPoints } from '../format.ts';
-import { useI18n, type Dict } from '../i18n.tsx';
+import { useI18n } from '../i18n.tsx';
+import { valueLabel } from '../labels.ts';
 import { setQuery, useLocation } from '../router.tsx';
 import { WindowSelect } from './PilotPage.tsx';
 
 type Field = (typeof SUBGROUP_FIELDS)[number];
 
-function valueLabel(by: Field, v: string | number | boolean | null, t: Dict): string {
-  if (v == null) return t.unknown;
-  if (typeof v === 'boolean') return v ? t.yes : t.no;
-  return String(v);
-}
 
 export default function Subgroups() {
   const { t } = useI18n();
