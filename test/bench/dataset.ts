@@ -49,7 +49,7 @@ export function pilotParticipants(pilotIndex: number, perPilot: number): BenchPa
     events.push({ type: 'offset_income', date: iso(t0 + 60 * DAY), reason: null, value: null, amountCents: Math.floor(rnd() * 40000) });
     if (rnd() < (arm === 'intervention' ? 0.45 : 0.3)) {
       const exit = t0 + Math.floor(rnd() * 500) * DAY;
-      events.push({ type: 'work_start', date: iso(exit - 5 * DAY), reason: null, value: 24, amountCents: null });
+      events.push({ type: 'work_start', date: iso(Math.max(t0, exit - 5 * DAY)), reason: null, value: 24, amountCents: null });
       events.push({ type: 'benefit_end', date: iso(exit), reason: EXIT_REASONS[Math.floor(rnd() * 4)]!, value: null, amountCents: null });
       if (rnd() < 0.2) events.push({ type: 'benefit_restart', date: iso(exit + Math.floor(rnd() * 200 + 1) * DAY), reason: null, value: null, amountCents: null });
     } else {
@@ -101,4 +101,22 @@ export async function seed(store: Store, size: DatasetSize): Promise<string[]> {
     });
   }
   return ids;
+}
+
+const PARTICIPANT_HEADER = 'participant_ref,arm,intake_date,motivation,ladder_step,birth_year';
+const EVENT_HEADER = 'participant_ref,type,date,reason,value';
+
+/** One pilot's import files, as the municipality would send them (`,` dialect). */
+export function pilotCsv(pilotIndex: number, perPilot: number): { participants: string; events: string; rows: number } {
+  const people = pilotParticipants(pilotIndex, perPilot);
+  const p = [PARTICIPANT_HEADER];
+  const e = [EVENT_HEADER];
+  for (const x of people) {
+    p.push(`${x.ref},${x.arm},${x.intake},${x.motivation},${x.ladder},${x.birthYear}`);
+    for (const ev of x.events) {
+      const value = ev.amountCents !== null ? (ev.amountCents / 100).toFixed(2) : (ev.value ?? '');
+      e.push(`${x.ref},${ev.type},${ev.date},${ev.reason ?? ''},${value}`);
+    }
+  }
+  return { participants: p.join('\n') + '\n', events: e.join('\n') + '\n', rows: p.length - 1 + e.length - 1 };
 }

@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
+import { requestLogger } from './http/logging.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
@@ -52,6 +53,7 @@ export async function createApp(store: Store, config: Config) {
   app.onError(onError);
   app.notFound((c) => onError(new NotFound(`Route ${c.req.method} ${c.req.path}`), c));
   app.use('*', requestId());
+  app.use('*', requestLogger());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

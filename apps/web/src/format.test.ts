@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatInterval, formatMoney, formatNumber, formatPercent, formatPoints } from './format.ts';
+import { formatDate, formatDateTime, formatInterval, formatMoney, formatNumber, formatPercent, formatPoints } from './format.ts';
 
 const nbsp = '\u00a0';
 
@@ -22,4 +22,13 @@ describe('nl-NL formatting', () => {
     expect(formatDate('2025-12-31')).toBe('31-12-2025');
     expect(formatDate('2025-12-31', 'en')).toBe('31/12/2025');
   });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2026-11-27T21:16:58.900Z', 'nl', '27-11-2026 22:16'],
+    ['2026-07-01T10:00:00Z', 'nl', '01-07-2026 12:00'],
+    ['2026-07-01T10:00:00Z', 'en', '01/07/2026 12:00'],
+    ['not a date', 'nl', 'not a date'],
+  ] as const)('shows %s in Dutch time (%s) as %s', (iso, l, out) => expect(formatDateTime(iso, l)).toBe(out));
 });

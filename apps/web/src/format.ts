@@ -45,3 +45,21 @@ export function formatDate(iso: string, l: Locale = 'nl'): string {
   if (!m) return iso;
   return l === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[3]}-${m[2]}-${m[1]}`;
 }
+
+/** ISO timestamp → "27-11-2026 22:16" in Dutch time (audit log, tokens). */
+export function formatDateTime(iso: string, l: Locale = 'nl'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const p = (k: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === k)?.value ?? '';
+  const sep = l === 'en' ? '/' : '-';
+  return `${p('day')}${sep}${p('month')}${sep}${p('year')} ${p('hour')}:${p('minute')}`;
+}

@@ -15,3 +15,4 @@ export * from './spool.ts';
 export * from './outcomes.ts';
 export * from './repos/throttle.ts';
 export * from './repos/audit-query.ts';
+export * from './backup.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OutcomeSummary, SurvivalReply } from '@wegwijzer/domain';
-import { atRiskAt, forestRows, headline, kmRows, routeSegments, waterfall, windowRows } from './mappers.ts';
+import type { CohortReply, OutcomeSummary, SurvivalReply } from '@wegwijzer/domain';
+import { atRiskAt, cohortRows, forestRows, headline, kmRows, myPilotRows, routeSegments, waterfall, windowRows } from './mappers.ts';
 import { spells } from './timeline.ts';
 
 type Arm = OutcomeSummary['arms']['intervention'];
@@ -163,5 +163,55 @@ describe('timeline spells', () => {
       { kind: 'bbz', from: '2024-03-01', to: '2025-01-01', open: true },
       { kind: 'benefit', from: '2024-09-01', to: '2025-01-01', open: true },
     ]);
+  });
+});
+
+describe('cohortRows', () => {
+  const reply = {
+    pilotId: 'p',
+    windowMonths: 12,
+    cohorts: [
+      { month: '2024-02', arm: 'intervention', participants: 20, evaluable: 18, offBenefit: { count: 9, rate: 0.5, ci95: [0.29, 0.71] } },
+      { month: '2024-01', arm: 'control', participants: 12, evaluable: 12, offBenefit: { count: 3, rate: 0.25, ci95: [0.09, 0.53] } },
+      { month: '2024-01', arm: 'intervention', participants: 15, evaluable: 15, offBenefit: { count: 6, rate: 0.4, ci95: [0.2, 0.64] } },
+      { month: '2024-02', arm: 'control', participants: null, evaluable: null, offBenefit: { count: null, rate: null, ci95: null } },
+      { month: '2024-03', arm: 'intervention', participants: 14, evaluable: 0, offBenefit: { count: 0, rate: null, ci95: null } },
+    ],
+    suppressed: ['/cohorts/3/participants', '/cohorts/3/evaluable', '/cohorts/3/offBenefit/count', '/cohorts/3/offBenefit/rate'],
+  } satisfies CohortReply;
+
+  it('puts both arms of an intake month on one row, in month order', () => {
+    const rows = cohortRows(reply);
+    expect(rows.map((r) => r.month)).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(rows[0]).toMatchObject({ intervention: 0.4, control: 0.25, interventionBand: [0.2, 0.64], controlBand: [0.09, 0.53] });
+  });
+
+  it('draws no point for a suppressed rate, and shows it as suppressed rather than zero', () => {
+    const feb = cohortRows(reply)[1]!;
+    expect(feb.control).toBeNull();
+    expect(feb.cells.control?.rate).toEqual({ kind: 'suppressed' });
+    expect(feb.cells.control?.participants).toEqual({ kind: 'suppressed' });
+  });
+
+  it('leaves a month whose participants are all too recent without a rate (missing, not suppressed)', () => {
+    const mar = cohortRows(reply)[2]!;
+    expect(mar.intervention).toBeNull();
+    expect(mar.cells.intervention?.rate).toEqual({ kind: 'missing' });
+    expect(mar.cells.intervention?.evaluable).toEqual({ kind: 'value', value: 0 });
+    expect(mar.cells.control).toBeUndefined();
+  });
+});
+
+describe('myPilotRows', () => {
+  it('joins pilots, 12-month outcomes and follow-ups due, sorted by start date', () => {
+    const pilots = [
+      { id: 'b', name: 'B', municipality: 'GM0363', participants: 300, startDate: '2024-03-01' },
+      { id: 'a', name: 'A', municipality: 'GM0599', participants: 120, startDate: '2023-01-01' },
+    ];
+    const rows = myPilotRows(pilots, [summary({ pilotId: 'b' })], new Map([['a', 7]]));
+    expect(rows.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(rows[0]).toMatchObject({ rate: { kind: 'missing' }, pending: { kind: 'missing' }, followUps: 7, ci: null });
+    expect(rows[1]).toMatchObject({ rate: { kind: 'value', value: 0.4 }, pending: { kind: 'value', value: 50 }, followUps: null });
+    expect(rows[1]!.ci).toEqual([0.335, 0.469]);
   });
 });

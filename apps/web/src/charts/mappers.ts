@@ -1,4 +1,4 @@
-import type { OutcomeSummary, SubgroupReply, SurvivalReply } from '@wegwijzer/domain';
+import type { CohortReply, OutcomeSummary, Pilot, SubgroupReply, SurvivalReply } from '@wegwijzer/domain';
 import { cell, isSuppressed, type Cell } from '../suppression.ts';
 
 /** Pure mappers from API replies to rows for charts and tables. No React, no formatting. */
@@ -183,4 +183,86 @@ export function forestRows(r: SubgroupReply, label: (v: string | number | boolea
       suppressed: isSuppressed(`${p}/difference`, r.suppressed) || isSuppressed(`${p}/difference/rate`, r.suppressed),
     };
   });
+}
+
+export interface CohortArmCell {
+  rate: Cell;
+  ci: [number, number] | null;
+  participants: Cell;
+  evaluable: Cell;
+}
+
+export interface CohortRow {
+  /** Intake month, YYYY-MM. */
+  month: string;
+  /** Rates for the line (null: nothing to draw, e.g. suppressed or no one evaluable yet). */
+  intervention: number | null;
+  control: number | null;
+  interventionBand: [number, number] | null;
+  controlBand: [number, number] | null;
+  cells: Partial<Record<ArmKey, CohortArmCell>>;
+}
+
+/** One row per intake month with both arms side by side; months without a row for an arm leave it out. */
+export function cohortRows(r: CohortReply): CohortRow[] {
+  const byMonth = new Map<string, CohortRow>();
+  r.cohorts.forEach((c, i) => {
+    const p = `/cohorts/${i}`;
+    const row = byMonth.get(c.month) ?? {
+      month: c.month,
+      intervention: null,
+      control: null,
+      interventionBand: null,
+      controlBand: null,
+      cells: {},
+    };
+    const rate = cell(c.offBenefit.rate, `${p}/offBenefit/rate`, r.suppressed);
+    const ci = c.offBenefit.ci95 ? ([c.offBenefit.ci95[0], c.offBenefit.ci95[1]] as [number, number]) : null;
+    row[c.arm] = rate.kind === 'value' ? rate.value : null;
+    row[`${c.arm}Band`] = rate.kind === 'value' ? ci : null;
+    row.cells[c.arm] = {
+      rate,
+      ci: rate.kind === 'value' ? ci : null,
+      participants: cell(c.participants, `${p}/participants`, r.suppressed),
+      evaluable: cell(c.evaluable, `${p}/evaluable`, r.suppressed),
+    };
+    byMonth.set(c.month, row);
+  });
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+export interface MyPilotRow {
+  id: string;
+  name: string;
+  municipality: string;
+  participants: number | null;
+  pending: Cell;
+  rate: Cell;
+  ci: readonly [number, number] | null;
+  followUps: number | null;
+}
+
+/** The manager's "Mijn pilots" table: pilot list + 12-month outcomes + worklist totals, by start date. */
+export function myPilotRows(
+  pilots: readonly Pick<Pilot, 'id' | 'name' | 'municipality' | 'participants' | 'startDate'>[],
+  outcomes: readonly (Pick<OutcomeSummary, 'pilotId' | 'arms' | 'suppressed'>)[],
+  followUps: ReadonlyMap<string, number>,
+): MyPilotRow[] {
+  const byId = new Map(outcomes.map((o) => [o.pilotId, o]));
+  return [...pilots]
+    .sort((a, b) => a.startDate.localeCompare(b.startDate))
+    .map((p) => {
+      const o = byId.get(p.id);
+      const h = o ? headline(o, 'intervention') : null;
+      return {
+        id: p.id,
+        name: p.name,
+        municipality: p.municipality,
+        participants: p.participants,
+        pending: h?.pending ?? { kind: 'missing' },
+        rate: h?.rate ?? { kind: 'missing' },
+        ci: h?.ci ?? null,
+        followUps: followUps.get(p.id) ?? null,
+      };
+    });
 }

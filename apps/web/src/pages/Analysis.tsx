@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { outcomesQuery, survivalQuery, WINDOW_OPTIONS, type SurvivalReply } from '../api/queries.ts';
 import { atRiskAt, kmRows, windowRows, type ArmKey } from '../charts/mappers.ts';
+import { ARM_COLOR } from '../charts/colors.ts';
 import { Figure } from '../components/Figure.tsx';
 import { ArmTag } from '../components/Num.tsx';
 import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
@@ -12,7 +13,6 @@ import { useI18n } from '../i18n.tsx';
 import { useLocation } from '../router.tsx';
 import { WindowSelect } from './PilotPage.tsx';
 
-export const ARM_COLOR: Record<ArmKey, string> = { intervention: '#0072B2', control: '#E69F00' };
 const TICKS = [0, 180, 365, 545, 730, 1095];
 
 export default function Analysis() {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { outcomesQuery, pilotQuery, WINDOW_OPTIONS, type Pilot, type User } from '../api/queries.ts';
 import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
@@ -9,6 +10,9 @@ import { href, Link, setQuery, useLocation } from '../router.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+
+// The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
+const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
 
 type Tab = 'results' | 'participants' | 'import' | 'worklist';
 
@@ -94,6 +98,9 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: (typeof 
               <Waterfall o={o} />
             </div>
             {o.arms.control && <ArmBars o={o} />}
+            <Suspense fallback={<Loading />}>
+              <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} />
+            </Suspense>
             <section className="card meaning">
               <h2>{t.meaningTitle}</h2>
               <p>{t.meaning}</p>

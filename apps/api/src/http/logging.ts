@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import type { AppEnv } from './env.ts';
+
+/** One request, as an operator's log pipeline receives it. Nothing a caller sent is in it. */
+export interface RequestLogLine {
+  level: 'info' | 'warn' | 'error';
+  time: string;
+  msg: 'request';
+  requestId: string;
+  method: string;
+  /** The route pattern (`/api/participants/:id/events`), never the path or its query string. */
+  route: string;
+  status: number;
+  durationMs: number;
+}
+
+export interface RequestLogOptions {
+  /** Where a line goes; standard output by default. */
+  write?: (line: string) => void;
+  /** Logging is off when NODE_ENV is `test` or WEGWIJZER_LOG is `off`, so test output stays clean. */
+  enabled?: boolean;
+}
+
+export function requestLoggingEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'test' && (env.WEGWIJZER_LOG ?? 'on').toLowerCase() !== 'off';
+}
+
+/**
+ * Writes one JSON line per request: id, method, route pattern, status, duration. The route
+ * pattern rather than the URL keeps participant references (`?ref=…`), tokens and ids of query
+ * strings out of the log; bodies are never read.
+ */
+export function requestLogger(options: RequestLogOptions = {}): MiddlewareHandler<AppEnv> {
+  const enabled = options.enabled ?? requestLoggingEnabled();
+  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+  return async (c, next) => {
+    if (!enabled) return next();
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    const line: RequestLogLine = {
+      level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+      time: new Date().toISOString(),
+      msg: 'request',
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: routePath(c) || 'unmatched',
+      status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    write(JSON.stringify(line));
+  };
+}

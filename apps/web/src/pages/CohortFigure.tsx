@@ -1,0 +1,147 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { cohortsQuery, type WINDOW_OPTIONS } from '../api/queries.ts';
+import { ARM_COLOR } from '../charts/colors.ts';
+import { cohortRows, type ArmKey, type CohortRow } from '../charts/mappers.ts';
+import { Figure } from '../components/Figure.tsx';
+import { ArmTag, Num } from '../components/Num.tsx';
+import { Empty, Query } from '../components/States.tsx';
+import { formatInterval, formatNumber, formatPercent, type Locale } from '../format.ts';
+import { useI18n, useStrings } from '../i18n.tsx';
+import { cellText } from '../suppression.ts';
+
+const strings = {
+  nl: {
+    title: (m: number) => `Uitstroom na ${m} maanden per intakemaand`,
+    alt: 'Lijn per groep over de maanden van intake: welk deel van de deelnemers die in die maand begonnen, na de gekozen periode uit de bijstand is, met 95%-interval.',
+    month: 'Intakemaand',
+    evaluable: 'beoordeeld',
+    note: 'Per maand zijn de groepen klein, dus de intervallen zijn breed. Maanden waarvan nog niemand lang genoeg gevolgd is, hebben geen punt.',
+  },
+  en: {
+    title: (m: number) => `Exit after ${m} months by intake month`,
+    alt: 'One line per group over the intake months: which share of the participants who started in that month is off social assistance after the chosen period, with 95% interval.',
+    month: 'Intake month',
+    evaluable: 'assessed',
+    note: 'Monthly groups are small, so the intervals are wide. Months in which no one has been followed long enough have no point.',
+  },
+};
+
+/** "2024-03" → "mrt 2024" / "Mar 2024". */
+function monthLabel(ym: string, locale: Locale): string {
+  const [y, m] = ym.split('-').map(Number);
+  if (!y || !m) return ym;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
+const err = (r: CohortRow, a: ArmKey): [number, number] | undefined => {
+  const v = r[a];
+  const b = r[`${a}Band`];
+  return v != null && b ? [v - b[0], b[1] - v] : undefined;
+};
+
+/** Exit rate by intake cohort on the Resultaten tab: a line per arm over intake months, with intervals and a table view. */
+export default function CohortFigure({ pilotId, windowMonths }: { pilotId: string; windowMonths: (typeof WINDOW_OPTIONS)[number] }) {
+  const q = useQuery(cohortsQuery(pilotId, windowMonths));
+  return <Query q={q}>{(r) => <CohortChart rows={cohortRows(r)} windowMonths={windowMonths} />}</Query>;
+}
+
+function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: number }) {
+  const { t, locale } = useI18n();
+  const s = useStrings(strings);
+  if (rows.length === 0) return <Empty />;
+  const arms = (['intervention', 'control'] as const).filter((a) => rows.some((r) => r.cells[a]));
+  const data = rows.map((r) => ({ ...r, label: monthLabel(r.month, locale), interventionErr: err(r, 'intervention'), controlErr: err(r, 'control') }));
+  const pct0 = (v: number) => formatPercent(v, 0, locale);
+  const pct = (v: number) => formatPercent(v, 1, locale);
+  const n = (v: number) => formatNumber(v, 0, locale);
+  const shown = rows.filter((r) => arms.some((a) => r[a] != null));
+  const alt = `${s.alt} ${shown
+    .map((r) => `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`)
+    .join('; ')}.`;
+  return (
+    <Figure
+      title={s.title(windowMonths)}
+      alt={alt}
+      chart={
+        <div className="chart">
+          <ResponsiveContainer width="100%" height={300}>
+            <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+              <CartesianGrid stroke="#e3e3e3" />
+              <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={24} label={{ value: s.month, position: 'insideBottom', offset: -12 }} />
+              <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
+              <Tooltip formatter={(v) => pct(Number(v))} />
+              <Legend verticalAlign="top" />
+              {arms.map((a) => (
+                <Line
+                  key={a}
+                  dataKey={a}
+                  name={t.arms[a]}
+                  stroke={ARM_COLOR[a]}
+                  strokeWidth={2}
+                  strokeDasharray={a === 'control' ? '6 3' : undefined}
+                  dot={{ r: 3 }}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                >
+                  <ErrorBar dataKey={`${a}Err`} width={4} stroke={ARM_COLOR[a]} strokeOpacity={0.6} />
+                </Line>
+              ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+          <p className="muted small">{s.note}</p>
+        </div>
+      }
+      table={
+        <div className="table-scroll">
+          <table className="data-table cohort-table">
+            <thead>
+              <tr>
+                <th scope="col">{s.month}</th>
+                {arms.map((a) => (
+                  <th key={a} scope="col">
+                    <ArmTag arm={a} /> (95%-BI; {s.evaluable})
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <th scope="row">{monthLabel(r.month, locale)}</th>
+                  {arms.map((a) => {
+                    const c = r.cells[a];
+                    return (
+                      <td key={a}>
+                        {c ? (
+                          <>
+                            <Num c={c.rate} fmt={pct} />
+                            {c.ci && ` (${formatInterval(c.ci, locale)})`}; n = <Num c={c.evaluable} fmt={n} />
+                          </>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}
