@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventsCsv, participantsCsv, verifyFile, WINDOWS } from './support/data.ts';
@@ -12,6 +13,16 @@ import { adminToken, api, createPilot, importCsv, startServer, tempDir, type Ser
 const PARTICIPANTS = 1_000;
 const EVENTS = 200_000;
 const KILL_RUNS = 4;
+/** The last run is killed once the WAL holds this much of the import: inside its write transaction. */
+const MID_WRITE_WAL_BYTES = 4 * 1024 * 1024;
+
+const walBytes = (db: string) => {
+  try {
+    return statSync(`${db}-wal`).size;
+  } catch {
+    return 0;
+  }
+};
 
 const tmp = tempDir();
 const file = join(tmp.dir, 'db.sqlite');
@@ -66,14 +77,29 @@ describe('crash safety', () => {
       let expected = (await verifyFile(file, pilot)).counts.events;
       expect(expected).toBe(EVENTS);
 
-      const runs: { delayMs: number; landed: boolean }[] = [];
+      const runs: { killedAtMs: number; walAtKill: number; answered: boolean; landed: boolean }[] = [];
       for (let run = 1; run <= KILL_RUNS; run++) {
         server = await startServer(file);
         const csv = eventsCsv(PARTICIPANTS, EVENTS, run);
-        // Stratified: run r is killed somewhere in the r-th quarter of (1.1 ×) a full import.
-        const delayMs = Math.round(fullMs * 1.1 * ((run - 1 + random()) / KILL_RUNS));
-        const pending = importCsv(server.base, token, pilot, 'events', csv).catch(() => null);
-        await new Promise((r) => setTimeout(r, delayMs));
+        // Stratified: run r is killed somewhere in the r-th quarter of (1.1 ×) a full import; the
+        // last run waits until the write transaction is spilling pages into the WAL.
+        const midWrite = run === KILL_RUNS;
+        const delayMs = midWrite ? 0 : Math.round(fullMs * 1.1 * ((run - 1 + random()) / KILL_RUNS));
+        let answered = false;
+        const started = performance.now();
+        const pending = importCsv(server.base, token, pilot, 'events', csv).then(
+          () => (answered = true),
+          () => null,
+        );
+        if (midWrite) {
+          while (!answered && walBytes(file) < MID_WRITE_WAL_BYTES && performance.now() - started < 60_000) {
+            await new Promise((r) => setTimeout(r, 2));
+          }
+        } else {
+          await new Promise((r) => setTimeout(r, delayMs));
+        }
+        const walAtKill = walBytes(file);
+        const killedAtMs = Math.round(performance.now() - started);
         server.proc.kill('SIGKILL');
         const exit = await server.exited;
         await pending;
@@ -94,7 +120,8 @@ describe('crash safety', () => {
         expect(after.windowsMatchEvents).toBe(true);
         // What the API served after the restart is what the file holds.
         for (const k of WINDOWS) expect((served[k] as any).arms.intervention.participants).toBe((after.totals[k] as any).intervention.participants);
-        runs.push({ delayMs, landed });
+        runs.push({ killedAtMs, walAtKill, answered, landed });
+        if (midWrite) expect(answered).toBe(false);
         expected = after.counts.events;
       }
       console.info(

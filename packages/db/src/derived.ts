@@ -130,6 +130,74 @@ class TotalsDelta {
   }
 }
 
+const WINDOW_COLUMNS = [
+  'participant_id',
+  'pilot_id',
+  'arm',
+  'window_months',
+  'evaluable',
+  'off_benefit',
+  'route',
+  'sustained',
+  'benefit_days',
+  'off_days',
+  'avoided_numerator',
+  'offset_cents',
+  'guidance_cents',
+  'ladder_measured',
+  'ladder_up',
+  'ladder_change',
+  'placements_eligible',
+  'placements_sustained',
+] as const;
+const DERIVED_COLUMNS = [
+  'participant_id',
+  'pilot_id',
+  'arm',
+  'first_exit_days',
+  'first_exit_censored',
+  'placements_eligible',
+  'placements_sustained',
+] as const;
+
+/** Rows per multi-row INSERT: far fewer statements, well under SQLite's parameter limit. */
+const ROWS_PER_INSERT = 100;
+
+/** Inserts rows of values in statements of ROWS_PER_INSERT rows each. */
+class BulkInsert {
+  private readonly full: BetterSqlite3.Statement;
+  private readonly one: BetterSqlite3.Statement;
+  private pending: unknown[] = [];
+  private rows = 0;
+
+  constructor(
+    raw: BetterSqlite3.Database,
+    table: string,
+    private readonly columns: readonly string[],
+  ) {
+    const tuple = `(${columns.map(() => '?').join(',')})`;
+    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    this.full = raw.prepare(head + Array(ROWS_PER_INSERT).fill(tuple).join(','));
+    this.one = raw.prepare(head + tuple);
+  }
+
+  add(values: readonly unknown[]): void {
+    for (const v of values) this.pending.push(v);
+    if (++this.rows === ROWS_PER_INSERT) {
+      this.full.run(this.pending);
+      this.pending = [];
+      this.rows = 0;
+    }
+  }
+
+  flush(): void {
+    const width = this.columns.length;
+    for (let i = 0; i < this.rows; i++) this.one.run(this.pending.slice(i * width, (i + 1) * width));
+    this.pending = [];
+    this.rows = 0;
+  }
+}
+
 /** Recomputes the derived rows of the given participants, inside the caller's transaction. */
 export function recomputeDerived(
   raw: BetterSqlite3.Database,
@@ -137,27 +205,18 @@ export function recomputeDerived(
   pilot: PilotFacts,
   participantIds: readonly number[],
 ): void {
-  const oldWindows = raw.prepare('SELECT * FROM participant_windows WHERE participant_id = ?');
-  const delWindows = raw.prepare('DELETE FROM participant_windows WHERE participant_id = ?');
-  const insWindow = raw.prepare(
-    `INSERT INTO participant_windows (participant_id, pilot_id, arm, window_months, evaluable, off_benefit,
-      route, sustained, benefit_days, off_days, avoided_numerator, offset_cents, guidance_cents,
-      ladder_measured, ladder_up, ladder_change, placements_eligible, placements_sustained)
-      VALUES (@participant_id, @pilot_id, @arm, @window_months, @evaluable, @off_benefit, @route, @sustained,
-      @benefit_days, @off_days, @avoided_numerator, @offset_cents, @guidance_cents, @ladder_measured,
-      @ladder_up, @ladder_change, @placements_eligible, @placements_sustained)`,
-  );
-  const upsertDerived = raw.prepare(
-    `INSERT INTO participant_derived (participant_id, pilot_id, arm, first_exit_days, first_exit_censored,
-      placements_eligible, placements_sustained) VALUES (?,?,?,?,?,?,?)
-     ON CONFLICT (participant_id) DO UPDATE SET arm = excluded.arm,
-      first_exit_days = excluded.first_exit_days, first_exit_censored = excluded.first_exit_censored,
-      placements_eligible = excluded.placements_eligible, placements_sustained = excluded.placements_sustained`,
-  );
+  const windows = new BulkInsert(raw, 'participant_windows', WINDOW_COLUMNS);
+  const derived = new BulkInsert(raw, 'participant_derived', DERIVED_COLUMNS);
   const delta = new TotalsDelta();
   for (let i = 0; i < participantIds.length; i += CHUNK) {
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
+    // The old rows leave the totals before they go.
+    for (const old of raw.prepare(`SELECT * FROM participant_windows WHERE participant_id IN (${marks})`).all(...ids) as WindowRow[]) {
+      delta.add(old, -1);
+    }
+    raw.prepare(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`).run(...ids);
+    raw.prepare(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`).run(...ids);
     const participants = raw
       .prepare(`SELECT * FROM participants WHERE id IN (${marks})`)
       .all(...ids) as ParticipantRow[];
@@ -174,14 +233,31 @@ export function recomputeDerived(
       list.push(toTimelineEvent(e));
     }
     for (const p of participants) {
-      for (const old of oldWindows.all(p.id) as WindowRow[]) delta.add(old, -1);
-      delWindows.run(p.id);
       const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
       for (const row of windowRows(d)) {
-        insWindow.run({ ...row, participant_id: p.id, pilot_id: pilotId });
+        windows.add([
+          p.id,
+          pilotId,
+          row.arm,
+          row.window_months,
+          row.evaluable,
+          row.off_benefit,
+          row.route,
+          row.sustained,
+          row.benefit_days,
+          row.off_days,
+          row.avoided_numerator,
+          row.offset_cents,
+          row.guidance_cents,
+          row.ladder_measured,
+          row.ladder_up,
+          row.ladder_change,
+          row.placements_eligible,
+          row.placements_sustained,
+        ]);
         delta.add(row, 1);
       }
-      upsertDerived.run(
+      derived.add([
         p.id,
         pilotId,
         d.arm,
@@ -189,9 +265,11 @@ export function recomputeDerived(
         d.firstExit.censored ? 1 : 0,
         d.placements.eligible,
         d.placements.sustained,
-      );
+      ]);
     }
   }
+  windows.flush();
+  derived.flush();
   delta.flush(raw, pilotId);
 }
 

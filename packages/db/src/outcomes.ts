@@ -100,8 +100,8 @@ async function sumWindows(
   k: number,
   field: SubgroupField | null,
 ): Promise<TotalsRow[]> {
+  // Driven from the pilot's participants: the window rows are keyed by participant alone.
   const grp = field ? GROUP_EXPR[field] : 'NULL';
-  const join = field ? 'JOIN participants p ON p.id = w.participant_id' : '';
   const { rows } = await sql<TotalsRow>`
     SELECT w.pilot_id AS pilot_id, ${sql.raw(grp)} AS grp, w.arm AS arm,
       COUNT(*) AS participants,
@@ -121,9 +121,9 @@ async function sumWindows(
       SUM(w.ladder_change) AS ladder_change,
       SUM(w.placements_eligible) AS placements_eligible,
       SUM(w.placements_sustained) AS placements_sustained
-    FROM participant_windows w
-    ${sql.raw(join)}
-    WHERE w.pilot_id = ${pilotId} AND w.window_months = ${k}
+    FROM participants p
+    JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    WHERE p.pilot_id = ${pilotId}
     GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }
@@ -214,8 +214,8 @@ export async function cohortCounts(db: Kysely<Database>, pilotId: string, k: num
   const { rows } = await sql<{ month: string; arm: string; participants: number; evaluable: number; off: number }>`
     SELECT substr(p.intake_date, 1, 7) AS month, w.arm AS arm, COUNT(*) AS participants,
       SUM(w.evaluable) AS evaluable, SUM(w.off_benefit) AS off
-    FROM participant_windows w JOIN participants p ON p.id = w.participant_id
-    WHERE w.pilot_id = ${pilotId} AND w.window_months = ${k}
+    FROM participants p JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    WHERE p.pilot_id = ${pilotId}
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
   return rows.map((r) => ({ ...r, participants: Number(r.participants), evaluable: Number(r.evaluable), off: Number(r.off) }));
 }

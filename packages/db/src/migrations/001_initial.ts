@@ -78,10 +78,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ladder_change INTEGER NOT NULL,
       placements_eligible INTEGER NOT NULL,
       placements_sustained INTEGER NOT NULL,
-      PRIMARY KEY (pilot_id, window_months, participant_id)
+      PRIMARY KEY (participant_id, window_months)
     ) WITHOUT ROWID`,
-    // Clustered by pilot and window, a summary reads one contiguous range of the table.
-    sql`CREATE INDEX participant_windows_participant ON participant_windows (participant_id)`,
     // Sums of participant_windows per pilot, window and arm, kept current by every recompute.
     sql`CREATE TABLE pilot_totals (
       pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../../api/client.ts';
 import { pilotsQuery, usersQuery, type Pilot, type User } from '../../api/queries.ts';
 import { CheckGroup, TextField } from '../../components/Field.tsx';
@@ -259,6 +259,7 @@ function EditUser({ user, pilots, onDone }: { user: User; pilots: Pilot[]; onDon
   const qc = useQueryClient();
   const [v, setV] = useState({ name: user.name, role: user.role, pilots: user.pilots });
   const [error, setError] = useState<string | undefined>();
+  useEffect(() => document.getElementById('eu-name')?.focus(), []);
   const save = useMutation({
     mutationFn: () => unwrap<User>(api.api.users[':id'].$patch({ param: { id: user.id }, json: { ...v, name: v.name.trim() } })),
     onSuccess: async (u) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serverFieldErrors, tokenStatus, validateNewUser, validateToken } from './forms.ts';
+import { auditFilterFrom, serverFieldErrors, tokenStatus, validateNewUser, validateToken } from './forms.ts';
 import { adminStrings } from './strings.ts';
 
 const s = adminStrings.nl;
@@ -51,4 +51,11 @@ describe('tokenStatus', () => {
     [{ revokedAt: null, expiresAt: '2025-12-01T00:00:00Z' }, 'expired'],
     [{ revokedAt: '2025-12-02T00:00:00Z', expiresAt: '2025-12-01T00:00:00Z' }, 'revoked'],
   ] as const)('%j is %s', (tok, status) => expect(tokenStatus(tok, now)).toBe(status));
+});
+
+describe('auditFilterFrom', () => {
+  it('reads the filters from the URL, dropping empty ones and the page', () => {
+    const q = new URLSearchParams('actor=%20beheer@x.nl&action=&pilot=p1&from=2026-01-01&page=3&tab=audit');
+    expect(auditFilterFrom(q)).toEqual({ actor: 'beheer@x.nl', pilot: 'p1', from: '2026-01-01' });
+  });
 });

@@ -1,3 +1,4 @@
+import type { AuditFilter } from '../../api/queries.ts';
 import type { AdminStrings } from './strings.ts';
 
 /** Client-side checks of the admin forms, shown next to the fields before anything is sent. */
@@ -52,4 +53,16 @@ export function tokenStatus(t: { revokedAt: string | null; expiresAt: string | n
   if (t.revokedAt) return 'revoked';
   if (t.expiresAt && new Date(t.expiresAt).getTime() <= now.getTime()) return 'expired';
   return 'active';
+}
+
+export const FILTER_KEYS = ['actor', 'action', 'pilot', 'from', 'to'] as const;
+
+/** The filter as it lives in the URL (`?actor=&action=&pilot=&from=&to=&page=`), without empty values. */
+export function auditFilterFrom(q: URLSearchParams): AuditFilter {
+  const f: Record<string, string> = {};
+  for (const k of FILTER_KEYS) {
+    const v = q.get(k)?.trim();
+    if (v) f[k] = v;
+  }
+  return f as AuditFilter;
 }

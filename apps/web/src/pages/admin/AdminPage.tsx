@@ -1,0 +1,33 @@
+import type { User } from '../../api/queries.ts';
+import { useStrings } from '../../i18n.tsx';
+import { href, Link, useLocation } from '../../router.tsx';
+import { Audit } from './Audit.tsx';
+import { adminStrings } from './strings.ts';
+import { Tokens } from './Tokens.tsx';
+import { Users } from './Users.tsx';
+
+const TABS = ['users', 'tokens', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Beheer: users and their roles and pilots; tokens; the audit log. */
+export default function AdminPage({ user }: { user: User }) {
+  const s = useStrings(adminStrings);
+  const loc = useLocation();
+  const asked = loc.query.get('tab') as Tab | null;
+  const tab: Tab = asked && TABS.includes(asked) ? asked : 'users';
+  return (
+    <div className="container admin-page">
+      <h1>{s.title}</h1>
+      <nav className="tabs" aria-label={s.title}>
+        {TABS.map((k) => (
+          <Link key={k} to={href('/beheer', { tab: k === 'users' ? undefined : k })} aria-current={k === tab ? 'page' : undefined} className="tab">
+            {s.tabs[k]}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'users' && <Users />}
+      {tab === 'tokens' && <Tokens admin={user.role === 'admin'} />}
+      {tab === 'audit' && <Audit />}
+    </div>
+  );
+}
