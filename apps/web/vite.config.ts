@@ -5,5 +5,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
-  server: { proxy: { '/api': { target: process.env.WEGWIJZER_API ?? 'http://localhost:3200', changeOrigin: false } } },
+  server: {
+    proxy: {
+      '/api': { target: process.env.WEGWIJZER_API ?? 'http://localhost:3200', changeOrigin: false },
+    },
+  },
 });

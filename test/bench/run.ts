@@ -57,10 +57,19 @@ function holds(f: Figure): boolean | null {
 }
 
 async function api(server: RunningServer, token: string, path: string, init: RequestInit = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
-  });
+  let res: Response;
+  const send = () =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+  try {
+    // A keep-alive socket the server closed while this process was busy computing is found dead
+    // only on reuse: a GET is safe to send once more.
+    res = await send().catch((err: unknown) => (init.method && init.method !== 'GET' ? Promise.reject(err) : send()));
+  } catch (err) {
+    throw new Error(`${init.method ?? 'GET'} ${path} failed: ${String(err)}\nserver output:\n${server.output().slice(-3000)}`);
+  }
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;

@@ -22,7 +22,8 @@ describe('dashboard', () => {
     await page.getByRole('link', { name: "Mobility mentoring 's-Gravenhage" }).click();
     await page.locator('.headline-large').waitFor();
     await expect.poll(() => page.locator('[data-suppressed]').count()).toBeGreaterThan(0);
-    for (const text of await page.locator('[data-suppressed]').allInnerTexts()) expect(text).toMatch(/^<10/);
+    for (const text of await page.locator('[data-suppressed]').allInnerTexts())
+      expect(text).toMatch(/^<10/);
     const legend = await page.locator('.legend li').allInnerTexts();
     expect(legend.some((l) => /<10/.test(l))).toBe(true);
     expect(await page.getByRole('link', { name: 'Deelnemers' }).count()).toBe(0);
@@ -51,7 +52,9 @@ describe('dashboard', () => {
     await page.locator('input[type=file]').setInputFiles({
       name: 'fout.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('participant_ref;arm;intake_date;ladder_step\nE2E-BAD-1;intervention;31-02-2024;7\n'),
+      buffer: Buffer.from(
+        'participant_ref;arm;intake_date;ladder_step\nE2E-BAD-1;intervention;31-02-2024;7\n',
+      ),
     });
     await page.getByRole('button', { name: 'Controleren (proefimport)' }).click();
     await page.locator('.import-errors tbody tr').first().waitFor();
@@ -60,7 +63,9 @@ describe('dashboard', () => {
     await page.locator('input[type=file]').setInputFiles({
       name: 'deelnemers.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('participant_ref;arm;intake_date;monthly_benefit\nE2E-0001;intervention;02-01-2025;1.250,50\nE2E-0002;control;2025-01-03;1300\n'),
+      buffer: Buffer.from(
+        'participant_ref;arm;intake_date;monthly_benefit\nE2E-0001;intervention;02-01-2025;1.250,50\nE2E-0002;control;2025-01-03;1300\n',
+      ),
     });
     await page.getByRole('button', { name: 'Controleren (proefimport)' }).click();
     await page.getByTestId('import-checked').waitFor();
@@ -103,7 +108,9 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pilot overview' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.locator('.pilot-card').first().innerText()).toMatch(/off social assistance after 12 months/);
+    expect(await page.locator('.pilot-card').first().innerText()).toMatch(
+      /off social assistance after 12 months/,
+    );
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overzicht van de pilots' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');

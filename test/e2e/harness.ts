@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,17 +30,30 @@ function freePort(): Promise<number> {
 
 export async function startE2E(): Promise<E2E> {
   if (!existsSync(join(dist, 'index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build'], { cwd: join(root, 'apps/web'), stdio: 'inherit' });
+    const r = spawnSync('npx', ['vite', 'build'], {
+      cwd: join(root, 'apps/web'),
+      stdio: 'inherit',
+    });
     if (r.status !== 0) throw new Error('vite build failed');
   }
   mkdirSync(screenshotDir, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-e2e-'));
   const port = await freePort();
-  const server: ChildProcess = spawn(join(root, 'apps/api/node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: join(root, 'apps/api'),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: join(dir, 'db.sqlite'), WEGWIJZER_WEB_DIST: dist, WEGWIJZER_DEMO: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server: ChildProcess = spawn(
+    join(root, 'apps/api/node_modules/.bin/tsx'),
+    ['src/main.ts'],
+    {
+      cwd: join(root, 'apps/api'),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: join(dir, 'db.sqlite'),
+        WEGWIJZER_WEB_DIST: dist,
+        WEGWIJZER_DEMO: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   server.stdout?.on('data', (d) => (log += d));
   server.stderr?.on('data', (d) => (log += d));
@@ -47,14 +61,25 @@ export async function startE2E(): Promise<E2E> {
   const deadline = Date.now() + 45_000;
   for (;;) {
     if (server.exitCode != null) throw new Error(`server exited: ${log}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`server did not start: ${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     base,
@@ -69,14 +94,21 @@ export async function startE2E(): Promise<E2E> {
 }
 
 export const ACCOUNTS = {
+  admin: ['beheer@demo.wegwijzer.nl', 'demo-beheer-2025'],
   viewer: ['wethouder@demo.wegwijzer.nl', 'demo-wethouder-2025'],
   manager: ['manager@demo.wegwijzer.nl', 'demo-manager-2025'],
   researcher: ['onderzoek@demo.wegwijzer.nl', 'demo-onderzoek-2025'],
 } as const;
 
 /** A fresh context logged in through the login page; collects console errors. */
-export async function loginAs(e: E2E, role: keyof typeof ACCOUNTS): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+export async function loginAs(
+  e: E2E,
+  role: keyof typeof ACCOUNTS,
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await e.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+  });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -92,4 +124,41 @@ export async function loginAs(e: E2E, role: keyof typeof ACCOUNTS): Promise<{ ct
   return { ctx, page, errors };
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the page as it is; returns the serious and critical violations. */
+export async function axeSerious(page: Page): Promise<AxeFinding[]> {
+  // Evaluated through the DevTools protocol, so the app's Content-Security-Policy does not block it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: any[] }> };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
+    }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { participantsCsv, verifyFile, WINDOWS } from './support/data.ts';
+import { eventIds, participantsCsv, verifyFile, WINDOWS } from './support/data.ts';
 import { adminToken, api, createPilot, importCsv, startServer, tempDir, type ServerProcess } from './support/server.ts';
 
 /**
@@ -11,8 +11,8 @@ import { adminToken, api, createPilot, importCsv, startServer, tempDir, type Ser
  */
 
 const PARTICIPANTS = 60;
-const WRITERS = 6;
-const WRITES_EACH = 50;
+const WRITERS = 8;
+const WRITES_EACH = 60;
 const READERS = 4;
 
 const tmp = tempDir();
@@ -102,6 +102,10 @@ describe('concurrent writers and readers', () => {
       const seconds = (performance.now() - started) / 1000;
       const servedAfter = await api(b.base, token, `/api/pilots/${pilot}/outcomes?window=12`);
 
+      if (failures.length) {
+        const errors = servers.flatMap((s) => s.output().split('\n').filter((l) => l.includes('"level":"error"')));
+        console.error(`server errors:\n${errors.slice(0, 5).join('\n')}`);
+      }
       expect(failures).toEqual([]);
       for (const s of servers.splice(0)) expect((await s.stop('SIGTERM')).code).toBe(0);
       const checked = await verifyFile(file, pilot);
@@ -111,6 +115,7 @@ describe('concurrent writers and readers', () => {
       expect(failures).toEqual([]);
       expect(checked.integrity).toBe('ok');
       expect(checked.counts.events).toBe(acked.size);
+      expect(await eventIds(file, pilot)).toEqual([...acked].sort((x, y) => Number(x) - Number(y)));
       expect(checked.totalsMatchWindows).toBe(true);
       expect(checked.windowsMatchEvents).toBe(true);
       expect(servedAfter.body.arms).toBeDefined();

@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** What the server printed so far (for diagnosing a failure). */
+  output(): string;
   process: ChildProcess;
   /** Peak resident memory of the server process so far, in bytes (Linux VmHWM). */
   peakRss(): number;
@@ -54,6 +56,7 @@ export async function startServer(env: Record<string, string>, script = 'src/mai
   return {
     url,
     process: child,
+    output: () => output,
     peakRss() {
       // tsx runs the server in a child of its own; the deepest node process is the server.
       return rssTree(child.pid!);

@@ -21,6 +21,7 @@ import { imports } from './routes/imports.ts';
 import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
+import { routeplanner } from './routes/routeplanner.ts';
 import { users } from './routes/users.ts';
 
 /** JSON bodies are small; CSV imports stream through their own route without this limit. */
@@ -36,6 +37,7 @@ function buildApi() {
     .route('/', participants)
     .route('/', imports)
     .route('/', outcomes)
+    .route('/', routeplanner)
     .route('/', exports)
     .route('/', auditLog);
 }

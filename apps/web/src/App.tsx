@@ -15,6 +15,8 @@ import { ParticipantPage } from './pages/ParticipantPage.tsx';
 const Analysis = lazy(() => import('./pages/Analysis.tsx'));
 const Subgroups = lazy(() => import('./pages/Subgroups.tsx'));
 const Compare = lazy(() => import('./pages/Compare.tsx'));
+const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -25,7 +27,11 @@ export function App() {
 
   const isPublic = loc.path === '/login' || loc.path === '/toegankelijkheid';
   useEffect(() => {
-    if (me.data === null && !isPublic) navigate(`/login?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`, { replace: true });
+    if (me.data === null && !isPublic)
+      navigate(
+        `/login?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`,
+        { replace: true },
+      );
   }, [me.data, isPublic, loc.path, loc.query]);
 
   return (
@@ -40,7 +46,11 @@ export function App() {
       )}
       <Header user={me.data ?? null} />
       <main id="main" ref={mainRef} tabIndex={-1}>
-        {me.isPending ? <Loading /> : <Suspense fallback={<Loading />}>{route(loc.path, me.data ?? null)}</Suspense>}
+        {me.isPending ? (
+          <Loading />
+        ) : (
+          <Suspense fallback={<Loading />}>{route(loc.path, me.data ?? null)}</Suspense>
+        )}
       </main>
       <footer className="site-footer">
         <div className="container">
@@ -64,6 +74,8 @@ function route(path: string, user: User | null): ReactNode {
   if (path === '/analyse' && researcher) return <Analysis />;
   if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
   if (path === '/vergelijken') return <Compare />;
+  if (path === '/exporteren' && researcher) return <ExportPage />;
+  if (path === '/beheer' && user.role === 'admin') return <AdminPage user={user} />;
   return <NotFound />;
 }
 
@@ -98,6 +110,8 @@ function Header({ user }: { user: User | null }) {
             ] as [string, string][])
           : []),
         ['/vergelijken', t.navCompare],
+        ...(researcher ? ([['/exporteren', t.navExport]] as [string, string][]) : []),
+        ...(user.role === 'admin' ? ([['/beheer', t.navAdmin]] as [string, string][]) : []),
       ]
     : [];
   return (
@@ -139,7 +153,10 @@ function Header({ user }: { user: User | null }) {
         <nav aria-label={t.mainNav} className="main-nav">
           <ul className="container">
             {items.map(([to, label]) => {
-              const current = to === '/' ? loc.path === '/' || loc.path.startsWith('/pilots') : loc.path.startsWith(to);
+              const current =
+                to === '/'
+                  ? loc.path === '/' || loc.path.startsWith('/pilots')
+                  : loc.path.startsWith(to);
               return (
                 <li key={to}>
                   <Link to={to} aria-current={current ? 'page' : undefined}>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatInterval, formatMoney, formatNumber, formatPercent, formatPoints } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatInterval,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+} from './format.ts';
 
 const nbsp = '\u00a0';
 
@@ -30,5 +38,7 @@ describe('formatDateTime', () => {
     ['2026-07-01T10:00:00Z', 'nl', '01-07-2026 12:00'],
     ['2026-07-01T10:00:00Z', 'en', '01/07/2026 12:00'],
     ['not a date', 'nl', 'not a date'],
-  ] as const)('shows %s in Dutch time (%s) as %s', (iso, l, out) => expect(formatDateTime(iso, l)).toBe(out));
+  ] as const)('shows %s in Dutch time (%s) as %s', (iso, l, out) =>
+    expect(formatDateTime(iso, l)).toBe(out),
+  );
 });

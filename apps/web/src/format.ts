@@ -18,12 +18,20 @@ export function formatNumber(v: number, digits = 0, l: Locale = 'nl'): string {
 /** 1234.56 → "€ 1.234,56"; whole euros with `cents = false`. */
 export function formatMoney(v: number, cents = false, l: Locale = 'nl'): string {
   const d = cents ? 2 : 0;
-  return nf(l, `m${d}`, { style: 'currency', currency: 'EUR', minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+  return nf(l, `m${d}`, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: d,
+    maximumFractionDigits: d,
+  }).format(v);
 }
 
 /** 0.4 → "40,0%" (a proportion, one decimal). */
 export function formatPercent(v: number, digits = 1, l: Locale = 'nl'): string {
-  const s = nf(l, `p${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v * 100);
+  const s = nf(l, `p${digits}`, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(v * 100);
   return `${s}%`;
 }
 
@@ -35,7 +43,11 @@ export function formatInterval(ci: readonly [number, number], l: Locale = 'nl'):
 
 /** Signed percentage points: 0.152 → "+15,2 %-punt". */
 export function formatPoints(v: number, l: Locale = 'nl'): string {
-  const s = nf(l, 'pp', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v * 100);
+  const s = nf(l, 'pp', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(v * 100);
   return l === 'en' ? `${s} pp` : `${s} %-punt`;
 }
 

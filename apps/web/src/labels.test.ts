@@ -27,7 +27,9 @@ describe('valueLabel', () => {
     ['household', null, 'onbekend'],
     ['motivation', 4, '4'],
     ['ageBand', '27-44', '27-44'],
-  ] as const)('labels %s = %s as "%s"', (field, v, label) => expect(valueLabel(field, v, t)).toBe(label));
+  ] as const)('labels %s = %s as "%s"', (field, v, label) =>
+    expect(valueLabel(field, v, t)).toBe(label),
+  );
 
   it('uses the English words when English is chosen', () => {
     expect(valueLabel('household', 'single_parent', dictionaries.en)).toBe('single parent');

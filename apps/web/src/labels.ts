@@ -30,10 +30,16 @@ export type BaselineField =
 type Labels = Pick<Dict, 'households' | 'educations' | 'yes' | 'no' | 'unknown'>;
 
 /** A baseline value in plain words: "alleenstaande ouder", "laag", "ja", "onbekend" for null. */
-export function valueLabel(field: BaselineField, v: string | number | boolean | null | undefined, t: Labels): string {
+export function valueLabel(
+  field: BaselineField,
+  v: string | number | boolean | null | undefined,
+  t: Labels,
+): string {
   if (v == null) return t.unknown;
   if (typeof v === 'boolean') return v ? t.yes : t.no;
-  if (field === 'household' && v in t.households) return t.households[v as keyof Labels['households']];
-  if (field === 'education' && v in t.educations) return t.educations[v as keyof Labels['educations']];
+  if (field === 'household' && v in t.households)
+    return t.households[v as keyof Labels['households']];
+  if (field === 'education' && v in t.educations)
+    return t.educations[v as keyof Labels['educations']];
   return String(v);
 }

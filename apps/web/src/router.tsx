@@ -31,7 +31,10 @@ export function useLocation(): Location {
 }
 
 /** Builds `path?query`, dropping empty values. */
-export function href(path: string, query: Record<string, string | number | undefined | null> = {}): string {
+export function href(
+  path: string,
+  query: Record<string, string | number | undefined | null> = {},
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v != null && v !== '') q.set(k, String(v));
   const s = q.toString();
@@ -39,7 +42,10 @@ export function href(path: string, query: Record<string, string | number | undef
 }
 
 /** Replaces some query parameters of the current URL (e.g. the window selector). */
-export function setQuery(patch: Record<string, string | number | undefined | null>, replace = true) {
+export function setQuery(
+  patch: Record<string, string | number | undefined | null>,
+  replace = true,
+) {
   const u = new URL(window.location.href);
   for (const [k, v] of Object.entries(patch)) {
     if (v == null || v === '') u.searchParams.delete(k);
@@ -63,10 +69,15 @@ export function match(pattern: string, path: string): Record<string, string> | n
   return out;
 }
 
-export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+export function Link({
+  to,
+  onClick,
+  ...rest
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
     e.preventDefault();
     navigate(to);
   };

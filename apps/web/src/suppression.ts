@@ -3,7 +3,11 @@
 export type Cell = { kind: 'value'; value: number } | { kind: 'suppressed' } | { kind: 'missing' };
 
 /** Decides how a possibly-null figure at JSON pointer `pointer` is shown. */
-export function cell(value: number | null | undefined, pointer: string, suppressed: readonly string[] | undefined): Cell {
+export function cell(
+  value: number | null | undefined,
+  pointer: string,
+  suppressed: readonly string[] | undefined,
+): Cell {
   if (value != null) return { kind: 'value', value };
   if (isSuppressed(pointer, suppressed)) return { kind: 'suppressed' };
   return { kind: 'missing' };

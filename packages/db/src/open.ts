@@ -1,5 +1,16 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type Migration,
+} from 'kysely';
 import { migrations as shippedMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -31,13 +42,31 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
   }
 }
 
-class TransactionalSqliteDialect extends SqliteDialect {
-  override createAdapter(): DialectAdapter {
-    return new TransactionalSqliteAdapter();
+/**
+ * A deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY when another process
+ * wrote in between; BEGIN IMMEDIATE takes the write lock first and waits its busy_timeout instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
-/** Kysely over an open better-sqlite3 handle, with migrations that run in one transaction. */
+class TransactionalSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+/** Kysely over an open better-sqlite3 handle: migrations in one transaction, transactions IMMEDIATE. */
 export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
   return new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
 }
@@ -72,7 +101,9 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     sqlite,
     // Kysely's SQLite driver guards its single connection with a mutex; taking the connection
     // here means no Kysely transaction is half-open while the raw transaction runs.
-    writeTx: (fn) => db.connection().execute(async () => sqlite.transaction(() => fn(sqlite))()),
+    // BEGIN IMMEDIATE takes the write lock before the first read, so a second process writing
+    // at the same time makes this one wait (busy_timeout) instead of failing with SQLITE_BUSY.
+    writeTx: (fn) => db.connection().execute(async () => sqlite.transaction(() => fn(sqlite)).immediate()),
     close: () =>
       (closed ??= (async () => {
         // Under the connection mutex, so no query of ours is half-way; TRUNCATE leaves an empty

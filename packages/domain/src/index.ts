@@ -5,3 +5,4 @@ export * from './money.ts';
 export * from './errors.ts';
 export * from './api.ts';
 export * from './api-outcomes.ts';
+export * from './api-routeplanner.ts';

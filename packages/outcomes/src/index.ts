@@ -46,3 +46,4 @@ export {
   type SubgroupValue,
   type SubgroupSummary,
 } from './subgroups.ts';
+export * from './heterogeneity.ts';

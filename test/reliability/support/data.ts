@@ -106,3 +106,13 @@ export async function verifyFile(file: string, pilotId: string): Promise<Snapsho
     await store.close();
   }
 }
+
+/** The ids of a pilot's events in the file, as the API returns them (strings). */
+export async function eventIds(file: string, pilotId: string): Promise<string[]> {
+  const store = await openStore(file);
+  try {
+    return (store.sqlite.prepare('SELECT id FROM events WHERE pilot_id = ? ORDER BY id').pluck().all(pilotId) as number[]).map(String);
+  } finally {
+    await store.close();
+  }
+}

@@ -176,3 +176,31 @@ export async function createPilot(base: string, token: string, name = 'Betrouwba
 export function importCsv(base: string, token: string, pilotId: string, kind: 'participants' | 'events', csv: BodyInit, timeoutMs = 120_000) {
   return api(base, token, `/api/pilots/${pilotId}/imports?kind=${kind}`, { raw: csv, contentType: 'text/csv', timeoutMs });
 }
+
+/** Runs the backup CLI (`apps/api/src/cli/backup.ts`) and returns its exit code and output. */
+export function backupCli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string; json: any }> {
+  return new Promise((ok, fail) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', join(apiDir, 'src/cli/backup.ts'), ...args], {
+      cwd: apiDir,
+      env: { ...process.env, INIT_CWD: '', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d) => (stdout += d));
+    proc.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+    proc.once('error', fail);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      const last = (stdout.trim() || stderr.trim()).split('\n').pop() ?? '';
+      let json: unknown = null;
+      try {
+        json = JSON.parse(last);
+      } catch {
+        json = null;
+      }
+      ok({ code, stdout, stderr, json });
+    });
+  });
+}

@@ -50,7 +50,7 @@ const [command, ...extra] = positionals;
 if (extra.length > 0) usage(`Unexpected arguments: ${extra.join(' ')}`);
 const dbPath = values.db ?? process.env.DATABASE_URL;
 // `pnpm backup` runs from the repository root; paths are meant relative to where it was typed.
-const base = process.env.INIT_CWD ?? process.cwd();
+const base = process.env.INIT_CWD || process.cwd();
 const path = (p: string | undefined, flag: string) => (p ? resolve(base, p) : usage(`${command} needs ${flag}`));
 
 try {

@@ -11,6 +11,10 @@ function envelope(c: Context<AppEnv>, status: Status, code: string, message: str
 
 /** The one place that turns a thrown error into the SPEC's error envelope. */
 export function onError(err: Error, c: Context<AppEnv>) {
+  // A refused upload (a 10 MB line, a body over the limit) may still be arriving when the reply
+  // goes out; the server stops reading it and may cut the socket off, so tell the client not to
+  // reuse the connection instead of letting its next request fail on a dead socket.
+  if (c.req.raw.body !== null) c.header('Connection', 'close');
   if (err instanceof DomainError) return envelope(c, err.status, err.code, err.message, err.details);
   if (err instanceof HTTPException) {
     const status = err.status as Status;

@@ -7,7 +7,9 @@ describe('replyOrThrow', () => {
   });
 
   it('throws an ApiError with the envelope’s code, message and details', () => {
-    const body = { error: { code: 'invalid_import', message: 'Fouten', details: [{ line: 2, message: 'm' }] } };
+    const body = {
+      error: { code: 'invalid_import', message: 'Fouten', details: [{ line: 2, message: 'm' }] },
+    };
     try {
       replyOrThrow(422, body);
       expect.unreachable();

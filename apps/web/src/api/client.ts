@@ -2,9 +2,12 @@ import { hc } from 'hono/client';
 import type { AppType } from '@wegwijzer/api';
 
 /** Typed client: paths, params and queries are checked against the server's routes. */
-export const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost/' : window.location.origin, {
-  init: { credentials: 'same-origin' },
-});
+export const api = hc<AppType>(
+  typeof window === 'undefined' ? 'http://localhost/' : window.location.origin,
+  {
+    init: { credentials: 'same-origin' },
+  },
+);
 
 export interface ApiErrorDetail {
   line?: number;
@@ -38,8 +41,14 @@ export async function unwrap<T>(call: Promise<Response> | Response): Promise<T> 
 /** The parsed body of a 2xx reply; an ApiError built from the `{error}` envelope otherwise. */
 export function replyOrThrow<T>(status: number, body: unknown): T {
   if (status < 200 || status > 299) {
-    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(status, err?.code ?? 'http_error', err?.message ?? `HTTP ${status}`, err?.details);
+    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)
+      ?.error;
+    throw new ApiError(
+      status,
+      err?.code ?? 'http_error',
+      err?.message ?? `HTTP ${status}`,
+      err?.details,
+    );
   }
   return body as T;
 }

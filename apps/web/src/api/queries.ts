@@ -18,15 +18,36 @@ import { api, unwrap } from './client.ts';
 /** One queryOptions factory per endpoint: key and fetcher together. Reply types come from the server. */
 
 export type DemoInfo = InferResponseType<typeof api.api.demo.$get, 200>;
-export type ParticipantPage = InferResponseType<(typeof api.api.pilots)[':id']['participants']['$get'], 200>;
-export type ParticipantDetail = InferResponseType<(typeof api.api.participants)[':id']['$get'], 200>;
+export type ParticipantPage = InferResponseType<
+  (typeof api.api.pilots)[':id']['participants']['$get'],
+  200
+>;
+export type ParticipantDetail = InferResponseType<
+  (typeof api.api.participants)[':id']['$get'],
+  200
+>;
 export type UserList = InferResponseType<typeof api.api.users.$get, 200>;
 export type TokenList = InferResponseType<typeof api.api.tokens.$get, 200>;
 export type TokenCreated = InferResponseType<typeof api.api.tokens.$post, 201>;
 export type AuditPage = InferResponseType<typeof api.api.audit.$get, 200>;
-export type AuditFilter = Omit<NonNullable<Parameters<typeof api.api.audit.$get>[0]>['query'], 'page' | 'pageSize'>;
-export type ExportFilter = NonNullable<Parameters<(typeof api.api.pilots)[':id']['export']['count']['$get']>[0]>['query'];
-export type { CohortReply, ComparisonReply, Event, OutcomeSummary, Pilot, SubgroupReply, SurvivalReply, User, WorklistReply };
+export type AuditFilter = Omit<
+  NonNullable<Parameters<typeof api.api.audit.$get>[0]>['query'],
+  'page' | 'pageSize'
+>;
+export type ExportFilter = NonNullable<
+  Parameters<(typeof api.api.pilots)[':id']['export']['count']['$get']>[0]
+>['query'];
+export type {
+  CohortReply,
+  ComparisonReply,
+  Event,
+  OutcomeSummary,
+  Pilot,
+  SubgroupReply,
+  SurvivalReply,
+  User,
+  WorklistReply,
+};
 
 export const WINDOW_OPTIONS = [6, 12, 18, 24, 36] as const satisfies readonly WindowMonths[];
 export const SUBGROUP_FIELDS = [
@@ -44,7 +65,11 @@ type Win = (typeof WINDOW_OPTIONS)[number];
 const w = (n: Win) => String(n) as `${Win}`;
 
 export const demoQuery = () =>
-  queryOptions({ queryKey: ['demo'], queryFn: () => unwrap<DemoInfo>(api.api.demo.$get()), staleTime: Infinity });
+  queryOptions({
+    queryKey: ['demo'],
+    queryFn: () => unwrap<DemoInfo>(api.api.demo.$get()),
+    staleTime: Infinity,
+  });
 
 export const meQuery = () =>
   queryOptions({
@@ -58,16 +83,24 @@ export const meQuery = () =>
   });
 
 export const pilotsQuery = () =>
-  queryOptions({ queryKey: ['pilots'], queryFn: () => unwrap<{ items: Pilot[] }>(api.api.pilots.$get()) });
+  queryOptions({
+    queryKey: ['pilots'],
+    queryFn: () => unwrap<{ items: Pilot[] }>(api.api.pilots.$get()),
+  });
 
 export const pilotQuery = (id: string) =>
-  queryOptions({ queryKey: ['pilot', id], queryFn: () => unwrap<Pilot>(api.api.pilots[':id'].$get({ param: { id } })) });
+  queryOptions({
+    queryKey: ['pilot', id],
+    queryFn: () => unwrap<Pilot>(api.api.pilots[':id'].$get({ param: { id } })),
+  });
 
 export const outcomesQuery = (id: string, window: Win = 12) =>
   queryOptions({
     queryKey: ['outcomes', id, window],
     queryFn: () =>
-      unwrap<OutcomeSummary>(api.api.pilots[':id'].outcomes.$get({ param: { id }, query: { window: w(window) } })),
+      unwrap<OutcomeSummary>(
+        api.api.pilots[':id'].outcomes.$get({ param: { id }, query: { window: w(window) } }),
+      ),
   });
 
 export const comparisonQuery = (window: Win = 12) =>
@@ -86,17 +119,27 @@ export const subgroupsQuery = (id: string, by: SubgroupField, window: Win = 12) 
   queryOptions({
     queryKey: ['subgroups', id, by, window],
     queryFn: () =>
-      unwrap<SubgroupReply>(api.api.pilots[':id'].subgroups.$get({ param: { id }, query: { by, window: w(window) } })),
+      unwrap<SubgroupReply>(
+        api.api.pilots[':id'].subgroups.$get({ param: { id }, query: { by, window: w(window) } }),
+      ),
   });
 
-export const participantsQuery = (id: string, q: { ref?: string; arm?: 'intervention' | 'control'; page: number; pageSize: number }) =>
+export const participantsQuery = (
+  id: string,
+  q: { ref?: string; arm?: 'intervention' | 'control'; page: number; pageSize: number },
+) =>
   queryOptions({
     queryKey: ['participants', id, q],
     queryFn: () =>
       unwrap<ParticipantPage>(
         api.api.pilots[':id'].participants.$get({
           param: { id },
-          query: { ...(q.ref ? { ref: q.ref } : {}), ...(q.arm ? { arm: q.arm } : {}), page: String(q.page), pageSize: String(q.pageSize) },
+          query: {
+            ...(q.ref ? { ref: q.ref } : {}),
+            ...(q.arm ? { arm: q.arm } : {}),
+            page: String(q.page),
+            pageSize: String(q.pageSize),
+          },
         }),
       ),
     placeholderData: (prev) => prev,
@@ -111,14 +154,17 @@ export const participantQuery = (id: string) =>
 export const worklistQuery = (id: string) =>
   queryOptions({
     queryKey: ['worklist', id],
-    queryFn: () => unwrap<WorklistReply>(api.api.pilots[':id'].worklist.$get({ param: { id }, query: {} })),
+    queryFn: () =>
+      unwrap<WorklistReply>(api.api.pilots[':id'].worklist.$get({ param: { id }, query: {} })),
   });
 
 export const cohortsQuery = (id: string, window: Win = 12) =>
   queryOptions({
     queryKey: ['cohorts', id, window],
     queryFn: () =>
-      unwrap<CohortReply>(api.api.pilots[':id'].cohorts.$get({ param: { id }, query: { window: w(window) } })),
+      unwrap<CohortReply>(
+        api.api.pilots[':id'].cohorts.$get({ param: { id }, query: { window: w(window) } }),
+      ),
   });
 
 export const usersQuery = () =>
@@ -131,7 +177,11 @@ export const auditQuery = (filter: AuditFilter, page: number, pageSize = 50) =>
   queryOptions({
     queryKey: ['audit', filter, page, pageSize],
     queryFn: () =>
-      unwrap<AuditPage>(api.api.audit.$get({ query: { ...filter, page: String(page), pageSize: String(pageSize) } })),
+      unwrap<AuditPage>(
+        api.api.audit.$get({
+          query: { ...filter, page: String(page), pageSize: String(pageSize) },
+        }),
+      ),
     placeholderData: (prev) => prev,
   });
 
@@ -139,7 +189,9 @@ export const exportCountQuery = (id: string, filter: ExportFilter) =>
   queryOptions({
     queryKey: ['exportCount', id, filter],
     queryFn: () =>
-      unwrap<{ participants: number }>(api.api.pilots[':id'].export.count.$get({ param: { id }, query: filter })),
+      unwrap<{ participants: number }>(
+        api.api.pilots[':id'].export.count.$get({ param: { id }, query: filter }),
+      ),
     placeholderData: (prev) => prev,
     staleTime: 10_000,
   });

@@ -19,7 +19,8 @@ export function uploadWithProgress<T>(
     xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', opts.contentType);
-    xhr.upload.onprogress = (e) => opts.onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : body.size });
+    xhr.upload.onprogress = (e) =>
+      opts.onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : body.size });
     xhr.upload.onload = () => opts.onSent?.();
     xhr.onload = () => {
       try {

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortReply, OutcomeSummary, SurvivalReply } from '@wegwijzer/domain';
-import { atRiskAt, cohortRows, forestRows, headline, kmRows, myPilotRows, routeSegments, waterfall, windowRows } from './mappers.ts';
+import {
+  atRiskAt,
+  cohortRows,
+  forestRows,
+  headline,
+  kmRows,
+  myPilotRows,
+  routeSegments,
+  waterfall,
+  windowRows,
+} from './mappers.ts';
 import { spells } from './timeline.ts';
 
 type Arm = OutcomeSummary['arms']['intervention'];
-const savings = { avoidedBenefit: 100_000, offsetIncome: 20_000, guidanceCost: 90_000, net: 30_000 };
+const savings = {
+  avoidedBenefit: 100_000,
+  offsetIncome: 20_000,
+  guidanceCost: 90_000,
+  net: 30_000,
+};
 const arm = (over: Partial<Arm> = {}): Arm => ({
   participants: 250,
   evaluable: 200,
@@ -60,14 +75,21 @@ describe('routeSegments', () => {
   });
   it('never draws a suppressed route as zero width', () => {
     const a = arm({ routes: { regular_work: 30, bbz: 40, combination: null, other: null } });
-    const segs = routeSegments(a, 'intervention', ['/arms/intervention/routes/combination', '/arms/intervention/routes/other']);
+    const segs = routeSegments(a, 'intervention', [
+      '/arms/intervention/routes/combination',
+      '/arms/intervention/routes/other',
+    ]);
     const hidden = segs.filter((s) => s.cell.kind === 'suppressed');
     expect(hidden).toHaveLength(2);
     for (const s of hidden) expect(s.width).toBeGreaterThan(0);
     expect(hidden[0]!.width).toBeCloseTo(5 / 80);
   });
   it('keeps a real zero at zero width', () => {
-    const segs = routeSegments(arm({ routes: { regular_work: 80, bbz: 0, combination: 0, other: 0 } }), 'intervention', []);
+    const segs = routeSegments(
+      arm({ routes: { regular_work: 80, bbz: 0, combination: 0, other: 0 } }),
+      'intervention',
+      [],
+    );
     expect(segs[0]).toMatchObject({ key: 'bbz', width: 0, cell: { kind: 'value', value: 0 } });
   });
 });
@@ -83,8 +105,13 @@ describe('waterfall', () => {
     ]);
   });
   it('leaves suppressed amounts without a bar', () => {
-    const a = arm({ savings: { avoidedBenefit: null, offsetIncome: 0, guidanceCost: 5, net: null } });
-    const steps = waterfall(a, 'intervention', ['/arms/intervention/savings/avoidedBenefit', '/arms/intervention/savings/net']);
+    const a = arm({
+      savings: { avoidedBenefit: null, offsetIncome: 0, guidanceCost: 5, net: null },
+    });
+    const steps = waterfall(a, 'intervention', [
+      '/arms/intervention/savings/avoidedBenefit',
+      '/arms/intervention/savings/net',
+    ]);
     expect(steps[0]).toMatchObject({ from: null, to: null, cell: { kind: 'suppressed' } });
     expect(steps[3]!.cell.kind).toBe('suppressed');
   });
@@ -101,7 +128,10 @@ const survival: SurvivalReply = {
       ],
       median: null,
     },
-    control: { points: [{ t: 20, survival: 0.95, lower: 0.85, upper: 1, atRisk: 20, events: 1 }], median: null },
+    control: {
+      points: [{ t: 20, survival: 0.95, lower: 0.85, upper: 1, atRisk: 20, events: 1 }],
+      median: null,
+    },
   },
   logRank: { chi2: 1, p: 0.3 },
 };
@@ -116,7 +146,12 @@ describe('Kaplan–Meier rows', () => {
   });
   it('reads numbers at risk at tick times, null when withheld', () => {
     expect(atRiskAt(survival, 'intervention', [0, 20, 40])).toEqual([10, 9, 8]);
-    const viewer: SurvivalReply = { ...survival, arms: { intervention: { points: [{ t: 5, survival: 0.9, lower: null, upper: null }], median: null } } };
+    const viewer: SurvivalReply = {
+      ...survival,
+      arms: {
+        intervention: { points: [{ t: 5, survival: 0.9, lower: null, upper: null }], median: null },
+      },
+    };
     expect(atRiskAt(viewer, 'intervention', [0])).toEqual([null]);
   });
 });
@@ -135,14 +170,29 @@ describe('window and forest rows', () => {
         windowMonths: 12,
         by: 'hasDebts',
         groups: [
-          { value: true, arms: { intervention: arm(), control: arm({ evaluable: null }) }, difference: { rate: 0.1, ci95: [-0.05, 0.25] } },
-          { value: false, arms: { intervention: arm(), control: arm() }, difference: { rate: null, ci95: null } },
+          {
+            value: true,
+            arms: { intervention: arm(), control: arm({ evaluable: null }) },
+            difference: { rate: 0.1, ci95: [-0.05, 0.25] },
+          },
+          {
+            value: false,
+            arms: { intervention: arm(), control: arm() },
+            difference: { rate: null, ci95: null },
+          },
         ],
         suppressed: ['/groups/0/arms/control/evaluable', '/groups/1/difference/rate'],
       },
       (v) => (v ? 'ja' : 'nee'),
     );
-    expect(rows[0]).toMatchObject({ value: 'ja', diff: 0.1, lo: -0.05, hi: 0.25, nIntervention: { kind: 'value', value: 200 }, nControl: { kind: 'suppressed' } });
+    expect(rows[0]).toMatchObject({
+      value: 'ja',
+      diff: 0.1,
+      lo: -0.05,
+      hi: 0.25,
+      nIntervention: { kind: 'value', value: 200 },
+      nControl: { kind: 'suppressed' },
+    });
     expect(rows[1]).toMatchObject({ value: 'nee', diff: null, suppressed: true });
   });
 });
@@ -171,19 +221,59 @@ describe('cohortRows', () => {
     pilotId: 'p',
     windowMonths: 12,
     cohorts: [
-      { month: '2024-02', arm: 'intervention', participants: 20, evaluable: 18, offBenefit: { count: 9, rate: 0.5, ci95: [0.29, 0.71] } },
-      { month: '2024-01', arm: 'control', participants: 12, evaluable: 12, offBenefit: { count: 3, rate: 0.25, ci95: [0.09, 0.53] } },
-      { month: '2024-01', arm: 'intervention', participants: 15, evaluable: 15, offBenefit: { count: 6, rate: 0.4, ci95: [0.2, 0.64] } },
-      { month: '2024-02', arm: 'control', participants: null, evaluable: null, offBenefit: { count: null, rate: null, ci95: null } },
-      { month: '2024-03', arm: 'intervention', participants: 14, evaluable: 0, offBenefit: { count: 0, rate: null, ci95: null } },
+      {
+        month: '2024-02',
+        arm: 'intervention',
+        participants: 20,
+        evaluable: 18,
+        offBenefit: { count: 9, rate: 0.5, ci95: [0.29, 0.71] },
+      },
+      {
+        month: '2024-01',
+        arm: 'control',
+        participants: 12,
+        evaluable: 12,
+        offBenefit: { count: 3, rate: 0.25, ci95: [0.09, 0.53] },
+      },
+      {
+        month: '2024-01',
+        arm: 'intervention',
+        participants: 15,
+        evaluable: 15,
+        offBenefit: { count: 6, rate: 0.4, ci95: [0.2, 0.64] },
+      },
+      {
+        month: '2024-02',
+        arm: 'control',
+        participants: null,
+        evaluable: null,
+        offBenefit: { count: null, rate: null, ci95: null },
+      },
+      {
+        month: '2024-03',
+        arm: 'intervention',
+        participants: 14,
+        evaluable: 0,
+        offBenefit: { count: 0, rate: null, ci95: null },
+      },
     ],
-    suppressed: ['/cohorts/3/participants', '/cohorts/3/evaluable', '/cohorts/3/offBenefit/count', '/cohorts/3/offBenefit/rate'],
+    suppressed: [
+      '/cohorts/3/participants',
+      '/cohorts/3/evaluable',
+      '/cohorts/3/offBenefit/count',
+      '/cohorts/3/offBenefit/rate',
+    ],
   } satisfies CohortReply;
 
   it('puts both arms of an intake month on one row, in month order', () => {
     const rows = cohortRows(reply);
     expect(rows.map((r) => r.month)).toEqual(['2024-01', '2024-02', '2024-03']);
-    expect(rows[0]).toMatchObject({ intervention: 0.4, control: 0.25, interventionBand: [0.2, 0.64], controlBand: [0.09, 0.53] });
+    expect(rows[0]).toMatchObject({
+      intervention: 0.4,
+      control: 0.25,
+      interventionBand: [0.2, 0.64],
+      controlBand: [0.09, 0.53],
+    });
   });
 
   it('draws no point for a suppressed rate, and shows it as suppressed rather than zero', () => {
@@ -210,8 +300,17 @@ describe('myPilotRows', () => {
     ];
     const rows = myPilotRows(pilots, [summary({ pilotId: 'b' })], new Map([['a', 7]]));
     expect(rows.map((r) => r.id)).toEqual(['a', 'b']);
-    expect(rows[0]).toMatchObject({ rate: { kind: 'missing' }, pending: { kind: 'missing' }, followUps: 7, ci: null });
-    expect(rows[1]).toMatchObject({ rate: { kind: 'value', value: 0.4 }, pending: { kind: 'value', value: 50 }, followUps: null });
+    expect(rows[0]).toMatchObject({
+      rate: { kind: 'missing' },
+      pending: { kind: 'missing' },
+      followUps: 7,
+      ci: null,
+    });
+    expect(rows[1]).toMatchObject({
+      rate: { kind: 'value', value: 0.4 },
+      pending: { kind: 'value', value: 50 },
+      followUps: null,
+    });
     expect(rows[1]!.ci).toEqual([0.335, 0.469]);
   });
 });

@@ -1,4 +1,10 @@
-import type { CohortReply, OutcomeSummary, Pilot, SubgroupReply, SurvivalReply } from '@wegwijzer/domain';
+import type {
+  CohortReply,
+  OutcomeSummary,
+  Pilot,
+  SubgroupReply,
+  SurvivalReply,
+} from '@wegwijzer/domain';
 import { cell, isSuppressed, type Cell } from '../suppression.ts';
 
 /** Pure mappers from API replies to rows for charts and tables. No React, no formatting. */
@@ -16,7 +22,10 @@ export interface Headline {
   ci: readonly [number, number] | null;
 }
 
-export function headline(o: Pick<OutcomeSummary, 'arms' | 'suppressed'>, arm: ArmKey = 'intervention'): Headline | null {
+export function headline(
+  o: Pick<OutcomeSummary, 'arms' | 'suppressed'>,
+  arm: ArmKey = 'intervention',
+): Headline | null {
   const a = o.arms[arm];
   if (!a) return null;
   const p = `/arms/${arm}`;
@@ -42,18 +51,30 @@ export interface RouteSegment {
  * Known counts take their share of the total; suppressed routes split the remainder evenly
  * (or, when the total is suppressed too, get a small equal share) so that "<10" is never drawn as nothing.
  */
-export function routeSegments(a: ArmOutcome, arm: ArmKey, suppressed: readonly string[] | undefined): RouteSegment[] {
-  const cells = ROUTE_KEYS.map((key) => ({ key, cell: cell(a.routes[key], `/arms/${arm}/routes/${key}`, suppressed) }));
+export function routeSegments(
+  a: ArmOutcome,
+  arm: ArmKey,
+  suppressed: readonly string[] | undefined,
+): RouteSegment[] {
+  const cells = ROUTE_KEYS.map((key) => ({
+    key,
+    cell: cell(a.routes[key], `/arms/${arm}/routes/${key}`, suppressed),
+  }));
   const known = cells.reduce((s, c) => s + (c.cell.kind === 'value' ? c.cell.value : 0), 0);
   const hidden = cells.filter((c) => c.cell.kind === 'suppressed').length;
   const total = a.offBenefit.count;
   let hiddenEach = 0;
-  if (hidden) hiddenEach = total != null && total > known ? (total - known) / hidden : Math.max(known * 0.08, 1);
+  if (hidden)
+    hiddenEach =
+      total != null && total > known ? (total - known) / hidden : Math.max(known * 0.08, 1);
   const sum = known + hiddenEach * hidden;
   return cells.map(({ key, cell: c }) => ({
     key,
     cell: c,
-    width: sum <= 0 ? 0 : (c.kind === 'value' ? c.value : c.kind === 'suppressed' ? hiddenEach : 0) / sum,
+    width:
+      sum <= 0
+        ? 0
+        : (c.kind === 'value' ? c.value : c.kind === 'suppressed' ? hiddenEach : 0) / sum,
   }));
 }
 
@@ -68,7 +89,11 @@ export interface WaterfallStep {
 }
 
 /** Vermeden uitkering + verrekende inkomsten − begeleidingskosten = netto, as floating bars. */
-export function waterfall(a: ArmOutcome, arm: ArmKey, suppressed: readonly string[] | undefined): WaterfallStep[] {
+export function waterfall(
+  a: ArmOutcome,
+  arm: ArmKey,
+  suppressed: readonly string[] | undefined,
+): WaterfallStep[] {
   const s = a.savings;
   const c = (k: SavingsKey) => cell(s[k], `/arms/${arm}/savings/${k}`, suppressed);
   const av = s.avoidedBenefit;
@@ -76,8 +101,20 @@ export function waterfall(a: ArmOutcome, arm: ArmKey, suppressed: readonly strin
   const cost = s.guidanceCost;
   const afterOff = av != null && off != null ? av + off : null;
   return [
-    { key: 'avoidedBenefit', cell: c('avoidedBenefit'), from: av != null ? 0 : null, to: av, sign: 1 },
-    { key: 'offsetIncome', cell: c('offsetIncome'), from: off != null ? av : null, to: afterOff, sign: 1 },
+    {
+      key: 'avoidedBenefit',
+      cell: c('avoidedBenefit'),
+      from: av != null ? 0 : null,
+      to: av,
+      sign: 1,
+    },
+    {
+      key: 'offsetIncome',
+      cell: c('offsetIncome'),
+      from: off != null ? av : null,
+      to: afterOff,
+      sign: 1,
+    },
     {
       key: 'guidanceCost',
       cell: c('guidanceCost'),
@@ -125,14 +162,20 @@ export function kmRows(s: SurvivalReply): KmRow[] {
 }
 
 /** Numbers at risk per arm at the given times (days): those not yet exited and still followed. Null when not shown (viewers). */
-export function atRiskAt(s: SurvivalReply, arm: ArmKey, ticks: readonly number[]): (number | null)[] {
+export function atRiskAt(
+  s: SurvivalReply,
+  arm: ArmKey,
+  ticks: readonly number[],
+): (number | null)[] {
   const pts = s.arms[arm]?.points ?? [];
   if (!pts.length || pts.every((p) => p.atRisk == null)) return ticks.map(() => null);
   return ticks.map((tick) => {
     const next = pts.find((p) => p.t >= tick);
     if (next?.atRisk != null) return next.atRisk;
     const lastP = pts[pts.length - 1]!;
-    return lastP.atRisk != null && lastP.events != null ? Math.max(lastP.atRisk - lastP.events, 0) : null;
+    return lastP.atRisk != null && lastP.events != null
+      ? Math.max(lastP.atRisk - lastP.events, 0)
+      : null;
   });
 }
 
@@ -151,7 +194,9 @@ export function windowRows(list: Pick<OutcomeSummary, 'windowMonths' | 'arms'>[]
     .map((o) => ({
       window: o.windowMonths,
       intervention: o.arms.intervention.offBenefit.rate,
-      interventionBand: o.arms.intervention.offBenefit.ci95 ? [...o.arms.intervention.offBenefit.ci95] : null,
+      interventionBand: o.arms.intervention.offBenefit.ci95
+        ? [...o.arms.intervention.offBenefit.ci95]
+        : null,
       control: o.arms.control?.offBenefit.rate ?? null,
       controlBand: o.arms.control?.offBenefit.ci95 ? [...o.arms.control.offBenefit.ci95] : null,
     }));
@@ -168,7 +213,10 @@ export interface ForestRow {
 }
 
 /** One row per subgroup value: difference between arms with its interval and n per arm. */
-export function forestRows(r: SubgroupReply, label: (v: string | number | boolean | null) => string): ForestRow[] {
+export function forestRows(
+  r: SubgroupReply,
+  label: (v: string | number | boolean | null) => string,
+): ForestRow[] {
   return r.groups.map((g, i) => {
     const p = `/groups/${i}`;
     return {
@@ -176,11 +224,17 @@ export function forestRows(r: SubgroupReply, label: (v: string | number | boolea
       diff: g.difference?.rate ?? null,
       lo: g.difference?.ci95?.[0] ?? null,
       hi: g.difference?.ci95?.[1] ?? null,
-      nIntervention: cell(g.arms.intervention.evaluable, `${p}/arms/intervention/evaluable`, r.suppressed),
+      nIntervention: cell(
+        g.arms.intervention.evaluable,
+        `${p}/arms/intervention/evaluable`,
+        r.suppressed,
+      ),
       nControl: g.arms.control
         ? cell(g.arms.control.evaluable, `${p}/arms/control/evaluable`, r.suppressed)
         : { kind: 'missing' },
-      suppressed: isSuppressed(`${p}/difference`, r.suppressed) || isSuppressed(`${p}/difference/rate`, r.suppressed),
+      suppressed:
+        isSuppressed(`${p}/difference`, r.suppressed) ||
+        isSuppressed(`${p}/difference/rate`, r.suppressed),
     };
   });
 }
@@ -217,7 +271,9 @@ export function cohortRows(r: CohortReply): CohortRow[] {
       cells: {},
     };
     const rate = cell(c.offBenefit.rate, `${p}/offBenefit/rate`, r.suppressed);
-    const ci = c.offBenefit.ci95 ? ([c.offBenefit.ci95[0], c.offBenefit.ci95[1]] as [number, number]) : null;
+    const ci = c.offBenefit.ci95
+      ? ([c.offBenefit.ci95[0], c.offBenefit.ci95[1]] as [number, number])
+      : null;
     row[c.arm] = rate.kind === 'value' ? rate.value : null;
     row[`${c.arm}Band`] = rate.kind === 'value' ? ci : null;
     row.cells[c.arm] = {
@@ -245,7 +301,7 @@ export interface MyPilotRow {
 /** The manager's "Mijn pilots" table: pilot list + 12-month outcomes + worklist totals, by start date. */
 export function myPilotRows(
   pilots: readonly Pick<Pilot, 'id' | 'name' | 'municipality' | 'participants' | 'startDate'>[],
-  outcomes: readonly (Pick<OutcomeSummary, 'pilotId' | 'arms' | 'suppressed'>)[],
+  outcomes: readonly Pick<OutcomeSummary, 'pilotId' | 'arms' | 'suppressed'>[],
   followUps: ReadonlyMap<string, number>,
 ): MyPilotRow[] {
   const byId = new Map(outcomes.map((o) => [o.pilotId, o]));

@@ -8,11 +8,23 @@ export interface Spell {
   open: boolean;
 }
 
-const OPEN: Partial<Record<Event['type'], SpellKind>> = { benefit_restart: 'benefit', bbz_start: 'bbz', work_start: 'work' };
-const CLOSE: Partial<Record<Event['type'], SpellKind>> = { benefit_end: 'benefit', bbz_end: 'bbz', work_end: 'work' };
+const OPEN: Partial<Record<Event['type'], SpellKind>> = {
+  benefit_restart: 'benefit',
+  bbz_start: 'bbz',
+  work_start: 'work',
+};
+const CLOSE: Partial<Record<Event['type'], SpellKind>> = {
+  benefit_end: 'benefit',
+  bbz_end: 'bbz',
+  work_end: 'work',
+};
 
 /** Benefit, Bbz and work spells from a timeline: everyone starts on benefit at intake; open spells run to `until`. */
-export function spells(intakeDate: string, events: readonly Pick<Event, 'type' | 'date'>[], until: string): Spell[] {
+export function spells(
+  intakeDate: string,
+  events: readonly Pick<Event, 'type' | 'date'>[],
+  until: string,
+): Spell[] {
   const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
   const open: Partial<Record<SpellKind, string>> = { benefit: intakeDate };
   const out: Spell[] = [];
@@ -25,7 +37,8 @@ export function spells(intakeDate: string, events: readonly Pick<Event, 'type' |
       delete open[c];
     }
   }
-  for (const [kind, from] of Object.entries(open) as [SpellKind, string][]) out.push({ kind, from, to: until > from ? until : from, open: true });
+  for (const [kind, from] of Object.entries(open) as [SpellKind, string][])
+    out.push({ kind, from, to: until > from ? until : from, open: true });
   return out.sort((a, b) => a.from.localeCompare(b.from));
 }
 

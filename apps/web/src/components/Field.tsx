@@ -7,8 +7,14 @@ export function TextField({
   hint,
   error,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(' ') || undefined;
+}: InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -17,7 +23,13 @@ export function TextField({
           {hint}
         </span>
       )}
-      <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={id}
+        name={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {error && (
         <span id={`${id}-err`} className="field-error">
           {error}
@@ -46,7 +58,10 @@ export function CheckGroup<K extends string>({
   error?: string | undefined;
 }) {
   return (
-    <fieldset className="field checks" aria-describedby={error ? `${name}-err` : hint ? `${name}-hint` : undefined}>
+    <fieldset
+      className="field checks"
+      aria-describedby={error ? `${name}-err` : hint ? `${name}-hint` : undefined}
+    >
       <legend>{legend}</legend>
       {hint && (
         <span id={`${name}-hint`} className="hint">
@@ -61,7 +76,9 @@ export function CheckGroup<K extends string>({
               name={name}
               value={o.key}
               checked={value.includes(o.key)}
-              onChange={(e) => onChange(e.target.checked ? [...value, o.key] : value.filter((k) => k !== o.key))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, o.key] : value.filter((k) => k !== o.key))
+              }
             />{' '}
             {o.label}
           </label>

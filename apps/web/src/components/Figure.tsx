@@ -2,7 +2,13 @@ import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 
 /** A chart with its text alternative and a "Toon als tabel" toggle (STYLE: every chart has a table view). */
-export function Figure(props: { title: string; alt: string; chart: ReactNode; table: ReactNode; actions?: ReactNode }) {
+export function Figure(props: {
+  title: string;
+  alt: string;
+  chart: ReactNode;
+  table: ReactNode;
+  actions?: ReactNode;
+}) {
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
   const id = useId();
@@ -12,7 +18,12 @@ export function Figure(props: { title: string; alt: string; chart: ReactNode; ta
         <h3 id={`${id}-t`}>{props.title}</h3>
         <div className="figure-actions">
           {props.actions}
-          <button type="button" className="btn btn-link no-print" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+          <button
+            type="button"
+            className="btn btn-link no-print"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
             {asTable ? t.showChart : t.showTable}
           </button>
         </div>

@@ -6,10 +6,21 @@ import { cell, cellText } from '../suppression.ts';
 import { Figure } from './Figure.tsx';
 import { ArmTag, Num } from './Num.tsx';
 
-type Summary = Pick<OutcomeSummary, 'arms' | 'suppressed' | 'difference' | 'netEffect' | 'savingsBasis' | 'windowMonths'>;
+type Summary = Pick<
+  OutcomeSummary,
+  'arms' | 'suppressed' | 'difference' | 'netEffect' | 'savingsBasis' | 'windowMonths'
+>;
 
 /** "38,4% uit de bijstand na 12 maanden" plus "(x van n; 95%-BI a–b) — p deelnemers nog te vroeg om te beoordelen". */
-export function HeadlineText({ o, arm = 'intervention', large = false }: { o: Summary; arm?: ArmKey; large?: boolean }) {
+export function HeadlineText({
+  o,
+  arm = 'intervention',
+  large = false,
+}: {
+  o: Summary;
+  arm?: ArmKey;
+  large?: boolean;
+}) {
   const { t, locale } = useI18n();
   const h = headline(o, arm);
   if (!h) return null;
@@ -24,8 +35,12 @@ export function HeadlineText({ o, arm = 'intervention', large = false }: { o: Su
         {t.offBenefitAfter(o.windowMonths)}
       </p>
       <p className="headline-detail">
-        {t.ofN(cellText(h.count, n), cellText(h.evaluable, n), h.ci ? formatInterval(h.ci, locale) : '–')} —{' '}
-        {t.pendingText(cellText(h.pending, n))}
+        {t.ofN(
+          cellText(h.count, n),
+          cellText(h.evaluable, n),
+          h.ci ? formatInterval(h.ci, locale) : '–',
+        )}{' '}
+        — {t.pendingText(cellText(h.pending, n))}
       </p>
     </div>
   );
@@ -53,7 +68,13 @@ export function ArmBars({ o, compact = false }: { o: Summary; compact?: boolean 
   const { t, locale } = useI18n();
   const arms = (['intervention', 'control'] as const).filter((a) => o.arms[a]);
   const rows = arms.map((arm) => ({ arm, h: headline(o, arm)! }));
-  const max = Math.min(1, Math.max(0.2, ...rows.map((r) => r.h.ci?.[1] ?? (r.h.rate.kind === 'value' ? r.h.rate.value : 0))) * 1.1);
+  const max = Math.min(
+    1,
+    Math.max(
+      0.2,
+      ...rows.map((r) => r.h.ci?.[1] ?? (r.h.rate.kind === 'value' ? r.h.rate.value : 0)),
+    ) * 1.1,
+  );
   const pos = (v: number) => `${(v / max) * 100}%`;
   const chart = (
     <div className={compact ? 'armbars compact' : 'armbars'}>
@@ -67,7 +88,10 @@ export function ArmBars({ o, compact = false }: { o: Summary; compact?: boolean 
               <div className="armbar-fill hatched" style={{ width: '6%' }} />
             )}
             {h.ci && (
-              <div className="whisker" style={{ left: pos(h.ci[0]), width: `calc(${pos(h.ci[1])} - ${pos(h.ci[0])})` }} />
+              <div
+                className="whisker"
+                style={{ left: pos(h.ci[0]), width: `calc(${pos(h.ci[1])} - ${pos(h.ci[0])})` }}
+              />
             )}
           </div>
           <span className="armbar-value">
@@ -83,14 +107,18 @@ export function ArmBars({ o, compact = false }: { o: Summary; compact?: boolean 
     <Figure
       title={t.comparison}
       alt={rows
-        .map(({ arm, h }) => `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale))}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`)
+        .map(
+          ({ arm, h }) =>
+            `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale))}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`,
+        )
         .join('; ')}
       chart={
         <>
           {chart}
           {diff?.rate != null && (
             <p className="muted">
-              {t.difference}: {formatPercent(diff.rate, 1, locale)} {diff.ci95 && `(95%-BI ${formatInterval(diff.ci95, locale)})`}
+              {t.difference}: {formatPercent(diff.rate, 1, locale)}{' '}
+              {diff.ci95 && `(95%-BI ${formatInterval(diff.ci95, locale)})`}
             </p>
           )}
         </>
@@ -156,7 +184,12 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
               {segs
                 .filter((s) => s.width > 0)
                 .map((s) => (
-                  <div key={s.key} className={`seg route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`} style={{ width: `${s.width * 100}%` }} title={`${t.routes[s.key]}: ${cellText(s.cell, n)}`}>
+                  <div
+                    key={s.key}
+                    className={`seg route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`}
+                    style={{ width: `${s.width * 100}%` }}
+                    title={`${t.routes[s.key]}: ${cellText(s.cell, n)}`}
+                  >
                     {s.width > 0.08 && <span>{cellText(s.cell, n)}</span>}
                   </div>
                 ))}
@@ -164,7 +197,10 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
             <ul className="legend">
               {segs.map((s) => (
                 <li key={s.key}>
-                  <span className={`swatch route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`} aria-hidden="true" />
+                  <span
+                    className={`swatch route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`}
+                    aria-hidden="true"
+                  />
                   {t.routes[s.key]}: <Num c={s.cell} fmt={n} />
                 </li>
               ))}
@@ -212,7 +248,8 @@ export function Waterfall({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKe
   const span = hi - lo || 1;
   const x = (v: number) => ((v - lo) / span) * 100;
   const label = (k: (typeof steps)[number]['key']) => t[k];
-  const op = (s: (typeof steps)[number]) => (s.key === 'offsetIncome' ? '+ ' : s.key === 'guidanceCost' ? '− ' : s.key === 'net' ? '= ' : '');
+  const op = (s: (typeof steps)[number]) =>
+    s.key === 'offsetIncome' ? '+ ' : s.key === 'guidanceCost' ? '− ' : s.key === 'net' ? '= ' : '';
   return (
     <Figure
       title={`${t.waterfall} — ${t.arms[arm].toLowerCase()}`}
@@ -230,7 +267,10 @@ export function Waterfall({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKe
                 {s.from != null && s.to != null ? (
                   <div
                     className={`wf-bar wf-${s.sign === 1 ? 'up' : s.sign === -1 ? 'down' : s.to < 0 ? 'net-neg' : 'net'}`}
-                    style={{ left: `${x(Math.min(s.from, s.to))}%`, width: `${Math.max(Math.abs(x(s.to) - x(s.from)), 0.5)}%` }}
+                    style={{
+                      left: `${x(Math.min(s.from, s.to))}%`,
+                      width: `${Math.max(Math.abs(x(s.to) - x(s.from)), 0.5)}%`,
+                    }}
                   />
                 ) : (
                   <div className="wf-bar hatched" style={{ left: `${x(0)}%`, width: '4%' }} />

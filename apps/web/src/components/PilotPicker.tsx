@@ -5,7 +5,11 @@ import { useI18n } from '../i18n.tsx';
 import { setQuery, useLocation } from '../router.tsx';
 
 /** Pilot chooser whose value lives in `?pilot=`; defaults to the first pilot with a control group. */
-export function usePilotParam(): { pilots: Pilot[] | undefined; pilot: Pilot | undefined; error: unknown } {
+export function usePilotParam(): {
+  pilots: Pilot[] | undefined;
+  pilot: Pilot | undefined;
+  error: unknown;
+} {
   const loc = useLocation();
   const q = useQuery(pilotsQuery());
   const id = loc.query.get('pilot');

@@ -14,7 +14,12 @@ export function Loading({ label }: { label?: string }) {
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
-  const msg = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  const msg =
+    error instanceof ApiError
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <div className="state state-error" role="alert">
       <p>
@@ -35,7 +40,13 @@ export function Empty({ children }: { children?: ReactNode }) {
 }
 
 /** Renders loading / error for a query, and `children(data)` once there is data. */
-export function Query<T>({ q, children }: { q: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+export function Query<T>({
+  q,
+  children,
+}: {
+  q: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return <>{children(q.data)}</>;

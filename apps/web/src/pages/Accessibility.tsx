@@ -6,31 +6,52 @@ export function Accessibility() {
   return (
     <div className="container prose">
       <h1>{t.a11yTitle}</h1>
-      {locale === 'en' && <p lang="en">This statement is in Dutch, as required for Dutch public-sector websites.</p>}
+      {locale === 'en' && (
+        <p lang="en">This statement is in Dutch, as required for Dutch public-sector websites.</p>
+      )}
       <div lang="nl">
         <p>
-          Wegwijzer wil voor iedereen bruikbaar zijn. We streven ernaar te voldoen aan de Web Content Accessibility
-          Guidelines (WCAG) 2.1 op niveau AA, zoals de Nederlandse overheid vraagt (Besluit digitale toegankelijkheid
-          overheid).
+          Wegwijzer wil voor iedereen bruikbaar zijn. We streven ernaar te voldoen aan de Web
+          Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, zoals de Nederlandse overheid
+          vraagt (Besluit digitale toegankelijkheid overheid).
         </p>
         <h2>Wat we gedaan hebben</h2>
         <ul>
-          <li>De pagina's hebben kopjes, herkenningspunten (header, navigatie, inhoud, voettekst) en een link &quot;Naar de inhoud&quot;.</li>
+          <li>
+            De pagina's hebben kopjes, herkenningspunten (header, navigatie, inhoud, voettekst) en
+            een link &quot;Naar de inhoud&quot;.
+          </li>
           <li>Alles werkt met het toetsenbord; de focus is altijd zichtbaar.</li>
-          <li>Kleuren hebben voldoende contrast. De groepen (interventie en controle) hebben een kleur die ook bij kleurenblindheid te onderscheiden is, en altijd een tekstlabel.</li>
-          <li>Bij elke grafiek staat een korte beschrijving en een knop &quot;Toon als tabel&quot;.</li>
+          <li>
+            Kleuren hebben voldoende contrast. De groepen (interventie en controle) hebben een kleur
+            die ook bij kleurenblindheid te onderscheiden is, en altijd een tekstlabel.
+          </li>
+          <li>
+            Bij elke grafiek staat een korte beschrijving en een knop &quot;Toon als tabel&quot;.
+          </li>
           <li>Kleine aantallen tonen we als &quot;&lt;10&quot; met uitleg, nooit als 0.</li>
-          <li>De taal van de pagina is ingesteld (Nederlands of Engels), zodat voorleessoftware goed voorleest.</li>
+          <li>
+            Bij elke wijziging controleren we de belangrijkste pagina&apos;s automatisch met
+            axe-core op de WCAG-regels (niveau A en AA).
+          </li>
+          <li>
+            De taal van de pagina is ingesteld (Nederlands of Engels), zodat voorleessoftware goed
+            voorleest.
+          </li>
         </ul>
         <h2>Wat nog niet goed is</h2>
         <ul>
-          <li>De grafieken op de analysepagina's zijn voor schermlezers alleen via de tabelweergave volledig te lezen.</li>
+          <li>
+            De grafieken op de analysepagina's zijn voor schermlezers alleen via de tabelweergave
+            volledig te lezen.
+          </li>
           <li>Deze applicatie is nog niet door een onafhankelijke partij getoetst.</li>
         </ul>
         <h2>Contact</h2>
         <p>
-          Loopt u tegen een probleem aan? Neem contact op met de functioneel beheerder van uw gemeente. We reageren binnen
-          5 werkdagen. Bent u niet tevreden over de reactie, dan kunt u contact opnemen met de Nationale ombudsman.
+          Loopt u tegen een probleem aan? Neem contact op met de functioneel beheerder van uw
+          gemeente. We reageren binnen 5 werkdagen. Bent u niet tevreden over de reactie, dan kunt u
+          contact opnemen met de Nationale ombudsman.
         </p>
         <p className="muted">Deze verklaring is opgesteld op 1 december 2025.</p>
       </div>

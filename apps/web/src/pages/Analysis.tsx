@@ -1,6 +1,22 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Area, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { outcomesQuery, survivalQuery, WINDOW_OPTIONS, type SurvivalReply } from '../api/queries.ts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  outcomesQuery,
+  survivalQuery,
+  WINDOW_OPTIONS,
+  type SurvivalReply,
+} from '../api/queries.ts';
 import { atRiskAt, kmRows, windowRows, type ArmKey } from '../charts/mappers.ts';
 import { ARM_COLOR } from '../charts/colors.ts';
 import { Figure } from '../components/Figure.tsx';
@@ -21,8 +37,18 @@ export default function Analysis() {
   const { pilots, pilot, error } = usePilotParam();
   const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
   const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
-  if (error) return <div className="container"><ErrorState error={error} /></div>;
-  if (!pilots || !pilot) return <div className="container"><Loading /></div>;
+  if (error)
+    return (
+      <div className="container">
+        <ErrorState error={error} />
+      </div>
+    );
+  if (!pilots || !pilot)
+    return (
+      <div className="container">
+        <Loading />
+      </div>
+    );
   return (
     <div className="container">
       <h1>{t.analysisTitle}</h1>
@@ -30,7 +56,9 @@ export default function Analysis() {
         <PilotPicker pilots={pilots} value={pilot.id} />
         <WindowSelect value={windowMonths} />
       </div>
-      <p className="muted">{t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}</p>
+      <p className="muted">
+        {t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}
+      </p>
       <Summary pilotId={pilot.id} windowMonths={windowMonths} />
       <Survival pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
@@ -38,7 +66,13 @@ export default function Analysis() {
   );
 }
 
-function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: (typeof WINDOW_OPTIONS)[number] }) {
+function Summary({
+  pilotId,
+  windowMonths,
+}: {
+  pilotId: string;
+  windowMonths: (typeof WINDOW_OPTIONS)[number];
+}) {
   const q = useQuery(outcomesQuery(pilotId, windowMonths));
   return <Query q={q}>{(o) => <HeadlineText o={o} />}</Query>;
 }
@@ -57,9 +91,15 @@ function KmFigure({ s }: { s: SurvivalReply }) {
   const pct = (v: number) => formatPercent(v, 0, locale);
   const median = (a: ArmKey) => {
     const m = s.arms[a]?.median;
-    return m == null ? t.notReached : `${formatNumber(m, 0, locale)} ${t.days.split(' ')[0]!.toLowerCase()}`;
+    return m == null
+      ? t.notReached
+      : `${formatNumber(m, 0, locale)} ${t.days.split(' ')[0]!.toLowerCase()}`;
   };
-  const p = s.logRank ? (s.logRank.p < 0.001 ? `p < ${formatNumber(0.001, 3, locale)}` : `p = ${formatNumber(s.logRank.p, 3, locale)}`) : '';
+  const p = s.logRank
+    ? s.logRank.p < 0.001
+      ? `p < ${formatNumber(0.001, 3, locale)}`
+      : `p = ${formatNumber(s.logRank.p, 3, locale)}`
+    : '';
   return (
     <>
       <Figure
@@ -68,17 +108,52 @@ function KmFigure({ s }: { s: SurvivalReply }) {
         chart={
           <div className="chart">
             <ResponsiveContainer width="100%" height={320}>
-              <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+              <ComposedChart
+                accessibilityLayer={false}
+                data={rows}
+                margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+              >
                 <CartesianGrid stroke="#e3e3e3" />
-                <XAxis dataKey="t" type="number" domain={[0, maxT]} ticks={ticks} label={{ value: t.days, position: 'insideBottom', offset: -12 }} />
+                <XAxis
+                  dataKey="t"
+                  type="number"
+                  domain={[0, maxT]}
+                  ticks={ticks}
+                  label={{ value: t.days, position: 'insideBottom', offset: -12 }}
+                />
                 <YAxis domain={[0, 1]} tickFormatter={pct} width={48} />
-                <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => pct(Number(x))).join('–') : pct(Number(v)))} labelFormatter={(l) => `${t.days}: ${l}`} />
+                <Tooltip
+                  formatter={(v) =>
+                    Array.isArray(v) ? v.map((x) => pct(Number(x))).join('–') : pct(Number(v))
+                  }
+                  labelFormatter={(l) => `${t.days}: ${l}`}
+                />
                 <Legend verticalAlign="top" />
                 {arms.map((a) => (
-                  <Area key={`${a}b`} type="stepAfter" dataKey={`${a}Band`} stroke="none" fill={ARM_COLOR[a]} fillOpacity={0.18} isAnimationActive={false} legendType="none" name={`${t.arms[a]} 95%-BI`} />
+                  <Area
+                    key={`${a}b`}
+                    type="stepAfter"
+                    dataKey={`${a}Band`}
+                    stroke="none"
+                    fill={ARM_COLOR[a]}
+                    fillOpacity={0.18}
+                    isAnimationActive={false}
+                    legendType="none"
+                    name={`${t.arms[a]} 95%-BI`}
+                  />
                 ))}
                 {arms.map((a) => (
-                  <Line key={a} type="stepAfter" dataKey={a} stroke={ARM_COLOR[a]} strokeWidth={2} strokeDasharray={a === 'control' ? '6 3' : undefined} dot={false} isAnimationActive={false} name={t.arms[a]} />
+                  <Line
+                    key={a}
+                    type="stepAfter"
+                    dataKey={a}
+                    stroke={ARM_COLOR[a]}
+                    strokeWidth={2}
+                    strokeDasharray={a === 'control' ? '6 3' : undefined}
+                    dot={false}
+                    isAnimationActive={false}
+                    name={t.arms[a]}
+                  />
                 ))}
               </ComposedChart>
             </ResponsiveContainer>
@@ -89,7 +164,11 @@ function KmFigure({ s }: { s: SurvivalReply }) {
             <thead>
               <tr>
                 <th scope="col">{t.days}</th>
-                {arms.map((a) => <th key={a} scope="col"><ArmTag arm={a} /></th>)}
+                {arms.map((a) => (
+                  <th key={a} scope="col">
+                    <ArmTag arm={a} />
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -99,7 +178,13 @@ function KmFigure({ s }: { s: SurvivalReply }) {
                   {arms.map((a) => {
                     const r = [...rows].reverse().find((x) => x.t <= tick);
                     const band = r?.[`${a}Band`];
-                    return <td key={a}>{r?.[a] != null ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}` : '–'}</td>;
+                    return (
+                      <td key={a}>
+                        {r?.[a] != null
+                          ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                          : '–'}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
@@ -113,14 +198,22 @@ function KmFigure({ s }: { s: SurvivalReply }) {
           <thead>
             <tr>
               <th scope="col">{t.days}</th>
-              {ticks.map((x) => <th key={x} scope="col">{x}</th>)}
+              {ticks.map((x) => (
+                <th key={x} scope="col">
+                  {x}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {arms.map((a) => (
               <tr key={a}>
-                <th scope="row"><ArmTag arm={a} /></th>
-                {atRiskAt(s, a, ticks).map((v, i) => <td key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</td>)}
+                <th scope="row">
+                  <ArmTag arm={a} />
+                </th>
+                {atRiskAt(s, a, ticks).map((v, i) => (
+                  <td key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -146,25 +239,56 @@ function ByWindow({ pilotId }: { pilotId: string }) {
     window: r.window,
     intervention: r.intervention,
     control: r.control,
-    interventionErr: r.interventionBand && r.intervention != null ? [r.intervention - r.interventionBand[0], r.interventionBand[1] - r.intervention] : undefined,
-    controlErr: r.controlBand && r.control != null ? [r.control - r.controlBand[0], r.controlBand[1] - r.control] : undefined,
+    interventionErr:
+      r.interventionBand && r.intervention != null
+        ? [r.intervention - r.interventionBand[0], r.interventionBand[1] - r.intervention]
+        : undefined,
+    controlErr:
+      r.controlBand && r.control != null
+        ? [r.control - r.controlBand[0], r.controlBand[1] - r.control]
+        : undefined,
   }));
   const pct = (v: number) => formatPercent(v, 0, locale);
   return (
     <Figure
       title={t.byWindow}
-      alt={rows.map((r) => `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${r[a] != null ? formatPercent(r[a]!, 1, locale) : '–'}`).join(', ')}`).join('; ')}
+      alt={rows
+        .map(
+          (r) =>
+            `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${r[a] != null ? formatPercent(r[a]!, 1, locale) : '–'}`).join(', ')}`,
+        )
+        .join('; ')}
       chart={
         <div className="chart">
           <ResponsiveContainer width="100%" height={280}>
-            <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+            <ComposedChart
+              accessibilityLayer={false}
+              data={data}
+              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+            >
               <CartesianGrid stroke="#e3e3e3" />
-              <XAxis dataKey="window" type="number" domain={[0, 36]} ticks={[...WINDOW_OPTIONS]} label={{ value: t.window, position: 'insideBottom', offset: -12 }} />
+              <XAxis
+                dataKey="window"
+                type="number"
+                domain={[0, 36]}
+                ticks={[...WINDOW_OPTIONS]}
+                label={{ value: t.window, position: 'insideBottom', offset: -12 }}
+              />
               <YAxis domain={[0, 'auto']} tickFormatter={pct} width={48} />
               <Tooltip formatter={(v) => pct(Number(v))} />
               <Legend verticalAlign="top" />
               {arms.map((a) => (
-                <Line key={a} dataKey={a} stroke={ARM_COLOR[a]} strokeWidth={2} strokeDasharray={a === 'control' ? '6 3' : undefined} name={t.arms[a]} isAnimationActive={false} dot={{ r: 4 }} connectNulls>
+                <Line
+                  key={a}
+                  dataKey={a}
+                  stroke={ARM_COLOR[a]}
+                  strokeWidth={2}
+                  strokeDasharray={a === 'control' ? '6 3' : undefined}
+                  name={t.arms[a]}
+                  isAnimationActive={false}
+                  dot={{ r: 4 }}
+                  connectNulls
+                >
                   <ErrorBar dataKey={`${a}Err`} width={6} stroke={ARM_COLOR[a]} />
                 </Line>
               ))}
@@ -177,7 +301,11 @@ function ByWindow({ pilotId }: { pilotId: string }) {
           <thead>
             <tr>
               <th scope="col">{t.window}</th>
-              {arms.map((a) => <th key={a} scope="col"><ArmTag arm={a} /></th>)}
+              {arms.map((a) => (
+                <th key={a} scope="col">
+                  <ArmTag arm={a} />
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -186,7 +314,13 @@ function ByWindow({ pilotId }: { pilotId: string }) {
                 <th scope="row">{t.months(r.window)}</th>
                 {arms.map((a) => {
                   const band = r[`${a}Band`];
-                  return <td key={a}>{r[a] != null ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}` : '–'}</td>;
+                  return (
+                    <td key={a}>
+                      {r[a] != null
+                        ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                        : '–'}
+                    </td>
+                  );
                 })}
               </tr>
             ))}

@@ -26,6 +26,7 @@ const strings = {
     alt: 'Lijn per groep over de maanden van intake: welk deel van de deelnemers die in die maand begonnen, na de gekozen periode uit de bijstand is, met 95%-interval.',
     month: 'Intakemaand',
     evaluable: 'beoordeeld',
+    tooEarly: 'nog te vroeg',
     note: 'Per maand zijn de groepen klein, dus de intervallen zijn breed. Maanden waarvan nog niemand lang genoeg gevolgd is, hebben geen punt.',
   },
   en: {
@@ -33,6 +34,7 @@ const strings = {
     alt: 'One line per group over the intake months: which share of the participants who started in that month is off social assistance after the chosen period, with 95% interval.',
     month: 'Intake month',
     evaluable: 'assessed',
+    tooEarly: 'too recent',
     note: 'Monthly groups are small, so the intervals are wide. Months in which no one has been followed long enough have no point.',
   },
 };
@@ -41,9 +43,11 @@ const strings = {
 function monthLabel(ym: string, locale: Locale): string {
   const [y, m] = ym.split('-').map(Number);
   if (!y || !m) return ym;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 const err = (r: CohortRow, a: ArmKey): [number, number] | undefined => {
@@ -53,9 +57,17 @@ const err = (r: CohortRow, a: ArmKey): [number, number] | undefined => {
 };
 
 /** Exit rate by intake cohort on the Resultaten tab: a line per arm over intake months, with intervals and a table view. */
-export default function CohortFigure({ pilotId, windowMonths }: { pilotId: string; windowMonths: (typeof WINDOW_OPTIONS)[number] }) {
+export default function CohortFigure({
+  pilotId,
+  windowMonths,
+}: {
+  pilotId: string;
+  windowMonths: (typeof WINDOW_OPTIONS)[number];
+}) {
   const q = useQuery(cohortsQuery(pilotId, windowMonths));
-  return <Query q={q}>{(r) => <CohortChart rows={cohortRows(r)} windowMonths={windowMonths} />}</Query>;
+  return (
+    <Query q={q}>{(r) => <CohortChart rows={cohortRows(r)} windowMonths={windowMonths} />}</Query>
+  );
 }
 
 function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: number }) {
@@ -63,13 +75,21 @@ function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: 
   const s = useStrings(strings);
   if (rows.length === 0) return <Empty />;
   const arms = (['intervention', 'control'] as const).filter((a) => rows.some((r) => r.cells[a]));
-  const data = rows.map((r) => ({ ...r, label: monthLabel(r.month, locale), interventionErr: err(r, 'intervention'), controlErr: err(r, 'control') }));
+  const data = rows.map((r) => ({
+    ...r,
+    label: monthLabel(r.month, locale),
+    interventionErr: err(r, 'intervention'),
+    controlErr: err(r, 'control'),
+  }));
   const pct0 = (v: number) => formatPercent(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
   const n = (v: number) => formatNumber(v, 0, locale);
   const shown = rows.filter((r) => arms.some((a) => r[a] != null));
   const alt = `${s.alt} ${shown
-    .map((r) => `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`)
+    .map(
+      (r) =>
+        `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`,
+    )
     .join('; ')}.`;
   return (
     <Figure
@@ -78,9 +98,18 @@ function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: 
       chart={
         <div className="chart">
           <ResponsiveContainer width="100%" height={300}>
-            <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+            <ComposedChart
+              accessibilityLayer={false}
+              data={data}
+              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+            >
               <CartesianGrid stroke="#e3e3e3" />
-              <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={24} label={{ value: s.month, position: 'insideBottom', offset: -12 }} />
+              <XAxis
+                dataKey="label"
+                interval="preserveStartEnd"
+                minTickGap={24}
+                label={{ value: s.month, position: 'insideBottom', offset: -12 }}
+              />
               <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
               <Tooltip formatter={(v) => pct(Number(v))} />
               <Legend verticalAlign="top" />
@@ -96,7 +125,12 @@ function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: 
                   isAnimationActive={false}
                   connectNulls={false}
                 >
-                  <ErrorBar dataKey={`${a}Err`} width={4} stroke={ARM_COLOR[a]} strokeOpacity={0.6} />
+                  <ErrorBar
+                    dataKey={`${a}Err`}
+                    width={4}
+                    stroke={ARM_COLOR[a]}
+                    strokeOpacity={0.6}
+                  />
                 </Line>
               ))}
             </ComposedChart>
@@ -125,10 +159,13 @@ function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: 
                     const c = r.cells[a];
                     return (
                       <td key={a}>
-                        {c ? (
+                        {c?.evaluable.kind === 'value' && c.evaluable.value === 0 ? (
+                          <span className="muted">{s.tooEarly}</span>
+                        ) : c ? (
                           <>
                             <Num c={c.rate} fmt={pct} />
-                            {c.ci && ` (${formatInterval(c.ci, locale)})`}; n = <Num c={c.evaluable} fmt={n} />
+                            {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
+                            <Num c={c.evaluable} fmt={n} />
                           </>
                         ) : (
                           '–'

@@ -47,19 +47,46 @@ export default function Compare() {
                   {d.pilots.map((o) => {
                     const hi = headline(o, 'intervention')!;
                     const hc = headline(o, 'control');
-                    const net = o.savingsBasis === 'net_effect' ? cell(o.netEffect, '/netEffect', o.suppressed) : cell(o.arms.intervention.savings.net, '/arms/intervention/savings/net', o.suppressed);
+                    const net =
+                      o.savingsBasis === 'net_effect'
+                        ? cell(o.netEffect, '/netEffect', o.suppressed)
+                        : cell(
+                            o.arms.intervention.savings.net,
+                            '/arms/intervention/savings/net',
+                            o.suppressed,
+                          );
                     return (
                       <tr key={o.pilotId}>
                         <th scope="row">
-                          <Link to={`/pilots/${o.pilotId}`}>{o.name}</Link> <span className="muted small">{municipalityName(o.municipality)}</span>
+                          <Link to={`/pilots/${o.pilotId}`}>{o.name}</Link>{' '}
+                          <span className="muted small">{municipalityName(o.municipality)}</span>
                         </th>
-                        <td className="num"><Num c={cell(o.arms.intervention.participants, '/arms/intervention/participants', o.suppressed)} fmt={n} /></td>
-                        <td className="num"><Num c={hi.rate} fmt={pct} /></td>
+                        <td className="num">
+                          <Num
+                            c={cell(
+                              o.arms.intervention.participants,
+                              '/arms/intervention/participants',
+                              o.suppressed,
+                            )}
+                            fmt={n}
+                          />
+                        </td>
+                        <td className="num">
+                          <Num c={hi.rate} fmt={pct} />
+                        </td>
                         <td>{hi.ci ? formatInterval(hi.ci, locale) : '–'}</td>
                         <td className="num">{hc ? <Num c={hc.rate} fmt={pct} /> : '–'}</td>
-                        <td>{o.difference?.rate != null ? `${pct(o.difference.rate)}${o.difference.ci95 ? ` (${formatInterval(o.difference.ci95, locale)})` : ''}` : '–'}</td>
-                        <td className="num"><Num c={hi.pending} fmt={n} /></td>
-                        <td className="num"><Num c={net} fmt={(v) => formatMoney(v, false, locale)} /></td>
+                        <td>
+                          {o.difference?.rate != null
+                            ? `${pct(o.difference.rate)}${o.difference.ci95 ? ` (${formatInterval(o.difference.ci95, locale)})` : ''}`
+                            : '–'}
+                        </td>
+                        <td className="num">
+                          <Num c={hi.pending} fmt={n} />
+                        </td>
+                        <td className="num">
+                          <Num c={net} fmt={(v) => formatMoney(v, false, locale)} />
+                        </td>
                       </tr>
                     );
                   })}

@@ -35,7 +35,10 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
     setBusy(true);
     reset();
     try {
-      const url = api.api.pilots[':id'].imports.$url({ param: { id: pilotId }, query: { kind, dryRun: String(dryRun) as 'true' | 'false' } });
+      const url = api.api.pilots[':id'].imports.$url({
+        param: { id: pilotId },
+        query: { kind, dryRun: String(dryRun) as 'true' | 'false' },
+      });
       setProgress({ sent: 0, total: file.size, sentAll: false });
       const res = await uploadWithProgress<ImportResult>(url.pathname + url.search, file, {
         contentType: 'text/csv',
@@ -70,7 +73,10 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
   const downloadErrors = () => {
     if (!errors) return;
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const csv = [`${t.line};${t.column};${t.message}`, ...errors.map((e) => `${e.line ?? ''};${q(e.column ?? '')};${q(e.message)}`)].join('\r\n');
+    const csv = [
+      `${t.line};${t.column};${t.message}`,
+      ...errors.map((e) => `${e.line ?? ''};${q(e.column ?? '')};${q(e.message)}`),
+    ].join('\r\n');
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     a.download = 'importfouten.csv';
@@ -87,40 +93,92 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
           <legend>{t.importKind}</legend>
           {(['participants', 'events'] as const).map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); reset(); }} /> {t.importKinds[k]}
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => {
+                  setKind(k);
+                  reset();
+                }}
+              />{' '}
+              {t.importKinds[k]}
             </label>
           ))}
         </fieldset>
         <div
           className={`dropzone${dragging ? ' dragging' : ''}`}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
           <label htmlFor="csv">{t.dropHere}</label>
-          <input id="csv" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} />
-          {file && <p className="file-name">{file.name} ({n(Math.ceil(file.size / 1024))} kB)</p>}
+          <input
+            id="csv"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              reset();
+            }}
+          />
+          {file && (
+            <p className="file-name">
+              {file.name} ({n(Math.ceil(file.size / 1024))} kB)
+            </p>
+          )}
         </div>
         <div className="actions">
-          <button type="button" className="btn btn-secondary" disabled={!file || busy} onClick={() => void run(true)}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!file || busy}
+            onClick={() => void run(true)}
+          >
             {t.dryRun}
           </button>
-          <button type="button" className="btn btn-primary" disabled={!file || busy || !checked} onClick={() => void run(false)}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!file || busy || !checked}
+            onClick={() => void run(false)}
+          >
             {t.doImport}
           </button>
         </div>
         {busy && progress && (
           <div className="upload-progress" data-testid="upload-progress">
-            <progress id="upload-bar" max={progress.total || 1} value={progress.sentAll ? undefined : progress.sent} />
+            <progress
+              id="upload-bar"
+              max={progress.total || 1}
+              value={progress.sentAll ? undefined : progress.sent}
+            />
             <label htmlFor="upload-bar" className="small">
-              {progress.sentAll ? t.processing : t.uploading(n(Math.ceil(progress.sent / 1024)), n(Math.ceil(progress.total / 1024)))}
+              {progress.sentAll
+                ? t.processing
+                : t.uploading(
+                    n(Math.ceil(progress.sent / 1024)),
+                    n(Math.ceil(progress.total / 1024)),
+                  )}
             </label>
           </div>
         )}
       </form>
       <div aria-live="polite">
-        {checked && !done && <p className="notice ok" data-testid="import-checked">{t.importChecked(n(checked.rows), checked.delimiter)}</p>}
-        {done && <p className="notice ok" data-testid="import-result">{t.importDone(n(done.inserted), n(done.updated))}</p>}
+        {checked && !done && (
+          <p className="notice ok" data-testid="import-checked">
+            {t.importChecked(n(checked.rows), checked.delimiter)}
+          </p>
+        )}
+        {done && (
+          <p className="notice ok" data-testid="import-result">
+            {t.importDone(n(done.inserted), n(done.updated))}
+          </p>
+        )}
       </div>
       {failure != null && <ErrorState error={failure} />}
       {errors && (

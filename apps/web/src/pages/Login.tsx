@@ -23,7 +23,11 @@ export function Login() {
       await unwrap(api.api.auth.login.$post({ json: { email, password } }));
       await qc.resetQueries();
       const next = loc.query.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/');
+      navigate(
+        next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')
+          ? next
+          : '/',
+      );
     } catch (e) {
       // After 10 failures the API refuses for a while (429): say so, with its own message.
       if (e instanceof ApiError && e.status === 429)
@@ -49,11 +53,27 @@ export function Login() {
         )}
         <div className="field">
           <label htmlFor="email">{t.email}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t.password}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t.login}

@@ -16,7 +16,8 @@ export function MyPilots() {
   const ids = pilots.data?.items.map((p) => p.id) ?? [];
   const worklists = useQueries({ queries: ids.map((id) => worklistQuery(id)) });
   if (pilots.isPending || outcomes.isPending) return <Loading />;
-  if (pilots.isError || outcomes.isError) return <ErrorState error={pilots.error ?? outcomes.error} />;
+  if (pilots.isError || outcomes.isError)
+    return <ErrorState error={pilots.error ?? outcomes.error} />;
   const due = new Map<string, number>();
   worklists.forEach((w, i) => {
     if (w.data) due.set(ids[i]!, w.data.total);
@@ -68,7 +69,9 @@ export function MyPilots() {
                     {r.followUps == null ? (
                       '…'
                     ) : r.followUps > 0 ? (
-                      <Link to={href(`/pilots/${r.id}`, { tab: 'worklist' })}>{n(r.followUps)}</Link>
+                      <Link to={href(`/pilots/${r.id}`, { tab: 'worklist' })}>
+                        {n(r.followUps)}
+                      </Link>
                     ) : (
                       n(0)
                     )}

@@ -13,9 +13,24 @@ export function Overview({ user }: { user: User }) {
   const { t, locale } = useI18n();
   const pilots = useQuery(pilotsQuery());
   const outcomes = useQuery(comparisonQuery(12));
-  if (pilots.isPending || outcomes.isPending) return <div className="container"><Loading /></div>;
-  if (pilots.isError) return <div className="container"><ErrorState error={pilots.error} onRetry={() => void pilots.refetch()} /></div>;
-  if (outcomes.isError) return <div className="container"><ErrorState error={outcomes.error} onRetry={() => void outcomes.refetch()} /></div>;
+  if (pilots.isPending || outcomes.isPending)
+    return (
+      <div className="container">
+        <Loading />
+      </div>
+    );
+  if (pilots.isError)
+    return (
+      <div className="container">
+        <ErrorState error={pilots.error} onRetry={() => void pilots.refetch()} />
+      </div>
+    );
+  if (outcomes.isError)
+    return (
+      <div className="container">
+        <ErrorState error={outcomes.error} onRetry={() => void outcomes.refetch()} />
+      </div>
+    );
   const byId = new Map(outcomes.data.pilots.map((p) => [p.pilotId, p]));
   const list = [...pilots.data.items].sort((a, b) => a.startDate.localeCompare(b.startDate));
   return (
@@ -38,13 +53,19 @@ export function Overview({ user }: { user: User }) {
                   <Link to={`/pilots/${p.id}`}>{p.name}</Link>
                 </h2>
                 <p className="muted">
-                  {municipalityName(p.municipality)} · {p.participants} {t.participants.toLowerCase()} · {t.observationEnd} {formatDate(p.dataCompleteThrough, locale)}
+                  {municipalityName(p.municipality)} · {p.participants}{' '}
+                  {t.participants.toLowerCase()} · {t.observationEnd}{' '}
+                  {formatDate(p.dataCompleteThrough, locale)}
                   {p.synthetic && <span className="badge">{t.synthetic}</span>}
                 </p>
                 {o ? (
                   <>
                     <HeadlineText o={o} />
-                    {o.arms.control ? <ArmBars o={o} compact /> : <p className="muted small">{t.noControl}</p>}
+                    {o.arms.control ? (
+                      <ArmBars o={o} compact />
+                    ) : (
+                      <p className="muted small">{t.noControl}</p>
+                    )}
                     <NetSavings o={o} />
                   </>
                 ) : (

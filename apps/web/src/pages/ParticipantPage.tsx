@@ -10,20 +10,42 @@ import { useI18n, type Dict } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
 
-const EVENT_TYPES = ['benefit_end', 'benefit_restart', 'bbz_start', 'bbz_end', 'work_start', 'work_end', 'ladder', 'offset_income'] as const satisfies readonly Event['type'][];
+const EVENT_TYPES = [
+  'benefit_end',
+  'benefit_restart',
+  'bbz_start',
+  'bbz_end',
+  'work_start',
+  'work_end',
+  'ladder',
+  'offset_income',
+] as const satisfies readonly Event['type'][];
 const REASONS = ['regular_work', 'bbz', 'combination', 'other'] as const;
 
 export function ParticipantPage({ id }: { id: string }) {
   const { t } = useI18n();
   const q = useQuery(participantQuery(id));
-  if (q.isPending) return <div className="container"><Loading /></div>;
-  if (q.isError) return <div className="container"><ErrorState error={q.error} onRetry={() => void q.refetch()} /></div>;
+  if (q.isPending)
+    return (
+      <div className="container">
+        <Loading />
+      </div>
+    );
+  if (q.isError)
+    return (
+      <div className="container">
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      </div>
+    );
   const p = q.data;
   return (
     <div className="container">
       <nav aria-label="Kruimelpad" className="breadcrumb">
-        <Link to="/">{t.navOverview}</Link> › <Link to={href(`/pilots/${p.pilotId}`, { tab: 'participants' })}>{t.tabs.participants}</Link> ›{' '}
-        <span aria-current="page">{p.participantRef}</span>
+        <Link to="/">{t.navOverview}</Link> ›{' '}
+        <Link to={href(`/pilots/${p.pilotId}`, { tab: 'participants' })}>
+          {t.tabs.participants}
+        </Link>{' '}
+        › <span aria-current="page">{p.participantRef}</span>
       </nav>
       <h1>{p.participantRef}</h1>
       <div className="grid-2">
@@ -35,14 +57,19 @@ export function ParticipantPage({ id }: { id: string }) {
   );
 }
 
-
 function Baseline({ p }: { p: ParticipantDetail }) {
   const { t, locale } = useI18n();
   const rows: [string, React.ReactNode][] = [
     [t.fields.arm, <ArmTag arm={p.arm} />],
     [t.fields.intakeDate, formatDate(p.intakeDate, locale)],
-    [t.fields.monthlyBenefit, p.monthlyBenefit != null ? formatMoney(p.monthlyBenefit, true, locale) : t.unknown],
-    [t.fields.guidanceCost, p.guidanceCost != null ? formatMoney(p.guidanceCost, false, locale) : t.unknown],
+    [
+      t.fields.monthlyBenefit,
+      p.monthlyBenefit != null ? formatMoney(p.monthlyBenefit, true, locale) : t.unknown,
+    ],
+    [
+      t.fields.guidanceCost,
+      p.guidanceCost != null ? formatMoney(p.guidanceCost, false, locale) : t.unknown,
+    ],
     [t.fields.household, valueLabel('household', p.household, t)],
     [t.fields.birthYear, p.birthYear != null ? String(p.birthYear) : t.unknown],
     [t.fields.motivation, p.motivation != null ? String(p.motivation) : t.unknown],
@@ -51,7 +78,12 @@ function Baseline({ p }: { p: ParticipantDetail }) {
     [t.fields.disability, valueLabel('disability', p.disability, t)],
     [t.fields.refugeeStatus, valueLabel('refugeeStatus', p.refugeeStatus, t)],
     [t.fields.education, valueLabel('education', p.education, t)],
-    ...(p.lostToFollowUpDate ? ([[t.fields.lostToFollowUpDate, formatDate(p.lostToFollowUpDate, locale)]] as [string, string][]) : []),
+    ...(p.lostToFollowUpDate
+      ? ([[t.fields.lostToFollowUpDate, formatDate(p.lostToFollowUpDate, locale)]] as [
+          string,
+          string,
+        ][])
+      : []),
   ];
   return (
     <section className="card" aria-labelledby="bl-h">
@@ -86,7 +118,8 @@ function Timeline({ p }: { p: ParticipantDetail }) {
   const [deleting, setDeleting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const del = useMutation({
-    mutationFn: (eventId: string) => unwrap(api.api.events[':id'].$delete({ param: { id: eventId }, query: { reason } })),
+    mutationFn: (eventId: string) =>
+      unwrap(api.api.events[':id'].$delete({ param: { id: eventId }, query: { reason } })),
     onSuccess: async () => {
       setDeleting(null);
       setReason('');
@@ -106,9 +139,25 @@ function Timeline({ p }: { p: ParticipantDetail }) {
               {bands
                 .filter((b) => b.kind === k)
                 .map((b, i) => (
-                  <div key={i} className={`tl-band band-${k}`} style={{ left: `${position(b.from, p.intakeDate, end) * 100}%`, width: `${Math.max((position(b.to, p.intakeDate, end) - position(b.from, p.intakeDate, end)) * 100, 0.5)}%` }} title={`${formatDate(b.from, locale)} – ${b.open ? '…' : formatDate(b.to, locale)}`} />
+                  <div
+                    key={i}
+                    className={`tl-band band-${k}`}
+                    style={{
+                      left: `${position(b.from, p.intakeDate, end) * 100}%`,
+                      width: `${Math.max((position(b.to, p.intakeDate, end) - position(b.from, p.intakeDate, end)) * 100, 0.5)}%`,
+                    }}
+                    title={`${formatDate(b.from, locale)} – ${b.open ? '…' : formatDate(b.to, locale)}`}
+                  />
                 ))}
-              {k === 'benefit' && events.map((e) => <span key={e.id} className="tl-marker" style={{ left: `${position(e.date, p.intakeDate, end) * 100}%` }} title={`${formatDate(e.date, locale)} ${t.events[e.type]}`} />)}
+              {k === 'benefit' &&
+                events.map((e) => (
+                  <span
+                    key={e.id}
+                    className="tl-marker"
+                    style={{ left: `${position(e.date, p.intakeDate, end) * 100}%` }}
+                    title={`${formatDate(e.date, locale)} ${t.events[e.type]}`}
+                  />
+                ))}
             </div>
           </div>
         ))}
@@ -123,17 +172,49 @@ function Timeline({ p }: { p: ParticipantDetail }) {
         <ol className="event-list">
           {events.map((e) => (
             <li key={e.id} data-event-type={e.type}>
-              <time dateTime={e.date}>{formatDate(e.date, locale)}</time> <strong>{t.events[e.type]}</strong> {eventValue(e, t, locale)}
+              <time dateTime={e.date}>{formatDate(e.date, locale)}</time>{' '}
+              <strong>{t.events[e.type]}</strong> {eventValue(e, t, locale)}
               {deleting === e.id ? (
-                <form className="inline-form" onSubmit={(ev) => { ev.preventDefault(); if (reason.trim()) del.mutate(e.id); }}>
+                <form
+                  className="inline-form"
+                  onSubmit={(ev) => {
+                    ev.preventDefault();
+                    if (reason.trim()) del.mutate(e.id);
+                  }}
+                >
                   <label htmlFor={`r-${e.id}`}>{t.deleteReason}</label>
-                  <input id={`r-${e.id}`} value={reason} required onChange={(ev) => setReason(ev.target.value)} />
-                  <button type="submit" className="btn btn-danger" disabled={!reason.trim() || del.isPending}>{t.delete}</button>
-                  <button type="button" className="btn btn-link" onClick={() => setDeleting(null)}>{t.cancel}</button>
-                  {del.isError && <span className="field-error" role="alert">{del.error.message}</span>}
+                  <input
+                    id={`r-${e.id}`}
+                    value={reason}
+                    required
+                    onChange={(ev) => setReason(ev.target.value)}
+                  />
+                  <button
+                    type="submit"
+                    className="btn btn-danger"
+                    disabled={!reason.trim() || del.isPending}
+                  >
+                    {t.delete}
+                  </button>
+                  <button type="button" className="btn btn-link" onClick={() => setDeleting(null)}>
+                    {t.cancel}
+                  </button>
+                  {del.isError && (
+                    <span className="field-error" role="alert">
+                      {del.error.message}
+                    </span>
+                  )}
                 </form>
               ) : (
-                <button type="button" className="btn btn-link" onClick={() => { setDeleting(e.id); setReason(''); }} aria-label={`${t.delete}: ${t.events[e.type]} ${formatDate(e.date, locale)}`}>
+                <button
+                  type="button"
+                  className="btn btn-link"
+                  onClick={() => {
+                    setDeleting(e.id);
+                    setReason('');
+                  }}
+                  aria-label={`${t.delete}: ${t.events[e.type]} ${formatDate(e.date, locale)}`}
+                >
                   {t.delete}
                 </button>
               )}
@@ -148,15 +229,21 @@ function Timeline({ p }: { p: ParticipantDetail }) {
 type Errs = Partial<Record<'type' | 'date' | 'reason' | 'value' | 'form', string>>;
 
 /** Mirrors the server's EventInput rules so most mistakes show before sending; server errors land next to their field. */
-export function validateEvent(input: { type: string; date: string; reason: string; value: string }, t: Dict): Errs {
+export function validateEvent(
+  input: { type: string; date: string; reason: string; value: string },
+  t: Dict,
+): Errs {
   const errs: Errs = {};
   if (!input.type) errs.type = t.required;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) errs.date = t.required;
   const v = input.value.trim() === '' ? null : Number(input.value.replace(',', '.'));
   if (v != null && Number.isNaN(v)) errs.value = t.valueHint.offset_income;
-  else if (input.type === 'ladder' && (v == null || !Number.isInteger(v) || v < 1 || v > 6)) errs.value = t.valueHint.ladder;
-  else if (input.type === 'offset_income' && (v == null || v < 0)) errs.value = t.valueHint.offset_income;
-  else if (input.type === 'work_start' && v != null && (v < 0 || v > 168)) errs.value = t.valueHint.work_start;
+  else if (input.type === 'ladder' && (v == null || !Number.isInteger(v) || v < 1 || v > 6))
+    errs.value = t.valueHint.ladder;
+  else if (input.type === 'offset_income' && (v == null || v < 0))
+    errs.value = t.valueHint.offset_income;
+  else if (input.type === 'work_start' && v != null && (v < 0 || v > 168))
+    errs.value = t.valueHint.work_start;
   return errs;
 }
 
@@ -178,7 +265,9 @@ function AddEvent({ participantId }: { participantId: string }) {
           json: {
             type,
             date,
-            ...(type === 'benefit_end' && reason ? { reason: reason as (typeof REASONS)[number] } : {}),
+            ...(type === 'benefit_end' && reason
+              ? { reason: reason as (typeof REASONS)[number] }
+              : {}),
             ...(hasValue && value.trim() ? { value: Number(value.replace(',', '.')) } : {}),
           },
         }),
@@ -193,7 +282,9 @@ function AddEvent({ participantId }: { participantId: string }) {
       const next: Errs = {};
       if (e instanceof ApiError) {
         for (const d of e.detailList) {
-          const f = String(d.path ?? '').split('.').pop() as keyof Errs;
+          const f = String(d.path ?? '')
+            .split('.')
+            .pop() as keyof Errs;
           if (f === 'type' || f === 'date' || f === 'reason' || f === 'value') next[f] = d.message;
         }
         if (!Object.keys(next).length) next.form = e.message;
@@ -215,32 +306,69 @@ function AddEvent({ participantId }: { participantId: string }) {
       </span>
     ) : null;
   const described = (f: keyof Errs) => {
-    const ids = [f === 'value' ? 'ev-value-hint' : '', errs[f] ? `ev-${f}-err` : ''].filter(Boolean).join(' ');
-    return { ...(errs[f] ? { 'aria-invalid': true as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+    const ids = [f === 'value' ? 'ev-value-hint' : '', errs[f] ? `ev-${f}-err` : '']
+      .filter(Boolean)
+      .join(' ');
+    return {
+      ...(errs[f] ? { 'aria-invalid': true as const } : {}),
+      ...(ids ? { 'aria-describedby': ids } : {}),
+    };
   };
   return (
     <section className="card" aria-labelledby="ae-h">
       <h2 id="ae-h">{t.addEvent}</h2>
       <form className="form" onSubmit={submit} noValidate>
-        {errs.form && <p className="form-error" role="alert">{errs.form}</p>}
+        {errs.form && (
+          <p className="form-error" role="alert">
+            {errs.form}
+          </p>
+        )}
         <div className="field">
           <label htmlFor="ev-type">{t.eventType}</label>
-          <select id="ev-type" value={type} onChange={(e) => { setType(e.target.value as Event['type']); setErrs({}); }} {...described('type')}>
-            {EVENT_TYPES.map((k) => <option key={k} value={k}>{t.events[k]}</option>)}
+          <select
+            id="ev-type"
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as Event['type']);
+              setErrs({});
+            }}
+            {...described('type')}
+          >
+            {EVENT_TYPES.map((k) => (
+              <option key={k} value={k}>
+                {t.events[k]}
+              </option>
+            ))}
           </select>
           {err('type')}
         </div>
         <div className="field">
           <label htmlFor="ev-date">{t.date}</label>
-          <input id="ev-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} {...described('date')} />
+          <input
+            id="ev-date"
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            {...described('date')}
+          />
           {err('date')}
         </div>
         {type === 'benefit_end' && (
           <div className="field">
             <label htmlFor="ev-reason">{t.reason}</label>
-            <select id="ev-reason" value={reason} onChange={(e) => setReason(e.target.value)} {...described('reason')}>
+            <select
+              id="ev-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              {...described('reason')}
+            >
               <option value="">–</option>
-              {REASONS.map((r) => <option key={r} value={r}>{t.routes[r]}</option>)}
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t.routes[r]}
+                </option>
+              ))}
             </select>
             {err('reason')}
           </div>
@@ -248,12 +376,22 @@ function AddEvent({ participantId }: { participantId: string }) {
         {hasValue && (
           <div className="field">
             <label htmlFor="ev-value">{t.value}</label>
-            <span className="hint" id="ev-value-hint">{t.valueHint[type]}</span>
-            <input id="ev-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} {...described('value')} />
+            <span className="hint" id="ev-value-hint">
+              {t.valueHint[type]}
+            </span>
+            <input
+              id="ev-value"
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              {...described('value')}
+            />
             {err('value')}
           </div>
         )}
-        <button type="submit" className="btn btn-primary" disabled={add.isPending}>{t.save}</button>
+        <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+          {t.save}
+        </button>
         <span aria-live="polite">{saved && <span className="notice ok">{t.saved}</span>}</span>
       </form>
     </section>

@@ -16,18 +16,29 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
   const armQ = loc.query.get('arm');
   const arm = armQ === 'intervention' || armQ === 'control' ? armQ : undefined;
   const page = Math.max(1, Number(loc.query.get('page') ?? 1) || 1);
-  const q = useQuery(participantsQuery(pilotId, { ref: ref || undefined, arm, page, pageSize: PAGE_SIZE }));
+  const q = useQuery(
+    participantsQuery(pilotId, { ref: ref || undefined, arm, page, pageSize: PAGE_SIZE }),
+  );
   return (
     <section aria-labelledby="pt-h">
       <h2 id="pt-h">{t.tabs.participants}</h2>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="ref">{t.search}</label>
-          <input id="ref" type="search" defaultValue={ref} onChange={(e) => setQuery({ ref: e.target.value, page: undefined })} />
+          <input
+            id="ref"
+            type="search"
+            defaultValue={ref}
+            onChange={(e) => setQuery({ ref: e.target.value, page: undefined })}
+          />
         </div>
         <div className="field">
           <label htmlFor="arm">{t.armFilter}</label>
-          <select id="arm" value={arm ?? ''} onChange={(e) => setQuery({ arm: e.target.value, page: undefined })}>
+          <select
+            id="arm"
+            value={arm ?? ''}
+            onChange={(e) => setQuery({ arm: e.target.value, page: undefined })}
+          >
             <option value="">{t.all}</option>
             <option value="intervention">{t.arms.intervention}</option>
             <option value="control">{t.arms.control}</option>
@@ -71,11 +82,21 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
                 </tbody>
               </table>
               <nav className="pager" aria-label={t.page(d.page, pages)}>
-                <button type="button" className="btn btn-secondary" disabled={d.page <= 1} onClick={() => setQuery({ page: d.page - 1 }, false)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  disabled={d.page <= 1}
+                  onClick={() => setQuery({ page: d.page - 1 }, false)}
+                >
                   {t.prev}
                 </button>
                 <span>{t.page(d.page, pages)}</span>
-                <button type="button" className="btn btn-secondary" disabled={d.page >= pages} onClick={() => setQuery({ page: d.page + 1 }, false)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  disabled={d.page >= pages}
+                  onClick={() => setQuery({ page: d.page + 1 }, false)}
+                >
                   {t.next}
                 </button>
               </nav>

@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { outcomesQuery, pilotQuery, WINDOW_OPTIONS, type Pilot, type User } from '../api/queries.ts';
+import {
+  outcomesQuery,
+  pilotQuery,
+  WINDOW_OPTIONS,
+  type Pilot,
+  type User,
+} from '../api/queries.ts';
 import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatDate, formatMoney } from '../format.ts';
@@ -25,10 +31,22 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
   const asked = loc.query.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : 'results';
   const win = Number(loc.query.get('window') ?? 12);
-  const windowMonths = (WINDOW_OPTIONS as readonly number[]).includes(win) ? (win as (typeof WINDOW_OPTIONS)[number]) : 12;
+  const windowMonths = (WINDOW_OPTIONS as readonly number[]).includes(win)
+    ? (win as (typeof WINDOW_OPTIONS)[number])
+    : 12;
 
-  if (pilot.isPending) return <div className="container"><Loading /></div>;
-  if (pilot.isError) return <div className="container"><ErrorState error={pilot.error} onRetry={() => void pilot.refetch()} /></div>;
+  if (pilot.isPending)
+    return (
+      <div className="container">
+        <Loading />
+      </div>
+    );
+  if (pilot.isError)
+    return (
+      <div className="container">
+        <ErrorState error={pilot.error} onRetry={() => void pilot.refetch()} />
+      </div>
+    );
   const p = pilot.data;
   return (
     <div className="container pilot-page">
@@ -39,12 +57,17 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
         <div>
           <h1>{p.name}</h1>
           <p className="muted">
-            {t.municipality} {municipalityName(p.municipality)} · {t.observationEnd} <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
+            {t.municipality} {municipalityName(p.municipality)} · {t.observationEnd}{' '}
+            <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
             {p.synthetic && <span className="badge">{t.synthetic}</span>}
           </p>
         </div>
         {tab === 'results' && (
-          <button type="button" className="btn btn-secondary no-print" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="btn btn-secondary no-print"
+            onClick={() => window.print()}
+          >
             {t.print}
           </button>
         )}
@@ -52,7 +75,12 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
       {tabs.length > 1 && (
         <nav className="tabs no-print" aria-label={p.name}>
           {tabs.map((k) => (
-            <Link key={k} to={href(`/pilots/${id}`, { tab: k === 'results' ? undefined : k })} aria-current={k === tab ? 'page' : undefined} className="tab">
+            <Link
+              key={k}
+              to={href(`/pilots/${id}`, { tab: k === 'results' ? undefined : k })}
+              aria-current={k === tab ? 'page' : undefined}
+              className="tab"
+            >
               {t.tabs[k]}
             </Link>
           ))}
@@ -71,7 +99,11 @@ export function WindowSelect({ value }: { value: number }) {
   return (
     <div className="field inline no-print">
       <label htmlFor="window">{t.window}</label>
-      <select id="window" value={value} onChange={(e) => setQuery({ window: e.target.value === '12' ? undefined : e.target.value })}>
+      <select
+        id="window"
+        value={value}
+        onChange={(e) => setQuery({ window: e.target.value === '12' ? undefined : e.target.value })}
+      >
         {WINDOW_OPTIONS.map((w) => (
           <option key={w} value={w}>
             {t.months(w)}
@@ -82,7 +114,13 @@ export function WindowSelect({ value }: { value: number }) {
   );
 }
 
-function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: (typeof WINDOW_OPTIONS)[number] }) {
+function Results({
+  pilot,
+  windowMonths,
+}: {
+  pilot: Pilot;
+  windowMonths: (typeof WINDOW_OPTIONS)[number];
+}) {
   const { t, locale } = useI18n();
   const q = useQuery(outcomesQuery(pilot.id, windowMonths));
   return (
@@ -98,9 +136,12 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: (typeof 
               <Waterfall o={o} />
             </div>
             {o.arms.control && <ArmBars o={o} />}
-            <Suspense fallback={<Loading />}>
-              <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} />
-            </Suspense>
+            {/* Left out of the one-page A4 print of the summary. */}
+            <div className="no-print">
+              <Suspense fallback={<Loading />}>
+                <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} />
+              </Suspense>
+            </div>
             <section className="card meaning">
               <h2>{t.meaningTitle}</h2>
               <p>{t.meaning}</p>
@@ -114,14 +155,18 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: (typeof 
                 ))}
                 {pilot.monthlyBenefit != null && (
                   <li>
-                    {t.fields.monthlyBenefit}: {formatMoney(pilot.monthlyBenefit, false, locale)}; {t.fields.guidanceCost}:{' '}
-                    {pilot.guidanceCost != null ? formatMoney(pilot.guidanceCost, false, locale) : '–'}
+                    {t.fields.monthlyBenefit}: {formatMoney(pilot.monthlyBenefit, false, locale)};{' '}
+                    {t.fields.guidanceCost}:{' '}
+                    {pilot.guidanceCost != null
+                      ? formatMoney(pilot.guidanceCost, false, locale)
+                      : '–'}
                   </li>
                 )}
               </ul>
             </details>
             <p className="print-only small">
-              {pilot.name} — {municipalityName(pilot.municipality)} — {t.observationEnd} {formatDate(o.observationEnd, locale)}
+              {pilot.name} — {municipalityName(pilot.municipality)} — {t.observationEnd}{' '}
+              {formatDate(o.observationEnd, locale)}
             </p>
           </>
         )}

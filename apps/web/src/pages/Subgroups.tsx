@@ -13,7 +13,6 @@ import { WindowSelect } from './PilotPage.tsx';
 
 type Field = (typeof SUBGROUP_FIELDS)[number];
 
-
 export default function Subgroups() {
   const { t } = useI18n();
   const loc = useLocation();
@@ -23,8 +22,18 @@ export default function Subgroups() {
   const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
   const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
   const q = useQuery({ ...subgroupsQuery(pilot?.id ?? '', by, windowMonths), enabled: !!pilot });
-  if (error) return <div className="container"><ErrorState error={error} /></div>;
-  if (!pilots || !pilot) return <div className="container"><Loading /></div>;
+  if (error)
+    return (
+      <div className="container">
+        <ErrorState error={error} />
+      </div>
+    );
+  if (!pilots || !pilot)
+    return (
+      <div className="container">
+        <Loading />
+      </div>
+    );
   return (
     <div className="container">
       <h1>{t.subgroupsTitle}</h1>
@@ -33,7 +42,11 @@ export default function Subgroups() {
         <div className="field inline">
           <label htmlFor="by">{t.subgroupField}</label>
           <select id="by" value={by} onChange={(e) => setQuery({ by: e.target.value })}>
-            {SUBGROUP_FIELDS.map((f) => <option key={f} value={f}>{t.fields[f]}</option>)}
+            {SUBGROUP_FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {t.fields[f]}
+              </option>
+            ))}
           </select>
         </div>
         <WindowSelect value={windowMonths} />
@@ -42,7 +55,11 @@ export default function Subgroups() {
       <Query q={q}>
         {(r) => {
           const rows = forestRows(r, (v) => valueLabel(by, v, t));
-          return rows.length === 0 ? <Empty /> : <Forest rows={rows} title={`${t.fields[by]} — ${t.months(windowMonths)}`} />;
+          return rows.length === 0 ? (
+            <Empty />
+          ) : (
+            <Forest rows={rows} title={`${t.fields[by]} — ${t.months(windowMonths)}`} />
+          );
         }}
       </Query>
     </div>
@@ -68,9 +85,15 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
             <thead>
               <tr>
                 <th scope="col" />
-                <th scope="col">n <ArmTag arm="intervention" /></th>
-                <th scope="col">n <ArmTag arm="control" /></th>
-                <th scope="col" className="forest-plot-col">{t.difference}</th>
+                <th scope="col">
+                  n <ArmTag arm="intervention" />
+                </th>
+                <th scope="col">
+                  n <ArmTag arm="control" />
+                </th>
+                <th scope="col" className="forest-plot-col">
+                  {t.difference}
+                </th>
                 <th scope="col">95%-BI</th>
               </tr>
             </thead>
@@ -78,16 +101,47 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
               {rows.map((r, i) => (
                 <tr key={i} style={{ height: rowH }}>
                   <th scope="row">{r.value}</th>
-                  <td><Num c={r.nIntervention} fmt={n} /></td>
-                  <td><Num c={r.nControl} fmt={n} /></td>
+                  <td>
+                    <Num c={r.nIntervention} fmt={n} />
+                  </td>
+                  <td>
+                    <Num c={r.nControl} fmt={n} />
+                  </td>
                   <td className="forest-plot-col">
                     <svg width={W} height={rowH} role="presentation">
                       <line x1={x(0)} x2={x(0)} y1={0} y2={rowH} stroke="#333" strokeWidth={1} />
-                      {r.lo != null && r.hi != null && <line x1={x(r.lo)} x2={x(r.hi)} y1={rowH / 2} y2={rowH / 2} stroke="#0072B2" strokeWidth={2} />}
-                      {r.diff != null ? <rect x={x(r.diff) - 5} y={rowH / 2 - 5} width={10} height={10} fill="#0072B2" /> : <text x={x(0) + 6} y={rowH / 2 + 4} fontSize="12">{r.suppressed ? t.suppressed : '–'}</text>}
+                      {r.lo != null && r.hi != null && (
+                        <line
+                          x1={x(r.lo)}
+                          x2={x(r.hi)}
+                          y1={rowH / 2}
+                          y2={rowH / 2}
+                          stroke="#0072B2"
+                          strokeWidth={2}
+                        />
+                      )}
+                      {r.diff != null ? (
+                        <rect
+                          x={x(r.diff) - 5}
+                          y={rowH / 2 - 5}
+                          width={10}
+                          height={10}
+                          fill="#0072B2"
+                        />
+                      ) : (
+                        <text x={x(0) + 6} y={rowH / 2 + 4} fontSize="12">
+                          {r.suppressed ? t.suppressed : '–'}
+                        </text>
+                      )}
                     </svg>
                   </td>
-                  <td>{r.diff != null ? `${formatPoints(r.diff, locale)}${r.lo != null && r.hi != null ? ` (${formatInterval([r.lo, r.hi], locale)})` : ''}` : r.suppressed ? t.suppressed : '–'}</td>
+                  <td>
+                    {r.diff != null
+                      ? `${formatPoints(r.diff, locale)}${r.lo != null && r.hi != null ? ` (${formatInterval([r.lo, r.hi], locale)})` : ''}`
+                      : r.suppressed
+                        ? t.suppressed
+                        : '–'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -97,7 +151,15 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
                 <td className="forest-plot-col">
                   <svg width={W} height={20} role="presentation">
                     {ticks.map((v) => (
-                      <text key={v} x={Math.min(Math.max(x(v), 14), W - 14)} y={14} fontSize="11" textAnchor="middle">{formatPoints(v, locale).replace(/ .*/, '')}</text>
+                      <text
+                        key={v}
+                        x={Math.min(Math.max(x(v), 14), W - 14)}
+                        y={14}
+                        fontSize="11"
+                        textAnchor="middle"
+                      >
+                        {formatPoints(v, locale).replace(/ .*/, '')}
+                      </text>
                     ))}
                   </svg>
                 </td>
@@ -122,8 +184,12 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
             {rows.map((r, i) => (
               <tr key={i}>
                 <th scope="row">{r.value}</th>
-                <td><Num c={r.nIntervention} fmt={n} /></td>
-                <td><Num c={r.nControl} fmt={n} /></td>
+                <td>
+                  <Num c={r.nIntervention} fmt={n} />
+                </td>
+                <td>
+                  <Num c={r.nControl} fmt={n} />
+                </td>
                 <td>{r.diff != null ? formatPoints(r.diff, locale) : '–'}</td>
                 <td>{r.lo != null && r.hi != null ? formatInterval([r.lo, r.hi], locale) : '–'}</td>
               </tr>

@@ -20,7 +20,12 @@ export default function AdminPage({ user }: { user: User }) {
       <h1>{s.title}</h1>
       <nav className="tabs" aria-label={s.title}>
         {TABS.map((k) => (
-          <Link key={k} to={href('/beheer', { tab: k === 'users' ? undefined : k })} aria-current={k === tab ? 'page' : undefined} className="tab">
+          <Link
+            key={k}
+            to={href('/beheer', { tab: k === 'users' ? undefined : k })}
+            aria-current={k === tab ? 'page' : undefined}
+            className="tab"
+          >
             {s.tabs[k]}
           </Link>
         ))}

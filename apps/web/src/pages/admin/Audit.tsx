@@ -27,7 +27,11 @@ export function Audit() {
     <section aria-labelledby="audit-h">
       <h2 id="audit-h">{s.audit}</h2>
       <p className="muted">{s.auditIntro}</p>
-      <AuditFilters key={JSON.stringify(filter)} filter={filter} pilots={pilots.data?.items ?? []} />
+      <AuditFilters
+        key={JSON.stringify(filter)}
+        filter={filter}
+        pilots={pilots.data?.items ?? []}
+      />
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (
@@ -42,7 +46,11 @@ export function Audit() {
               {s.exportCsv}
             </a>
           </div>
-          {q.data.items.length === 0 ? <Empty /> : <AuditTable d={q.data} pilotName={(id) => names.get(id) ?? id} />}
+          {q.data.items.length === 0 ? (
+            <Empty />
+          ) : (
+            <AuditTable d={q.data} pilotName={(id) => names.get(id) ?? id} />
+          )}
           <Pager page={page} total={q.data.total} />
         </>
       )}
@@ -50,7 +58,13 @@ export function Audit() {
   );
 }
 
-function AuditFilters({ filter, pilots }: { filter: AuditFilter; pilots: { id: string; name: string }[] }) {
+function AuditFilters({
+  filter,
+  pilots,
+}: {
+  filter: AuditFilter;
+  pilots: { id: string; name: string }[];
+}) {
   const s = useStrings(adminStrings);
   const loc = useLocation();
   const [v, setV] = useState<Record<(typeof FILTER_KEYS)[number], string>>({
@@ -64,7 +78,8 @@ function AuditFilters({ filter, pilots }: { filter: AuditFilter; pilots: { id: s
     e.preventDefault();
     setQuery({ ...v, page: undefined }, false);
   };
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
+    setV({ ...v, [k]: e.target.value });
   return (
     <form className="card form audit-filters" onSubmit={submit} aria-label={s.search}>
       <div className="filters">
@@ -100,14 +115,24 @@ function AuditFilters({ filter, pilots }: { filter: AuditFilter; pilots: { id: s
         </div>
         <div className="field">
           <label htmlFor="af-to">{s.to}</label>
-          <input id="af-to" type="date" value={v.to} min={v.from || undefined} onChange={set('to')} />
+          <input
+            id="af-to"
+            type="date"
+            value={v.to}
+            min={v.from || undefined}
+            onChange={set('to')}
+          />
         </div>
       </div>
       <div className="actions">
         <button type="submit" className="btn btn-primary">
           {s.search}
         </button>
-        <button type="button" className="btn btn-link" onClick={() => navigate(href(loc.path, { tab: 'audit' }))}>
+        <button
+          type="button"
+          className="btn btn-link"
+          onClick={() => navigate(href(loc.path, { tab: 'audit' }))}
+        >
           {s.clear}
         </button>
       </div>
@@ -144,8 +169,12 @@ function AuditTable({ d, pilotName }: { d: AuditPage; pilotName(id: string): str
               </td>
               <td>{e.pilotId ? pilotName(e.pilotId) : '–'}</td>
               <td>{e.participantId ?? '–'}</td>
-              <td className="num">{e.rowCount != null ? formatNumber(e.rowCount, 0, locale) : '–'}</td>
-              <td className="details-cell">{e.details != null ? <code>{JSON.stringify(e.details)}</code> : '–'}</td>
+              <td className="num">
+                {e.rowCount != null ? formatNumber(e.rowCount, 0, locale) : '–'}
+              </td>
+              <td className="details-cell">
+                {e.details != null ? <code>{JSON.stringify(e.details)}</code> : '–'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -160,11 +189,21 @@ function Pager({ page, total }: { page: number; total: number }) {
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label={t.page(page, pages)}>
-      <button type="button" className="btn btn-secondary" disabled={page <= 1} onClick={() => setQuery({ page: page - 1 === 1 ? undefined : page - 1 }, false)}>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={page <= 1}
+        onClick={() => setQuery({ page: page - 1 === 1 ? undefined : page - 1 }, false)}
+      >
         {t.prev}
       </button>
       <span>{t.page(page, pages)}</span>
-      <button type="button" className="btn btn-secondary" disabled={page >= pages} onClick={() => setQuery({ page: page + 1 }, false)}>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={page >= pages}
+        onClick={() => setQuery({ page: page + 1 }, false)}
+      >
         {t.next}
       </button>
     </nav>

@@ -64,15 +64,29 @@ export function Tokens({ admin }: { admin: boolean }) {
                             {status !== 'active' ? null : confirming === tok.id ? (
                               <span className="inline-form">
                                 <span>{s.confirmRevoke}</span>
-                                <button type="button" className="btn btn-danger" disabled={revoke.isPending} onClick={() => revoke.mutate(tok.id)}>
+                                <button
+                                  type="button"
+                                  className="btn btn-danger"
+                                  disabled={revoke.isPending}
+                                  onClick={() => revoke.mutate(tok.id)}
+                                >
                                   {s.yesRevoke}
                                 </button>
-                                <button type="button" className="btn btn-link" onClick={() => setConfirming(null)}>
+                                <button
+                                  type="button"
+                                  className="btn btn-link"
+                                  onClick={() => setConfirming(null)}
+                                >
                                   {s.cancel}
                                 </button>
                               </span>
                             ) : (
-                              <button type="button" className="btn btn-link" onClick={() => setConfirming(tok.id)} aria-label={`${s.revoke}: ${tok.name}`}>
+                              <button
+                                type="button"
+                                className="btn btn-link"
+                                onClick={() => setConfirming(tok.id)}
+                                aria-label={`${s.revoke}: ${tok.name}`}
+                              >
                                 {s.revoke}
                               </button>
                             )}
@@ -101,7 +115,12 @@ function NewToken() {
   const create = useMutation({
     mutationFn: () =>
       unwrap<TokenCreated>(
-        api.api.tokens.$post({ json: { name: v.name.trim(), ...(v.days.trim() ? { expiresInDays: Number(v.days) } : {}) } }),
+        api.api.tokens.$post({
+          json: {
+            name: v.name.trim(),
+            ...(v.days.trim() ? { expiresInDays: Number(v.days) } : {}),
+          },
+        }),
       ),
     onSuccess: async (tok) => {
       setCreated(tok);
@@ -138,7 +157,13 @@ function NewToken() {
           <div className="field">
             <label htmlFor="tk-secret">{s.tokenLabel(created.name)}</label>
             <div className="copy-row">
-              <input id="tk-secret" readOnly value={created.token} className="mono" onFocus={(e) => e.target.select()} />
+              <input
+                id="tk-secret"
+                readOnly
+                value={created.token}
+                className="mono"
+                onFocus={(e) => e.target.select()}
+              />
               <button type="button" className="btn btn-secondary" onClick={() => void copy()}>
                 {s.copy}
               </button>
@@ -152,7 +177,14 @@ function NewToken() {
       <form className="form" onSubmit={submit} noValidate>
         {create.isError && <ErrorState error={create.error} />}
         <div className="grid-2">
-          <TextField id="tk-name" label={s.tokenName} hint={s.tokenNameHint} value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
+          <TextField
+            id="tk-name"
+            label={s.tokenName}
+            hint={s.tokenNameHint}
+            value={v.name}
+            error={errors.name}
+            onChange={(e) => setV({ ...v, name: e.target.value })}
+          />
           <TextField
             id="tk-days"
             label={s.expiresInDays}

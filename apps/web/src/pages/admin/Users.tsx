@@ -9,7 +9,12 @@ import { municipalityName } from '../../labels.ts';
 import { serverFieldErrors, validateNewUser, type FieldErrors } from './forms.ts';
 import { adminStrings } from './strings.ts';
 
-const ROLES = ['viewer', 'manager', 'researcher', 'admin'] as const satisfies readonly User['role'][];
+const ROLES = [
+  'viewer',
+  'manager',
+  'researcher',
+  'admin',
+] as const satisfies readonly User['role'][];
 type Role = (typeof ROLES)[number];
 
 const pilotOptions = (pilots: readonly Pilot[]) =>
@@ -45,7 +50,14 @@ export function Users() {
               />
             )}
             <Query q={users}>
-              {(u) => <UserTable users={u.items} pilots={p.items} onEdit={setEditing} onNotice={setNotice} />}
+              {(u) => (
+                <UserTable
+                  users={u.items}
+                  pilots={p.items}
+                  onEdit={setEditing}
+                  onNotice={setNotice}
+                />
+              )}
             </Query>
             <NewUser pilots={p.items} onCreated={setNotice} />
           </>
@@ -75,7 +87,9 @@ function UserTable({
   const [confirming, setConfirming] = useState<string | null>(null);
   const toggle = useMutation({
     mutationFn: (v: { user: User; disabled: boolean }) =>
-      unwrap<User>(api.api.users[':id'].$patch({ param: { id: v.user.id }, json: { disabled: v.disabled } })),
+      unwrap<User>(
+        api.api.users[':id'].$patch({ param: { id: v.user.id }, json: { disabled: v.disabled } }),
+      ),
     onSuccess: async (_r, v) => {
       setConfirming(null);
       setDisabled((d) => {
@@ -131,13 +145,22 @@ function UserTable({
                       >
                         {s.yesDisable}
                       </button>
-                      <button type="button" className="btn btn-link" onClick={() => setConfirming(null)}>
+                      <button
+                        type="button"
+                        className="btn btn-link"
+                        onClick={() => setConfirming(null)}
+                      >
                         {s.cancel}
                       </button>
                     </span>
                   ) : (
                     <span className="row-actions">
-                      <button type="button" className="btn btn-link" onClick={() => onEdit(u)} aria-label={`${s.edit}: ${u.name}`}>
+                      <button
+                        type="button"
+                        className="btn btn-link"
+                        onClick={() => onEdit(u)}
+                        aria-label={`${s.edit}: ${u.name}`}
+                      >
                         {s.edit}
                       </button>
                       {disabled.has(u.id) ? (
@@ -150,7 +173,12 @@ function UserTable({
                           {s.enable}
                         </button>
                       ) : (
-                        <button type="button" className="btn btn-link" onClick={() => setConfirming(u.id)} aria-label={`${s.disable}: ${u.name}`}>
+                        <button
+                          type="button"
+                          className="btn btn-link"
+                          onClick={() => setConfirming(u.id)}
+                          aria-label={`${s.disable}: ${u.name}`}
+                        >
                           {s.disable}
                         </button>
                       )}
@@ -188,12 +216,21 @@ type NewField = 'email' | 'name' | 'password' | 'pilots';
 function NewUser({ pilots, onCreated }: { pilots: Pilot[]; onCreated(msg: string): void }) {
   const s = useStrings(adminStrings);
   const qc = useQueryClient();
-  const empty = { email: '', name: '', password: '', role: 'viewer' as Role, pilots: [] as string[] };
+  const empty = {
+    email: '',
+    name: '',
+    password: '',
+    role: 'viewer' as Role,
+    pilots: [] as string[],
+  };
   const [v, setV] = useState(empty);
   const [errors, setErrors] = useState<FieldErrors<NewField>>({});
   const [formError, setFormError] = useState<unknown>(null);
   const create = useMutation({
-    mutationFn: () => unwrap<User>(api.api.users.$post({ json: { ...v, email: v.email.trim(), name: v.name.trim() } })),
+    mutationFn: () =>
+      unwrap<User>(
+        api.api.users.$post({ json: { ...v, email: v.email.trim(), name: v.name.trim() } }),
+      ),
     onSuccess: async (u) => {
       setV(empty);
       onCreated(s.created(u.email));
@@ -223,8 +260,23 @@ function NewUser({ pilots, onCreated }: { pilots: Pilot[]; onCreated(msg: string
       <form className="form" onSubmit={submit} noValidate>
         {formError != null && <ErrorState error={formError} />}
         <div className="grid-2">
-          <TextField id="nu-email" label={s.email} type="email" autoComplete="off" value={v.email} error={errors.email} onChange={(e) => set({ email: e.target.value })} />
-          <TextField id="nu-name" label={s.name} autoComplete="off" value={v.name} error={errors.name} onChange={(e) => set({ name: e.target.value })} />
+          <TextField
+            id="nu-email"
+            label={s.email}
+            type="email"
+            autoComplete="off"
+            value={v.email}
+            error={errors.email}
+            onChange={(e) => set({ email: e.target.value })}
+          />
+          <TextField
+            id="nu-name"
+            label={s.name}
+            autoComplete="off"
+            value={v.name}
+            error={errors.name}
+            onChange={(e) => set({ name: e.target.value })}
+          />
           <TextField
             id="nu-password"
             label={s.password}
@@ -254,14 +306,28 @@ function NewUser({ pilots, onCreated }: { pilots: Pilot[]; onCreated(msg: string
   );
 }
 
-function EditUser({ user, pilots, onDone }: { user: User; pilots: Pilot[]; onDone(msg?: string): void }) {
+function EditUser({
+  user,
+  pilots,
+  onDone,
+}: {
+  user: User;
+  pilots: Pilot[];
+  onDone(msg?: string): void;
+}) {
   const s = useStrings(adminStrings);
   const qc = useQueryClient();
   const [v, setV] = useState({ name: user.name, role: user.role, pilots: user.pilots });
   const [error, setError] = useState<string | undefined>();
   useEffect(() => document.getElementById('eu-name')?.focus(), []);
   const save = useMutation({
-    mutationFn: () => unwrap<User>(api.api.users[':id'].$patch({ param: { id: user.id }, json: { ...v, name: v.name.trim() } })),
+    mutationFn: () =>
+      unwrap<User>(
+        api.api.users[':id'].$patch({
+          param: { id: user.id },
+          json: { ...v, name: v.name.trim() },
+        }),
+      ),
     onSuccess: async (u) => {
       await qc.invalidateQueries({ queryKey: ['users'] });
       onDone(s.saved(u.name));
@@ -284,10 +350,23 @@ function EditUser({ user, pilots, onDone }: { user: User; pilots: Pilot[]; onDon
         {save.isError && <ErrorState error={save.error} />}
         <p className="muted">{user.email}</p>
         <div className="grid-2">
-          <TextField id="eu-name" label={s.name} value={v.name} error={error} onChange={(e) => setV({ ...v, name: e.target.value })} />
+          <TextField
+            id="eu-name"
+            label={s.name}
+            value={v.name}
+            error={error}
+            onChange={(e) => setV({ ...v, name: e.target.value })}
+          />
           <RoleSelect id="eu-role" value={v.role} onChange={(role) => setV({ ...v, role })} />
         </div>
-        <CheckGroup legend={s.pilots} hint={s.pilotsHint} name="eu-pilots" options={pilotOptions(pilots)} value={v.pilots} onChange={(p) => setV({ ...v, pilots: p })} />
+        <CheckGroup
+          legend={s.pilots}
+          hint={s.pilotsHint}
+          name="eu-pilots"
+          options={pilotOptions(pilots)}
+          value={v.pilots}
+          onChange={(p) => setV({ ...v, pilots: p })}
+        />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
             {s.save}

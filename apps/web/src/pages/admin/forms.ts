@@ -40,7 +40,9 @@ export function serverFieldErrors<K extends string>(
 ): { fields: FieldErrors<K>; rest: string[] } {
   const out: FieldErrors<K> = {};
   const rest: string[] = [];
-  for (const d of Array.isArray(details) ? (details as { path?: string; message?: string }[]) : []) {
+  for (const d of Array.isArray(details)
+    ? (details as { path?: string; message?: string }[])
+    : []) {
     const key = fields.find((f) => d.path === f || d.path?.startsWith(`${f}.`));
     if (key && !out[key]) out[key] = d.message ?? '';
     else if (d.message) rest.push(d.path ? `${d.path}: ${d.message}` : d.message);
@@ -49,7 +51,10 @@ export function serverFieldErrors<K extends string>(
 }
 
 /** Token status at `now`: revoked wins over expired. */
-export function tokenStatus(t: { revokedAt: string | null; expiresAt: string | null }, now: Date): 'active' | 'revoked' | 'expired' {
+export function tokenStatus(
+  t: { revokedAt: string | null; expiresAt: string | null },
+  now: Date,
+): 'active' | 'revoked' | 'expired' {
   if (t.revokedAt) return 'revoked';
   if (t.expiresAt && new Date(t.expiresAt).getTime() <= now.getTime()) return 'expired';
   return 'active';

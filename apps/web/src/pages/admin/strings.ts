@@ -36,14 +36,16 @@ export const adminStrings = {
     errExists: 'Er is al een gebruiker met dit e-mailadres.',
     errDays: 'Kies een aantal dagen van 1 tot en met 3650, of laat het veld leeg.',
     tokens: 'Tokens',
-    tokensIntro: 'Een token geeft een script (bijvoorbeeld een koppeling) dezelfde rechten als de gebruiker die het maakt.',
+    tokensIntro:
+      'Een token geeft een script (bijvoorbeeld een koppeling) dezelfde rechten als de gebruiker die het maakt.',
     newToken: 'Nieuw token',
     tokenName: 'Naam van het token',
     tokenNameHint: 'Bijvoorbeeld: koppeling Suite4 nachtelijke import.',
     expiresInDays: 'Geldig (dagen)',
     expiresHint: 'Leeg laten: geldig tot het wordt ingetrokken.',
     createToken: 'Token aanmaken',
-    tokenOnce: 'Kopieer dit token nu. U ziet het maar één keer; daarna is alleen nog de naam zichtbaar.',
+    tokenOnce:
+      'Kopieer dit token nu. U ziet het maar één keer; daarna is alleen nog de naam zichtbaar.',
     tokenLabel: (n: string) => `Token "${n}"`,
     copy: 'Kopiëren',
     copied: 'Gekopieerd.',
@@ -59,7 +61,8 @@ export const adminStrings = {
     yesRevoke: 'Ja, intrekken',
     noTokens: 'Nog geen tokens.',
     audit: 'Auditlog',
-    auditIntro: 'Wie heeft wat gedaan, wanneer, en bij welke pilot. De nieuwste regels staan bovenaan.',
+    auditIntro:
+      'Wie heeft wat gedaan, wanneer, en bij welke pilot. De nieuwste regels staan bovenaan.',
     who: 'Wie (e-mailadres)',
     what: 'Wat',
     pilot: 'Pilot',
@@ -123,7 +126,8 @@ export const adminStrings = {
     errExists: 'A user with this email address exists.',
     errDays: 'Choose 1 to 3650 days, or leave the field empty.',
     tokens: 'Tokens',
-    tokensIntro: 'A token gives a script (for example an integration) the rights of the user who creates it.',
+    tokensIntro:
+      'A token gives a script (for example an integration) the rights of the user who creates it.',
     newToken: 'New token',
     tokenName: 'Token name',
     tokenNameHint: 'For example: Suite4 nightly import.',

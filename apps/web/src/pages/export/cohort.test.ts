@@ -5,7 +5,9 @@ const q = (s: string) => new URLSearchParams(s);
 
 describe('exportFilterFrom', () => {
   it('keeps the API parameter names and values', () => {
-    expect(exportFilterFrom(q('pilot=p&arm=control&intakeFrom=2024-01-01&motivation=5,4&hasDebts=true'))).toEqual({
+    expect(
+      exportFilterFrom(q('pilot=p&arm=control&intakeFrom=2024-01-01&motivation=5,4&hasDebts=true')),
+    ).toEqual({
       arm: 'control',
       intakeFrom: '2024-01-01',
       motivation: '4,5',
@@ -13,7 +15,9 @@ describe('exportFilterFrom', () => {
     });
   });
   it('drops unknown values, bad dates and an arm that does not exist', () => {
-    expect(exportFilterFrom(q('arm=beide&intakeTo=31-12-2024&household=single,alien&ageBand=<27'))).toEqual({
+    expect(
+      exportFilterFrom(q('arm=beide&intakeTo=31-12-2024&household=single,alien&ageBand=<27')),
+    ).toEqual({
       household: 'single',
       ageBand: '<27',
     });
@@ -23,15 +27,22 @@ describe('exportFilterFrom', () => {
     expect(exportFilterFrom(q('hasDebts=true,false'))).toEqual({ hasDebts: 'true,false' });
   });
   it('lists the ticked values of a filter', () => {
-    expect(selected(exportFilterFrom(q('education=high,low')), 'education')).toEqual(['low', 'high']);
+    expect(selected(exportFilterFrom(q('education=high,low')), 'education')).toEqual([
+      'low',
+      'high',
+    ]);
     expect(selected({}, 'education')).toEqual([]);
   });
 });
 
 describe('exportOptionsFrom', () => {
-  it('defaults to plain CSV without date shift', () => expect(exportOptionsFrom(q(''))).toEqual({ format: 'csv', dateShift: false }));
+  it('defaults to plain CSV without date shift', () =>
+    expect(exportOptionsFrom(q(''))).toEqual({ format: 'csv', dateShift: false }));
   it('reads Excel-NL and date shift', () =>
-    expect(exportOptionsFrom(q('format=excel-nl&dateShift=true'))).toEqual({ format: 'excel-nl', dateShift: true }));
+    expect(exportOptionsFrom(q('format=excel-nl&dateShift=true'))).toEqual({
+      format: 'excel-nl',
+      dateShift: true,
+    }));
 });
 
 describe('fileNameFrom', () => {

@@ -43,7 +43,10 @@ export function selected(f: ExportFilter, k: ListFilter): string[] {
 export type Dialect = 'csv' | 'excel-nl';
 
 export function exportOptionsFrom(q: URLSearchParams): { format: Dialect; dateShift: boolean } {
-  return { format: q.get('format') === 'excel-nl' ? 'excel-nl' : 'csv', dateShift: q.get('dateShift') === 'true' };
+  return {
+    format: q.get('format') === 'excel-nl' ? 'excel-nl' : 'csv',
+    dateShift: q.get('dateShift') === 'true',
+  };
 }
 
 /** The file name from a Content-Disposition header, or a fallback. */

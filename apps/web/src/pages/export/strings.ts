@@ -11,7 +11,8 @@ export const exportStrings = {
     intakeFrom: 'Intake vanaf',
     intakeTo: 'Intake tot en met',
     subgroups: 'Kenmerken bij de start',
-    subgroupsHint: 'Niets aangevinkt betekent: iedereen. Vink waarden aan om alleen die deelnemers te exporteren.',
+    subgroupsHint:
+      'Niets aangevinkt betekent: iedereen. Vink waarden aan om alleen die deelnemers te exporteren.',
     count: (n: string) => `${n} deelnemers in deze selectie`,
     counting: 'Tellen…',
     none: 'Geen deelnemers in deze selectie. Verruim de filters.',
@@ -19,7 +20,8 @@ export const exportStrings = {
     dialect: 'Bestandsformaat',
     dialects: {
       csv: 'CSV (komma, punt als decimaalteken) — voor R, Python, SPSS',
-      'excel-nl': 'Excel-NL (puntkomma, komma als decimaalteken) — opent direct goed in Nederlandse Excel',
+      'excel-nl':
+        'Excel-NL (puntkomma, komma als decimaalteken) — opent direct goed in Nederlandse Excel',
     },
     dateShift: 'Datums verschuiven',
     dateShiftHelp:

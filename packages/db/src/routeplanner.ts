@@ -1,0 +1,127 @@
+import { sql, type Kysely } from 'kysely';
+import type { Arm, ExitReason, SubgroupField } from '@wegwijzer/domain';
+import type { SurvivalTime } from '@wegwijzer/outcomes';
+import type { Database } from './schema.ts';
+
+/**
+ * Queries of the route planner ("which pilot works for someone like this?"): counts over the
+ * derived window rows, grouped by the baseline fields of a profile, and the times to first exit
+ * of the participants who match one. Nothing here replays a timeline.
+ */
+
+/** A baseline field's value as the domain has it: booleans as true/false, null when missing. */
+export type ProfileValue = string | number | boolean | null;
+export type ProfileMatch = Partial<Record<SubgroupField, ProfileValue>>;
+
+/**
+ * SQL of each field's value on `participants p`; the age band as SPEC §3 defines it (year of
+ * intake minus birth year), the same expression as the subgroup totals use.
+ */
+const FIELD_SQL: Record<SubgroupField, string> = {
+  motivation: 'p.motivation',
+  ladderStep: 'p.ladder_step',
+  household: 'p.household',
+  hasDebts: 'p.has_debts',
+  disability: 'p.disability',
+  refugeeStatus: 'p.refugee_status',
+  education: 'p.education',
+  ageBand: `CASE WHEN p.birth_year IS NULL THEN NULL
+    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 27 THEN '<27'
+    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 45 THEN '27-44'
+    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 55 THEN '45-54'
+    ELSE '55+' END`,
+};
+
+const BOOLEAN_FIELDS: ReadonlySet<SubgroupField> = new Set([
+  'hasDebts',
+  'disability',
+  'refugeeStatus',
+]);
+
+function fromSql(field: SubgroupField, v: unknown): ProfileValue {
+  if (v === null || v === undefined) return null;
+  if (BOOLEAN_FIELDS.has(field)) return Number(v) === 1;
+  return v as string | number;
+}
+
+function toSql(field: SubgroupField, v: ProfileValue): string | number | null {
+  if (v === null) return null;
+  if (BOOLEAN_FIELDS.has(field)) return v ? 1 : 0;
+  return v as string | number;
+}
+
+/** Window counts of the participants of one pilot and arm who share the values of `fields`. */
+export interface ProfileCell {
+  pilotId: string;
+  arm: Arm;
+  values: ProfileMatch;
+  participants: number;
+  evaluable: number;
+  off: number;
+  routes: Record<ExitReason, number>;
+}
+
+/**
+ * Window-`k` counts of the given pilots, grouped by pilot, arm and the values of `fields`: the
+ * cells from which any match on a subset of those fields is a sum.
+ */
+export async function profileCells(
+  db: Kysely<Database>,
+  pilotIds: readonly string[],
+  k: number,
+  fields: readonly SubgroupField[],
+): Promise<ProfileCell[]> {
+  if (pilotIds.length === 0) return [];
+  const columns = fields.map((f, i) => sql`${sql.raw(FIELD_SQL[f])} AS ${sql.ref(`f${i}`)}`);
+  const groupBy = fields.map((_, i) => sql.raw(String(i + 3)));
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT p.pilot_id AS pilot_id, w.arm AS arm,
+      ${sql.join([...columns, sql`COUNT(*) AS participants`])},
+      SUM(w.evaluable) AS evaluable,
+      SUM(w.off_benefit) AS off_benefit,
+      SUM(CASE WHEN w.route = 'regular_work' THEN 1 ELSE 0 END) AS r_regular_work,
+      SUM(CASE WHEN w.route = 'bbz' THEN 1 ELSE 0 END) AS r_bbz,
+      SUM(CASE WHEN w.route = 'combination' THEN 1 ELSE 0 END) AS r_combination,
+      SUM(CASE WHEN w.route = 'other' THEN 1 ELSE 0 END) AS r_other
+    FROM participants p
+    JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    WHERE p.pilot_id IN (${sql.join(pilotIds)})
+    GROUP BY ${sql.join([sql.raw('1'), sql.raw('2'), ...groupBy])}`.execute(db);
+  const n = (v: unknown) => Number(v ?? 0);
+  return rows.map((r) => ({
+    pilotId: r.pilot_id as string,
+    arm: r.arm as Arm,
+    values: Object.fromEntries(fields.map((f, i) => [f, fromSql(f, r[`f${i}`])])),
+    participants: n(r.participants),
+    evaluable: n(r.evaluable),
+    off: n(r.off_benefit),
+    routes: {
+      regular_work: n(r.r_regular_work),
+      bbz: n(r.r_bbz),
+      combination: n(r.r_combination),
+      other: n(r.r_other),
+    },
+  }));
+}
+
+/** Time to first exit of the participants of one pilot and arm whose baseline equals `match`. */
+export async function matchedExitTimes(
+  db: Kysely<Database>,
+  pilotId: string,
+  arm: Arm,
+  match: ProfileMatch,
+): Promise<SurvivalTime[]> {
+  const conditions = (Object.entries(match) as [SubgroupField, ProfileValue][]).map(([f, v]) =>
+    v === null
+      ? sql`${sql.raw(FIELD_SQL[f])} IS NULL`
+      : sql`${sql.raw(FIELD_SQL[f])} = ${toSql(f, v)}`,
+  );
+  const { rows } = await sql<{ days: number; censored: number }>`
+    SELECT d.first_exit_days AS days, d.first_exit_censored AS censored
+    FROM participants p
+    JOIN participant_derived d ON d.participant_id = p.id
+    WHERE ${sql.join([sql`p.pilot_id = ${pilotId}`, sql`d.arm = ${arm}`, ...conditions], sql` AND `)}`.execute(
+    db,
+  );
+  return rows.map((r) => ({ days: Number(r.days), censored: Number(r.censored) === 1 }));
+}
