@@ -178,10 +178,9 @@ describe('GET /api/routeplanner: ranking', () => {
     expect(resultOf(reply, 'nothing').difference!.ci95![0]).toBeLessThan(0);
   });
 
-  it('ranks the pilot that works for everyone first among controlled pilots for an unmotivated profile', async () => {
+  it('ranks the pilot that works for everyone first for an unmotivated profile', async () => {
     const reply = await plan('motivation=1');
-    const controlled = reply.results.filter((r) => !r.observational && r.difference !== null);
-    expect(controlled[0]!.pilotId).toBe(ids.everyone);
+    expect(reply.results[0]!.pilotId).toBe(ids.everyone);
     const motivated = resultOf(reply, 'motivated').difference!;
     const nothing = resultOf(reply, 'nothing').difference!;
     // Identical truth (20% vs 20%): the same figures, so neither is above the other by much.
@@ -189,12 +188,16 @@ describe('GET /api/routeplanner: ranking', () => {
     expect(motivated.rate).toBeCloseTo(0, 12);
   });
 
-  it('orders by the lower bound of the difference, else of the exit rate, with null figures last', async () => {
+  it('orders comparisons with a control group first, each part by the lower bound, null figures last', async () => {
     const reply = await plan('motivation=3');
-    const keys = reply.results.map(
-      (r) => r.difference?.ci95?.[0] ?? r.offBenefit.ci95?.[0] ?? -Infinity,
-    );
-    expect([...keys].sort((a, b) => b - a)).toEqual(keys);
+    const controlled = reply.results.filter((r) => r.difference?.ci95);
+    const rest = reply.results.filter((r) => !r.difference?.ci95);
+    expect(reply.results).toEqual([...controlled, ...rest]);
+    const bounds = (list: typeof reply.results) =>
+      list.map((r) => r.difference?.ci95?.[0] ?? r.offBenefit.ci95?.[0] ?? -Infinity);
+    for (const part of [controlled, rest]) {
+      expect([...bounds(part)].sort((a, b) => b - a)).toEqual(bounds(part));
+    }
     expect(reply.results.at(-1)!.pilotId).toBe(ids.tiny);
   });
 

@@ -2,7 +2,16 @@ import { copyFileSync, existsSync, openSync, readdirSync, writeSync, closeSync }
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventIds, participantsCsv, verifyFile, WINDOWS } from './support/data.ts';
-import { adminToken, api, backupCli, createPilot, importCsv, startServer, tempDir, type ServerProcess } from './support/server.ts';
+import {
+  adminToken,
+  api,
+  backupCli,
+  createPilot,
+  importCsv,
+  startServer,
+  tempDir,
+  type ServerProcess,
+} from './support/server.ts';
 
 /**
  * `backup.ts backup` while writers run, `check`, and `restore` into a new file: the copy is a
@@ -20,7 +29,8 @@ afterAll(async () => {
 
 async function allOutcomes(base: string, token: string, pilot: string) {
   const out: Record<number, unknown> = {};
-  for (const k of WINDOWS) out[k] = (await api(base, token, `/api/pilots/${pilot}/outcomes?window=${k}`)).body;
+  for (const k of WINDOWS)
+    out[k] = (await api(base, token, `/api/pilots/${pilot}/outcomes?window=${k}`)).body;
   return out;
 }
 
@@ -30,8 +40,11 @@ describe('backup and restore', () => {
     servers.push(server);
     const token = await adminToken(server.base);
     const pilot = await createPilot(server.base, token);
-    expect((await importCsv(server.base, token, pilot, 'participants', participantsCsv(300))).status).toBe(200);
-    const people = (await api(server.base, token, `/api/pilots/${pilot}/participants?pageSize=500`)).body.items as { id: string }[];
+    expect(
+      (await importCsv(server.base, token, pilot, 'participants', participantsCsv(300))).status,
+    ).toBe(200);
+    const people = (await api(server.base, token, `/api/pilots/${pilot}/participants?pageSize=500`))
+      .body.items as { id: string }[];
 
     const acked: string[] = [];
     let writing = true;
@@ -39,7 +52,11 @@ describe('backup and restore', () => {
       for (let i = 0; writing && i < 2000; i++) {
         const who = people[(w * 101 + i * 7) % people.length]!;
         const res = await api(server.base, token, `/api/participants/${who.id}/events`, {
-          body: { type: 'offset_income', date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-15`, value: 10 + i },
+          body: {
+            type: 'offset_income',
+            date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+            value: 10 + i,
+          },
         });
         expect(res.status, res.text).toBe(201);
         acked.push(String(res.body.id));
@@ -101,7 +118,9 @@ describe('backup and restore', () => {
       servers.push(server);
       const backup = join(dir.dir, 'b.sqlite');
       expect((await backupCli(['backup', '--db', db, '--out', backup])).code).toBe(0);
-      expect((await backupCli(['backup', '--db', db, '--out', backup])).json.error).toMatch(/exists already/);
+      expect((await backupCli(['backup', '--db', db, '--out', backup])).json.error).toMatch(
+        /exists already/,
+      );
 
       const inUse = await backupCli(['restore', '--from', backup, '--db', db, '--force']);
       expect(inUse.code).toBe(1);
@@ -123,7 +142,13 @@ describe('backup and restore', () => {
       const check = await backupCli(['check', '--file', damaged]);
       expect(check.code).toBe(1);
       expect(check.json.ok).toBe(false);
-      const refused = await backupCli(['restore', '--from', damaged, '--db', join(dir.dir, 'new.sqlite')]);
+      const refused = await backupCli([
+        'restore',
+        '--from',
+        damaged,
+        '--db',
+        join(dir.dir, 'new.sqlite'),
+      ]);
       expect(refused.code).toBe(1);
       expect(refused.json.error).toMatch(/Refusing to restore/);
       expect(readdirSync(dir.dir).filter((f) => f.startsWith('new.sqlite'))).toEqual([]);

@@ -3,7 +3,15 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventsCsv, participantsCsv, verifyFile } from './support/data.ts';
-import { adminToken, createPilot, importCsv, sleep, startServer, tempDir, type ServerProcess } from './support/server.ts';
+import {
+  adminToken,
+  createPilot,
+  importCsv,
+  sleep,
+  startServer,
+  tempDir,
+  type ServerProcess,
+} from './support/server.ts';
 
 /**
  * SIGTERM: the server stops taking connections, lets a request in flight finish (or, after the
@@ -23,7 +31,9 @@ async function setup(env: Record<string, string> = {}) {
   cleanups.push(tmp.cleanup, () => server.stop('SIGKILL'));
   const token = await adminToken(server.base);
   const pilot = await createPilot(server.base, token);
-  expect((await importCsv(server.base, token, pilot, 'participants', participantsCsv(200))).status).toBe(200);
+  expect(
+    (await importCsv(server.base, token, pilot, 'participants', participantsCsv(200))).status,
+  ).toBe(200);
   return { file, server, token, pilot };
 }
 
@@ -32,7 +42,11 @@ function slowImport(server: ServerProcess, token: string, pilot: string, body: B
   const req = request(`${server.base}/api/pilots/${pilot}/imports?kind=events`, {
     method: 'POST',
     agent: false,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': body.length },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'text/csv',
+      'content-length': body.length,
+    },
   });
   const reply = new Promise<{ status: number; text: string }>((ok, fail) => {
     req.on('response', (res) => {
@@ -60,7 +74,9 @@ describe('graceful shutdown', () => {
     server.proc.kill('SIGTERM');
     await sleep(300);
     // The listening socket is closed: a new connection is refused, not queued.
-    const probe = await fetch(`${server.base}/api/health`, { signal: AbortSignal.timeout(3000) }).then(
+    const probe = await fetch(`${server.base}/api/health`, {
+      signal: AbortSignal.timeout(3000),
+    }).then(
       (r) => `status ${r.status}`,
       (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message,
     );
@@ -77,7 +93,9 @@ describe('graceful shutdown', () => {
     expect(after.integrity).toBe('ok');
     expect(after.counts.events).toBe(20_000);
     expect(after.totalsMatchWindows && after.windowsMatchEvents).toBe(true);
-    console.info(`shutdown: import of 20,000 rows in flight at SIGTERM completed; exit ${exit.code}; WAL ${walSize(file)} bytes`);
+    console.info(
+      `shutdown: import of 20,000 rows in flight at SIGTERM completed; exit ${exit.code}; WAL ${walSize(file)} bytes`,
+    );
   }, 60_000);
 
   it('cuts off an upload that outlasts the grace period, writes none of it and still exits 0', async () => {

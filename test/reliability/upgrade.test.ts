@@ -2,7 +2,17 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { armTotals, migrations, migrator, openStore, recomputePilot, sql, toPilotRecord, type Migration, type Store } from '@wegwijzer/db';
+import {
+  armTotals,
+  migrations,
+  migrator,
+  openStore,
+  recomputePilot,
+  sql,
+  toPilotRecord,
+  type Migration,
+  type Store,
+} from '@wegwijzer/db';
 import { verifyFile, WINDOWS } from './support/data.ts';
 import { adminToken, api, root, startServer, tempDir } from './support/server.ts';
 
@@ -42,12 +52,37 @@ async function firstSchemaFile(): Promise<string> {
   );
   raw.transaction(() => {
     for (let i = 1; i <= 40; i++) {
-      const id = Number(addP.run(PILOT, `café-${i}`, i % 3 ? 'intervention' : 'control', `2023-0${1 + (i % 9)}-1${i % 10}`, 1 + (i % 5), 1 + (i % 6), now, now).lastInsertRowid);
-      if (i % 2) addE.run(id, PILOT, 'benefit_end', `2024-0${1 + (i % 9)}-01`, i % 4 ? 'bbz' : 'regular_work', null, null, now);
+      const id = Number(
+        addP.run(
+          PILOT,
+          `café-${i}`,
+          i % 3 ? 'intervention' : 'control',
+          `2023-0${1 + (i % 9)}-1${i % 10}`,
+          1 + (i % 5),
+          1 + (i % 6),
+          now,
+          now,
+        ).lastInsertRowid,
+      );
+      if (i % 2)
+        addE.run(
+          id,
+          PILOT,
+          'benefit_end',
+          `2024-0${1 + (i % 9)}-01`,
+          i % 4 ? 'bbz' : 'regular_work',
+          null,
+          null,
+          now,
+        );
       addE.run(id, PILOT, 'offset_income', '2024-02-01', null, null, 10_000 + i, now);
       addE.run(id, PILOT, 'ladder', '2024-03-01', null, 1 + ((i + 2) % 6), null, now);
     }
-    recomputePilot(raw, PILOT, toPilotRecord(raw.prepare('SELECT * FROM pilots WHERE id = ?').get(PILOT) as never));
+    recomputePilot(
+      raw,
+      PILOT,
+      toPilotRecord(raw.prepare('SELECT * FROM pilots WHERE id = ?').get(PILOT) as never),
+    );
   })();
   await store.close();
   return file;
@@ -56,13 +91,19 @@ async function firstSchemaFile(): Promise<string> {
 /** The schema as SQLite stores it, and the migrations recorded: what must not change on a failure. */
 function schemaOf(store: Store) {
   return {
-    objects: store.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all(),
+    objects: store.sqlite
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+      )
+      .all(),
     applied: store.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
   };
 }
 
 async function inspect(file: string) {
-  const store = await openStore(file, { migrations: { '001_initial': migrations['001_initial']! } });
+  const store = await openStore(file, {
+    migrations: { '001_initial': migrations['001_initial']! },
+  });
   try {
     const totals: Record<number, unknown> = {};
     for (const k of WINDOWS) totals[k] = await armTotals(store.db, PILOT, k);
@@ -85,7 +126,10 @@ describe('upgrades', () => {
 
     const store = await openStore(file);
     expect(schemaOf(store).applied).toEqual(Object.keys(migrations).sort());
-    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    const tables = store.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all();
     expect(tables).toContain('login_failures');
     for (const k of WINDOWS) expect(await armTotals(store.db, PILOT, k)).toEqual(before.totals[k]);
     await store.close();
@@ -97,9 +141,16 @@ describe('upgrades', () => {
       const res = await api(server.base, token, `/api/pilots/${PILOT}/outcomes?window=12`);
       expect(res.status, res.text).toBe(200);
       const t = before.totals[12] as any;
-      expect(res.body.arms.intervention).toMatchObject({ participants: t.intervention.participants, evaluable: t.intervention.evaluable });
+      expect(res.body.arms.intervention).toMatchObject({
+        participants: t.intervention.participants,
+        evaluable: t.intervention.evaluable,
+      });
       expect(res.body.arms.intervention.offBenefit.count).toBe(t.intervention.off);
-      const refs = await api(server.base, token, `/api/pilots/${PILOT}/participants?ref=caf%C3%A9-7`);
+      const refs = await api(
+        server.base,
+        token,
+        `/api/pilots/${PILOT}/participants?ref=caf%C3%A9-7`,
+      );
       expect(refs.body.items[0].participantRef).toBe('café-7');
     } finally {
       expect((await server.stop('SIGTERM')).code).toBe(0);
@@ -116,13 +167,17 @@ describe('upgrades', () => {
       async up(db) {
         await sql`CREATE TABLE half_done (id INTEGER PRIMARY KEY)`.execute(db);
         await sql`ALTER TABLE participants ADD COLUMN half_done_marker TEXT`.execute(db);
-        await sql`UPDATE participants SET half_done_marker = 'x', participant_ref = participant_ref || '-changed'`.execute(db);
+        await sql`UPDATE participants SET half_done_marker = 'x', participant_ref = participant_ref || '-changed'`.execute(
+          db,
+        );
         await sql`DROP INDEX events_participant`.execute(db);
         throw new Error('deliberate failure after four statements');
       },
     };
     // 002 is pending too: the whole upgrade is one transaction, so it goes back with 003.
-    await expect(openStore(file, { migrations: { ...migrations, '003_broken': broken } })).rejects.toThrow(/Migration 003_broken failed: deliberate failure/);
+    await expect(
+      openStore(file, { migrations: { ...migrations, '003_broken': broken } }),
+    ).rejects.toThrow(/Migration 003_broken failed: deliberate failure/);
     const after = await inspect(file);
     expect(after.schema).toEqual(before.schema);
     expect(after.rows).toEqual(before.rows);
@@ -138,10 +193,14 @@ describe('upgrades', () => {
   it('leaves the schema as it was when the process is killed half-way through a migration', async () => {
     const file = await firstSchemaFile();
     const before = await inspect(file);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/reliability/support/migrate-child.ts'), file], {
-      cwd: join(root, 'apps/api'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'test/reliability/support/migrate-child.ts'), file],
+      {
+        cwd: join(root, 'apps/api'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -149,7 +208,11 @@ describe('upgrades', () => {
     const wal = `${file}-wal`;
     const deadline = Date.now() + 30_000;
     // Killed once the migration's transaction has spilled 2 MB into the WAL: mid-INSERT.
-    while (Date.now() < deadline && child.exitCode === null && !(existsSync(wal) && statSync(wal).size > 2 * 1024 * 1024)) {
+    while (
+      Date.now() < deadline &&
+      child.exitCode === null &&
+      !(existsSync(wal) && statSync(wal).size > 2 * 1024 * 1024)
+    ) {
       await new Promise((r) => setTimeout(r, 5));
     }
     const walAtKill = existsSync(wal) ? statSync(wal).size : 0;
@@ -164,6 +227,8 @@ describe('upgrades', () => {
     const store = await openStore(file);
     expect(schemaOf(store).applied).toEqual(Object.keys(migrations).sort());
     await store.close();
-    console.info(`upgrade: migration process killed with ${walAtKill} bytes in the WAL; schema and data unchanged`);
+    console.info(
+      `upgrade: migration process killed with ${walAtKill} bytes in the WAL; schema and data unchanged`,
+    );
   }, 60_000);
 });

@@ -25,14 +25,23 @@ export interface CheckReport {
 }
 
 /** The tables whose row counts a report lists: what an operator compares after a restore. */
-const COUNTED = ['pilots', 'participants', 'events', 'participant_windows', 'pilot_totals', 'users', 'audit_log'];
+const COUNTED = [
+  'pilots',
+  'participants',
+  'events',
+  'participant_windows',
+  'pilot_totals',
+  'users',
+  'audit_log',
+];
 
 function counts(db: BetterSqlite3.Database): Record<string, number> {
   const present = new Set(
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
   );
   const result: Record<string, number> = {};
-  for (const t of COUNTED) if (present.has(t)) result[t] = Number(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
+  for (const t of COUNTED)
+    if (present.has(t)) result[t] = Number(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
   return result;
 }
 
@@ -51,7 +60,10 @@ function appliedMigrations(db: BetterSqlite3.Database): string[] {
  *
  * @example await backupDatabase('/var/lib/wegwijzer/db.sqlite', '/backup/wegwijzer-2025-06-01.sqlite')
  */
-export async function backupDatabase(source: string | BetterSqlite3.Database, out: string): Promise<BackupReport> {
+export async function backupDatabase(
+  source: string | BetterSqlite3.Database,
+  out: string,
+): Promise<BackupReport> {
   if (existsSync(out)) throw new Error(`${out} exists already; a backup never overwrites a file`);
   const own = typeof source === 'string';
   if (own && !existsSync(source)) throw new Error(`There is no database at ${source}`);
@@ -64,13 +76,20 @@ export async function backupDatabase(source: string | BetterSqlite3.Database, ou
     // The first step only counts pages; the second copies them all at once, which a concurrent
     // write elsewhere cannot interrupt (a step-wise copy would restart after every write).
     const { totalPages } = await db.backup(partial, { progress: () => 0x7fffffff });
+    selfContained(partial);
     const check = checkDatabase(partial);
     if (!check.ok) throw new Error(`The backup failed its check: ${check.problems.join('; ')}`);
     const fd = openSync(partial, 'r');
     fsyncSync(fd);
     closeSync(fd);
     renameSync(partial, out);
-    return { file: out, bytes: statSync(out).size, pages: totalPages, tables: check.tables, migrations: check.migrations };
+    return {
+      file: out,
+      bytes: statSync(out).size,
+      pages: totalPages,
+      tables: check.tables,
+      migrations: check.migrations,
+    };
   } catch (err) {
     rmSync(partial, { force: true });
     throw err;
@@ -79,14 +98,33 @@ export async function backupDatabase(source: string | BetterSqlite3.Database, ou
   }
 }
 
+/**
+ * The copy carries the live database's WAL flag; switched to a rollback journal it is one
+ * self-contained file, and checking it read-only leaves no -wal or -shm beside it.
+ */
+function selfContained(file: string): void {
+  const db = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 /** Opens `file` read-only and runs `PRAGMA integrity_check` and a check that it is a Wegwijzer database. */
 export function checkDatabase(file: string): CheckReport {
-  if (!existsSync(file)) return { ok: false, problems: [`There is no file at ${file}`], tables: {}, migrations: [] };
+  if (!existsSync(file))
+    return { ok: false, problems: [`There is no file at ${file}`], tables: {}, migrations: [] };
   let db: BetterSqlite3.Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    return { ok: false, problems: [`Cannot open ${file}: ${(err as Error).message}`], tables: {}, migrations: [] };
+    return {
+      ok: false,
+      problems: [`Cannot open ${file}: ${(err as Error).message}`],
+      tables: {},
+      migrations: [],
+    };
   }
   try {
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[])
@@ -145,12 +183,18 @@ export interface RestoreReport {
  * without `force`. The copy is made beside `db` and renamed over it, so a crash mid-restore
  * leaves either the old database or the restored one, never a mix.
  */
-export async function restoreDatabase(from: string, db: string, options: RestoreOptions = {}): Promise<RestoreReport> {
+export async function restoreDatabase(
+  from: string,
+  db: string,
+  options: RestoreOptions = {},
+): Promise<RestoreReport> {
   const check = checkDatabase(from);
   if (!check.ok) throw new Error(`Refusing to restore ${from}: ${check.problems.join('; ')}`);
   const exists = existsSync(db);
   if (exists && databaseInUse(db)) {
-    throw new Error(`${db} is in use by a running process; stop the Wegwijzer server before restoring`);
+    throw new Error(
+      `${db} is in use by a running process; stop the Wegwijzer server before restoring`,
+    );
   }
   if (exists && !options.force) {
     throw new Error(`${db} exists; pass --force to replace it (the old file is kept beside it)`);
@@ -164,6 +208,7 @@ export async function restoreDatabase(from: string, db: string, options: Restore
   } finally {
     source.close();
   }
+  selfContained(incoming);
   const fd = openSync(incoming, 'r');
   fsyncSync(fd);
   closeSync(fd);
@@ -179,6 +224,7 @@ export async function restoreDatabase(from: string, db: string, options: Restore
   }
   renameSync(incoming, db);
   const after = checkDatabase(db);
-  if (!after.ok) throw new Error(`The restored database failed its check: ${after.problems.join('; ')}`);
+  if (!after.ok)
+    throw new Error(`The restored database failed its check: ${after.problems.join('; ')}`);
   return { db, replaced, tables: after.tables };
 }

@@ -103,7 +103,8 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     // here means no Kysely transaction is half-open while the raw transaction runs.
     // BEGIN IMMEDIATE takes the write lock before the first read, so a second process writing
     // at the same time makes this one wait (busy_timeout) instead of failing with SQLITE_BUSY.
-    writeTx: (fn) => db.connection().execute(async () => sqlite.transaction(() => fn(sqlite)).immediate()),
+    writeTx: (fn) =>
+      db.connection().execute(async () => sqlite.transaction(() => fn(sqlite)).immediate()),
     close: () =>
       (closed ??= (async () => {
         // Under the connection mutex, so no query of ours is half-way; TRUNCATE leaves an empty
@@ -117,16 +118,24 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
 }
 
 /** The Migrator for `db`: the shipped migrations, or `list` (tests build old schemas with it). */
-export function migrator(db: Kysely<Database>, list: Record<string, Migration> = shippedMigrations): Migrator {
+export function migrator(
+  db: Kysely<Database>,
+  list: Record<string, Migration> = shippedMigrations,
+): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => list } });
 }
 
 /** Applies every pending migration in one transaction; throws with the failing migration's name. */
-export async function migrate(db: Kysely<Database>, list?: Record<string, Migration>): Promise<string[]> {
+export async function migrate(
+  db: Kysely<Database>,
+  list?: Record<string, Migration>,
+): Promise<string[]> {
   const { error, results } = await migrator(db, list).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -16,7 +16,7 @@ type TotalsRow = { pilot_id: string; grp: string | number | null; arm: string } 
 >;
 
 /** SQL for a subgroup's value; age band from the intake year minus the birth year (SPEC §3). */
-const GROUP_EXPR: Record<SubgroupField, string> = {
+export const GROUP_EXPR: Record<SubgroupField, string> = {
   motivation: 'p.motivation',
   ladderStep: 'p.ladder_step',
   household: 'p.household',

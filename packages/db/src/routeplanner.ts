@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Arm, ExitReason, SubgroupField } from '@wegwijzer/domain';
 import type { SurvivalTime } from '@wegwijzer/outcomes';
+import { GROUP_EXPR } from './outcomes.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -13,24 +14,8 @@ import type { Database } from './schema.ts';
 export type ProfileValue = string | number | boolean | null;
 export type ProfileMatch = Partial<Record<SubgroupField, ProfileValue>>;
 
-/**
- * SQL of each field's value on `participants p`; the age band as SPEC §3 defines it (year of
- * intake minus birth year), the same expression as the subgroup totals use.
- */
-const FIELD_SQL: Record<SubgroupField, string> = {
-  motivation: 'p.motivation',
-  ladderStep: 'p.ladder_step',
-  household: 'p.household',
-  hasDebts: 'p.has_debts',
-  disability: 'p.disability',
-  refugeeStatus: 'p.refugee_status',
-  education: 'p.education',
-  ageBand: `CASE WHEN p.birth_year IS NULL THEN NULL
-    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 27 THEN '<27'
-    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 45 THEN '27-44'
-    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 55 THEN '45-54'
-    ELSE '55+' END`,
-};
+/** SQL of each field's value on `participants p`: the same expressions as the subgroup totals. */
+const FIELD_SQL = GROUP_EXPR;
 
 const BOOLEAN_FIELDS: ReadonlySet<SubgroupField> = new Set([
   'hasDebts',

@@ -175,6 +175,7 @@ export const User = z
     name: z.string(),
     role: Role,
     pilots: z.array(z.string()),
+    disabled: z.boolean().optional(),
   })
   .openapi('User');
 export type User = z.infer<typeof User>;

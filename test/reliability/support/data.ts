@@ -1,4 +1,11 @@
-import { armTotals, openStore, recomputePilot, recountTotals, toPilotRecord, type Store } from '@wegwijzer/db';
+import {
+  armTotals,
+  openStore,
+  recomputePilot,
+  recountTotals,
+  toPilotRecord,
+  type Store,
+} from '@wegwijzer/db';
 
 /** Deterministic CSV files for the tests, and checks of a database file opened directly. */
 
@@ -6,11 +13,15 @@ export const WINDOWS = [6, 12, 18, 24, 36] as const;
 
 /** `n` participants `P00001…`, intake spread over 2023, half of them in the control arm. */
 export function participantsCsv(n: number): string {
-  const lines = ['participant_ref,arm,intake_date,monthly_benefit,guidance_cost,motivation,ladder_step'];
+  const lines = [
+    'participant_ref,arm,intake_date,monthly_benefit,guidance_cost,motivation,ladder_step',
+  ];
   for (let i = 1; i <= n; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
-    lines.push(`P${String(i).padStart(5, '0')},${i % 2 ? 'intervention' : 'control'},2023-${month}-${day},${1100 + (i % 7) * 25},${2500 + (i % 5) * 100},${1 + (i % 5)},${1 + (i % 6)}`);
+    lines.push(
+      `P${String(i).padStart(5, '0')},${i % 2 ? 'intervention' : 'control'},2023-${month}-${day},${1100 + (i % 7) * 25},${2500 + (i % 5) * 100},${1 + (i % 5)},${1 + (i % 6)}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -38,10 +49,20 @@ export function eventsCsv(participants: number, rows: number, run: number): stri
     const ref = `P${String(i).padStart(5, '0')}`;
     for (let j = 0; j < perParticipant && written < rows; j++, written++) {
       const date = isoPlusDays(intake, 1 + ((j * 7 + run * 3) % 900));
-      if (j === 0) out.push(`${ref},benefit_end,${isoPlusDays(intake, 30 + run)},${['regular_work', 'bbz', 'combination', 'other'][i % 4]},`);
+      if (j === 0)
+        out.push(
+          `${ref},benefit_end,${isoPlusDays(intake, 30 + run)},${['regular_work', 'bbz', 'combination', 'other'][i % 4]},`,
+        );
       else {
         const type = types[(i + j) % types.length]!;
-        const value = type === 'ladder' ? String(1 + ((i + j) % 6)) : type === 'offset_income' ? `${100 + (j % 50)}.25` : type === 'work_start' ? '24' : '';
+        const value =
+          type === 'ladder'
+            ? String(1 + ((i + j) % 6))
+            : type === 'offset_income'
+              ? `${100 + (j % 50)}.25`
+              : type === 'work_start'
+                ? '24'
+                : '';
         out.push(`${ref},${type},${date},,${value}`);
       }
     }
@@ -58,7 +79,9 @@ export interface Snapshot {
 }
 
 function count(raw: Store['sqlite'], table: string, pilotId: string): number {
-  return Number(raw.prepare(`SELECT COUNT(*) FROM ${table} WHERE pilot_id = ?`).pluck().get(pilotId));
+  return Number(
+    raw.prepare(`SELECT COUNT(*) FROM ${table} WHERE pilot_id = ?`).pluck().get(pilotId),
+  );
 }
 
 /**
@@ -66,7 +89,10 @@ function count(raw: Store['sqlite'], table: string, pilotId: string): number {
  * `integrity_check`, the kept-current `pilot_totals` equal to the sums of the window rows, and
  * the window rows equal to a fresh recompute from the events (done in a transaction rolled back).
  */
-export async function verifyFile(file: string, pilotId: string): Promise<Snapshot & { totalsMatchWindows: boolean; windowsMatchEvents: boolean }> {
+export async function verifyFile(
+  file: string,
+  pilotId: string,
+): Promise<Snapshot & { totalsMatchWindows: boolean; windowsMatchEvents: boolean }> {
   const store = await openStore(file);
   const { db, sqlite: raw } = store;
   try {
@@ -75,14 +101,21 @@ export async function verifyFile(file: string, pilotId: string): Promise<Snapsho
     let totalsMatchWindows = true;
     for (const k of WINDOWS) {
       totals[k] = await armTotals(db, pilotId, k);
-      if (JSON.stringify(totals[k]) !== JSON.stringify(await recountTotals(db, pilotId, k))) totalsMatchWindows = false;
+      if (JSON.stringify(totals[k]) !== JSON.stringify(await recountTotals(db, pilotId, k)))
+        totalsMatchWindows = false;
     }
     const windows = () =>
       JSON.stringify(
-        raw.prepare('SELECT * FROM participant_windows WHERE pilot_id = ? ORDER BY window_months, participant_id').all(pilotId),
+        raw
+          .prepare(
+            'SELECT * FROM participant_windows WHERE pilot_id = ? ORDER BY window_months, participant_id',
+          )
+          .all(pilotId),
       );
     const before = windows();
-    const pilot = toPilotRecord(raw.prepare('SELECT * FROM pilots WHERE id = ?').get(pilotId) as never);
+    const pilot = toPilotRecord(
+      raw.prepare('SELECT * FROM pilots WHERE id = ?').get(pilotId) as never,
+    );
     let after = '';
     raw.exec('BEGIN');
     try {
@@ -111,7 +144,12 @@ export async function verifyFile(file: string, pilotId: string): Promise<Snapsho
 export async function eventIds(file: string, pilotId: string): Promise<string[]> {
   const store = await openStore(file);
   try {
-    return (store.sqlite.prepare('SELECT id FROM events WHERE pilot_id = ? ORDER BY id').pluck().all(pilotId) as number[]).map(String);
+    return (
+      store.sqlite
+        .prepare('SELECT id FROM events WHERE pilot_id = ? ORDER BY id')
+        .pluck()
+        .all(pilotId) as number[]
+    ).map(String);
   } finally {
     await store.close();
   }

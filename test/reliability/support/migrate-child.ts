@@ -13,7 +13,9 @@ const store = await openStore(file, {
         await sql`CREATE TABLE slow_fill (n INTEGER PRIMARY KEY, label TEXT NOT NULL)`.execute(db);
         await sql`ALTER TABLE participants ADD COLUMN slow_marker TEXT`.execute(db);
         await sql`WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3000000)
-          INSERT INTO slow_fill SELECT n, printf('row %d of a migration that takes a while', n) FROM c`.execute(db);
+          INSERT INTO slow_fill SELECT n, printf('row %d of a migration that takes a while', n) FROM c`.execute(
+          db,
+        );
         await sql`CREATE INDEX slow_fill_label ON slow_fill (label)`.execute(db);
       },
     },

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** A real server process (`node --import tsx src/main.ts`) on a free loopback port and a real SQLite file. */
 export const root = resolve(import.meta.dirname, '../../..');
@@ -48,8 +48,14 @@ export interface ServerProcess {
  * Starts the server on `dbFile` (created on first start with the admin account) and resolves once
  * `/api/health` answers 200. No tsx wrapper process: a SIGKILL reaches the server itself.
  */
-export async function startServer(dbFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(
+  dbFile: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
+  // Import spool files go beside the database, so the test's temporary directory takes them away.
+  const spool = join(dirname(dbFile), 'tmp');
+  mkdirSync(spool, { recursive: true });
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
     env: {
@@ -62,6 +68,7 @@ export async function startServer(dbFile: string, env: Record<string, string> = 
       WEGWIJZER_ADMIN_PASSWORD: ADMIN.password,
       WEGWIJZER_WEB_DIST: join(apiDir, 'no-web-dist'),
       WEGWIJZER_BSN_KEY: 'reliability-bsn-key',
+      TMPDIR: spool,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,11 +80,14 @@ export async function startServer(dbFile: string, env: Record<string, string> = 
     stdout += d;
   });
   proc.stderr?.on('data', (d) => (out += d));
-  const exited = new Promise<Exit>((ok) => proc.once('exit', (code, signal) => ok({ code, signal })));
+  const exited = new Promise<Exit>((ok) =>
+    proc.once('exit', (code, signal) => ok({ code, signal })),
+  );
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited on start: ${out}`);
+    if (proc.exitCode !== null || proc.signalCode !== null)
+      throw new Error(`server exited on start: ${out}`);
     const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
       (r) => r.ok,
       () => false,
@@ -117,13 +127,17 @@ export async function adminToken(base: string): Promise<string> {
     body: JSON.stringify(ADMIN),
   });
   if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const res = await fetch(`${base}/api/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base, cookie },
     body: JSON.stringify({ name: 'reliability' }),
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -132,7 +146,13 @@ export async function api<T = any>(
   base: string,
   token: string,
   path: string,
-  init: { method?: string; body?: unknown; raw?: BodyInit; contentType?: string; timeoutMs?: number } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    raw?: BodyInit;
+    contentType?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<{ status: number; body: T; text: string }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   let body: BodyInit | undefined = init.raw;
@@ -157,7 +177,11 @@ export async function api<T = any>(
   return { status: res.status, body: parsed as T, text };
 }
 
-export async function createPilot(base: string, token: string, name = 'Betrouwbaarheid'): Promise<string> {
+export async function createPilot(
+  base: string,
+  token: string,
+  name = 'Betrouwbaarheid',
+): Promise<string> {
   const res = await api<{ id: string }>(base, token, '/api/pilots', {
     body: {
       name,
@@ -173,18 +197,36 @@ export async function createPilot(base: string, token: string, name = 'Betrouwba
   return res.body.id;
 }
 
-export function importCsv(base: string, token: string, pilotId: string, kind: 'participants' | 'events', csv: BodyInit, timeoutMs = 120_000) {
-  return api(base, token, `/api/pilots/${pilotId}/imports?kind=${kind}`, { raw: csv, contentType: 'text/csv', timeoutMs });
+export function importCsv(
+  base: string,
+  token: string,
+  pilotId: string,
+  kind: 'participants' | 'events',
+  csv: BodyInit,
+  timeoutMs = 120_000,
+) {
+  return api(base, token, `/api/pilots/${pilotId}/imports?kind=${kind}`, {
+    raw: csv,
+    contentType: 'text/csv',
+    timeoutMs,
+  });
 }
 
 /** Runs the backup CLI (`apps/api/src/cli/backup.ts`) and returns its exit code and output. */
-export function backupCli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string; json: any }> {
+export function backupCli(
+  args: string[],
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string; json: any }> {
   return new Promise((ok, fail) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(apiDir, 'src/cli/backup.ts'), ...args], {
-      cwd: apiDir,
-      env: { ...process.env, INIT_CWD: '', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(apiDir, 'src/cli/backup.ts'), ...args],
+      {
+        cwd: apiDir,
+        env: { ...process.env, INIT_CWD: '', DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d) => (stdout += d));

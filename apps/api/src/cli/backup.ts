@@ -51,7 +51,8 @@ if (extra.length > 0) usage(`Unexpected arguments: ${extra.join(' ')}`);
 const dbPath = values.db ?? process.env.DATABASE_URL;
 // `pnpm backup` runs from the repository root; paths are meant relative to where it was typed.
 const base = process.env.INIT_CWD || process.cwd();
-const path = (p: string | undefined, flag: string) => (p ? resolve(base, p) : usage(`${command} needs ${flag}`));
+const path = (p: string | undefined, flag: string) =>
+  p ? resolve(base, p) : usage(`${command} needs ${flag}`);
 
 try {
   switch (command) {
@@ -67,7 +68,9 @@ try {
       break;
     }
     case 'restore': {
-      const report = await restoreDatabase(path(values.from, '--from'), path(dbPath, '--db'), { force: values.force });
+      const report = await restoreDatabase(path(values.from, '--from'), path(dbPath, '--db'), {
+        force: values.force,
+      });
       console.log(JSON.stringify({ ok: true, ...report }));
       break;
     }

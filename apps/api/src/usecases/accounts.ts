@@ -111,6 +111,7 @@ export async function listUsers({ ctx }: { ctx: UseCaseCtx }): Promise<User[]> {
       name: u.name,
       role: u.role as User['role'],
       pilots: await grantedPilots(ctx.store.db, u.id),
+      disabled: u.disabled === 1,
     })),
   );
 }
@@ -138,7 +139,14 @@ export async function changeUser({ ctx, id, input }: { ctx: UseCaseCtx; id: stri
   await updateUser(ctx.store.db, id, { ...input, pilots: input.pilots && [...new Set(input.pilots)] });
   await audit(ctx, { action: 'user.update', details: { userId: id, fields: Object.keys(input) } });
   const after = (await getUser(ctx.store.db, id))!;
-  return { id, email: after.email, name: after.name, role: after.role as User['role'], pilots: await grantedPilots(ctx.store.db, id) };
+  return {
+    id,
+    email: after.email,
+    name: after.name,
+    role: after.role as User['role'],
+    pilots: await grantedPilots(ctx.store.db, id),
+    disabled: after.disabled === 1,
+  };
 }
 
 function toTokenInfo(t: Awaited<ReturnType<typeof listTokens>>[number]) {

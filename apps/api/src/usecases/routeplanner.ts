@@ -188,12 +188,17 @@ async function pilotResult(
 }
 
 /** Best first: the lower bound of the difference, else of the exit rate; controlled before observational on a tie. */
+/**
+ * Best first: results with a comparison against a control group before those without one (an
+ * exit rate and a difference are on different scales, and only a comparison says what the
+ * pilot added); within each, by the lower bound of the interval, not the point estimate.
+ */
 function rank(a: RouteplannerResult, b: RouteplannerResult): number {
+  const controlled = (r: RouteplannerResult) => (r.difference?.ci95 ? 0 : 1);
   const key = (r: RouteplannerResult) =>
     r.difference?.ci95?.[0] ?? r.offBenefit.ci95?.[0] ?? -Infinity;
-  const controlled = (r: RouteplannerResult) => (r.difference?.ci95 ? 0 : 1);
   return (
-    key(b) - key(a) || controlled(a) - controlled(b) || a.pilotName.localeCompare(b.pilotName, 'nl')
+    controlled(a) - controlled(b) || key(b) - key(a) || a.pilotName.localeCompare(b.pilotName, 'nl')
   );
 }
 

@@ -82,8 +82,6 @@ function UserTable({
   const s = useStrings(adminStrings);
   const qc = useQueryClient();
   const names = new Map(pilots.map((p) => [p.id, p.name]));
-  // The user list does not say who is disabled: remember what was changed in this session.
-  const [disabled, setDisabled] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState<string | null>(null);
   const toggle = useMutation({
     mutationFn: (v: { user: User; disabled: boolean }) =>
@@ -92,12 +90,6 @@ function UserTable({
       ),
     onSuccess: async (_r, v) => {
       setConfirming(null);
-      setDisabled((d) => {
-        const next = new Set(d);
-        if (v.disabled) next.add(v.user.id);
-        else next.delete(v.user.id);
-        return next;
-      });
       onNotice(v.disabled ? s.disabledNotice(v.user.name) : s.enabledNotice(v.user.name));
       await qc.invalidateQueries({ queryKey: ['users'] });
     },
@@ -122,7 +114,7 @@ function UserTable({
               <tr key={u.id} data-email={u.email}>
                 <th scope="row">
                   {u.name}
-                  {disabled.has(u.id) && <span className="badge">{s.disabled}</span>}
+                  {u.disabled === true && <span className="badge">{s.disabled}</span>}
                 </th>
                 <td>{u.email}</td>
                 <td>{t.roles[u.role]}</td>
@@ -163,7 +155,7 @@ function UserTable({
                       >
                         {s.edit}
                       </button>
-                      {disabled.has(u.id) ? (
+                      {u.disabled === true ? (
                         <button
                           type="button"
                           className="btn btn-link"
