@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatP,
   formatPoints,
 } from './format.ts';
 
@@ -41,4 +42,13 @@ describe('formatDateTime', () => {
   ] as const)('shows %s in Dutch time (%s) as %s', (iso, l, out) =>
     expect(formatDateTime(iso, l)).toBe(out),
   );
+});
+
+describe('formatP', () => {
+  it.each([
+    [0.5197, 'nl', 'p = 0,52'],
+    [0.0312, 'nl', 'p = 0,031'],
+    [0.0312, 'en', 'p = 0.031'],
+    [0.0004, 'nl', 'p < 0,001'],
+  ] as const)('formats %s (%s) as %s', (p, l, out) => expect(formatP(p, l)).toBe(out));
 });

@@ -75,3 +75,10 @@ export function formatDateTime(iso: string, l: Locale = 'nl'): string {
   const sep = l === 'en' ? '/' : '-';
   return `${p('day')}${sep}${p('month')}${sep}${p('year')} ${p('hour')}:${p('minute')}`;
 }
+
+/** A p-value in words of a test: 0.0312 → "p = 0,031"; 0.52 → "p = 0,52"; below 0.001 → "p < 0,001". */
+export function formatP(p: number, l: Locale = 'nl'): string {
+  if (p < 0.001) return `p < ${nf(l, 'pv3', { minimumFractionDigits: 3 }).format(0.001)}`;
+  const d = p < 0.1 ? 3 : 2;
+  return `p = ${nf(l, `pv${d}`, { minimumFractionDigits: d, maximumFractionDigits: d }).format(p)}`;
+}

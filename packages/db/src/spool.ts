@@ -6,38 +6,45 @@ import { StringDecoder } from 'node:string_decoder';
 /**
  * A temporary file of validated rows, one JSON document a line. An import streams into it while
  * validating (memory stays bounded), then the single write transaction reads it back.
+ *
+ * The file is unlinked as soon as it is open, so it has no name on disk: whatever happens to the
+ * process, even SIGKILL, the operating system frees it and no participant data is left behind.
  */
 export class Spool<T> {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'wegwijzer-import-'));
-  private readonly file = join(this.dir, 'rows.ndjson');
-  private readonly fd = openSync(this.file, 'w');
+  private readonly fd: number;
+  private written = 0;
   count = 0;
+
+  constructor() {
+    const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-import-'));
+    this.fd = openSync(join(dir, 'rows.ndjson'), 'w+');
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   append(rows: readonly T[]): void {
     if (rows.length === 0) return;
-    writeSync(this.fd, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const chunk = Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeSync(this.fd, chunk, 0, chunk.length, this.written);
+    this.written += chunk.length;
     this.count += rows.length;
   }
 
   /** Reads the rows back in order, synchronously, so it can run inside a SQLite transaction. */
   *rows(): Generator<T> {
-    const fd = openSync(this.file, 'r');
     const buffer = Buffer.alloc(1 << 20);
     // The decoder keeps a multi-byte character that straddles two reads whole.
     const decoder = new StringDecoder('utf8');
     let rest = '';
-    try {
-      for (;;) {
-        const n = readSync(fd, buffer, 0, buffer.length, null);
-        if (n === 0) break;
-        const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) if (line) yield JSON.parse(line) as T;
-      }
-      if (rest) yield JSON.parse(rest) as T;
-    } finally {
-      closeSync(fd);
+    for (let position = 0; position < this.written; ) {
+      const n = readSync(this.fd, buffer, 0, buffer.length, position);
+      if (n === 0) break;
+      position += n;
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line) yield JSON.parse(line) as T;
     }
+    rest += decoder.end();
+    if (rest) yield JSON.parse(rest) as T;
   }
 
   dispose(): void {
@@ -46,6 +53,5 @@ export class Spool<T> {
     } catch {
       // already closed
     }
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }

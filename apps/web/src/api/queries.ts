@@ -6,6 +6,7 @@ import type {
   Event,
   OutcomeSummary,
   Pilot,
+  RouteplannerReply,
   SubgroupField,
   SubgroupReply,
   SurvivalReply,
@@ -43,11 +44,16 @@ export type {
   Event,
   OutcomeSummary,
   Pilot,
+  RouteplannerReply,
   SubgroupReply,
   SurvivalReply,
   User,
   WorklistReply,
 };
+export type RouteplannerResult = RouteplannerReply['results'][number];
+export type RouteplannerParams = NonNullable<
+  Parameters<typeof api.api.routeplanner.$get>[0]
+>['query'];
 
 export const WINDOW_OPTIONS = [6, 12, 18, 24, 36] as const satisfies readonly WindowMonths[];
 export const SUBGROUP_FIELDS = [
@@ -194,4 +200,12 @@ export const exportCountQuery = (id: string, filter: ExportFilter) =>
       ),
     placeholderData: (prev) => prev,
     staleTime: 10_000,
+  });
+
+/** The route planner for a profile (`plannerSearch` of the page: given fields and the window). */
+export const routeplannerQuery = (query: RouteplannerParams) =>
+  queryOptions({
+    queryKey: ['routeplanner', query],
+    queryFn: () => unwrap<RouteplannerReply>(api.api.routeplanner.$get({ query })),
+    placeholderData: (prev) => prev,
   });

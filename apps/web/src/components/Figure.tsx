@@ -8,6 +8,8 @@ export function Figure(props: {
   chart: ReactNode;
   table: ReactNode;
   actions?: ReactNode;
+  /** The chart is itself an accessible table (with links), so it is not hidden from assistive technology. */
+  accessibleChart?: boolean;
 }) {
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
@@ -29,7 +31,11 @@ export function Figure(props: {
         </div>
       </div>
       <p className="sr-only">{props.alt}</p>
-      {asTable ? props.table : <div aria-hidden="true">{props.chart}</div>}
+      {asTable ? (
+        props.table
+      ) : (
+        <div aria-hidden={props.accessibleChart ? undefined : true}>{props.chart}</div>
+      )}
     </figure>
   );
 }

@@ -1,0 +1,98 @@
+import type { Profile, WindowMonths } from '@wegwijzer/domain';
+import type { RouteplannerParams } from '../../api/queries.ts';
+
+/**
+ * The route planner's profile as URL state: `/routeplanner?motivation=4&hasDebts=ja&window=12`.
+ * The URL uses the API's parameter names; booleans read "ja"/"nee". A `window` in the URL marks a
+ * submitted search, so `/routeplanner` alone shows only the form.
+ */
+
+export const PROFILE_FIELDS = [
+  'motivation',
+  'ladderStep',
+  'hasDebts',
+  'household',
+  'ageBand',
+  'education',
+  'disability',
+  'refugeeStatus',
+] as const satisfies readonly (keyof Profile)[];
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export const PLANNER_WINDOWS = [6, 12, 18, 24, 36] as const satisfies readonly WindowMonths[];
+export type PlannerWindow = (typeof PLANNER_WINDOWS)[number];
+
+/** The values each field may take in the form, as the strings the URL carries (checked against the API's query). */
+export const FIELD_VALUES = {
+  motivation: ['1', '2', '3', '4', '5'],
+  ladderStep: ['1', '2', '3', '4', '5', '6'],
+  hasDebts: ['ja', 'nee'],
+  household: ['single', 'single_parent', 'couple'],
+  ageBand: ['<27', '27-44', '45-54', '55+'],
+  education: ['low', 'mid', 'high'],
+  disability: ['ja', 'nee'],
+  refugeeStatus: ['ja', 'nee'],
+} as const satisfies { [K in ProfileField]: readonly NonNullable<RouteplannerParams[K]>[] };
+
+/** Form values: one string per field, '' for "maakt niet uit". */
+export type ProfileForm = Record<ProfileField, string>;
+
+export interface PlannerState {
+  form: ProfileForm;
+  window: PlannerWindow;
+  /** True when the URL holds a submitted search (it carries a window). */
+  submitted: boolean;
+}
+
+const BOOL_FIELDS = new Set<ProfileField>(['hasDebts', 'disability', 'refugeeStatus']);
+const BOOL_IN: Record<string, string> = {
+  ja: 'ja',
+  nee: 'nee',
+  true: 'ja',
+  false: 'nee',
+  yes: 'ja',
+  no: 'nee',
+  '1': 'ja',
+  '0': 'nee',
+};
+
+/** Reads the URL; values outside a field's options are ignored rather than sent. */
+export function plannerStateFrom(q: URLSearchParams): PlannerState {
+  const form = {} as ProfileForm;
+  for (const f of PROFILE_FIELDS) {
+    let v = q.get(f) ?? '';
+    if (BOOL_FIELDS.has(f)) v = BOOL_IN[v.toLowerCase()] ?? '';
+    form[f] = (FIELD_VALUES[f] as readonly string[]).includes(v) ? v : '';
+  }
+  const w = Number(q.get('window'));
+  const window = (PLANNER_WINDOWS as readonly number[]).includes(w) ? (w as PlannerWindow) : 12;
+  return { form, window, submitted: q.has('window') };
+}
+
+/**
+ * The query of a search, for the URL and the API alike: the given fields and the window (always
+ * present once submitted). Form values come from FIELD_VALUES, which the API accepts.
+ */
+export function plannerSearch(form: ProfileForm, window: PlannerWindow): RouteplannerParams {
+  const out: Record<string, string> = {};
+  for (const f of PROFILE_FIELDS) if (form[f]) out[f] = form[f];
+  out.window = String(window);
+  return out as RouteplannerParams;
+}
+
+/** The profile as the reply states it, rebuilt from the form (for the summary before a reply). */
+export function profileFrom(form: ProfileForm): Profile {
+  const p: Profile = {};
+  if (form.motivation) p.motivation = Number(form.motivation);
+  if (form.ladderStep) p.ladderStep = Number(form.ladderStep);
+  if (form.hasDebts) p.hasDebts = form.hasDebts === 'ja';
+  if (form.household) p.household = form.household as NonNullable<Profile['household']>;
+  if (form.ageBand) p.ageBand = form.ageBand as NonNullable<Profile['ageBand']>;
+  if (form.education) p.education = form.education as NonNullable<Profile['education']>;
+  if (form.disability) p.disability = form.disability === 'ja';
+  if (form.refugeeStatus) p.refugeeStatus = form.refugeeStatus === 'ja';
+  return p;
+}
+
+export const emptyForm = (): ProfileForm =>
+  Object.fromEntries(PROFILE_FIELDS.map((f) => [f, ''])) as ProfileForm;
