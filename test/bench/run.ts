@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStore } from '@wegwijzer/db';
 import { survivalByArm } from '@wegwijzer/outcomes';
-import { root, startServer, tokenFor, type RunningServer } from '../support/server.ts';
+import { buildServer, root, startServer, tokenFor, type RunningServer } from '../support/server.ts';
 import { pilotCsv } from './dataset.ts';
 import { sample, timeIt, type Sample } from './stats.ts';
 
@@ -133,7 +133,12 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
     const raw = [];
     for (let i = 0; i < o.repeats; i++) raw.push(rawInsert(dir, files));
     o.log(`raw insert: ${Math.round(sample(raw).median)} rows/s`);
-    let server = await startServer({ DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_ADMIN_EMAIL: ADMIN.email, WEGWIJZER_ADMIN_PASSWORD: ADMIN.password });
+    // The server as `pnpm start` runs it: the built bundle on plain node.
+    const entry = buildServer();
+    let server = await startServer(
+      { DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_ADMIN_EMAIL: ADMIN.email, WEGWIJZER_ADMIN_PASSWORD: ADMIN.password },
+      entry,
+    );
     let token = await tokenFor(server.url, ADMIN.email, ADMIN.password);
     const pilotIds: string[] = [];
     const perPilotRate: number[] = [];
@@ -233,7 +238,7 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
 
     // --- export: a fresh server process, so its peak memory is the export's
     await server.stop();
-    server = await startServer({ DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false' });
+    server = await startServer({ DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false' }, entry);
     token = await tokenFor(server.url, ADMIN.email, ADMIN.password);
     const exportPilots = pilotIds.slice(0, Math.max(1, Math.ceil(pilotIds.length / 10)));
     const exportStart = performance.now();
@@ -315,7 +320,7 @@ async function webFigures(dbFile: string, o: BenchOptions): Promise<Figure[]> {
   const gz = initial.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0) / 1024;
   const figures: Figure[] = [{ name: 'Dashboard initial JavaScript, gzipped', ours: sample([gz]), unit: 'KB', better: 'lower', target: { absolute: 150, text: '≤ 150 KB' } }];
   const { chromium } = await import('playwright-core');
-  const server = await startServer({ DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_WEB_DIST: dist });
+  const server = await startServer({ DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_WEB_DIST: dist }, 'dist/main.js');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

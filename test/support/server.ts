@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -29,10 +29,16 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real server (`apps/api/src/main.ts`) as a child process and waits for /api/health. */
+/**
+ * Starts the real server as a child process and waits for /api/health: `src/main.ts` through tsx,
+ * or a built `dist/main.js` with plain node, as `pnpm start` runs it.
+ */
 export async function startServer(env: Record<string, string>, script = 'src/main.ts'): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(join(root, 'apps/api/node_modules/.bin/tsx'), [script], {
+  const [command, args] = script.endsWith('.js')
+    ? [process.execPath, [script]]
+    : [join(root, 'apps/api/node_modules/.bin/tsx'), [script]];
+  const child = spawn(command, args, {
     cwd: join(root, 'apps/api'),
     env: { ...process.env, PORT: String(port), WEGWIJZER_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,7 +64,7 @@ export async function startServer(env: Record<string, string>, script = 'src/mai
     process: child,
     output: () => output,
     peakRss() {
-      // tsx runs the server in a child of its own; the deepest node process is the server.
+      // tsx runs the server in a child of its own: take the largest process of the tree.
       return rssTree(child.pid!);
     },
     async stop(signal = 'SIGTERM') {
@@ -97,4 +103,11 @@ export async function tokenFor(url: string, email: string, password: string): Pr
     body: JSON.stringify({ name: 'bench' }),
   });
   return ((await res.json()) as { token: string }).token;
+}
+
+/** Builds the server bundle that `pnpm start` runs (apps/api/dist/main.js). */
+export function buildServer(): string {
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: join(root, 'apps/api'), stdio: 'ignore' });
+  if (r.status !== 0) throw new Error('building the server failed');
+  return 'dist/main.js';
 }

@@ -79,9 +79,16 @@ export async function createApp(store: Store, config: Config) {
   // Cross-site request forgery rides on cookies; a bearer token cannot be sent by another site.
   const sameOrigin = csrf();
   app.use('/api/*', (c, next) => (c.req.header('authorization')?.startsWith('Bearer ') ? next() : sameOrigin(c, next)));
-  app.use('/api/*', async (c, next) => {
-    if (/\/imports$/.test(c.req.path)) return next();
-    return bodyLimit({ maxSize: JSON_LIMIT, onError: () => { throw new PayloadTooLarge(); } })(c, next);
+  const limitBody = bodyLimit({
+    maxSize: JSON_LIMIT,
+    onError: () => {
+      throw new PayloadTooLarge();
+    },
+  });
+  app.use('/api/*', (c, next) => {
+    // GET and HEAD carry no body; imports stream theirs through their own path.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || /\/imports$/.test(c.req.path)) return next();
+    return limitBody(c, next);
   });
   app.use('/api/*', resolveActor);
   app.route('/', buildApi());

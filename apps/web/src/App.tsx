@@ -17,6 +17,7 @@ const Subgroups = lazy(() => import('./pages/Subgroups.tsx'));
 const Compare = lazy(() => import('./pages/Compare.tsx'));
 const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
+const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -70,6 +71,7 @@ function route(path: string, user: User | null): ReactNode {
   if (pilot) return <PilotPage id={pilot.id!} user={user} />;
   const part = match('/participants/:id', path);
   if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} />;
+  if (path === '/routeplanner') return <RouteplannerPage />;
   const researcher = user.role === 'researcher' || user.role === 'admin';
   if (path === '/analyse' && researcher) return <Analysis />;
   if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
@@ -103,6 +105,7 @@ function Header({ user }: { user: User | null }) {
   const items: [string, string][] = user
     ? [
         ['/', t.navOverview],
+        ['/routeplanner', t.navRouteplanner],
         ...(researcher
           ? ([
               ['/analyse', t.navAnalysis],

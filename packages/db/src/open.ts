@@ -66,9 +66,37 @@ class TransactionalSqliteDialect extends SqliteDialect {
   }
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The handle as Kysely sees it, with a bounded cache of prepared statements: Kysely prepares
+ * every query anew, and preparing cost more than running the query on the hot read paths.
+ * Kysely's connection mutex means a cached statement is never used by two queries at once.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Most recently used last, so the oldest entry is the first to go.
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 /** Kysely over an open better-sqlite3 handle: migrations in one transaction, transactions IMMEDIATE. */
 export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 }
 
 /** The pragmas every connection of ours runs with. */

@@ -113,8 +113,9 @@ export interface ForestScale {
 }
 
 /**
- * The x-axis of a section. Differences: symmetric around zero, in steps of 5, 10 or 25 points,
- * wide enough for every interval. Exit rates: 0–100%, since a rate has no zero to compare with.
+ * The x-axis of a section. Differences: symmetric around zero, rounded up to whole 10 points and
+ * wide enough for every interval, with five ticks. Exit rates: 0–100%, since a rate has no zero to
+ * compare with.
  */
 export function forestScale(rows: readonly PlannerRow[], section: PlannerSection): ForestScale {
   if (section === 'rate') return { min: 0, max: 1, ticks: [0, 0.25, 0.5, 0.75, 1] };
@@ -122,11 +123,9 @@ export function forestScale(rows: readonly PlannerRow[], section: PlannerSection
     .flatMap((r) => [r.lo, r.hi, r.estimate.kind === 'value' ? r.estimate.value : null])
     .filter((v): v is number => v != null);
   const raw = Math.min(1, Math.max(0.1, ...vals.map(Math.abs)));
-  const step = raw <= 0.2 ? 0.05 : raw <= 0.5 ? 0.1 : 0.25;
-  const ext = Math.min(1, Math.ceil(raw / step - 1e-9) * step);
-  const ticks: number[] = [];
-  for (let v = -ext; v <= ext + 1e-9; v += step) ticks.push(Math.round(v * 100) / 100);
-  return { min: -ext, max: ext, ticks };
+  const ext = Math.min(1, Math.ceil(raw * 10 - 1e-9) / 10);
+  const r2 = (v: number) => Math.round(v * 1000) / 1000 + 0;
+  return { min: -ext, max: ext, ticks: [-ext, -ext / 2, 0, ext / 2, ext].map(r2) };
 }
 
 // ---- Sentences -------------------------------------------------------------------------------

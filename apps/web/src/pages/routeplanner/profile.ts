@@ -69,16 +69,23 @@ export function plannerStateFrom(q: URLSearchParams): PlannerState {
   return { form, window, submitted: q.has('window') };
 }
 
-/**
- * The query of a search, for the URL and the API alike: the given fields and the window (always
- * present once submitted). Form values come from FIELD_VALUES, which the API accepts.
- */
-export function plannerSearch(form: ProfileForm, window: PlannerWindow): RouteplannerParams {
+function searchRecord(form: ProfileForm, window: PlannerWindow): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of PROFILE_FIELDS) if (form[f]) out[f] = form[f];
   out.window = String(window);
-  return out as RouteplannerParams;
+  return out;
 }
+
+/**
+ * The API query of a search: the given fields and the window. Form values come from FIELD_VALUES,
+ * which are checked against the API's query type above.
+ */
+export const plannerSearch = (form: ProfileForm, window: PlannerWindow) =>
+  searchRecord(form, window) as RouteplannerParams;
+
+/** The page's URL for a search: `/routeplanner?motivation=4&hasDebts=ja&window=12`. */
+export const plannerHref = (form: ProfileForm, window: PlannerWindow) =>
+  `/routeplanner?${new URLSearchParams(searchRecord(form, window))}`;
 
 /** The profile as the reply states it, rebuilt from the form (for the summary before a reply). */
 export function profileFrom(form: ProfileForm): Profile {

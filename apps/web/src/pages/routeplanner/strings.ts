@@ -28,6 +28,8 @@ export interface PlannerStrings {
   sectionDifference: string;
   sectionRate: string;
   controlled: string;
+  plotRate: string;
+  plotDifference: string;
   observational: string;
   noComparison: string;
   pilot: string;
@@ -174,6 +176,8 @@ const nl: PlannerStrings = {
   sectionDifference: 'Met controlegroep: verschil in uitstroom (interventie min controle)',
   sectionRate: 'Zonder vergelijking: aandeel uit de bijstand',
   controlled: 'met controlegroep',
+  plotRate: 'Uit de bijstand',
+  plotDifference: 'Verschil (%-punt)',
   observational: 'geen controlegroep (observationeel)',
   noComparison: 'geen vergelijking: controlegroep te klein',
   pilot: 'Pilot',
@@ -336,6 +340,8 @@ const en: PlannerStrings = {
   sectionDifference: 'With a control group: difference in exit (intervention minus control)',
   sectionRate: 'Without comparison: share off social assistance',
   controlled: 'with control group',
+  plotRate: 'Off social assistance',
+  plotDifference: 'Difference (pp)',
   observational: 'no control group (observational)',
   noComparison: 'no comparison: control group too small',
   pilot: 'Pilot',
@@ -384,8 +390,7 @@ const en: PlannerStrings = {
   ],
   empty: 'No pilots with participants like this.',
   emptyHint: 'Drop one or more characteristics or choose a shorter period after intake.',
-  allTooFew: (n) =>
-    `No pilot has ${n} or more participants like this to assess in this period.`,
+  allTooFew: (n) => `No pilot has ${n} or more participants like this to assess in this period.`,
   groupLabel: (field, v) =>
     v == null ? 'unknown' : field === 'motivation' ? `motivation ${v}` : en.profileValue(field, v),
 };

@@ -1,0 +1,183 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { routeplannerQuery, type RouteplannerReply } from '../../api/queries.ts';
+import {
+  heterogeneitySentences,
+  nothingToShow,
+  plannerRows,
+  profileText,
+} from '../../charts/routeplanner.ts';
+import { Empty, Query } from '../../components/States.tsx';
+import { useI18n, useStrings } from '../../i18n.tsx';
+import { navigate, useLocation } from '../../router.tsx';
+import { PlannerFigure } from './PlannerForest.tsx';
+import {
+  emptyForm,
+  FIELD_VALUES,
+  PLANNER_WINDOWS,
+  plannerHref,
+  plannerSearch,
+  plannerStateFrom,
+  profileFrom,
+  PROFILE_FIELDS,
+  type PlannerState,
+  type PlannerWindow,
+  type ProfileField,
+  type ProfileForm,
+} from './profile.ts';
+import { plannerStrings, type PlannerStrings } from './strings.ts';
+
+/** Routeplanner: for a participant profile, how participants like that one fared in each pilot. */
+export default function RouteplannerPage() {
+  const s = useStrings(plannerStrings);
+  const loc = useLocation();
+  const state = plannerStateFrom(loc.query);
+  const q = useQuery({
+    ...routeplannerQuery(plannerSearch(state.form, state.window)),
+    enabled: state.submitted,
+  });
+  return (
+    <div className="container">
+      <h1>{s.title}</h1>
+      <p className="lead">{s.intro}</p>
+      {/* Remounted when the URL changes (back/forward), so the form shows what the results are for. */}
+      <PlannerForm key={loc.query.toString()} initial={state} s={s} />
+      {state.submitted ? (
+        <section aria-labelledby="rp-results" className="planner-results">
+          <h2 id="rp-results">
+            {s.resultsTitle(profileText(profileFrom(state.form), s), state.window)}
+          </h2>
+          <Query q={q}>{(r) => <Results r={r} s={s} />}</Query>
+        </section>
+      ) : (
+        <p className="notice">{s.start}</p>
+      )}
+      <section className="definitions planner-explain" aria-labelledby="rp-explain">
+        <h2 id="rp-explain">{s.explainTitle}</h2>
+        <ul>
+          {s.explain.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<ProfileForm>(initial.form);
+  const [win, setWin] = useState<PlannerWindow>(initial.window);
+  const label = (f: ProfileField, v: string): string => {
+    switch (f) {
+      case 'motivation':
+        return s.motivation[v] ?? v;
+      case 'ladderStep':
+        return `${v} – ${s.ladderSteps[v] ?? ''}`;
+      case 'hasDebts':
+      case 'disability':
+      case 'refugeeStatus':
+        return v === 'ja' ? t.yes : t.no;
+      case 'household':
+        return t.households[v as keyof typeof t.households] ?? v;
+      case 'education':
+        return t.educations[v as keyof typeof t.educations] ?? v;
+      case 'ageBand':
+        return s.ageBands[v] ?? v;
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(plannerHref(form, win));
+  };
+  const clear = () => {
+    setForm(emptyForm());
+    setWin(12);
+    navigate('/routeplanner');
+  };
+  return (
+    <form className="card planner-form" onSubmit={submit}>
+      <fieldset>
+        <legend>{s.profileLegend}</legend>
+        <p className="hint">{s.profileHint}</p>
+        <div className="planner-fields">
+          {PROFILE_FIELDS.map((f) => (
+            <div className="field" key={f}>
+              <label htmlFor={`rp-${f}`}>{s.fields[f]}</label>
+              <select
+                id={`rp-${f}`}
+                name={f}
+                value={form[f]}
+                onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+              >
+                <option value="">{s.any}</option>
+                {FIELD_VALUES[f].map((v) => (
+                  <option key={v} value={v}>
+                    {label(f, v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="rp-window">{t.window}</label>
+            <select
+              id="rp-window"
+              name="window"
+              value={win}
+              onChange={(e) => setWin(Number(e.target.value) as PlannerWindow)}
+            >
+              {PLANNER_WINDOWS.map((w) => (
+                <option key={w} value={w}>
+                  {t.months(w)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary">
+          {s.submit}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={clear}>
+          {s.reset}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Results({ r, s }: { r: RouteplannerReply; s: PlannerStrings }) {
+  const { locale } = useI18n();
+  const rows = plannerRows(r);
+  if (rows.length === 0 || nothingToShow(rows))
+    return (
+      <div data-testid="planner-empty">
+        <Empty>
+          <strong>{s.empty}</strong> {rows.length > 0 && `${s.allTooFew(r.threshold)} `}
+          {s.emptyHint}
+        </Empty>
+      </div>
+    );
+  const by = r.results.find((x) => x.heterogeneity)?.heterogeneity?.by ?? 'motivation';
+  const sentences = heterogeneitySentences(r, s, locale, by);
+  return (
+    <>
+      <PlannerFigure reply={r} rows={rows} s={s} />
+      {sentences.length > 0 && (
+        <section aria-labelledby="rp-het" className="planner-heterogeneity">
+          <h3 id="rp-het">{s.heterogeneityTitle}</h3>
+          <p className="muted">{s.heterogeneityIntro(s.fieldWords[by])}</p>
+          <ul>
+            {sentences.map((h) => (
+              <li key={h.pilotId} data-claim={h.kind}>
+                {h.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
