@@ -168,3 +168,18 @@ describe('arms on re-import', () => {
     }
   });
 });
+
+describe('participant search', () => {
+  it('lists an exact reference first, then every reference containing it', async () => {
+    const t3 = await testApp();
+    try {
+      const pilot = await t3.pilot();
+      await importCsv(t3, pilot, 'participants', 'participant_ref,intake_date\n0A1,2024-01-01\nA1,2024-01-01\nA10,2024-01-01\nB2,2024-01-01\n');
+      const { body } = await t3.json(`/api/pilots/${pilot}/participants?ref=A1`);
+      expect(body.total).toBe(3);
+      expect(body.items.map((p: { participantRef: string }) => p.participantRef)).toEqual(['A1', '0A1', 'A10']);
+    } finally {
+      await t3.close();
+    }
+  });
+});

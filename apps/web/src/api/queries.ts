@@ -206,6 +206,6 @@ export const exportCountQuery = (id: string, filter: ExportFilter) =>
 export const routeplannerQuery = (query: RouteplannerParams) =>
   queryOptions({
     queryKey: ['routeplanner', query],
+    // No placeholder: the results of the previous profile must not stand under the new heading.
     queryFn: () => unwrap<RouteplannerReply>(api.api.routeplanner.$get({ query })),
-    placeholderData: (prev) => prev,
   });

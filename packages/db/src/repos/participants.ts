@@ -77,8 +77,10 @@ export async function listParticipants(
   const { total } = await q
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
+  // An exact match comes first, so a script looking up one reference finds it on top.
   const rows = await q
     .selectAll()
+    .orderBy(sql`CASE WHEN participant_ref = ${f.ref ?? null} THEN 0 ELSE 1 END`)
     .orderBy('participant_ref')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
