@@ -94,17 +94,21 @@ export async function listPilots(
   let q = db
     .selectFrom('pilots')
     .selectAll('pilots')
+    // Counted from the kept-current totals (every participant has a row in each window), not by
+    // counting a national participants table on every page view.
     .select((eb) => [
       eb
-        .selectFrom('participants')
-        .whereRef('participants.pilot_id', '=', 'pilots.id')
-        .select(eb.fn.countAll<number>().as('n'))
+        .selectFrom('pilot_totals')
+        .whereRef('pilot_totals.pilot_id', '=', 'pilots.id')
+        .where('pilot_totals.window_months', '=', 12)
+        .select((sub) => sub.fn.sum<number>('pilot_totals.participants').as('n'))
         .as('participant_count'),
       eb
-        .selectFrom('participants')
-        .whereRef('participants.pilot_id', '=', 'pilots.id')
-        .where('participants.arm', '=', 'control')
-        .select(eb.fn.countAll<number>().as('n'))
+        .selectFrom('pilot_totals')
+        .whereRef('pilot_totals.pilot_id', '=', 'pilots.id')
+        .where('pilot_totals.window_months', '=', 12)
+        .where('pilot_totals.arm', '=', 'control')
+        .select((sub) => sub.fn.sum<number>('pilot_totals.participants').as('n'))
         .as('control_count'),
     ])
     .orderBy('start_date')
