@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routeTable } from '@wegwijzer/api';
 import type { Role } from '@wegwijzer/domain';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
@@ -12,7 +12,12 @@ let t: TestApp;
 let pilot: string;
 let participant: string;
 let event: string;
-const tokens = {} as Record<Role | 'ungranted-manager' | 'ungranted-researcher' | 'ungranted-viewer', string>;
+let budgetLine: string;
+let referenceLine: string;
+const tokens = {} as Record<
+  Role | 'ungranted-manager' | 'ungranted-researcher' | 'ungranted-viewer',
+  string
+>;
 
 beforeAll(async () => {
   t = await testApp();
@@ -25,18 +30,47 @@ beforeAll(async () => {
     body: JSON.stringify({ type: 'ladder', date: '2024-03-01', value: 3 }),
   });
   event = ev.body.id;
-  for (const role of ['admin', 'manager', 'researcher', 'viewer'] as const) tokens[role] = await t.user(role, [pilot]);
+  for (const role of ['admin', 'manager', 'researcher', 'viewer'] as const)
+    tokens[role] = await t.user(role, [pilot]);
   tokens['ungranted-manager'] = await t.user('manager');
   tokens['ungranted-researcher'] = await t.user('researcher');
   tokens['ungranted-viewer'] = await t.user('viewer');
 });
 afterAll(() => t.close());
 
+// A DELETE with an empty body succeeds for budget and reference lines, so each test gets new ones.
+beforeEach(async () => {
+  const line = await t.json(`/api/pilots/${pilot}/budget-lines`, {
+    method: 'POST',
+    body: JSON.stringify({
+      amount: 1000,
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      domain: 'green',
+      fundingSource: 'Provincie',
+    }),
+  });
+  budgetLine = line.body.id;
+  const ref = await t.json(`/api/pilots/${pilot}/reference-lines`, {
+    method: 'POST',
+    body: JSON.stringify({
+      kind: 'general_outflow',
+      rate: 0.2,
+      windowMonths: 12,
+      period: '2024',
+      source: 'CBS StatLine',
+    }),
+  });
+  referenceLine = ref.body.id;
+});
+
 function concretePath(path: string) {
   return path
     .replace('/api/pilots/{id}', `/api/pilots/${pilot}`)
     .replace('/api/participants/{id}', `/api/participants/${participant}`)
-    .replace('/api/events/{id}', `/api/events/${event}`);
+    .replace('/api/events/{id}', `/api/events/${event}`)
+    .replace('/api/budget-lines/{id}', `/api/budget-lines/${budgetLine}`)
+    .replace('/api/reference-lines/{id}', `/api/reference-lines/${referenceLine}`);
 }
 
 describe('authorization matrix', () => {
@@ -49,7 +83,11 @@ describe('authorization matrix', () => {
 
   it('answers 401 to an anonymous caller on every non-public route', async () => {
     for (const r of privateRoutes()) {
-      const res = await t.request(concretePath(r.path), { as: '', method: r.method, body: r.method === 'GET' ? undefined : '{}' });
+      const res = await t.request(concretePath(r.path), {
+        as: '',
+        method: r.method,
+        body: r.method === 'GET' ? undefined : '{}',
+      });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
     }
   });
@@ -71,7 +109,9 @@ describe('authorization matrix', () => {
   });
 
   it('answers 403 on pilot routes to roles without a grant on that pilot', async () => {
-    const pilotRoutes = privateRoutes().filter((r) => 'roles' in r.access && r.access.pilot !== undefined);
+    const pilotRoutes = privateRoutes().filter(
+      (r) => 'roles' in r.access && r.access.pilot !== undefined,
+    );
     for (const r of pilotRoutes) {
       for (const role of ['manager', 'researcher', 'viewer'] as const) {
         const res = await t.request(concretePath(r.path), {

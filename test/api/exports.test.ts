@@ -9,7 +9,7 @@ let researcher: string;
 let otherResearcher: string;
 
 const BSN = '111222333';
-const FILES = ['cohort.csv', 'participants.csv', 'events.csv', 'datapackage.json'];
+const FILES = ['cohort.csv', 'participants.csv', 'events.csv', 'budget.csv', 'datapackage.json'];
 const REASONS = ['regular_work', 'bbz', 'combination', ''];
 
 /** A deterministic pilot of 40 participants: both arms, exits and restarts, money, loss to follow-up. */
@@ -97,7 +97,7 @@ function table(files: Unzipped, name: string, delimiter = ',') {
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
 describe('GET /api/pilots/{id}/export', () => {
-  it('streams a zip of the four files with an attachment name', async () => {
+  it('streams a zip of the five files with an attachment name', async () => {
     const res = await t.request(`/api/pilots/${pilot}/export`, { as: researcher });
     expect(res.status).toBe(200);
     expect(res.body).toBeInstanceOf(ReadableStream);
@@ -138,6 +138,7 @@ describe('GET /api/pilots/{id}/export', () => {
     const dp = JSON.parse(text(files['datapackage.json']!));
     expect(dp.profile).toBe('tabular-data-package');
     expect(dp.resources.map((r: any) => r.path).sort()).toEqual([
+      'budget.csv',
       'cohort.csv',
       'events.csv',
       'participants.csv',

@@ -19,11 +19,14 @@ describe('migrations', () => {
   it('creates every table in an empty file, in WAL mode with foreign keys on', async () => {
     const store = await openStore(tempFile());
     const tables = store.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
+      )
       .pluck()
       .all();
     expect(tables).toEqual([
       'audit_log',
+      'budget_lines',
       'events',
       'grants',
       'login_failures',
@@ -32,6 +35,7 @@ describe('migrations', () => {
       'participants',
       'pilot_totals',
       'pilots',
+      'reference_lines',
       'sessions',
       'settings',
       'tokens',
@@ -47,14 +51,18 @@ describe('migrations', () => {
     await (await openStore(file)).close();
     const store = await openStore(file);
     const applied = store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all();
-    expect(applied).toEqual(['001_initial', '002_login_attempts']);
+    expect(applied).toEqual(['001_initial', '002_login_attempts', '003_debts_and_budgets']);
     await store.close();
   });
 
   it('refuses to update or delete an audit entry, whatever the SQL', async () => {
     const store = await openStore(tempFile());
-    store.sqlite.prepare("INSERT INTO audit_log (at, action) VALUES ('2025-01-01T00:00:00Z', 'test')").run();
-    expect(() => store.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    store.sqlite
+      .prepare("INSERT INTO audit_log (at, action) VALUES ('2025-01-01T00:00:00Z', 'test')")
+      .run();
+    expect(() => store.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => store.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     await store.close();
   });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEvents, toBaseline, toTimelineEvent } from '@wegwijzer/db';
 import { WINDOWS, type SubgroupField } from '@wegwijzer/domain';
-import { deriveParticipant, outcomesFor, summarizeSubgroups, survivalByArm } from '@wegwijzer/outcomes';
+import {
+  deriveParticipant,
+  outcomesFor,
+  summarizeSubgroups,
+  survivalByArm,
+} from '@wegwijzer/outcomes';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -27,7 +32,11 @@ C2,ladder,2025-01-10,,1
 
 beforeAll(async () => {
   t = await testApp();
-  pilot = await t.pilot({ monthlyBenefit: 1000, guidanceCost: 2000, dataCompleteThrough: '2025-12-31' });
+  pilot = await t.pilot({
+    monthlyBenefit: 1000,
+    guidanceCost: 2000,
+    dataCompleteThrough: '2025-12-31',
+  });
   expect((await importCsv(t, pilot, 'participants', PARTICIPANTS)).status).toBe(200);
   expect((await importCsv(t, pilot, 'events', EVENTS)).status).toBe(200);
 });
@@ -35,8 +44,16 @@ afterAll(() => t.close());
 
 /** The same pilot, derived in memory by the pure engine: the reference for the SQL path. */
 async function inMemory() {
-  const participants = await t.store.db.selectFrom('participants').selectAll().where('pilot_id', '=', pilot).execute();
-  const facts = { dataCompleteThrough: '2025-12-31', monthlyBenefitCents: 100000, guidanceCostCents: 200000 };
+  const participants = await t.store.db
+    .selectFrom('participants')
+    .selectAll()
+    .where('pilot_id', '=', pilot)
+    .execute();
+  const facts = {
+    dataCompleteThrough: '2025-12-31',
+    monthlyBenefitCents: 100000,
+    guidanceCostCents: 200000,
+  };
   return Promise.all(
     participants.map(async (p) => {
       const events = (await listEvents(t.store.db, p.id)).map(toTimelineEvent);
@@ -77,8 +94,17 @@ describe('GET /api/pilots/{id}/outcomes', () => {
 
   it.each(WINDOWS.map((k) => [k]))('equals the pure engine for window %i', async (k) => {
     const { body } = await t.json(`/api/pilots/${pilot}/outcomes?window=${k}`);
-    const expected = outcomesFor((await inMemory()).map((r) => r.derived), k);
-    expect({ ...body, pilotId: undefined, observationEnd: undefined }).toEqual({
+    const expected = outcomesFor(
+      (await inMemory()).map((r) => r.derived),
+      k,
+    );
+    expect(body.referenceLines).toEqual([]);
+    expect({
+      ...body,
+      pilotId: undefined,
+      observationEnd: undefined,
+      referenceLines: undefined,
+    }).toEqual({
       ...expected,
       pilotId: undefined,
       observationEnd: undefined,
@@ -101,12 +127,18 @@ describe('GET /api/pilots/{id}/outcomes', () => {
     await importCsv(t, pilot, 'events', EVENTS);
     const list = await t.json(`/api/pilots/${pilot}/participants?ref=I2`);
     const id = list.body.items[0].id;
-    const added = await t.json(`/api/participants/${id}/events`, { method: 'POST', body: JSON.stringify({ type: 'benefit_end', date: '2024-03-01', reason: 'combination' }) });
+    const added = await t.json(`/api/participants/${id}/events`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'benefit_end', date: '2024-03-01', reason: 'combination' }),
+    });
     expect(added.status).toBe(201);
     const { body } = await t.json(`/api/pilots/${pilot}/outcomes?window=12`);
     expect(body.arms.intervention.offBenefit.count).toBe(2);
     expect(body.arms.intervention.routes.combination).toBe(1);
-    const removed = await t.request(`/api/events/${added.body.id}?reason=${encodeURIComponent('ingevoerd bij de verkeerde deelnemer')}`, { method: 'DELETE' });
+    const removed = await t.request(
+      `/api/events/${added.body.id}?reason=${encodeURIComponent('ingevoerd bij de verkeerde deelnemer')}`,
+      { method: 'DELETE' },
+    );
     expect(removed.status).toBe(204);
     const after = await t.json(`/api/pilots/${pilot}/outcomes?window=12`);
     expect(after.body.arms.intervention.offBenefit.count).toBe(1);
@@ -126,15 +158,21 @@ describe('GET /api/pilots/{id}/survival', () => {
 });
 
 describe('GET /api/pilots/{id}/subgroups', () => {
-  it.each(['motivation', 'ladderStep', 'household', 'hasDebts', 'disability', 'refugeeStatus', 'education', 'ageBand'] as SubgroupField[])(
-    'equals the pure subgroup split by %s',
-    async (by) => {
-      const { status, body } = await t.json(`/api/pilots/${pilot}/subgroups?by=${by}&window=12`);
-      expect(status).toBe(200);
-      const expected = summarizeSubgroups(await inMemory(), by, 12);
-      expect(body.groups).toEqual(expected.groups);
-    },
-  );
+  it.each([
+    'motivation',
+    'ladderStep',
+    'household',
+    'hasDebts',
+    'disability',
+    'refugeeStatus',
+    'education',
+    'ageBand',
+  ] as SubgroupField[])('equals the pure subgroup split by %s', async (by) => {
+    const { status, body } = await t.json(`/api/pilots/${pilot}/subgroups?by=${by}&window=12`);
+    expect(status).toBe(200);
+    const expected = summarizeSubgroups(await inMemory(), by, 12);
+    expect(body.groups).toEqual(expected.groups);
+  });
 
   it('lists the group of participants missing the field last, as null', async () => {
     const { body } = await t.json(`/api/pilots/${pilot}/subgroups?by=motivation&window=12`);
@@ -147,7 +185,9 @@ describe('GET /api/outcomes', () => {
     const other = await t.pilot({ name: 'Tweede pilot' });
     const { status, body } = await t.json(`/api/outcomes?pilots=${pilot},${other}&window=12`);
     expect(status).toBe(200);
-    expect(body.pilots.map((p: { pilotId: string }) => p.pilotId).sort()).toEqual([pilot, other].sort());
+    expect(body.pilots.map((p: { pilotId: string }) => p.pilotId).sort()).toEqual(
+      [pilot, other].sort(),
+    );
     const manager = await t.user('manager', [other]);
     const denied = await t.json(`/api/outcomes?pilots=${pilot}`, { as: manager });
     expect(denied.status).toBe(403);
@@ -158,7 +198,9 @@ describe('GET /api/pilots/{id}/worklist', () => {
   it('lists participants past a mark without a ladder measurement, and baseline gaps', async () => {
     const { status, body } = await t.json(`/api/pilots/${pilot}/worklist?asOf=2025-12-31`);
     expect(status).toBe(200);
-    const byRef = Object.fromEntries(body.items.map((i: { participantRef: string }) => [i.participantRef, i]));
+    const byRef = Object.fromEntries(
+      body.items.map((i: { participantRef: string }) => [i.participantRef, i]),
+    );
     // I2 has no ladder measurement; its 6- and 12-month marks have passed, 24 not yet.
     expect(byRef.I2.dueMarks).toEqual([6, 12]);
     // I3 misses motivation and more.
@@ -174,7 +216,9 @@ describe('disclosure control for viewers', () => {
     expect(body.arms.intervention.offBenefit.rate).toBeNull();
     expect(body.netEffect).toBeNull();
     expect(body.suppressed).toContain('/arms/intervention/participants');
-    const numbers = JSON.stringify(body).match(/"(count|participants|evaluable|pending|n)":\s*([1-9])\b/g);
+    const numbers = JSON.stringify(body).match(
+      /"(count|participants|evaluable|pending|n)":\s*([1-9])\b/g,
+    );
     expect(numbers).toBeNull();
   });
 
@@ -193,20 +237,35 @@ describe('kept-current pilot totals', () => {
     await importCsv(t, p, 'participants', PARTICIPANTS);
     await importCsv(t, p, 'events', EVENTS);
     const check = async () => {
-      for (const k of WINDOWS) expect(await armTotals(t.store.db, p, k)).toEqual(await recountTotals(t.store.db, p, k));
+      for (const k of WINDOWS)
+        expect(await armTotals(t.store.db, p, k)).toEqual(await recountTotals(t.store.db, p, k));
     };
     await check();
     const list = await t.json(`/api/pilots/${p}/participants?ref=I2`);
     const id = list.body.items[0].id;
-    const added = await t.json(`/api/participants/${id}/events`, { method: 'POST', body: JSON.stringify({ type: 'benefit_end', date: '2024-04-01', reason: 'bbz' }) });
+    const added = await t.json(`/api/participants/${id}/events`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'benefit_end', date: '2024-04-01', reason: 'bbz' }),
+    });
     await check();
-    await t.json(`/api/participants/${id}`, { method: 'PATCH', body: JSON.stringify({ arm: 'control', monthlyBenefit: 1500 }) });
+    await t.json(`/api/participants/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ arm: 'control', monthlyBenefit: 1500 }),
+    });
     await check();
     await t.request(`/api/events/${added.body.id}?reason=fout`, { method: 'DELETE' });
     await check();
-    await t.json(`/api/pilots/${p}`, { method: 'PATCH', body: JSON.stringify({ dataCompleteThrough: '2026-12-31', monthlyBenefit: 900 }) });
+    await t.json(`/api/pilots/${p}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ dataCompleteThrough: '2026-12-31', monthlyBenefit: 900 }),
+    });
     await check();
-    await importCsv(t, p, 'participants', 'participant_ref,arm,intake_date\nI1,control,2024-01-31\nN1,intervention,2024-05-05\n');
+    await importCsv(
+      t,
+      p,
+      'participants',
+      'participant_ref,arm,intake_date\nI1,control,2024-01-31\nN1,intervention,2024-05-05\n',
+    );
     await check();
   });
 });
@@ -215,16 +274,22 @@ describe('GET /api/pilots/{id}/cohorts', () => {
   it('gives the exit rate per intake month and arm', async () => {
     const { status, body } = await t.json(`/api/pilots/${pilot}/cohorts?window=12`);
     expect(status).toBe(200);
-    const jan = body.cohorts.find((c: { month: string; arm: string }) => c.month === '2024-01' && c.arm === 'intervention');
+    const jan = body.cohorts.find(
+      (c: { month: string; arm: string }) => c.month === '2024-01' && c.arm === 'intervention',
+    );
     expect(jan).toMatchObject({ participants: 1, evaluable: 1, offBenefit: { count: 1, rate: 1 } });
-    const total = body.cohorts.filter((c: { arm: string }) => c.arm === 'intervention').reduce((s: number, c: { participants: number }) => s + c.participants, 0);
+    const total = body.cohorts
+      .filter((c: { arm: string }) => c.arm === 'intervention')
+      .reduce((s: number, c: { participants: number }) => s + c.participants, 0);
     expect(total).toBe(3);
   });
 
   it('suppresses small cohorts for viewers', async () => {
     const viewer = await t.user('viewer', [pilot]);
     const { body } = await t.json(`/api/pilots/${pilot}/cohorts?window=12`, { as: viewer });
-    expect(body.cohorts.every((c: { participants: number | null }) => c.participants === null)).toBe(true);
+    expect(
+      body.cohorts.every((c: { participants: number | null }) => c.participants === null),
+    ).toBe(true);
     expect(body.suppressed.length).toBeGreaterThan(0);
   });
 });

@@ -28,6 +28,18 @@ let n = 0;
 const newFile = () => join(tmp.dir, `db-${++n}.sqlite`);
 const PILOT = 'pilot-v1';
 
+/** Derived columns added after the first schema (migration 003: debts and money stress). */
+const LATER_DERIVED_COLUMNS = [
+  ...['participant_windows', 'pilot_totals'].flatMap((table) =>
+    ['debt_intake', 'debt_stabilised', 'stress_measured', 'stress_change_tenths'].map((c) => [
+      table,
+      c,
+    ]),
+  ),
+  ['participant_derived', 'debt_stabilise_days', 'NULL'],
+  ['participant_derived', 'debt_stabilise_censored', 'NULL'],
+];
+
 /** A file at schema 001 with a pilot, 40 participants, their events and the derived rows. */
 async function firstSchemaFile(): Promise<string> {
   const file = newFile();
@@ -78,11 +90,20 @@ async function firstSchemaFile(): Promise<string> {
       addE.run(id, PILOT, 'offset_income', '2024-02-01', null, null, 10_000 + i, now);
       addE.run(id, PILOT, 'ladder', '2024-03-01', null, 1 + ((i + 2) % 6), null, now);
     }
+    // The derived rows as the first schema held them. Today's code writes the columns later
+    // migrations added too, so it runs against temporary copies of those columns, which are then
+    // dropped: the first schema's columns are derived the same way now as then.
+    for (const [table, column, nullable] of LATER_DERIVED_COLUMNS)
+      raw.exec(
+        `ALTER TABLE ${table} ADD COLUMN ${column} INTEGER ${nullable ?? 'NOT NULL DEFAULT 0'}`,
+      );
     recomputePilot(
       raw,
       PILOT,
       toPilotRecord(raw.prepare('SELECT * FROM pilots WHERE id = ?').get(PILOT) as never),
     );
+    for (const [table, column] of LATER_DERIVED_COLUMNS)
+      raw.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
   })();
   await store.close();
   return file;

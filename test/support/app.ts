@@ -11,7 +11,10 @@ export interface TestApp {
   config: Config;
   file: string;
   request(path: string, init?: RequestInit & { as?: string }): Promise<Response>;
-  json<T = any>(path: string, init?: RequestInit & { as?: string }): Promise<{ status: number; body: T }>;
+  json<T = any>(
+    path: string,
+    init?: RequestInit & { as?: string },
+  ): Promise<{ status: number; body: T }>;
   /** Creates a user of `role` with grants on `pilots` and returns a bearer token. */
   user(role: Role, pilots?: string[]): Promise<string>;
   pilot(input?: Partial<PilotInput>): Promise<string>;
@@ -52,7 +55,8 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     const headers = new Headers(init.headers);
     const token = init.as === undefined ? adminToken : init.as;
     if (token) headers.set('authorization', `Bearer ${token}`);
-    if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (typeof init.body === 'string' && !headers.has('content-type'))
+      headers.set('content-type', 'application/json');
     return app.request(path, { ...init, headers });
   }
 
@@ -92,7 +96,13 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
 }
 
 /** POSTs a CSV body to the import endpoint. */
-export function importCsv(t: TestApp, pilotId: string, kind: 'participants' | 'events', csv: string | Uint8Array, opts: { dryRun?: boolean; as?: string } = {}) {
+export function importCsv(
+  t: TestApp,
+  pilotId: string,
+  kind: 'participants' | 'events' | 'budget',
+  csv: string | Uint8Array,
+  opts: { dryRun?: boolean; as?: string } = {},
+) {
   return t.json(`/api/pilots/${pilotId}/imports?kind=${kind}${opts.dryRun ? '&dryRun=true' : ''}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv' },

@@ -14,6 +14,7 @@ import { requestLogger } from './http/logging.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
+import { budget } from './routes/budget.ts';
 import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
@@ -37,6 +38,7 @@ function buildApi() {
     .route('/', participants)
     .route('/', imports)
     .route('/', outcomes)
+    .route('/', budget)
     .route('/', routeplanner)
     .route('/', exports)
     .route('/', auditLog);
@@ -78,7 +80,9 @@ export async function createApp(store: Store, config: Config) {
   );
   // Cross-site request forgery rides on cookies; a bearer token cannot be sent by another site.
   const sameOrigin = csrf();
-  app.use('/api/*', (c, next) => (c.req.header('authorization')?.startsWith('Bearer ') ? next() : sameOrigin(c, next)));
+  app.use('/api/*', (c, next) =>
+    c.req.header('authorization')?.startsWith('Bearer ') ? next() : sameOrigin(c, next),
+  );
   const limitBody = bodyLimit({
     maxSize: JSON_LIMIT,
     onError: () => {
@@ -87,7 +91,8 @@ export async function createApp(store: Store, config: Config) {
   });
   app.use('/api/*', (c, next) => {
     // GET and HEAD carry no body; imports stream theirs through their own path.
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || /\/imports$/.test(c.req.path)) return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || /\/imports$/.test(c.req.path))
+      return next();
     return limitBody(c, next);
   });
   app.use('/api/*', resolveActor);
@@ -97,7 +102,8 @@ export async function createApp(store: Store, config: Config) {
     info: {
       title: 'Wegwijzer API',
       version: config.version,
-      description: 'Outcomes of social-domain pilots: exit from bijstand, routes, time to exit, savings.',
+      description:
+        'Outcomes of social-domain pilots: exit from bijstand, routes, time to exit, savings.',
     },
     servers: [{ url: '/' }],
   });

@@ -7,7 +7,8 @@ import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 /**
  * Keeps the derived tables current, inside the caller's write transaction:
  * - `participant_windows`: per participant and window, the facts of SPEC §3 as small numbers;
- * - `participant_derived`: per participant, time to first exit and job placements;
+ * - `participant_derived`: per participant, time to first exit, job placements and time to
+ *   debt stabilisation;
  * - `pilot_totals`: per pilot, window and arm, the sums of `participant_windows`, adjusted by
  *   the difference on every recompute, so a summary reads a handful of rows.
  * The figures themselves come from @wegwijzer/outcomes alone.
@@ -34,6 +35,10 @@ export const TOTAL_COLUMNS = [
   'ladder_change',
   'placements_eligible',
   'placements_sustained',
+  'debt_intake',
+  'debt_stabilised',
+  'stress_measured',
+  'stress_change_tenths',
 ] as const;
 
 interface WindowRow {
@@ -53,6 +58,10 @@ interface WindowRow {
   ladder_change: number;
   placements_eligible: number;
   placements_sustained: number;
+  debt_intake: number;
+  debt_stabilised: number;
+  stress_measured: number;
+  stress_change_tenths: number;
 }
 
 function windowRows(d: DerivedParticipant): WindowRow[] {
@@ -76,6 +85,11 @@ function windowRows(d: DerivedParticipant): WindowRow[] {
       ladder_change: ladder ? ladder.latest - ladder.intake : 0,
       placements_eligible: d.placements.eligible,
       placements_sustained: d.placements.sustained,
+      // Null unless evaluable, so a pending row adds nothing.
+      debt_intake: w.debts?.intake ? 1 : 0,
+      debt_stabilised: w.debts?.stabilised ? 1 : 0,
+      stress_measured: w.moneyStressChangeTenths === null ? 0 : 1,
+      stress_change_tenths: w.moneyStressChangeTenths ?? 0,
     };
   });
 }
@@ -100,6 +114,10 @@ function contribution(r: WindowRow): number[] {
     r.ladder_change,
     r.placements_eligible,
     r.placements_sustained,
+    r.debt_intake,
+    r.debt_stabilised,
+    r.stress_measured,
+    r.stress_change_tenths,
   ];
 }
 
@@ -149,6 +167,10 @@ const WINDOW_COLUMNS = [
   'ladder_change',
   'placements_eligible',
   'placements_sustained',
+  'debt_intake',
+  'debt_stabilised',
+  'stress_measured',
+  'stress_change_tenths',
 ] as const;
 const DERIVED_COLUMNS = [
   'participant_id',
@@ -158,6 +180,8 @@ const DERIVED_COLUMNS = [
   'first_exit_censored',
   'placements_eligible',
   'placements_sustained',
+  'debt_stabilise_days',
+  'debt_stabilise_censored',
 ] as const;
 
 /** Rows per multi-row INSERT: far fewer statements, well under SQLite's parameter limit. */
@@ -192,7 +216,8 @@ class BulkInsert {
 
   flush(): void {
     const width = this.columns.length;
-    for (let i = 0; i < this.rows; i++) this.one.run(this.pending.slice(i * width, (i + 1) * width));
+    for (let i = 0; i < this.rows; i++)
+      this.one.run(this.pending.slice(i * width, (i + 1) * width));
     this.pending = [];
     this.rows = 0;
   }
@@ -212,7 +237,9 @@ export function recomputeDerived(
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
     // The old rows leave the totals before they go.
-    for (const old of raw.prepare(`SELECT * FROM participant_windows WHERE participant_id IN (${marks})`).all(...ids) as WindowRow[]) {
+    for (const old of raw
+      .prepare(`SELECT * FROM participant_windows WHERE participant_id IN (${marks})`)
+      .all(...ids) as WindowRow[]) {
       delta.add(old, -1);
     }
     raw.prepare(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`).run(...ids);
@@ -254,6 +281,10 @@ export function recomputeDerived(
           row.ladder_change,
           row.placements_eligible,
           row.placements_sustained,
+          row.debt_intake,
+          row.debt_stabilised,
+          row.stress_measured,
+          row.stress_change_tenths,
         ]);
         delta.add(row, 1);
       }
@@ -265,6 +296,8 @@ export function recomputeDerived(
         d.firstExit.censored ? 1 : 0,
         d.placements.eligible,
         d.placements.sustained,
+        d.debtStabilisation?.days ?? null,
+        d.debtStabilisation === null ? null : d.debtStabilisation.censored ? 1 : 0,
       ]);
     }
   }
@@ -274,9 +307,15 @@ export function recomputeDerived(
 }
 
 /** Recomputes every participant of a pilot, e.g. after its observation end or defaults changed. */
-export function recomputePilot(raw: BetterSqlite3.Database, pilotId: string, pilot: PilotFacts): number {
+export function recomputePilot(
+  raw: BetterSqlite3.Database,
+  pilotId: string,
+  pilot: PilotFacts,
+): number {
   const ids = (
-    raw.prepare('SELECT id FROM participants WHERE pilot_id = ? ORDER BY id').all(pilotId) as { id: number }[]
+    raw.prepare('SELECT id FROM participants WHERE pilot_id = ? ORDER BY id').all(pilotId) as {
+      id: number;
+    }[]
   ).map((r) => r.id);
   recomputeDerived(raw, pilotId, pilot, ids);
   return ids.length;

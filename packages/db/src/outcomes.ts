@@ -52,17 +52,36 @@ function toTotals(r: TotalsRow | undefined, k: number): ArmTotals {
     guidanceCostCents: n(r?.guidance_cents),
     ladder: { n: n(r?.ladder_measured), up: n(r?.ladder_up), sumChange: n(r?.ladder_change) },
     placements: { eligible: n(r?.placements_eligible), sustained: n(r?.placements_sustained) },
+    debts: {
+      n: n(r?.debt_intake),
+      stabilised: n(r?.debt_stabilised),
+      stressN: n(r?.stress_measured),
+      stressSumTenths: n(r?.stress_change_tenths),
+    },
   };
 }
 
 function byArm(rows: TotalsRow[], k: number, withControl: boolean): ArmTotalsByArm {
-  const intervention = toTotals(rows.find((r) => r.arm === 'intervention'), k);
+  const intervention = toTotals(
+    rows.find((r) => r.arm === 'intervention'),
+    k,
+  );
   if (!withControl) return { intervention };
-  return { intervention, control: toTotals(rows.find((r) => r.arm === 'control'), k) };
+  return {
+    intervention,
+    control: toTotals(
+      rows.find((r) => r.arm === 'control'),
+      k,
+    ),
+  };
 }
 
 /** Totals per arm of one pilot for window `k`; `control` only when the pilot has control rows. */
-export async function armTotals(db: Kysely<Database>, pilotId: string, k: number): Promise<ArmTotalsByArm> {
+export async function armTotals(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+): Promise<ArmTotalsByArm> {
   return (await armTotalsByPilot(db, [pilotId], k)).get(pilotId)!;
 }
 
@@ -88,7 +107,14 @@ export async function armTotalsByPilot(
   }
   for (const id of pilotIds) {
     const mine = (byPilot.get(id) ?? []).filter((r) => r.participants > 0);
-    result.set(id, byArm(mine, k, mine.some((r) => r.arm === 'control')));
+    result.set(
+      id,
+      byArm(
+        mine,
+        k,
+        mine.some((r) => r.arm === 'control'),
+      ),
+    );
   }
   return result;
 }
@@ -120,7 +146,11 @@ async function sumWindows(
       SUM(w.ladder_up) AS ladder_up,
       SUM(w.ladder_change) AS ladder_change,
       SUM(w.placements_eligible) AS placements_eligible,
-      SUM(w.placements_sustained) AS placements_sustained
+      SUM(w.placements_sustained) AS placements_sustained,
+      SUM(w.debt_intake) AS debt_intake,
+      SUM(w.debt_stabilised) AS debt_stabilised,
+      SUM(w.stress_measured) AS stress_measured,
+      SUM(w.stress_change_tenths) AS stress_change_tenths
     FROM participants p
     JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
     WHERE p.pilot_id = ${pilotId}
@@ -129,9 +159,17 @@ async function sumWindows(
 }
 
 /** The sums of `pilot_totals` recomputed from the window rows: for consistency checks. */
-export async function recountTotals(db: Kysely<Database>, pilotId: string, k: number): Promise<ArmTotalsByArm> {
+export async function recountTotals(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+): Promise<ArmTotalsByArm> {
   const rows = await sumWindows(db, pilotId, k, null);
-  return byArm(rows, k, rows.some((r) => r.arm === 'control'));
+  return byArm(
+    rows,
+    k,
+    rows.some((r) => r.arm === 'control'),
+  );
 }
 
 /** Totals per subgroup value and arm; booleans come back as true/false. */
@@ -169,6 +207,23 @@ export async function survivalTimes(
   return rows.map((r) => ({
     arm: r.arm as 'intervention' | 'control',
     firstExit: { days: r.first_exit_days, censored: r.first_exit_censored === 1 },
+  }));
+}
+
+/** Time to debt stabilisation of the pilot's participants with a debt_intake, per arm. */
+export async function debtStabilisationTimes(
+  db: Kysely<Database>,
+  pilotId: string,
+): Promise<{ arm: 'intervention' | 'control'; time: SurvivalTime }[]> {
+  const rows = await db
+    .selectFrom('participant_derived')
+    .select(['arm', 'debt_stabilise_days', 'debt_stabilise_censored'])
+    .where('pilot_id', '=', pilotId)
+    .where('debt_stabilise_days', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    arm: r.arm as 'intervention' | 'control',
+    time: { days: r.debt_stabilise_days!, censored: r.debt_stabilise_censored === 1 },
   }));
 }
 
@@ -211,11 +266,22 @@ export async function worklistRows(db: Kysely<Database>, pilotId: string) {
 
 /** Evaluable and off-benefit counts per intake month and arm, for the exit rate by intake cohort. */
 export async function cohortCounts(db: Kysely<Database>, pilotId: string, k: number) {
-  const { rows } = await sql<{ month: string; arm: string; participants: number; evaluable: number; off: number }>`
+  const { rows } = await sql<{
+    month: string;
+    arm: string;
+    participants: number;
+    evaluable: number;
+    off: number;
+  }>`
     SELECT substr(p.intake_date, 1, 7) AS month, w.arm AS arm, COUNT(*) AS participants,
       SUM(w.evaluable) AS evaluable, SUM(w.off_benefit) AS off
     FROM participants p JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
     WHERE p.pilot_id = ${pilotId}
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
-  return rows.map((r) => ({ ...r, participants: Number(r.participants), evaluable: Number(r.evaluable), off: Number(r.off) }));
+  return rows.map((r) => ({
+    ...r,
+    participants: Number(r.participants),
+    evaluable: Number(r.evaluable),
+    off: Number(r.off),
+  }));
 }

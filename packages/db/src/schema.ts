@@ -78,6 +78,12 @@ export interface ParticipantWindowsTable {
   /** Window-free, repeated in every window row so a summary needs no join. */
   placements_eligible: number;
   placements_sustained: number;
+  /** Evaluable with a debt_intake in [t0, m(k)]; of those, stabilised by m(k) (migration 003). */
+  debt_intake: Bool;
+  debt_stabilised: Bool;
+  /** Evaluable with two or more money-stress scores in [t0, m(k)], and latest − earliest in tenths. */
+  stress_measured: Bool;
+  stress_change_tenths: number;
 }
 
 /** One row per participant: window-free derived figures. */
@@ -89,6 +95,9 @@ export interface ParticipantDerivedTable {
   first_exit_censored: Bool;
   placements_eligible: number;
   placements_sustained: number;
+  /** Days to the first stabilising debt event; null without a debt_intake (migration 003). */
+  debt_stabilise_days: number | null;
+  debt_stabilise_censored: Bool | null;
 }
 
 export interface UsersTable {
@@ -168,9 +177,41 @@ export interface PilotTotalsTable {
   ladder_change: number;
   placements_eligible: number;
   placements_sustained: number;
+  debt_intake: number;
+  debt_stabilised: number;
+  stress_measured: number;
+  stress_change_tenths: number;
+}
+
+/** A pilot's costs and funding, one line per amount, domain and funder (migration 003). */
+export interface BudgetLinesTable {
+  id: string;
+  pilot_id: string;
+  amount_cents: number;
+  period_start: string;
+  period_end: string;
+  domain: string;
+  funding_source: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Municipal reference figures drawn beside a pilot's exit rate (migration 003). */
+export interface ReferenceLinesTable {
+  id: string;
+  pilot_id: string;
+  kind: string;
+  rate: number;
+  window_months: number;
+  period: string;
+  source: string;
+  created_at: string;
 }
 
 export interface Database {
+  budget_lines: BudgetLinesTable;
+  reference_lines: ReferenceLinesTable;
   pilot_totals: PilotTotalsTable;
   login_failures: LoginFailuresTable;
   settings: SettingsTable;

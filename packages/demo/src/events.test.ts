@@ -65,16 +65,18 @@ describe('demo events obey the import rules', () => {
     expect(all.some(({ events }) => events.some((e) => e.type === 'benefit_restart'))).toBe(true);
   });
 
-  it('keeps values in their domains: ladder 1–6, work hours, offset amounts in positive cents', () => {
+  it('keeps values in their domains: ladder 1–6, work hours, money stress 0–10, amounts in positive cents', () => {
     const valueOk = (e: TimelineEvent): boolean => {
       if (e.type === 'ladder')
         return e.value !== null && Number.isInteger(e.value) && e.value >= 1 && e.value <= 6;
       if (e.type === 'work_start')
         return e.value !== null && Number.isInteger(e.value) && e.value >= 8 && e.value <= 40;
+      if (e.type === 'money_stress')
+        return e.value !== null && Number.isInteger(e.value * 10) && e.value >= 0 && e.value <= 10;
       return e.value === null;
     };
     const amountOk = (e: TimelineEvent): boolean =>
-      e.type === 'offset_income'
+      e.type === 'offset_income' || e.type === 'debt_intake'
         ? e.amountCents !== null && Number.isInteger(e.amountCents) && e.amountCents > 0
         : e.amountCents === null;
     const wrong = all.flatMap(({ events, participantRef }) =>

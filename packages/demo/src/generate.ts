@@ -1,4 +1,11 @@
-import type { Baseline, PilotRecord, TimelineEvent } from '@wegwijzer/domain';
+import type {
+  Baseline,
+  BudgetLineFields,
+  PilotRecord,
+  ReferenceLineFields,
+  TimelineEvent,
+} from '@wegwijzer/domain';
+import { simulateDebts } from './debts.ts';
 import { drawPerson, recordBaseline, type Person } from './population.ts';
 import { DATA_COMPLETE_THROUGH, PROFILES, type PilotProfile } from './profiles/index.ts';
 import { Random, deriveSeed } from './random.ts';
@@ -15,6 +22,8 @@ export interface DemoPilot {
   key: string;
   pilot: Omit<PilotRecord, 'id'>;
   participants: DemoParticipant[];
+  budgetLines: BudgetLineFields[];
+  referenceLines: ReferenceLineFields[];
 }
 
 export const DEFAULT_SEED = 2017;
@@ -92,6 +101,18 @@ function generatePilot(profile: PilotProfile, seed: number): DemoPilot {
       draws[i] ?? rng.next(),
     ),
   }));
+  // Debts draw from a stream of their own: the benefit timelines above stay as they were.
+  if (profile.debts) {
+    const debtRng = new Random(deriveSeed(seed, `${profile.key}:debts`));
+    people.forEach((person, i) => {
+      const extra = simulateDebts(profile.debts!, person, debtRng, DATA_COMPLETE_THROUGH);
+      const p = participants[i]!;
+      // Stable: on one day the benefit events keep their place before the debt events.
+      p.events = [...p.events, ...extra].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      );
+    });
+  }
   return {
     key: profile.key,
     pilot: {
@@ -107,5 +128,7 @@ function generatePilot(profile: PilotProfile, seed: number): DemoPilot {
       synthetic: true,
     },
     participants,
+    budgetLines: [...(profile.budgetLines ?? [])],
+    referenceLines: [...(profile.referenceLines ?? [])],
   };
 }

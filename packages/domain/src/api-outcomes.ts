@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ReferenceLine } from './api-budget.ts';
 import { WINDOWS } from './enums.ts';
 
 /** Reply schemas of the outcome endpoints (SPEC §5). `null` marks a figure over zero participants or one suppressed for viewers. */
@@ -28,6 +29,17 @@ export const ArmOutcome = z
     savingsMean: Savings,
     ladderProgress: z.object({ n, count: n, rate: n, ci95: Interval, meanChange: n }),
     sustainedPlacement: z.object({ n, count: n, rate: n, ci95: Interval }),
+    /** Debts and money stress at k months (docs/outcomes-debts.md). */
+    debts: z.object({
+      /** Evaluable participants with a debt_intake dated in [t0, m(k)]. */
+      n,
+      /** Of those, with a settlement start, stabilisation or debt-free event in [t0, m(k)]; Wilson interval over n. */
+      stabilised: Proportion,
+      /** Evaluable participants with at least two money_stress scores in [t0, m(k)]. */
+      moneyStressN: n,
+      /** Mean of (latest − earliest score) over moneyStressN; negative is less stress. */
+      meanMoneyStressChange: n,
+    }),
   })
   .openapi('ArmOutcome');
 
@@ -43,6 +55,8 @@ export const OutcomeSummary = z
     difference: Difference,
     netEffect: n,
     savingsBasis: z.enum(['net_effect', 'gross']),
+    /** The pilot's municipal reference lines for this window, to draw beside the exit rate. */
+    referenceLines: z.array(ReferenceLine),
     suppressed: z.array(z.string()).optional(),
   })
   .openapi('OutcomeSummary');
@@ -106,7 +120,11 @@ export const WorklistReply = z
         participantId: z.string(),
         participantRef: z.string(),
         intakeDate: z.string(),
-        dueMarks: z.array(z.number().int()).openapi({ description: 'Months (6, 12, 24) passed without a ladder measurement since intake' }),
+        dueMarks: z
+          .array(z.number().int())
+          .openapi({
+            description: 'Months (6, 12, 24) passed without a ladder measurement since intake',
+          }),
         missingFields: z.array(z.string()),
       }),
     ),

@@ -2,6 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
 import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
 
+/** A money-stress score: 0 to 10, whole or with one decimal (7 or 7.5). */
+export function isMoneyStressScore(v: number): boolean {
+  return v >= 0 && v <= 10 && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+}
+
 /** Schemas of the HTTP API: they validate requests, type the client and generate the OpenAPI document. */
 
 export const ErrorBody = z
@@ -19,9 +24,7 @@ const euros = z.number().nonnegative().max(1e9);
 export const PilotInput = z
   .object({
     name: z.string().trim().min(1).max(200),
-    municipality: z
-      .string()
-      .regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0599'),
+    municipality: z.string().regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0599'),
     theme: Theme,
     startDate: IsoDate,
     dataCompleteThrough: IsoDate,
@@ -115,7 +118,12 @@ export const Participant = z
 export type Participant = z.infer<typeof Participant>;
 
 export const ParticipantPage = z
-  .object({ items: z.array(Participant), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(Participant),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi('ParticipantPage');
 
 export const EventInput = z
@@ -126,18 +134,31 @@ export const EventInput = z
     value: z.number().nullable().optional(),
   })
   .superRefine((e, ctx) => {
-    const issue = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
-    if (e.reason != null && e.type !== 'benefit_end') issue('only benefit_end has a reason', 'reason');
+    const issue = (message: string, path: string) =>
+      ctx.addIssue({ code: 'custom', message, path: [path] });
+    if (e.reason != null && e.type !== 'benefit_end')
+      issue('only benefit_end has a reason', 'reason');
     const v = e.value;
     switch (e.type) {
       case 'ladder':
-        if (v == null || !Number.isInteger(v) || v < 1 || v > 6) issue('ladder step must be a whole number from 1 to 6', 'value');
+        if (v == null || !Number.isInteger(v) || v < 1 || v > 6)
+          issue('ladder step must be a whole number from 1 to 6', 'value');
         break;
       case 'offset_income':
-        if (v == null || !(v >= 0)) issue('offset income needs an amount in euros of 0 or more', 'value');
+        if (v == null || !(v >= 0))
+          issue('offset income needs an amount in euros of 0 or more', 'value');
+        break;
+      case 'debt_intake':
+        if (v == null || !(v >= 0) || v > 1e9)
+          issue('debt intake needs the total debt in euros, 0 or more', 'value');
+        break;
+      case 'money_stress':
+        if (v == null || !isMoneyStressScore(v))
+          issue('money stress must be a score from 0 to 10 with at most one decimal', 'value');
         break;
       case 'work_start':
-        if (v != null && !(v >= 0 && v <= 168)) issue('hours per week must be from 0 to 168', 'value');
+        if (v != null && !(v >= 0 && v <= 168))
+          issue('hours per week must be from 0 to 168', 'value');
         break;
       default:
         if (v != null) issue(`${e.type} takes no value`, 'value');
@@ -153,7 +174,7 @@ export const Event = z
     type: EventType,
     date: z.string(),
     reason: ExitReason.nullable(),
-    /** Hours, ladder step, or for offset_income the amount in euros. */
+    /** Hours, ladder step, money-stress score, or for offset_income and debt_intake the amount in euros. */
     value: z.number().nullable(),
     createdAt: z.string(),
   })
@@ -192,7 +213,10 @@ export const UserInput = z
 export type UserInput = z.infer<typeof UserInput>;
 
 export const TokenInput = z
-  .object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
   .openapi('TokenInput');
 export const TokenCreated = z
   .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: z.string().nullable() })
@@ -200,7 +224,7 @@ export const TokenCreated = z
 
 export const ImportResult = z
   .object({
-    kind: z.enum(['participants', 'events']),
+    kind: z.enum(['participants', 'events', 'budget']),
     dryRun: z.boolean(),
     delimiter: z.enum([',', ';']),
     rows: z.number().int(),

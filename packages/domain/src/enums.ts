@@ -27,8 +27,48 @@ export const EventType = z.enum([
   'work_end',
   'ladder',
   'offset_income',
+  'debt_intake',
+  'debt_settlement_start',
+  'debt_stabilised',
+  'debt_free',
+  'money_stress',
 ]);
 export type EventType = z.infer<typeof EventType>;
+
+/** Event types whose value is an amount in euros, stored as integer cents (`amountCents`). */
+export const AMOUNT_EVENT_TYPES = [
+  'offset_income',
+  'debt_intake',
+] as const satisfies readonly EventType[];
+export function isAmountEvent(type: EventType): boolean {
+  return (AMOUNT_EVENT_TYPES as readonly EventType[]).includes(type);
+}
+
+/**
+ * Events that mark debts as under control (docs/outcomes-debts.md): a settlement starts
+ * (schuldregeling / minnelijk traject), the debts are stabilised, or the participant is debt-free.
+ */
+export const STABILISING_EVENT_TYPES = [
+  'debt_settlement_start',
+  'debt_stabilised',
+  'debt_free',
+] as const satisfies readonly EventType[];
+
+/** The policy domain a budget line is spent in or funded from (finding 5: smart linkages). */
+export const BudgetDomain = z.enum([
+  'participation',
+  'debt',
+  'care',
+  'green',
+  'liveability',
+  'education',
+  'other',
+]);
+export type BudgetDomain = z.infer<typeof BudgetDomain>;
+
+/** A municipal reference figure drawn beside a pilot's exit rate. */
+export const ReferenceKind = z.enum(['general_outflow', 'council_target']);
+export type ReferenceKind = z.infer<typeof ReferenceKind>;
 
 export const Role = z.enum(['admin', 'manager', 'researcher', 'viewer']);
 export type Role = z.infer<typeof Role>;

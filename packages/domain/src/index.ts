@@ -6,3 +6,4 @@ export * from './errors.ts';
 export * from './api.ts';
 export * from './api-outcomes.ts';
 export * from './api-routeplanner.ts';
+export * from './api-budget.ts';

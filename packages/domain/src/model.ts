@@ -1,4 +1,13 @@
-import type { Arm, Education, EventType, ExitReason, Household, Theme } from './enums.ts';
+import type {
+  Arm,
+  BudgetDomain,
+  Education,
+  EventType,
+  ExitReason,
+  Household,
+  ReferenceKind,
+  Theme,
+} from './enums.ts';
 import type { IsoDate } from './dates.ts';
 
 /**
@@ -27,9 +36,12 @@ export interface TimelineEvent {
   date: IsoDate;
   /** Only for `benefit_end`; `null` counts as `other`. */
   reason: ExitReason | null;
-  /** Hours per week for `work_start`, the step for `ladder`; otherwise null. */
+  /**
+   * Hours per week for `work_start`, the step for `ladder`, the score 0–10 (at most one
+   * decimal) for `money_stress`; otherwise null.
+   */
   value: number | null;
-  /** Only for `offset_income`: the amount in integer euro cents. */
+  /** Only for `offset_income` and `debt_intake` (total debt): the amount in integer euro cents. */
   amountCents: number | null;
 }
 
@@ -49,4 +61,37 @@ export interface PilotRecord extends PilotFacts {
   targetGroup: string | null;
   description: string | null;
   synthetic: boolean;
+}
+
+/** The fields of a budget line as stored (money in integer cents); see docs/outcomes-debts.md. */
+export interface BudgetLineFields {
+  amountCents: number;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  domain: BudgetDomain;
+  fundingSource: string;
+  description: string | null;
+}
+
+export interface BudgetLineRecord extends BudgetLineFields {
+  id: string;
+  pilotId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A municipal reference figure: a general outflow benchmark or a council target. */
+export interface ReferenceLineFields {
+  kind: ReferenceKind;
+  /** Share 0–1. */
+  rate: number;
+  windowMonths: number;
+  period: string;
+  source: string;
+}
+
+export interface ReferenceLineRecord extends ReferenceLineFields {
+  id: string;
+  pilotId: string;
+  createdAt: string;
 }

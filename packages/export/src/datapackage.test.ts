@@ -55,6 +55,7 @@ describe('buildDataPackage', () => {
       'cohort.csv',
       'participants.csv',
       'events.csv',
+      'budget.csv',
     ]);
     for (const r of dp.resources) {
       expect(r).toMatchObject({

@@ -1,5 +1,6 @@
 import {
   ARMS,
+  BudgetDomain,
   Education as EducationSchema,
   EventType,
   EXIT_REASONS as REASONS,
@@ -12,3 +13,4 @@ export const Household: readonly string[] = HouseholdSchema.options;
 export const Education: readonly string[] = EducationSchema.options;
 export const EXIT_REASONS: readonly string[] = REASONS;
 export const EVENT_TYPES_FOR_EXPORT: readonly string[] = EventType.options;
+export const BUDGET_DOMAINS: readonly string[] = BudgetDomain.options;

@@ -15,6 +15,7 @@ export {
   type NumberFormat,
 } from './csv.ts';
 export {
+  BUDGET,
   COHORT,
   COHORT_WINDOWS,
   EVENTS,
@@ -26,6 +27,7 @@ export {
   type Unit,
 } from './tables.ts';
 export {
+  budgetCells,
   cohortCells,
   eventCells,
   participantCells,

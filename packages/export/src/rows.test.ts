@@ -4,12 +4,13 @@ import type { Baseline, TimelineEvent } from '@wegwijzer/domain';
 import { DIALECTS } from './csv.ts';
 import {
   cohortCells,
+  budgetCells,
   eventCells,
   participantCells,
   shiftDate,
   type ExportParticipant,
 } from './rows.ts';
-import { COHORT, EVENTS, PARTICIPANTS } from './tables.ts';
+import { BUDGET, COHORT, EVENTS, PARTICIPANTS } from './tables.ts';
 import { TableWriter } from './writer.ts';
 import { toReadableStream, zipBytes } from './zip.ts';
 
@@ -96,6 +97,42 @@ describe('cohortCells', () => {
       .map((f, i) => [f.name, i] as const)
       .filter(([n]) => /_\d+m$|first_exit/.test(n));
     expect(derived.map(([, i]) => moved[i])).toEqual(derived.map(([, i]) => cells[i]));
+  });
+});
+
+describe('debt events and budget lines', () => {
+  it('write the total debt in euros and the money-stress score as it is', () => {
+    const rows = eventCells({
+      ...person,
+      events: [
+        ev('debt_intake', '2024-02-01', { amountCents: 1_234_550 }),
+        ev('money_stress', '2024-02-01', { value: 7.5 }),
+        ev('debt_free', '2025-01-01'),
+      ],
+    });
+    expect(rows).toEqual([
+      ['PABC', 'debt_intake', '2024-02-01', null, 12345.5],
+      ['PABC', 'money_stress', '2024-02-01', null, 7.5],
+      ['PABC', 'debt_free', '2025-01-01', null, null],
+    ]);
+  });
+
+  it('write a budget line in the import columns of kind=budget, in both dialects', () => {
+    const cells = budgetCells({
+      amountCents: 12_500_050,
+      periodStart: '2024-01-01',
+      periodEnd: '2025-12-31',
+      domain: 'green',
+      fundingSource: 'Provincie Fryslân',
+      description: null,
+    });
+    expect(cells).toHaveLength(BUDGET.fields.length);
+    expect(new TableWriter(BUDGET, DIALECTS.csv).row(cells)).toBe(
+      '125000.50,2024-01-01,2025-12-31,green,Provincie Fryslân,\n',
+    );
+    expect(new TableWriter(BUDGET, DIALECTS['excel-nl']).row(cells)).toBe(
+      '125000,50;2024-01-01;2025-12-31;green;Provincie Fryslân;\r\n',
+    );
   });
 });
 

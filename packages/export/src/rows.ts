@@ -1,4 +1,5 @@
-import type { Baseline, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import { isAmountEvent } from '@wegwijzer/domain';
+import type { Baseline, BudgetLineFields, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
 import {
   DAYS_PER_MONTH,
   deriveParticipant,
@@ -98,6 +99,21 @@ export function eventCells(p: ExportParticipant): CellValue[][] {
     e.type,
     shiftDate(e.date, p.shiftDays),
     e.reason,
-    e.type === 'offset_income' ? euros(e.amountCents) : e.value,
+    isAmountEvent(e.type) ? euros(e.amountCents) : e.value,
   ]);
+}
+
+/**
+ * The budget.csv cells (columns of `BUDGET`) of a budget line. Budget lines are the
+ * municipality's, not a participant's, so their dates are never shifted.
+ */
+export function budgetCells(l: BudgetLineFields): CellValue[] {
+  return [
+    euros(l.amountCents),
+    l.periodStart,
+    l.periodEnd,
+    l.domain,
+    l.fundingSource,
+    l.description,
+  ];
 }

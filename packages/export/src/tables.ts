@@ -1,4 +1,11 @@
-import { Arm, Education, EVENT_TYPES_FOR_EXPORT, EXIT_REASONS, Household } from './enums.ts';
+import {
+  Arm,
+  BUDGET_DOMAINS,
+  Education,
+  EVENT_TYPES_FOR_EXPORT,
+  EXIT_REASONS,
+  Household,
+} from './enums.ts';
 import type { NumberFormat } from './csv.ts';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
@@ -244,7 +251,7 @@ export const EVENTS: Table = {
       enum: EVENT_TYPES_FOR_EXPORT,
       required: true,
       description:
-        'Soort gebeurtenis / Event type: benefit_end (bijstand stops from this date), benefit_restart, bbz_start, bbz_end, work_start, work_end, ladder (step measured), offset_income (income offset against the benefit).',
+        'Soort gebeurtenis / Event type: benefit_end (bijstand stops from this date), benefit_restart, bbz_start, bbz_end, work_start, work_end, ladder (step measured), offset_income (income offset against the benefit), debt_intake (debts registered, with the total), debt_settlement_start, debt_stabilised, debt_free (debts under control), money_stress (score 0–10).',
     },
     {
       name: 'date',
@@ -265,9 +272,61 @@ export const EVENTS: Table = {
       minimum: 0,
       format: { maxDecimals: 2 },
       description:
-        'Waarde / Value: hours per week for work_start, the step 1–6 for ladder, the amount in EUR for offset_income; empty otherwise.',
+        'Waarde / Value: hours per week for work_start, the step 1–6 for ladder, the amount in EUR for offset_income, the total debt in EUR for debt_intake, the score 0–10 (at most one decimal) for money_stress; empty otherwise.',
     },
   ],
 };
 
-export const TABLES: readonly Table[] = [COHORT, PARTICIPANTS, EVENTS];
+/** budget.csv: the pilot's budget lines in the import format of `kind=budget`. */
+export const BUDGET: Table = {
+  name: 'budget',
+  path: 'budget.csv',
+  title: 'Budget lines',
+  description:
+    'Begrotingsregels van de pilot: kosten en financiering per beleidsterrein / The pilot’s budget lines: cost and funding per policy domain, in the import format of kind=budget; imports back into a new pilot.',
+  fields: [
+    {
+      name: 'amount',
+      type: 'number',
+      unit: 'EUR',
+      minimum: 0,
+      format: MONEY,
+      required: true,
+      description: 'Bedrag (EUR) / Amount (EUR) of this line.',
+    },
+    {
+      name: 'period_start',
+      type: 'date',
+      required: true,
+      description: 'Begin van de periode / First day of the period the amount covers.',
+    },
+    {
+      name: 'period_end',
+      type: 'date',
+      required: true,
+      description: 'Einde van de periode / Last day of the period (on or after period_start).',
+    },
+    {
+      name: 'domain',
+      type: 'string',
+      enum: BUDGET_DOMAINS,
+      required: true,
+      description:
+        'Beleidsterrein / Policy domain: participation, debt, care, green, liveability, education or other.',
+    },
+    {
+      name: 'funding_source',
+      type: 'string',
+      required: true,
+      description:
+        'Financier / Funding source, free text such as Participatiebudget or Provincie Fryslân.',
+    },
+    {
+      name: 'description',
+      type: 'string',
+      description: 'Omschrijving / Description of what the line pays for.',
+    },
+  ],
+};
+
+export const TABLES: readonly Table[] = [COHORT, PARTICIPANTS, EVENTS, BUDGET];

@@ -9,7 +9,8 @@ const GOOD = ['P1', 'work_end', '2024-02-01', '', ''];
 const fileWith = (d: Delimiter, row: readonly string[]) => csvText(d, [HEADER, GOOD, row]);
 const amountExample = (d: Delimiter) => (d === ';' ? '1234,56 or 1.234,56' : '1234.56');
 const TYPES =
-  'benefit_end, benefit_restart, bbz_start, bbz_end, work_start, work_end, ladder, offset_income';
+  'benefit_end, benefit_restart, bbz_start, bbz_end, work_start, work_end, ladder, offset_income, debt_intake, debt_settlement_start, debt_stabilised, debt_free, money_stress';
+const stressExample = (d: Delimiter) => (d === ';' ? '7 or 7,5' : '7 or 7.5');
 
 const REFUSED: [
   row: (d: Delimiter) => string[],
@@ -117,6 +118,55 @@ const REFUSED: [
     'value',
     () => 'value must be empty for type benefit_end, got "100"',
   ],
+  [
+    () => ['P1', 'debt_intake', '2024-02-01', '', ''],
+    'value',
+    () => 'value is required for type debt_intake: the total debt in euros',
+  ],
+  [
+    () => ['P1', 'debt_intake', '2024-02-01', '', '-100'],
+    'value',
+    () => 'debt amount must not be negative, got "-100"',
+  ],
+  [
+    (d) => ['P1', 'debt_intake', '2024-02-01', '', d === ';' ? '12,345' : '12.345'],
+    'value',
+    (d) =>
+      `debt amount must have at most 2 decimals (whole cents), got "${d === ';' ? '12,345' : '12.345'}"`,
+  ],
+  [
+    () => ['P1', 'money_stress', '2024-02-01', '', ''],
+    'value',
+    () => 'value is required for type money_stress: the score from 0 to 10',
+  ],
+  [
+    () => ['P1', 'money_stress', '2024-02-01', '', '11'],
+    'value',
+    (d) =>
+      `money stress must be a score from 0 to 10 with at most one decimal, like ${stressExample(d)}, got "11"`,
+  ],
+  [
+    () => ['P1', 'money_stress', '2024-02-01', '', '-1'],
+    'value',
+    (d) =>
+      `money stress must be a score from 0 to 10 with at most one decimal, like ${stressExample(d)}, got "-1"`,
+  ],
+  [
+    (d) => ['P1', 'money_stress', '2024-02-01', '', d === ';' ? '7,25' : '7.25'],
+    'value',
+    (d) =>
+      `money stress must be a score from 0 to 10 with at most one decimal, like ${stressExample(d)}, got "${d === ';' ? '7,25' : '7.25'}"`,
+  ],
+  [
+    () => ['P1', 'debt_stabilised', '2024-02-01', '', '1'],
+    'value',
+    () => 'value must be empty for type debt_stabilised, got "1"',
+  ],
+  [
+    () => ['P1', 'debt_free', '2024-02-01', 'other', ''],
+    'reason',
+    () => 'reason is only allowed for type benefit_end, got "other" for type debt_free',
+  ],
 ];
 
 describe('events.csv: a bad event is reported on its line and column', () => {
@@ -162,6 +212,22 @@ const ACCEPTED: [row: (d: Delimiter) => string[], event: object][] = [
   [
     (d) => ['P1', 'offset_income', '2024-12-31', '', d === ';' ? '0,5' : '0.5'],
     { amountCents: 50 },
+  ],
+  [
+    (d) => ['P1', 'debt_intake', '15-01-2024', '', d === ';' ? '23.456,78' : '23456.78'],
+    { type: 'debt_intake', date: '2024-01-15', value: null, amountCents: 2_345_678 },
+  ],
+  [
+    () => ['P1', 'Debt_Settlement_Start', '2024-06-01', '', ''],
+    { type: 'debt_settlement_start', value: null, amountCents: null },
+  ],
+  [() => ['P1', 'debt_stabilised', '2024-06-01', '', ''], { type: 'debt_stabilised' }],
+  [() => ['P1', 'debt_free', '2025-06-01', '', ''], { type: 'debt_free', value: null }],
+  [() => ['P1', 'money_stress', '2024-02-01', '', '10'], { type: 'money_stress', value: 10 }],
+  [() => ['P1', 'money_stress', '2024-02-01', '', '0'], { type: 'money_stress', value: 0 }],
+  [
+    (d) => ['P1', 'money_stress', '2024-02-01', '', d === ';' ? '7,5' : '7.5'],
+    { type: 'money_stress', value: 7.5, amountCents: null },
   ],
 ];
 

@@ -8,13 +8,14 @@ import {
   parseDate,
   parseEnum,
   parseHours,
+  parseStressScore,
   parseWholeNumber,
   shown,
 } from './values.ts';
 
 type Value = Pick<TimelineEvent, 'value' | 'amountCents'>;
 
-/** Reads the `value` cell by event type (SPEC §2 table); returns null after reporting a problem. */
+/** Reads the `value` cell by event type (SPEC §2 table, docs/outcomes-debts.md); returns null after reporting a problem. */
 function readValue(
   type: EventType,
   raw: string,
@@ -37,6 +38,18 @@ function readValue(
         return refuse(report, 'value is required for type offset_income: the amount in euros');
       const cents = parseAmountCents(raw, delimiter, 'offset income amount');
       return cents.ok ? { value: null, amountCents: cents.value } : refuse(report, cents.error);
+    }
+    case 'debt_intake': {
+      if (raw === '')
+        return refuse(report, 'value is required for type debt_intake: the total debt in euros');
+      const cents = parseAmountCents(raw, delimiter, 'debt amount');
+      return cents.ok ? { value: null, amountCents: cents.value } : refuse(report, cents.error);
+    }
+    case 'money_stress': {
+      if (raw === '')
+        return refuse(report, 'value is required for type money_stress: the score from 0 to 10');
+      const score = parseStressScore(raw, delimiter);
+      return score.ok ? { value: score.value, amountCents: null } : refuse(report, score.error);
     }
     case 'work_start': {
       if (raw === '') return none;

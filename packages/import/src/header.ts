@@ -24,14 +24,27 @@ export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number];
 export const EVENT_COLUMNS = ['participant_ref', 'type', 'date', 'reason', 'value'] as const;
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
 
+/** Columns of budget.csv: a pilot's budget lines (issue 11). */
+export const BUDGET_COLUMNS = [
+  'amount',
+  'period_start',
+  'period_end',
+  'domain',
+  'funding_source',
+  'description',
+] as const;
+export type BudgetColumn = (typeof BUDGET_COLUMNS)[number];
+
 const ALLOWED: Record<ImportKind, readonly string[]> = {
   participants: PARTICIPANT_COLUMNS,
   events: EVENT_COLUMNS,
+  budget: BUDGET_COLUMNS,
 };
 
 const REQUIRED: Record<ImportKind, readonly string[]> = {
   participants: ['participant_ref', 'intake_date'],
   events: ['participant_ref', 'type', 'date'],
+  budget: ['amount', 'period_start', 'period_end', 'domain', 'funding_source'],
 };
 
 /** Where each known column sits in a record. */

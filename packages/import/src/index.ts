@@ -1,11 +1,12 @@
 /**
- * Reading and validating the participants.csv and events.csv imports (SPEC §4):
+ * Reading and validating the participants.csv, events.csv and budget.csv imports (SPEC §4):
  * a pure, streaming parser with no database or HTTP.
  */
 export { readImport } from './read.ts';
 export { hashBsn, isValidBsn } from './bsn.ts';
-export { EVENT_COLUMNS, PARTICIPANT_COLUMNS } from './header.ts';
+export { BUDGET_COLUMNS, EVENT_COLUMNS, PARTICIPANT_COLUMNS } from './header.ts';
 export type {
+  BudgetRow,
   Delimiter,
   EventRow,
   ImportBatch,

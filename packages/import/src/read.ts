@@ -4,6 +4,7 @@ import { detectDelimiter } from './dialect.ts';
 import { Session } from './session.ts';
 import { TextSource } from './text.ts';
 import type {
+  BudgetRow,
   EventRow,
   ImportBatch,
   ImportContext,
@@ -62,12 +63,24 @@ export function readImport(
   ctx: ImportContext,
   opts?: ImportOptions,
 ): AsyncGenerator<ImportBatch<EventRow>, ImportSummary>;
+export function readImport(
+  kind: 'budget',
+  input: AsyncIterable<Uint8Array | string>,
+  ctx: ImportContext,
+  opts?: ImportOptions,
+): AsyncGenerator<ImportBatch<BudgetRow>, ImportSummary>;
+export function readImport(
+  kind: ImportKind,
+  input: AsyncIterable<Uint8Array | string>,
+  ctx: ImportContext,
+  opts?: ImportOptions,
+): AsyncGenerator<ImportBatch<ParticipantRow | EventRow | BudgetRow>, ImportSummary>;
 export async function* readImport(
   kind: ImportKind,
   input: AsyncIterable<Uint8Array | string>,
   ctx: ImportContext,
   opts: ImportOptions = {},
-): AsyncGenerator<ImportBatch<ParticipantRow | EventRow>, ImportSummary> {
+): AsyncGenerator<ImportBatch<ParticipantRow | EventRow | BudgetRow>, ImportSummary> {
   const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 5000));
   const maxErrors = Math.max(0, Math.floor(opts.maxErrors ?? 1000));
   const source = new TextSource(input);

@@ -1,3 +1,4 @@
+import { BudgetValidator } from './budget.ts';
 import { CSV_FAILURE_MESSAGE } from './csv.ts';
 import type { CsvFailure } from './csv.ts';
 import { EventValidator } from './events.ts';
@@ -8,6 +9,7 @@ import { RowReport } from './report.ts';
 import { NOT_TEXT_MESSAGE } from './text.ts';
 import type { NotText } from './text.ts';
 import type {
+  BudgetRow,
   Delimiter,
   EventRow,
   ImportBatch,
@@ -18,7 +20,8 @@ import type {
   ParticipantRow,
 } from './types.ts';
 
-type Row = ParticipantRow | EventRow;
+type Row = ParticipantRow | EventRow | BudgetRow;
+type Validator = ParticipantValidator | EventValidator | BudgetValidator;
 
 /**
  * The state of one import between records: line counting, the header, the
@@ -31,7 +34,7 @@ export class Session {
   records = 0;
   private header: Header | null = null;
   private headerBlank = false;
-  private validator: ParticipantValidator | EventValidator | null = null;
+  private validator: Validator | null = null;
   private rows: Row[] = [];
   private fresh: ImportError[] = [];
   private recordsInBatch = 0;
@@ -140,14 +143,12 @@ export class Session {
     this.validator =
       this.kind === 'participants'
         ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey)
-        : new EventValidator(this.delimiter, this.ctx);
+        : this.kind === 'events'
+          ? new EventValidator(this.delimiter, this.ctx)
+          : new BudgetValidator(this.delimiter);
   }
 
-  private checkRow(
-    header: Header,
-    validator: ParticipantValidator | EventValidator,
-    record: string[],
-  ): void {
+  private checkRow(header: Header, validator: Validator, record: string[]): void {
     if (record.length !== header.width) {
       this.error({
         line: this.line,

@@ -1,6 +1,7 @@
 // Test helpers: build import files and run them through readImport.
 import { readImport } from './read.ts';
 import type {
+  BudgetRow,
   Delimiter,
   EventRow,
   ImportBatch,
@@ -92,4 +93,13 @@ export function importEvents(
   const source =
     typeof input === 'string' || input instanceof Uint8Array ? byteChunks(input) : input;
   return drain(readImport('events', source, ctx, opts));
+}
+
+export function importBudget(
+  input: string | Uint8Array | AsyncIterable<Uint8Array | string>,
+  opts?: { batchSize?: number; maxErrors?: number },
+): Promise<Outcome<BudgetRow>> {
+  const source =
+    typeof input === 'string' || input instanceof Uint8Array ? byteChunks(input) : input;
+  return drain(readImport('budget', source, { bsnKey: null }, opts));
 }

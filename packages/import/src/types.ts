@@ -1,7 +1,7 @@
-import type { Baseline, TimelineEvent } from '@wegwijzer/domain';
+import type { Baseline, BudgetLineFields, TimelineEvent } from '@wegwijzer/domain';
 
-/** Which of the two import files (SPEC §4) is being read. */
-export type ImportKind = 'participants' | 'events';
+/** Which import file (SPEC §4, and budget.csv of issue 11) is being read. */
+export type ImportKind = 'participants' | 'events' | 'budget';
 
 /** The column separator, detected from the header line. */
 export type Delimiter = ',' | ';';
@@ -38,6 +38,12 @@ export interface EventRow {
   line: number;
   participantRef: string;
   event: TimelineEvent;
+}
+
+/** A valid row of budget.csv. */
+export interface BudgetRow {
+  line: number;
+  budget: BudgetLineFields;
 }
 
 /** What the validator needs to know beyond the file itself. */

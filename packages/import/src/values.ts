@@ -82,6 +82,25 @@ export function parseHours(raw: string, delimiter: Delimiter): Parsed<number> {
   return ok(d.value);
 }
 
+/** A money-stress score: 0 to 10, whole or with one decimal, written in the file's dialect. */
+export function parseStressScore(raw: string, delimiter: Delimiter): Parsed<number> {
+  const d = readDecimal(raw, delimiter);
+  const example = delimiter === ';' ? '7 or 7,5' : '7 or 7.5';
+  if (d === null || d.negative || d.value > 10 || d.decimals > 1) {
+    return fail(
+      `money stress must be a score from 0 to 10 with at most one decimal, like ${example}, got ${shown(raw)}`,
+    );
+  }
+  return ok(d.value);
+}
+
+/** Free text of at most `max` characters. */
+export function parseText(raw: string, label: string, max: number): Parsed<string> {
+  if (raw.length > max)
+    return fail(`${label} must be at most ${max} characters, got ${raw.length}`);
+  return ok(raw);
+}
+
 /** A whole number in `[min, max]`. */
 export function parseWholeNumber(
   raw: string,

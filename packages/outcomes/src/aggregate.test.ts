@@ -58,6 +58,7 @@ describe('accumulate', () => {
       guidanceCostCents: 50_000 + 300_000 + 50_000,
       ladder: { n: 2, up: 1, sumChange: 2 },
       placements: { eligible: 1, sustained: 1 },
+      debts: { n: 0, stabilised: 0, stressN: 0, stressSumTenths: 0 },
     });
   });
 
@@ -137,6 +138,12 @@ describe('summarizeArm', () => {
       savingsMean: { avoidedBenefit: null, offsetIncome: null, guidanceCost: null, net: null },
       ladderProgress: { n: 0, count: 0, rate: null, ci95: null, meanChange: null },
       sustainedPlacement: { n: 0, count: 0, rate: null, ci95: null },
+      debts: {
+        n: 0,
+        stabilised: { count: 0, rate: null, ci95: null },
+        moneyStressN: 0,
+        meanMoneyStressChange: null,
+      },
     });
   });
 });

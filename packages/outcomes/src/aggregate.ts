@@ -35,6 +35,11 @@ export interface ArmTotals {
   ladder: { n: number; up: number; sumChange: number };
   /** SUM of eligible and of sustained job placements (window-independent). */
   placements: { eligible: number; sustained: number };
+  /**
+   * Evaluable rows with a debt_intake in [t0, m(k)] (`n`), of those stabilised by m(k); rows
+   * with two or more money-stress scores (`stressN`) and SUM of their change in tenths.
+   */
+  debts: { n: number; stabilised: number; stressN: number; stressSumTenths: number };
 }
 
 /** All-zero totals for an arm, the starting point of `accumulate`. */
@@ -53,6 +58,7 @@ export function emptyTotals(k: number): ArmTotals {
     guidanceCostCents: 0,
     ladder: { n: 0, up: 0, sumChange: 0 },
     placements: { eligible: 0, sustained: 0 },
+    debts: { n: 0, stabilised: 0, stressN: 0, stressSumTenths: 0 },
   };
 }
 
@@ -88,6 +94,14 @@ export function accumulate(rows: readonly DerivedParticipant[], k: number): ArmT
       if (change > 0) t.ladder.up++;
       t.ladder.sumChange += change;
     }
+    if (w.debts?.intake) {
+      t.debts.n++;
+      if (w.debts.stabilised) t.debts.stabilised++;
+    }
+    if (w.moneyStressChangeTenths !== null) {
+      t.debts.stressN++;
+      t.debts.stressSumTenths += w.moneyStressChangeTenths;
+    }
   }
   return t;
 }
@@ -121,6 +135,12 @@ export interface ArmSummary {
     meanChange: number | null;
   };
   sustainedPlacement: { n: number; count: number; rate: number | null; ci95: Interval | null };
+  debts: {
+    n: number;
+    stabilised: { count: number; rate: number | null; ci95: Interval | null };
+    moneyStressN: number;
+    meanMoneyStressChange: number | null;
+  };
 }
 
 /**
@@ -165,6 +185,13 @@ export function summarizeArm(t: ArmTotals, k: number): ArmSummary {
     sustainedPlacement: {
       n: t.placements.eligible,
       ...wilson(t.placements.sustained, t.placements.eligible),
+    },
+    debts: {
+      n: t.debts.n,
+      stabilised: wilson(t.debts.stabilised, t.debts.n),
+      moneyStressN: t.debts.stressN,
+      meanMoneyStressChange:
+        t.debts.stressN > 0 ? t.debts.stressSumTenths / 10 / t.debts.stressN : null,
     },
   };
 }

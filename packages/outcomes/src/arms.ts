@@ -59,9 +59,34 @@ export function survivalByArm(
   rows: readonly Pick<DerivedParticipant, 'arm' | 'firstExit'>[],
   withControl?: boolean,
 ): SurvivalByArm {
+  return curvesByArm(
+    rows.map((r) => ({ arm: r.arm, time: r.firstExit })),
+    withControl,
+  );
+}
+
+/**
+ * Time to debt stabilisation per arm (docs/outcomes-debts.md), among participants with a
+ * debt_intake; `withControl` as for `survivalByArm`.
+ */
+export function stabilisationByArm(
+  rows: readonly Pick<DerivedParticipant, 'arm' | 'debtStabilisation'>[],
+  withControl?: boolean,
+): SurvivalByArm {
+  const timed: { arm: DerivedParticipant['arm']; time: SurvivalTime }[] = [];
+  for (const r of rows)
+    if (r.debtStabilisation) timed.push({ arm: r.arm, time: r.debtStabilisation });
+  return curvesByArm(timed, withControl ?? rows.some((r) => r.arm === 'control'));
+}
+
+/** Kaplan–Meier per arm and the log-rank test between them, from times tagged with their arm. */
+export function curvesByArm(
+  rows: readonly { arm: DerivedParticipant['arm']; time: SurvivalTime }[],
+  withControl?: boolean,
+): SurvivalByArm {
   const a: SurvivalTime[] = [];
   const b: SurvivalTime[] = [];
-  for (const r of rows) (r.arm === 'control' ? b : a).push(r.firstExit);
+  for (const r of rows) (r.arm === 'control' ? b : a).push(r.time);
   const arms: SurvivalByArm['arms'] = { intervention: kaplanMeier(a) };
   if (withControl ?? b.length > 0) arms.control = kaplanMeier(b);
   return { arms, logRank: a.length > 0 && b.length > 0 ? logRank(a, b) : null };

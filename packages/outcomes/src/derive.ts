@@ -36,6 +36,17 @@ export interface WindowOutcome {
   offsetCents: number | null;
   /** Intake step and the latest step measured in [t0, m(k)]; null when either is missing. */
   ladder: { intake: number; latest: number } | null;
+  /**
+   * Debts at m(k) (docs/outcomes-debts.md): `intake` when a debt_intake is dated in [t0, m(k)];
+   * `stabilised` when also a settlement start, stabilisation or debt-free event is. Null when
+   * not evaluable.
+   */
+  debts: { intake: boolean; stabilised: boolean } | null;
+  /**
+   * Latest minus earliest money-stress score dated in [t0, m(k)], in tenths of a point; null
+   * with fewer than two scores or when not evaluable.
+   */
+  moneyStressChangeTenths: number | null;
 }
 
 /** Everything the aggregates need from one participant, as plain data. */
@@ -57,6 +68,11 @@ export interface DerivedParticipant {
   firstExit: { days: number; censored: boolean };
   /** Job starts observable for six months, and those without a work_end in that span. */
   placements: { eligible: number; sustained: number };
+  /**
+   * Time to debt stabilisation for Kaplan–Meier: days from t0 to the first stabilising event on
+   * or before obsEnd, else censored at obsEnd; null without a debt_intake in [t0, obsEnd].
+   */
+  debtStabilisation: { days: number; censored: boolean } | null;
 }
 
 /**
@@ -91,6 +107,7 @@ export function deriveParticipant(
     windows: out,
     firstExit: firstExit(tl),
     placements: placements(tl),
+    debtStabilisation: debtStabilisation(tl),
   };
 }
 
@@ -124,6 +141,8 @@ function deriveWindow(
       offDays: null,
       offsetCents: null,
       ladder: null,
+      debts: null,
+      moneyStressChangeTenths: null,
     };
   }
   const i = changeInForce(tl, mark);
@@ -154,7 +173,28 @@ function deriveWindow(
     offDays: mark - tl.t0 - benefitDays,
     offsetCents: offset,
     ladder,
+    debts: debtsAt(tl, mark),
+    moneyStressChangeTenths: stressChangeAt(tl, mark),
   };
+}
+
+function debtsAt(tl: Timeline, mark: number): WindowOutcome['debts'] {
+  const intake = tl.debtIntake !== null && tl.debtIntake <= mark;
+  return { intake, stabilised: intake && tl.debtStabilised !== null && tl.debtStabilised <= mark };
+}
+
+function stressChangeAt(tl: Timeline, mark: number): number | null {
+  // Scores are within [t0, obsEnd] and ascending, so the earliest in the window is the first.
+  let j = tl.nStress - 1;
+  while (j >= 0 && tl.stressDays[j]! > mark) j--;
+  return j >= 1 ? tl.stressTenths[j]! - tl.stressTenths[0]! : null;
+}
+
+function debtStabilisation(tl: Timeline): DerivedParticipant['debtStabilisation'] {
+  if (tl.debtIntake === null) return null;
+  return tl.debtStabilised !== null
+    ? { days: tl.debtStabilised - tl.t0, censored: false }
+    : { days: tl.obsEnd - tl.t0, censored: true };
 }
 
 function firstExit(tl: Timeline): DerivedParticipant['firstExit'] {

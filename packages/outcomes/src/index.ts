@@ -36,7 +36,20 @@ export {
   type OutcomeSummary,
   type Savings,
 } from './aggregate.ts';
-export { totalsByArm, outcomesFor, survivalByArm, type SurvivalByArm } from './arms.ts';
+export {
+  totalsByArm,
+  outcomesFor,
+  survivalByArm,
+  stabilisationByArm,
+  curvesByArm,
+  type SurvivalByArm,
+} from './arms.ts';
+export {
+  summarizeBudget,
+  budgetEffectCents,
+  type BudgetLineFacts,
+  type BudgetSummary,
+} from './budget.ts';
 export {
   ageBand,
   subgroupValue,

@@ -57,7 +57,27 @@ function reference(b: Baseline, events: TimelineEvent[], p: PilotFacts, k: numbe
     (e) => e.type === 'work_start' && plusMonths(dayOf(e.date), 6) <= obsEnd,
   );
   const workEnds = used.filter((e) => e.type === 'work_end').map((e) => dayOf(e.date));
+  // Debts (docs/outcomes-debts.md), read literally.
+  const stabilising = (e: TimelineEvent) =>
+    e.type === 'debt_settlement_start' || e.type === 'debt_stabilised' || e.type === 'debt_free';
+  const intakeBy = (d: number) => used.some((e) => e.type === 'debt_intake' && dayOf(e.date) <= d);
+  const stabilisedBy = (d: number) => used.some((e) => stabilising(e) && dayOf(e.date) <= d);
+  const scores = used
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.type === 'money_stress' && dayOf(e.date) <= mark)
+    .sort((x, y) => dayOf(x.e.date) - dayOf(y.e.date) || x.i - y.i)
+    .map(({ e }) => Math.round(e.value! * 10));
+  const firstStable = Math.min(...used.filter(stabilising).map((e) => dayOf(e.date)));
   return {
+    debts: evaluable
+      ? { intake: intakeBy(mark), stabilised: intakeBy(mark) && stabilisedBy(mark) }
+      : null,
+    moneyStressChangeTenths: evaluable && scores.length >= 2 ? scores.at(-1)! - scores[0]! : null,
+    debtStabilisation: !intakeBy(obsEnd)
+      ? null
+      : Number.isFinite(firstStable)
+        ? { days: firstStable - t0, censored: false }
+        : { days: obsEnd - t0, censored: true },
     evaluable,
     offBenefit: off,
     route: off ? (ends.at(-1)?.reason ?? 'other') : null,
@@ -91,6 +111,12 @@ const TYPES: EventType[] = [
   'ladder',
   'offset_income',
   'bbz_start',
+  'debt_intake',
+  'debt_settlement_start',
+  'debt_stabilised',
+  'debt_free',
+  'money_stress',
+  'money_stress',
 ];
 const REASONS: (ExitReason | null)[] = ['regular_work', 'bbz', 'combination', 'other', null];
 
@@ -113,6 +139,7 @@ const caseArb = intakeArb.chain((t0) =>
         ),
         reason: fc.constantFrom(...REASONS),
         value: fc.integer({ min: 1, max: 6 }),
+        scoreTenths: fc.integer({ min: 0, max: 100 }),
         amount: fc.integer({ min: 0, max: 200_000 }),
       }),
       { maxLength: 12 },
@@ -137,8 +164,8 @@ function build(c: Case) {
     type: e.type,
     date: isoOf(c.t0 + e.offset),
     reason: e.type === 'benefit_end' ? e.reason : null,
-    value: e.type === 'ladder' ? e.value : null,
-    amountCents: e.type === 'offset_income' ? e.amount : null,
+    value: e.type === 'ladder' ? e.value : e.type === 'money_stress' ? e.scoreTenths / 10 : null,
+    amountCents: e.type === 'offset_income' || e.type === 'debt_intake' ? e.amount : null,
   }));
   return { b, events, p: pilot({ dataCompleteThrough: isoOf(c.t0 + c.complete) }) };
 }
@@ -146,7 +173,7 @@ function build(c: Case) {
 const WINDOWS_UNDER_TEST = [3, 6, 12, 18, 24, 36];
 
 describe('deriveParticipant against a literal reading of SPEC §3', () => {
-  it('agrees on every window, the first exit and placements', () => {
+  it('agrees on every window, the first exit, placements and time to debt stabilisation', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const { b, events, p } = build(c);
@@ -165,10 +192,13 @@ describe('deriveParticipant against a literal reading of SPEC §3', () => {
             benefitDays: r.benefitDays,
             offsetCents: r.offsetCents,
             ladder: r.ladder,
+            debts: r.debts,
+            moneyStressChangeTenths: r.moneyStressChangeTenths,
           });
           if (w.evaluable) expect(w.offDays! + w.benefitDays!).toBe(w.mark - d.t0);
           expect(d.firstExit).toEqual(r.firstExit);
           expect(d.placements).toEqual(r.placements);
+          expect(d.debtStabilisation).toEqual(r.debtStabilisation);
         }
       }),
       { numRuns: 400 },
@@ -212,7 +242,16 @@ describe('aggregates on random pilots', () => {
           const s = summarizeArm(accumulate(rows, k), k);
           expect(s.evaluable + s.pending).toBe(s.participants);
           expect(Object.values(s.routes).reduce((x, y) => x + y, 0)).toBe(s.offBenefit.count);
-          for (const prop of [s.offBenefit, s.sustained, s.ladderProgress, s.sustainedPlacement]) {
+          expect(s.debts.stabilised.count).toBeLessThanOrEqual(s.debts.n);
+          expect(s.debts.n).toBeLessThanOrEqual(s.evaluable);
+          if (s.debts.moneyStressN === 0) expect(s.debts.meanMoneyStressChange).toBeNull();
+          for (const prop of [
+            s.offBenefit,
+            s.sustained,
+            s.ladderProgress,
+            s.sustainedPlacement,
+            s.debts.stabilised,
+          ]) {
             if (prop.rate === null) {
               expect(prop.ci95).toBeNull();
               continue;

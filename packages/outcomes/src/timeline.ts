@@ -34,6 +34,14 @@ export interface Timeline {
   workStarts: Int32Array;
   nWorkEnds: number;
   workEnds: Int32Array;
+  /** The earliest `debt_intake` in [t0, obsEnd], or null. */
+  debtIntake: number | null;
+  /** The earliest stabilising debt event (settlement start, stabilised, debt-free) in [t0, obsEnd], or null. */
+  debtStabilised: number | null;
+  /** Money-stress scores in tenths (7.5 → 75), ascending by day; same-day entries keep input order. */
+  nStress: number;
+  stressDays: Int32Array;
+  stressTenths: Int32Array;
 }
 
 /** An empty timeline with room for `capacity` events; `buildTimeline` grows it as needed. */
@@ -55,6 +63,11 @@ export function emptyTimeline(capacity = 16): Timeline {
     workStarts: new Int32Array(capacity),
     nWorkEnds: 0,
     workEnds: new Int32Array(capacity),
+    debtIntake: null,
+    debtStabilised: null,
+    nStress: 0,
+    stressDays: new Int32Array(capacity),
+    stressTenths: new Int32Array(capacity),
   };
 }
 
@@ -120,6 +133,9 @@ export function buildTimeline(
   tl.nOffsets = 0;
   tl.nWorkStarts = 0;
   tl.nWorkEnds = 0;
+  tl.debtIntake = null;
+  tl.debtStabilised = null;
+  tl.nStress = 0;
   for (let o = 0; o < n; o++) {
     const i = order[o]!;
     const e = events[i]!;
@@ -158,6 +174,22 @@ export function buildTimeline(
         break;
       case 'work_end':
         tl.workEnds[tl.nWorkEnds++] = d;
+        break;
+      case 'debt_intake':
+        // Ascending order: the first one seen is the earliest.
+        if (tl.debtIntake === null) tl.debtIntake = d;
+        break;
+      case 'debt_settlement_start':
+      case 'debt_stabilised':
+      case 'debt_free':
+        if (tl.debtStabilised === null) tl.debtStabilised = d;
+        break;
+      case 'money_stress':
+        if (e.value !== null) {
+          tl.stressDays[tl.nStress] = d;
+          // Tenths keep sums of changes exact integers (scores have at most one decimal).
+          tl.stressTenths[tl.nStress++] = Math.round(e.value * 10);
+        }
         break;
       default:
         // bbz_start / bbz_end are context for the UI; no outcome of SPEC §3 reads them.

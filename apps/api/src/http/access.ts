@@ -1,16 +1,21 @@
 import type { MiddlewareHandler } from 'hono';
-import { pilotOfEvent, pilotOfParticipant } from '@wegwijzer/db';
+import {
+  pilotOfBudgetLine,
+  pilotOfEvent,
+  pilotOfParticipant,
+  pilotOfReferenceLine,
+} from '@wegwijzer/db';
 import { Forbidden, NotFound, Unauthorized, type Role } from '@wegwijzer/domain';
 import type { Actor, AppEnv, Deps } from './env.ts';
 
 /**
  * Who may call a route. Every route declares one; nothing is reachable by default.
  * `pilot` says where the route's pilot comes from: the actor must hold a grant on it. It is the
- * `{id}` path parameter itself, or the pilot of the participant or event that `{id}` names.
+ * `{id}` path parameter itself, or the pilot of the participant, event, budget line or reference
+ * line that `{id}` names.
  */
-export type Access =
-  | { public: true }
-  | { roles: readonly Role[]; pilot?: 'id' | 'participant' | 'event' };
+export type PilotSource = 'id' | 'participant' | 'event' | 'budgetLine' | 'referenceLine';
+export type Access = { public: true } | { roles: readonly Role[]; pilot?: PilotSource };
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'researcher', 'viewer'];
 
@@ -35,13 +40,26 @@ export function requireRole(actor: Actor, roles: readonly Role[]): void {
   if (!roles.includes(actor.role)) throw new Forbidden(`This needs the role ${roles.join(' or ')}`);
 }
 
-async function routePilot(deps: Deps, from: 'id' | 'participant' | 'event', id: string): Promise<string> {
+const NAMES: Record<Exclude<PilotSource, 'id'>, string> = {
+  participant: 'Participant',
+  event: 'Event',
+  budgetLine: 'Budget line',
+  referenceLine: 'Reference line',
+};
+
+async function routePilot(deps: Deps, from: PilotSource, id: string): Promise<string> {
   if (from === 'id') return id;
-  const n = Number(id);
-  const found = Number.isSafeInteger(n)
-    ? await (from === 'participant' ? pilotOfParticipant : pilotOfEvent)(deps.store.db, n)
-    : undefined;
-  if (found === undefined) throw new NotFound(from === 'participant' ? 'Participant' : 'Event');
+  const db = deps.store.db;
+  let found: string | undefined;
+  if (from === 'budgetLine') found = await pilotOfBudgetLine(db, id);
+  else if (from === 'referenceLine') found = await pilotOfReferenceLine(db, id);
+  else {
+    const n = Number(id);
+    found = Number.isSafeInteger(n)
+      ? await (from === 'participant' ? pilotOfParticipant : pilotOfEvent)(db, n)
+      : undefined;
+  }
+  if (found === undefined) throw new NotFound(NAMES[from]);
   return found;
 }
 
@@ -51,7 +69,8 @@ export function guard(access: Access): MiddlewareHandler<AppEnv> {
     const actor = c.get('actor');
     if (!actor) throw new Unauthorized();
     requireRole(actor, access.roles);
-    if (access.pilot) requirePilot(actor, await routePilot(c.get('deps'), access.pilot, c.req.param('id') ?? ''));
+    if (access.pilot)
+      requirePilot(actor, await routePilot(c.get('deps'), access.pilot, c.req.param('id') ?? ''));
     return next();
   };
 }

@@ -12,18 +12,25 @@ export const imports = new OpenAPIHono<AppEnv>().openapi(
       method: 'post',
       path: '/api/pilots/{id}/imports',
       tags: ['Imports'],
-      summary: 'Import participants.csv or events.csv: all or nothing, every error with its line and column',
+      summary:
+        'Import participants.csv, events.csv or budget.csv (budget lines are added): all or nothing, every error with its line and column',
       request: {
         params: z.object({ id: z.string().min(1).max(100) }),
         query: z.object({
-          kind: z.enum(['participants', 'events']),
-          dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+          kind: z.enum(['participants', 'events', 'budget']),
+          dryRun: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true'),
         }),
         body: { content: { 'text/csv': { schema: z.string() } }, required: true },
       },
       responses: {
         200: jsonContent(ImportResult, 'Imported (or validated, with dryRun)'),
-        422: jsonContent(ErrorBody, 'The file has errors; details lists each as {line, column, message}'),
+        422: jsonContent(
+          ErrorBody,
+          'The file has errors; details lists each as {line, column, message}',
+        ),
         ...errorResponses,
       },
     },
@@ -32,6 +39,9 @@ export const imports = new OpenAPIHono<AppEnv>().openapi(
     const { id } = c.req.valid('param');
     const { kind, dryRun } = c.req.valid('query');
     const body = c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null;
-    return c.json(await runImport({ ctx: useCaseCtx(c), input: { pilotId: id, kind, dryRun, body } }), 200);
+    return c.json(
+      await runImport({ ctx: useCaseCtx(c), input: { pilotId: id, kind, dryRun, body } }),
+      200,
+    );
   },
 );

@@ -14,7 +14,15 @@ import { ALL_ROLES } from '../http/access.ts';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
-import { compareOutcomes, pilotCohorts, pilotOutcomes, pilotSubgroups, pilotSurvival, worklist } from '../usecases/outcomes.ts';
+import {
+  compareOutcomes,
+  pilotCohorts,
+  pilotDebtSurvival,
+  pilotOutcomes,
+  pilotSubgroups,
+  pilotSurvival,
+  worklist,
+} from '../usecases/outcomes.ts';
 
 const PilotParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -26,13 +34,21 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         method: 'get',
         path: '/api/pilots/{id}/outcomes',
         tags: ['Outcomes'],
-        summary: 'Exit rate, routes, sustained exit, benefit months, savings and ladder progress per arm (SPEC §3)',
+        summary:
+          'Exit rate, routes, sustained exit, benefit months, savings and ladder progress per arm (SPEC §3)',
         request: { params: PilotParam, query: z.object({ window: WindowParam }) },
         responses: { 200: jsonContent(OutcomeSummary, 'The summary'), ...errorResponses },
       },
     ),
     async (c) =>
-      c.json(await pilotOutcomes({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, k: c.req.valid('query').window }), 200),
+      c.json(
+        await pilotOutcomes({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          k: c.req.valid('query').window,
+        }),
+        200,
+      ),
   )
   .openapi(
     defineRoute(
@@ -46,7 +62,30 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(SurvivalReply, 'The curves'), ...errorResponses },
       },
     ),
-    async (c) => c.json(await pilotSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await pilotSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ALL_ROLES, pilot: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/debts/survival',
+        tags: ['Outcomes'],
+        summary:
+          'Kaplan–Meier time to debt stabilisation per arm, among participants with a debt_intake, with the log-rank test',
+        request: { params: PilotParam },
+        responses: {
+          200: jsonContent(SurvivalReply, 'The curves; t in days from intake'),
+          ...errorResponses,
+        },
+      },
+    ),
+    async (c) =>
+      c.json(
+        await pilotDebtSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }),
+        200,
+      ),
   )
   .openapi(
     defineRoute(
@@ -55,14 +94,26 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         method: 'get',
         path: '/api/pilots/{id}/subgroups',
         tags: ['Outcomes'],
-        summary: 'Every outcome split by a baseline field, per arm, with the difference per subgroup',
-        request: { params: PilotParam, query: z.object({ by: SubgroupField, window: WindowParam }) },
+        summary:
+          'Every outcome split by a baseline field, per arm, with the difference per subgroup',
+        request: {
+          params: PilotParam,
+          query: z.object({ by: SubgroupField, window: WindowParam }),
+        },
         responses: { 200: jsonContent(SubgroupReply, 'The subgroups'), ...errorResponses },
       },
     ),
     async (c) => {
       const { by, window } = c.req.valid('query');
-      return c.json(await pilotSubgroups({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, k: window, by }), 200);
+      return c.json(
+        await pilotSubgroups({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          k: window,
+          by,
+        }),
+        200,
+      );
     },
   )
   .openapi(
@@ -75,7 +126,11 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         summary: 'Pilots side by side on the same definitions (all visible pilots, or those named)',
         request: {
           query: z.object({
-            pilots: z.string().max(10_000).optional().openapi({ description: 'Comma-separated pilot ids' }),
+            pilots: z
+              .string()
+              .max(10_000)
+              .optional()
+              .openapi({ description: 'Comma-separated pilot ids' }),
             window: WindowParam,
           }),
         },
@@ -84,7 +139,12 @@ export const outcomes = new OpenAPIHono<AppEnv>()
     ),
     async (c) => {
       const { pilots, window } = c.req.valid('query');
-      const ids = pilots ? pilots.split(',').map((s) => s.trim()).filter(Boolean) : null;
+      const ids = pilots
+        ? pilots
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : null;
       return c.json(await compareOutcomes({ ctx: useCaseCtx(c), pilotIds: ids, k: window }), 200);
     },
   )
@@ -123,5 +183,12 @@ export const outcomes = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(await pilotCohorts({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, k: c.req.valid('query').window }), 200),
+      c.json(
+        await pilotCohorts({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          k: c.req.valid('query').window,
+        }),
+        200,
+      ),
   );

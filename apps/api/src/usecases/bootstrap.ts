@@ -2,7 +2,9 @@ import {
   addGrant,
   countUsers,
   findUserByEmail,
+  insertBudgetLineTx,
   insertPilot,
+  insertReferenceLineTx,
   insertUser,
   listPilots,
   recomputePilot,
@@ -29,10 +31,30 @@ export async function bootstrapAdmin(store: Store, config: Config): Promise<bool
 
 /** Demo accounts, one per role; listed on the login page only in demo mode. */
 export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; name: string }[] = [
-  { email: 'beheer@demo.wegwijzer.nl', password: 'demo-beheer-2025', role: 'admin', name: 'Demo beheerder' },
-  { email: 'manager@demo.wegwijzer.nl', password: 'demo-manager-2025', role: 'manager', name: 'Demo programmamanager' },
-  { email: 'onderzoek@demo.wegwijzer.nl', password: 'demo-onderzoek-2025', role: 'researcher', name: 'Demo onderzoeker' },
-  { email: 'wethouder@demo.wegwijzer.nl', password: 'demo-wethouder-2025', role: 'viewer', name: 'Demo wethouder' },
+  {
+    email: 'beheer@demo.wegwijzer.nl',
+    password: 'demo-beheer-2025',
+    role: 'admin',
+    name: 'Demo beheerder',
+  },
+  {
+    email: 'manager@demo.wegwijzer.nl',
+    password: 'demo-manager-2025',
+    role: 'manager',
+    name: 'Demo programmamanager',
+  },
+  {
+    email: 'onderzoek@demo.wegwijzer.nl',
+    password: 'demo-onderzoek-2025',
+    role: 'researcher',
+    name: 'Demo onderzoeker',
+  },
+  {
+    email: 'wethouder@demo.wegwijzer.nl',
+    password: 'demo-wethouder-2025',
+    role: 'viewer',
+    name: 'Demo wethouder',
+  },
 ];
 
 /**
@@ -62,13 +84,34 @@ export async function loadDemo(store: Store): Promise<boolean> {
       for (const p of d.participants) {
         const b = p.baseline;
         const id = Number(
-          insertParticipant.run(pilot.id, p.participantRef, b.arm, b.intakeDate, b.monthlyBenefitCents,
-            b.guidanceCostCents, b.household, b.birthYear, b.motivation, b.ladderStep, bit(b.hasDebts),
-            bit(b.disability), bit(b.refugeeStatus), b.education, b.lostToFollowUpDate, now, now).lastInsertRowid,
+          insertParticipant.run(
+            pilot.id,
+            p.participantRef,
+            b.arm,
+            b.intakeDate,
+            b.monthlyBenefitCents,
+            b.guidanceCostCents,
+            b.household,
+            b.birthYear,
+            b.motivation,
+            b.ladderStep,
+            bit(b.hasDebts),
+            bit(b.disability),
+            bit(b.refugeeStatus),
+            b.education,
+            b.lostToFollowUpDate,
+            now,
+            now,
+          ).lastInsertRowid,
         );
-        const events = [...p.events].sort((a, b2) => (a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0));
-        for (const e of events) insertEvent.run(id, pilot.id, e.type, e.date, e.reason, e.value, e.amountCents, now);
+        const events = [...p.events].sort((a, b2) =>
+          a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0,
+        );
+        for (const e of events)
+          insertEvent.run(id, pilot.id, e.type, e.date, e.reason, e.value, e.amountCents, now);
       }
+      for (const line of d.budgetLines) insertBudgetLineTx(raw, pilot.id, line);
+      for (const line of d.referenceLines) insertReferenceLineTx(raw, pilot.id, line);
       recomputePilot(raw, pilot.id, pilot);
     });
   }

@@ -109,11 +109,21 @@ function suppressArm(s: Suppressor, base: Cell['path']): void {
   const evaluable = (arm.evaluable as number | null) ?? 0;
   const few = evaluable < s.threshold;
   const participantCells = cells(s, [at('evaluable'), at('pending')]);
-  const routeCells = cells(s, ['regular_work', 'bbz', 'combination', 'other'].map((r) => at('routes', r)));
+  const routeCells = cells(
+    s,
+    ['regular_work', 'bbz', 'combination', 'other'].map((r) => at('routes', r)),
+  );
   const ladderN = ((arm.ladderProgress as Obj | undefined)?.n as number | null) ?? 0;
   const placementN = ((arm.sustainedPlacement as Obj | undefined)?.n as number | null) ?? 0;
 
-  for (const p of [at('participants'), at('evaluable'), at('pending'), at('offBenefit', 'count'), at('sustained', 'count')]) s.count(p);
+  for (const p of [
+    at('participants'),
+    at('evaluable'),
+    at('pending'),
+    at('offBenefit', 'count'),
+    at('sustained', 'count'),
+  ])
+    s.count(p);
   for (const c of routeCells) s.count(c.path);
   s.breakdown(participantCells, !s.hidden(at('participants')));
   s.breakdown(routeCells, !s.hidden(at('offBenefit', 'count')));
@@ -127,8 +137,22 @@ function suppressArm(s: Suppressor, base: Cell['path']): void {
   if (few) {
     s.hide(at('meanBenefitMonths'));
     for (const group of ['savings', 'savingsMean']) {
-      for (const k of ['avoidedBenefit', 'offsetIncome', 'guidanceCost', 'net']) s.hide(at(group, k));
+      for (const k of ['avoidedBenefit', 'offsetIncome', 'guidanceCost', 'net'])
+        s.hide(at(group, k));
     }
+  }
+  const debts = arm.debts as Obj | undefined;
+  if (debts) {
+    const debtN = (debts.n as number | null) ?? 0;
+    const stressN = (debts.moneyStressN as number | null) ?? 0;
+    s.count(at('debts', 'n'));
+    s.count(at('debts', 'stabilised', 'count'));
+    s.count(at('debts', 'moneyStressN'));
+    if (debtN < s.threshold || s.hidden(at('debts', 'stabilised', 'count'))) {
+      s.hide(at('debts', 'stabilised', 'rate'));
+      s.hide(at('debts', 'stabilised', 'ci95'));
+    }
+    if (stressN < s.threshold) s.hide(at('debts', 'meanMoneyStressChange'));
   }
   for (const [prop, n] of [
     ['ladderProgress', ladderN],
@@ -146,7 +170,12 @@ function suppressArm(s: Suppressor, base: Cell['path']): void {
 
 function suppressComparison(s: Suppressor, base: Cell['path'], arms: Obj): void {
   const sizes = Object.values(arms).map((a) => ((a as Obj).evaluable as number | null) ?? 0);
-  if (sizes.length < 2 || sizes.some((n) => n < s.threshold) || s.hidden([...base, 'arms', 'intervention', 'offBenefit', 'count']) || s.hidden([...base, 'arms', 'control', 'offBenefit', 'count'])) {
+  if (
+    sizes.length < 2 ||
+    sizes.some((n) => n < s.threshold) ||
+    s.hidden([...base, 'arms', 'intervention', 'offBenefit', 'count']) ||
+    s.hidden([...base, 'arms', 'control', 'offBenefit', 'count'])
+  ) {
     if (s.get([...base, 'difference'])) {
       s.hide([...base, 'difference', 'rate']);
       s.hide([...base, 'difference', 'ci95']);
@@ -156,11 +185,17 @@ function suppressComparison(s: Suppressor, base: Cell['path'], arms: Obj): void 
 }
 
 /** The outcome summary as a viewer may see it. */
-export function suppressOutcomes<T extends { arms: object }>(reply: T, threshold: number): T & { suppressed: string[] } {
+export function suppressOutcomes<T extends { arms: object }>(
+  reply: T,
+  threshold: number,
+): T & { suppressed: string[] } {
   const root = structuredClone(reply) as unknown as Obj;
   const s = new Suppressor(root, threshold);
   const arms = root.arms as Obj;
-  const armCells = cells(s, Object.keys(arms).map((a) => ['arms', a, 'participants']));
+  const armCells = cells(
+    s,
+    Object.keys(arms).map((a) => ['arms', a, 'participants']),
+  );
   for (const arm of Object.keys(arms)) suppressArm(s, ['arms', arm]);
   // The arms add up to the pilot's participant count, which the pilot list shows.
   s.breakdown(armCells, true);
@@ -169,15 +204,28 @@ export function suppressOutcomes<T extends { arms: object }>(reply: T, threshold
 }
 
 /** Subgroups as a viewer may see them; the groups of each arm add up to the arm's shown totals. */
-export function suppressSubgroups<T extends { groups: { arms: object }[] }>(reply: T, threshold: number): T & { suppressed: string[] } {
+export function suppressSubgroups<T extends { groups: { arms: object }[] }>(
+  reply: T,
+  threshold: number,
+): T & { suppressed: string[] } {
   const root = structuredClone(reply) as unknown as Obj;
   const s = new Suppressor(root, threshold);
   const groups = root.groups as Obj[];
   const armNames = [...new Set(groups.flatMap((g) => Object.keys(g.arms as Obj)))];
   const before = armNames.map((arm) =>
-    ['participants', 'evaluable'].map((field) => cells(s, groups.map((_, i) => ['groups', i, 'arms', arm, field]))),
+    ['participants', 'evaluable'].map((field) =>
+      cells(
+        s,
+        groups.map((_, i) => ['groups', i, 'arms', arm, field]),
+      ),
+    ),
   );
-  const offBefore = armNames.map((arm) => cells(s, groups.map((_, i) => ['groups', i, 'arms', arm, 'offBenefit', 'count'])));
+  const offBefore = armNames.map((arm) =>
+    cells(
+      s,
+      groups.map((_, i) => ['groups', i, 'arms', arm, 'offBenefit', 'count']),
+    ),
+  );
   groups.forEach((g, i) => {
     for (const arm of Object.keys(g.arms as Obj)) suppressArm(s, ['groups', i, 'arms', arm]);
   });
@@ -186,13 +234,50 @@ export function suppressSubgroups<T extends { groups: { arms: object }[] }>(repl
   // A group's rate whose count was hidden by the breakdown rule goes too.
   groups.forEach((g, i) => {
     for (const arm of Object.keys(g.arms as Obj)) {
-      if (s.hidden(['groups', i, 'arms', arm, 'offBenefit', 'count']) || s.hidden(['groups', i, 'arms', arm, 'evaluable'])) {
+      if (
+        s.hidden(['groups', i, 'arms', arm, 'offBenefit', 'count']) ||
+        s.hidden(['groups', i, 'arms', arm, 'evaluable'])
+      ) {
         s.hide(['groups', i, 'arms', arm, 'offBenefit', 'rate']);
         s.hide(['groups', i, 'arms', arm, 'offBenefit', 'ci95']);
       }
     }
     suppressComparison(s, ['groups', i], g.arms as Obj);
   });
+  return { ...(root as T), suppressed: [...s.pointers] };
+}
+
+/**
+ * The budget summary for viewers: the budget lines are the municipality's own figures and stay;
+ * the effect is money summed over participants, hidden like savings when the intervention arm
+ * (or, for the counterfactual, the control arm) has fewer evaluable participants than the
+ * threshold.
+ */
+export function suppressBudget<T extends { effect: object }>(
+  reply: T,
+  sizes: { intervention: number; control: number | null },
+  threshold: number,
+): T & { suppressed: string[] } {
+  const root = structuredClone(reply) as unknown as Obj;
+  const s = new Suppressor(root, threshold);
+  s.count(['effect', 'evaluable']);
+  const effect = root.effect as Obj;
+  const few = (n: number | null) => n !== null && n < threshold;
+  // A figure that is null anyway (no control arm, no budget) has nothing to hide.
+  const hide = (keys: string[]) =>
+    keys.filter((k) => effect[k] !== null).forEach((k) => s.hide(['effect', k]));
+  if (few(sizes.intervention)) {
+    hide([
+      'avoidedBenefit',
+      'offsetIncome',
+      'participantGuidanceCost',
+      'counterfactual',
+      'total',
+      'perEuro',
+    ]);
+  } else if (few(sizes.control) && effect.counterfactual !== null) {
+    hide(['counterfactual', 'total', 'perEuro']);
+  }
   return { ...(root as T), suppressed: [...s.pointers] };
 }
 
@@ -216,7 +301,10 @@ export function suppressSurvival<T extends SurvivalLike>(
       suppressed.push(`/arms/${arm}`);
       continue;
     }
-    arms[arm] = { ...km, points: km.points.map((p) => ({ ...p, atRisk: undefined, events: undefined })) };
+    arms[arm] = {
+      ...km,
+      points: km.points.map((p) => ({ ...p, atRisk: undefined, events: undefined })),
+    };
   }
   const bothShown = arms.intervention !== undefined && arms.control !== undefined;
   if (!bothShown && reply.logRank !== null) suppressed.push('/logRank');
@@ -227,18 +315,32 @@ export function suppressSurvival<T extends SurvivalLike>(
  * Cohort rows for viewers: counts primary-suppressed; per arm the rows add up to the arm's shown
  * totals, so the breakdown rule applies across them; a rate under the threshold is hidden.
  */
-export function suppressCohorts<T extends { cohorts: object[] }>(reply: T, threshold: number): T & { suppressed: string[] } {
+export function suppressCohorts<T extends { cohorts: object[] }>(
+  reply: T,
+  threshold: number,
+): T & { suppressed: string[] } {
   const root = structuredClone(reply) as unknown as Obj;
   const s = new Suppressor(root, threshold);
   const rows = root.cohorts as Obj[];
   const fields = [['participants'], ['evaluable'], ['offBenefit', 'count']];
   for (const arm of ['intervention', 'control']) {
     const mine = rows.flatMap((row, i) => (row.arm === arm ? [i] : []));
-    for (const f of fields) s.breakdown(cells(s, mine.map((i) => ['cohorts', i, ...f])), true);
+    for (const f of fields)
+      s.breakdown(
+        cells(
+          s,
+          mine.map((i) => ['cohorts', i, ...f]),
+        ),
+        true,
+      );
   }
   rows.forEach((row, i) => {
     const evaluable = (row.evaluable as number | null) ?? 0;
-    if (evaluable < threshold || s.hidden(['cohorts', i, 'offBenefit', 'count']) || s.hidden(['cohorts', i, 'evaluable'])) {
+    if (
+      evaluable < threshold ||
+      s.hidden(['cohorts', i, 'offBenefit', 'count']) ||
+      s.hidden(['cohorts', i, 'evaluable'])
+    ) {
       s.hide(['cohorts', i, 'offBenefit', 'rate']);
       s.hide(['cohorts', i, 'offBenefit', 'ci95']);
     }

@@ -1,21 +1,37 @@
 import { auditTx, deleteEventTx, getEvent, insertEventTx } from '@wegwijzer/db';
-import { BadRequest, Conflict, eurosToCents, NotFound, type EventInput, type TimelineEvent } from '@wegwijzer/domain';
+import {
+  BadRequest,
+  Conflict,
+  eurosToCents,
+  isAmountEvent,
+  NotFound,
+  type EventInput,
+  type TimelineEvent,
+} from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
 import { toEventJson, visibleParticipant } from './participants.ts';
 import { visiblePilot } from './pilots.ts';
 
 export function toTimelineEvent(input: EventInput): TimelineEvent {
-  const offset = input.type === 'offset_income';
+  const amount = isAmountEvent(input.type);
   return {
     type: input.type,
     date: input.date,
     reason: input.type === 'benefit_end' ? (input.reason ?? null) : null,
-    value: offset ? null : (input.value ?? null),
-    amountCents: offset && input.value != null ? eurosToCents(input.value) : null,
+    value: amount ? null : (input.value ?? null),
+    amountCents: amount && input.value != null ? eurosToCents(input.value) : null,
   };
 }
 
-export async function addEvent({ ctx, participantId, input }: { ctx: UseCaseCtx; participantId: string; input: EventInput }) {
+export async function addEvent({
+  ctx,
+  participantId,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  participantId: string;
+  input: EventInput;
+}) {
   const participant = await visibleParticipant(ctx, participantId);
   const pilot = await visiblePilot(ctx, participant.pilot_id);
   if (input.date < participant.intake_date) {
@@ -25,7 +41,9 @@ export async function addEvent({ ctx, participantId, input }: { ctx: UseCaseCtx;
   const id = await ctx.store.writeTx((raw) => {
     if (event.type === 'benefit_end') {
       const twice = raw
-        .prepare("SELECT 1 FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'")
+        .prepare(
+          "SELECT 1 FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'",
+        )
         .get(participant.id, event.date);
       if (twice) throw new Conflict(`There is already a benefit_end on ${event.date}`);
     }
@@ -46,7 +64,15 @@ export async function addEvent({ ctx, participantId, input }: { ctx: UseCaseCtx;
 }
 
 /** Deletes an event; the reason goes to the audit log, since events are facts and a deletion is one too. */
-export async function deleteEvent({ ctx, eventId, reason }: { ctx: UseCaseCtx; eventId: string; reason: string }) {
+export async function deleteEvent({
+  ctx,
+  eventId,
+  reason,
+}: {
+  ctx: UseCaseCtx;
+  eventId: string;
+  reason: string;
+}) {
   const n = Number(eventId);
   const event = Number.isSafeInteger(n) ? await getEvent(ctx.store.db, n) : undefined;
   if (!event) throw new NotFound('Event');

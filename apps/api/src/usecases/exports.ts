@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   appendAudit,
+  listBudgetLines,
   toBaseline,
   toTimelineEvent,
   type Database,
@@ -16,6 +17,8 @@ import type {
   TimelineEvent,
 } from '@wegwijzer/domain';
 import {
+  BUDGET,
+  budgetCells,
   buildDataPackage,
   cohortCells,
   DIALECTS,
@@ -239,7 +242,8 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 80);
 
 /**
  * A researcher's cohort export (SPEC §7) as a streamed zip: cohort.csv with the derived outcomes,
- * participants.csv and events.csv in the import format, and datapackage.json. Pseudonyms are the
+ * participants.csv and events.csv in the import format, budget.csv with the pilot's budget lines,
+ * and datapackage.json. Pseudonyms are the
  * exporting user's; the export is audit-logged before the first byte leaves.
  */
 export async function exportCohort({
@@ -273,6 +277,8 @@ export async function exportCohort({
   const cohort = new TableWriter(COHORT, dialect);
   const people = new TableWriter(PARTICIPANTS, dialect);
   const events = new TableWriter(EVENTS, dialect);
+  const budget = new TableWriter(BUDGET, dialect);
+  const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
   const datapackage = buildDataPackage(TABLES, dialect, {
     pilot: {
       id: pilot.id,
@@ -306,6 +312,11 @@ export async function exportCohort({
           .map((cells) => events.row(cells))
           .join(''),
       ),
+    };
+    // The pilot's budget lines: the municipality's figures, not filtered by the cohort.
+    yield {
+      name: BUDGET.path,
+      content: [budget.header() + budgetLines.map((l) => budget.row(budgetCells(l))).join('')],
     };
     yield { name: 'datapackage.json', content: [`${JSON.stringify(datapackage, null, 2)}\n`] };
   }

@@ -3,19 +3,31 @@ import {
   hasBenefitEndOn,
   participantIndex,
   Spool,
+  writeBudgetLines,
   writeEvents,
   writeParticipants,
   type StagedEvent,
   type StagedParticipant,
 } from '@wegwijzer/db';
-import { BadRequest, InvalidImport, type ImportResult } from '@wegwijzer/domain';
-import { readImport, type ImportBatch, type ImportError, type ImportSummary } from '@wegwijzer/import';
+import {
+  BadRequest,
+  InvalidImport,
+  type BudgetLineFields,
+  type ImportResult,
+} from '@wegwijzer/domain';
+import {
+  readImport,
+  type BudgetRow,
+  type ImportBatch,
+  type ImportError,
+  type ImportSummary,
+} from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
 import { visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
   pilotId: string;
-  kind: 'participants' | 'events';
+  kind: 'participants' | 'events' | 'budget';
   dryRun: boolean;
   body: AsyncIterable<Uint8Array> | null;
 }
@@ -24,7 +36,13 @@ export interface ImportInput {
  * Imports a CSV file (SPEC §4): validates it while streaming into a spool file, then writes it
  * in one transaction, or not at all when any row is wrong.
  */
-export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: ImportInput }): Promise<ImportResult> {
+export async function runImport({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: ImportInput;
+}): Promise<ImportResult> {
   const pilot = await visiblePilot(ctx, input.pilotId);
   if (!input.body) throw new BadRequest('Send the CSV file as the request body');
   const index = participantIndex(ctx.store.sqlite, input.pilotId);
@@ -37,12 +55,13 @@ export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: Import
       return p !== undefined && benefitEnd(p.id, date);
     },
   };
-  const spool = new Spool<StagedParticipant | StagedEvent>();
+  type Staged = StagedParticipant | StagedEvent | BudgetLineFields;
+  const spool = new Spool<Staged>();
   try {
     const errors: ImportError[] = [];
     let newRefs = 0;
-    const reader = readImport(input.kind as 'participants', input.body, importCtx) as AsyncGenerator<
-      ImportBatch<StagedParticipant | StagedEvent>,
+    const reader = readImport(input.kind, input.body, importCtx) as AsyncGenerator<
+      ImportBatch<StagedParticipant | StagedEvent | BudgetRow>,
       ImportSummary
     >;
     let step = await reader.next();
@@ -51,7 +70,8 @@ export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: Import
       // Once a row is wrong nothing will be written: keep validating, stop spooling.
       if (errors.length === 0 && !input.dryRun) spool.append(step.value.rows.map(stage));
       if (input.kind === 'participants') {
-        for (const r of step.value.rows as StagedParticipant[]) if (!index.has(r.participantRef)) newRefs++;
+        for (const r of step.value.rows as StagedParticipant[])
+          if (!index.has(r.participantRef)) newRefs++;
       }
       step = await reader.next();
     }
@@ -63,7 +83,12 @@ export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: Import
         { errorCount: summary.errorCount, errorsTruncated: summary.errorsTruncated },
       );
     }
-    const base = { kind: input.kind, dryRun: input.dryRun, delimiter: summary.delimiter, rows: summary.records };
+    const base = {
+      kind: input.kind,
+      dryRun: input.dryRun,
+      delimiter: summary.delimiter,
+      rows: summary.records,
+    };
     if (input.dryRun) {
       return input.kind === 'participants'
         ? { ...base, inserted: newRefs, updated: summary.records - newRefs }
@@ -72,15 +97,38 @@ export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: Import
     const counts = await ctx.store.writeTx((raw) => {
       const result =
         input.kind === 'participants'
-          ? writeParticipants(raw, input.pilotId, pilot, spool.rows() as Iterable<StagedParticipant>)
-          : { ...writeEvents(raw, input.pilotId, pilot, index, spool.rows() as Iterable<StagedEvent>), updated: 0 };
+          ? writeParticipants(
+              raw,
+              input.pilotId,
+              pilot,
+              spool.rows() as Iterable<StagedParticipant>,
+            )
+          : input.kind === 'events'
+            ? {
+                ...writeEvents(
+                  raw,
+                  input.pilotId,
+                  pilot,
+                  index,
+                  spool.rows() as Iterable<StagedEvent>,
+                ),
+                updated: 0,
+              }
+            : {
+                ...writeBudgetLines(raw, input.pilotId, spool.rows() as Iterable<BudgetLineFields>),
+                updated: 0,
+              };
       auditTx(raw, {
         actorId: ctx.actor.id,
         actorEmail: ctx.actor.email,
         action: `import.${input.kind}`,
         pilotId: input.pilotId,
         rowCount: summary.records,
-        details: { inserted: result.inserted, updated: result.updated, delimiter: summary.delimiter },
+        details: {
+          inserted: result.inserted,
+          updated: result.updated,
+          delimiter: summary.delimiter,
+        },
         requestId: ctx.requestId,
       });
       return result;
@@ -92,7 +140,10 @@ export async function runImport({ ctx, input }: { ctx: UseCaseCtx; input: Import
 }
 
 /** Only what the write needs goes to the spool: never a line number or anything else. */
-function stage(row: StagedParticipant | StagedEvent): StagedParticipant | StagedEvent {
+function stage(
+  row: StagedParticipant | StagedEvent | BudgetRow,
+): StagedParticipant | StagedEvent | BudgetLineFields {
+  if ('budget' in row) return row.budget;
   if ('event' in row) return { participantRef: row.participantRef, event: row.event };
   return { participantRef: row.participantRef, bsnHash: row.bsnHash, fields: row.fields };
 }

@@ -2,12 +2,24 @@ import {
   armTotals,
   armTotalsByPilot,
   cohortCounts,
+  debtStabilisationTimes,
   getPilot as loadPilot,
-  listPilotRecords, subgroupTotals, survivalTimes, worklistRows } from '@wegwijzer/db';
-import { Forbidden, NotFound, type SubgroupField } from '@wegwijzer/domain';
+  listPilotRecords,
+  listReferenceLines,
+  subgroupTotals,
+  survivalTimes,
+  worklistRows,
+} from '@wegwijzer/db';
+import {
+  Forbidden,
+  NotFound,
+  type ReferenceLineRecord,
+  type SubgroupField,
+} from '@wegwijzer/domain';
 import {
   addMonths,
   compareGroups,
+  curvesByArm,
   fromDay,
   summarizeOutcomes,
   survivalByArm,
@@ -16,28 +28,75 @@ import {
 } from '@wegwijzer/outcomes';
 import { canSeePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
-import { suppressCohorts, suppressOutcomes, suppressSubgroups, suppressSurvival } from './disclosure.ts';
+import {
+  suppressCohorts,
+  suppressOutcomes,
+  suppressSubgroups,
+  suppressSurvival,
+} from './disclosure.ts';
 import { visiblePilot } from './pilots.ts';
 
 /** Viewers get suppressed figures (SPEC §6); everyone else the figures as computed. */
 const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
 
-export async function pilotOutcomes({ ctx, pilotId, k }: { ctx: UseCaseCtx; pilotId: string; k: number }) {
+/** Reference lines as the API sends them (the record is already the reply shape). */
+const referenceJson = (r: ReferenceLineRecord) => ({ ...r });
+
+export async function pilotOutcomes({
+  ctx,
+  pilotId,
+  k,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  k: number;
+}) {
   const pilot = await visiblePilot(ctx, pilotId);
   const summary = summarizeOutcomes(await armTotals(ctx.store.db, pilotId, k), k);
-  const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...summary };
+  // Reference lines are published municipal figures, not about participants: never suppressed.
+  const referenceLines = (await listReferenceLines(ctx.store.db, [pilotId], k)).map(referenceJson);
+  const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...summary, referenceLines };
   return forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
+}
+
+/**
+ * Time to debt stabilisation per arm (docs/outcomes-debts.md): Kaplan–Meier among participants
+ * with a debt_intake, with the log-rank test. The control curve is there when the pilot has a
+ * control arm, even if none of its participants has debts.
+ */
+export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
+  const pilot = await visiblePilot(ctx, pilotId);
+  const times = await debtStabilisationTimes(ctx.store.db, pilotId);
+  const withControl = (await armSizes(ctx, pilotId)).control > 0;
+  const reply = {
+    pilotId,
+    observationEnd: pilot.dataCompleteThrough,
+    ...curvesByArm(times, withControl),
+  };
+  if (!forViewer(ctx)) return reply;
+  const sizes = { intervention: 0, control: 0 };
+  for (const r of times) sizes[r.arm]++;
+  return suppressSurvival(reply, sizes, ctx.config.suppressionThreshold);
 }
 
 export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
   const pilot = await visiblePilot(ctx, pilotId);
-  const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...survivalByArm(await survivalTimes(ctx.store.db, pilotId)) };
-  return forViewer(ctx) ? suppressSurvival(reply, await armSizes(ctx, pilotId), ctx.config.suppressionThreshold) : reply;
+  const reply = {
+    pilotId,
+    observationEnd: pilot.dataCompleteThrough,
+    ...survivalByArm(await survivalTimes(ctx.store.db, pilotId)),
+  };
+  return forViewer(ctx)
+    ? suppressSurvival(reply, await armSizes(ctx, pilotId), ctx.config.suppressionThreshold)
+    : reply;
 }
 
 async function armSizes(ctx: UseCaseCtx, pilotId: string) {
   const totals = await armTotals(ctx.store.db, pilotId, 12);
-  return { intervention: totals.intervention.participants, control: totals.control?.participants ?? 0 };
+  return {
+    intervention: totals.intervention.participants,
+    control: totals.control?.participants ?? 0,
+  };
 }
 
 export async function pilotSubgroups({
@@ -64,19 +123,36 @@ export async function pilotSubgroups({
 }
 
 /** Pilots side by side on the same definitions. */
-export async function compareOutcomes({ ctx, pilotIds, k }: { ctx: UseCaseCtx; pilotIds: string[] | null; k: number }) {
-  const visible = (await listPilotRecords(ctx.store.db, ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots])).filter(
-    (p) => pilotIds === null || pilotIds.includes(p.id),
-  );
+export async function compareOutcomes({
+  ctx,
+  pilotIds,
+  k,
+}: {
+  ctx: UseCaseCtx;
+  pilotIds: string[] | null;
+  k: number;
+}) {
+  const visible = (
+    await listPilotRecords(ctx.store.db, ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots])
+  ).filter((p) => pilotIds === null || pilotIds.includes(p.id));
   for (const id of pilotIds ?? []) {
-    if (!canSeePilot(ctx.actor, id)) throw new Forbidden('You have no access to one of these pilots');
+    if (!canSeePilot(ctx.actor, id))
+      throw new Forbidden('You have no access to one of these pilots');
     if (!visible.some((p) => p.id === id)) throw new NotFound(`Pilot ${id}`);
   }
-  const totals = await armTotalsByPilot(ctx.store.db, visible.map((p) => p.id), k);
+  const ids = visible.map((p) => p.id);
+  const totals = await armTotalsByPilot(ctx.store.db, ids, k);
+  const references = await listReferenceLines(ctx.store.db, ids, k);
   const pilots = [];
   for (const p of visible) {
     const summary = summarizeOutcomes(totals.get(p.id)!, k);
-    const reply = { pilotId: p.id, observationEnd: p.dataCompleteThrough, ...summary };
+    const referenceLines = references.filter((r) => r.pilotId === p.id).map(referenceJson);
+    const reply = {
+      pilotId: p.id,
+      observationEnd: p.dataCompleteThrough,
+      ...summary,
+      referenceLines,
+    };
     const shown = forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
     pilots.push({ ...shown, name: p.name, municipality: p.municipality, synthetic: p.synthetic });
   }
@@ -99,7 +175,15 @@ const SUBGROUP_COLUMNS = [
  * The follow-up worklist: participants whose 6, 12 or 24-month mark has passed without a
  * ladder measurement since intake, or whose baseline lacks fields the subgroup views need.
  */
-export async function worklist({ ctx, pilotId, asOf }: { ctx: UseCaseCtx; pilotId: string; asOf: string }) {
+export async function worklist({
+  ctx,
+  pilotId,
+  asOf,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  asOf: string;
+}) {
   const pilot = await loadPilot(ctx.store.db, pilotId);
   if (!pilot) throw new NotFound('Pilot');
   const today = toDay(asOf);
@@ -109,7 +193,9 @@ export async function worklist({ ctx, pilotId, asOf }: { ctx: UseCaseCtx; pilotI
     if (row.lost_to_follow_up_date !== null && row.lost_to_follow_up_date <= asOf) continue;
     const t0 = toDay(row.intake_date);
     const dueMarks = row.last_ladder ? [] : WORKLIST_MARKS.filter((k) => addMonths(t0, k) <= today);
-    const missingFields = SUBGROUP_COLUMNS.filter(([, column]) => row[column] === null).map(([field]) => field);
+    const missingFields = SUBGROUP_COLUMNS.filter(([, column]) => row[column] === null).map(
+      ([field]) => field,
+    );
     if (dueMarks.length === 0 && missingFields.length === 0) continue;
     items.push({
       participantId: String(row.id),
@@ -123,7 +209,15 @@ export async function worklist({ ctx, pilotId, asOf }: { ctx: UseCaseCtx; pilotI
 }
 
 /** Exit rate at `k` months per intake month and arm: is the pilot getting better over time? */
-export async function pilotCohorts({ ctx, pilotId, k }: { ctx: UseCaseCtx; pilotId: string; k: number }) {
+export async function pilotCohorts({
+  ctx,
+  pilotId,
+  k,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  k: number;
+}) {
   await visiblePilot(ctx, pilotId);
   const cohorts = (await cohortCounts(ctx.store.db, pilotId, k)).map((r) => ({
     month: r.month,

@@ -15,6 +15,7 @@ import {
   Conflict,
   eurosToCents,
   Forbidden,
+  isAmountEvent,
   NotFound,
   type Arm,
   type Baseline,
@@ -66,7 +67,7 @@ export function toEventJson(row: EventRow): Event {
     type: row.type as Event['type'],
     date: row.date,
     reason: row.reason as Event['reason'],
-    value: row.type === 'offset_income' ? euros(row.amount_cents) : row.value,
+    value: isAmountEvent(row.type as Event['type']) ? euros(row.amount_cents) : row.value,
     createdAt: row.created_at,
   };
 }
@@ -100,7 +101,12 @@ export async function listParticipants({
   // Researchers search by pseudonym only in exports; a municipal reference filter would reveal it.
   const ref = ctx.actor.role === 'researcher' ? undefined : query.ref;
   const { rows, total } = await loadParticipants(ctx.store.db, pilotId, { ...query, ref });
-  return { items: rows.map((r) => toParticipantJson(ctx, r)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => toParticipantJson(ctx, r)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
@@ -156,31 +162,35 @@ export async function createParticipant({
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
   const baseline = { ...toBaselinePatch(input), intakeDate: input.intakeDate };
-  checkDates({ intakeDate: input.intakeDate, lostToFollowUpDate: baseline.lostToFollowUpDate ?? null });
+  checkDates({
+    intakeDate: input.intakeDate,
+    lostToFollowUpDate: baseline.lostToFollowUpDate ?? null,
+  });
   let bsnHash: string | null = null;
   if (input.bsn !== undefined && input.bsn !== '') {
-    if (!ctx.config.bsnKey) throw new BadRequest('A BSN can only be accepted when WEGWIJZER_BSN_KEY is set');
+    if (!ctx.config.bsnKey)
+      throw new BadRequest('A BSN can only be accepted when WEGWIJZER_BSN_KEY is set');
     if (!isValidBsn(input.bsn)) throw new BadRequest('The BSN fails the elfproef');
     bsnHash = hashBsn(input.bsn, ctx.config.bsnKey);
   }
-  const id = await ctx.store
-    .writeTx((raw) => {
-      const exists = raw
-        .prepare('SELECT 1 FROM participants WHERE pilot_id = ? AND participant_ref = ?')
-        .get(pilotId, input.participantRef);
-      if (exists) throw new Conflict(`Participant ${input.participantRef} already exists in this pilot`);
-      const newId = insertParticipantTx(raw, pilotId, pilot, input.participantRef, baseline, bsnHash);
-      auditTx(raw, {
-        actorId: ctx.actor.id,
-        actorEmail: ctx.actor.email,
-        action: 'participant.create',
-        pilotId,
-        participantId: newId,
-        rowCount: 1,
-        requestId: ctx.requestId,
-      });
-      return newId;
+  const id = await ctx.store.writeTx((raw) => {
+    const exists = raw
+      .prepare('SELECT 1 FROM participants WHERE pilot_id = ? AND participant_ref = ?')
+      .get(pilotId, input.participantRef);
+    if (exists)
+      throw new Conflict(`Participant ${input.participantRef} already exists in this pilot`);
+    const newId = insertParticipantTx(raw, pilotId, pilot, input.participantRef, baseline, bsnHash);
+    auditTx(raw, {
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      action: 'participant.create',
+      pilotId,
+      participantId: newId,
+      rowCount: 1,
+      requestId: ctx.requestId,
     });
+    return newId;
+  });
   const row = await loadParticipant(ctx.store.db, id);
   return toParticipantJson(ctx, row!);
 }
@@ -201,11 +211,16 @@ export async function updateParticipant({
   const intakeDate = patch.intakeDate ?? current.intakeDate;
   checkDates({
     intakeDate,
-    lostToFollowUpDate: patch.lostToFollowUpDate === undefined ? current.lostToFollowUpDate : patch.lostToFollowUpDate,
+    lostToFollowUpDate:
+      patch.lostToFollowUpDate === undefined
+        ? current.lostToFollowUpDate
+        : patch.lostToFollowUpDate,
   });
   await ctx.store.writeTx((raw) => {
     if (patch.intakeDate) {
-      const early = raw.prepare('SELECT 1 FROM events WHERE participant_id = ? AND date < ?').get(row.id, intakeDate);
+      const early = raw
+        .prepare('SELECT 1 FROM events WHERE participant_id = ? AND date < ?')
+        .get(row.id, intakeDate);
       if (early) throw new BadRequest('The participant has events dated before this intake date');
     }
     updateParticipantTx(raw, row.pilot_id, pilot, row.id, patch);

@@ -1,11 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type {
+  BudgetLine,
+  BudgetReply,
   CohortReply,
   ComparisonReply,
   Event,
   OutcomeSummary,
   Pilot,
+  ReferenceLine,
   RouteplannerReply,
   SubgroupField,
   SubgroupReply,
@@ -38,12 +41,23 @@ export type AuditFilter = Omit<
 export type ExportFilter = NonNullable<
   Parameters<(typeof api.api.pilots)[':id']['export']['count']['$get']>[0]
 >['query'];
+export type BudgetLineList = InferResponseType<
+  (typeof api.api.pilots)[':id']['budget-lines']['$get'],
+  200
+>;
+export type ReferenceLineList = InferResponseType<
+  (typeof api.api.pilots)[':id']['reference-lines']['$get'],
+  200
+>;
 export type {
+  BudgetLine,
+  BudgetReply,
   CohortReply,
   ComparisonReply,
   Event,
   OutcomeSummary,
   Pilot,
+  ReferenceLine,
   RouteplannerReply,
   SubgroupReply,
   SurvivalReply,
@@ -119,6 +133,38 @@ export const survivalQuery = (id: string) =>
   queryOptions({
     queryKey: ['survival', id],
     queryFn: () => unwrap<SurvivalReply>(api.api.pilots[':id'].survival.$get({ param: { id } })),
+  });
+
+/** Kaplan–Meier time to debt stabilisation per arm, among participants with a debt intake. */
+export const debtSurvivalQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['debtSurvival', id],
+    queryFn: () =>
+      unwrap<SurvivalReply>(api.api.pilots[':id'].debts.survival.$get({ param: { id } })),
+  });
+
+/** Cost per policy domain and funder, and what the budget bought back per euro in the window. */
+export const budgetQuery = (id: string, window: Win = 12) =>
+  queryOptions({
+    queryKey: ['budget', id, window],
+    queryFn: () =>
+      unwrap<BudgetReply>(
+        api.api.pilots[':id'].budget.$get({ param: { id }, query: { window: w(window) } }),
+      ),
+  });
+
+export const budgetLinesQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['budgetLines', id],
+    queryFn: () =>
+      unwrap<BudgetLineList>(api.api.pilots[':id']['budget-lines'].$get({ param: { id } })),
+  });
+
+export const referenceLinesQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['referenceLines', id],
+    queryFn: () =>
+      unwrap<ReferenceLineList>(api.api.pilots[':id']['reference-lines'].$get({ param: { id } })),
   });
 
 export const subgroupsQuery = (id: string, by: SubgroupField, window: Win = 12) =>

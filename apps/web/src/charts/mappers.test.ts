@@ -32,6 +32,12 @@ const arm = (over: Partial<Arm> = {}): Arm => ({
   savingsMean: savings,
   ladderProgress: { n: 1, count: 1, rate: 1, ci95: null, meanChange: 0 },
   sustainedPlacement: { n: 1, count: 1, rate: 1, ci95: null },
+  debts: {
+    n: 0,
+    stabilised: { count: 0, rate: null, ci95: null },
+    moneyStressN: 0,
+    meanMoneyStressChange: null,
+  },
   ...over,
 });
 const summary = (over: Partial<OutcomeSummary> = {}): OutcomeSummary => ({
@@ -42,6 +48,7 @@ const summary = (over: Partial<OutcomeSummary> = {}): OutcomeSummary => ({
   difference: null,
   netEffect: null,
   savingsBasis: 'gross',
+  referenceLines: [],
   ...over,
 });
 

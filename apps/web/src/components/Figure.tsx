@@ -1,5 +1,11 @@
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
+
+/**
+ * True inside a chart hidden from assistive technology: nothing in it may take focus
+ * (axe `aria-hidden-focus`); the text alternative and the table carry the same figures.
+ */
+export const InHiddenChart = createContext(false);
 
 /** A chart with its text alternative and a "Toon als tabel" toggle (STYLE: every chart has a table view). */
 export function Figure(props: {
@@ -34,7 +40,9 @@ export function Figure(props: {
       {asTable ? (
         props.table
       ) : (
-        <div aria-hidden={props.accessibleChart ? undefined : true}>{props.chart}</div>
+        <div aria-hidden={props.accessibleChart ? undefined : true}>
+          <InHiddenChart.Provider value={!props.accessibleChart}>{props.chart}</InHiddenChart.Provider>
+        </div>
       )}
     </figure>
   );

@@ -3,8 +3,11 @@ import { headline, routeSegments, waterfall, ROUTE_KEYS, type ArmKey } from '../
 import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { cell, cellText } from '../suppression.ts';
-import { Figure } from './Figure.tsx';
+import type { ReferenceMark } from '../charts/reference.ts';
+import { Figure, InHiddenChart } from './Figure.tsx';
 import { ArmTag, Num } from './Num.tsx';
+import { RateBars } from './RateBars.tsx';
+import { referenceLabel, referenceRate } from './References.tsx';
 
 type Summary = Pick<
   OutcomeSummary,
@@ -63,55 +66,47 @@ export function NetSavings({ o }: { o: Summary }) {
   );
 }
 
-/** Intervention vs control as two horizontal bars with interval whiskers (0–100%). */
-export function ArmBars({ o, compact = false }: { o: Summary; compact?: boolean }) {
+/**
+ * Intervention vs control as two horizontal bars with interval whiskers (0–100%), with the
+ * municipality's reference figures for the same window as marked lines. Without a control group
+ * the intervention bar stands beside the reference figures alone.
+ */
+export function ArmBars({
+  o,
+  compact = false,
+  marks = [],
+}: {
+  o: Summary;
+  compact?: boolean;
+  marks?: readonly ReferenceMark[];
+}) {
   const { t, locale } = useI18n();
   const arms = (['intervention', 'control'] as const).filter((a) => o.arms[a]);
   const rows = arms.map((arm) => ({ arm, h: headline(o, arm)! }));
-  const max = Math.min(
-    1,
-    Math.max(
-      0.2,
-      ...rows.map((r) => r.h.ci?.[1] ?? (r.h.rate.kind === 'value' ? r.h.rate.value : 0)),
-    ) * 1.1,
-  );
-  const pos = (v: number) => `${(v / max) * 100}%`;
   const chart = (
-    <div className={compact ? 'armbars compact' : 'armbars'}>
-      {rows.map(({ arm, h }) => (
-        <div className="armbar-row" key={arm}>
-          <ArmTag arm={arm} />
-          <div className="armbar-track">
-            {h.rate.kind === 'value' ? (
-              <div className={`armbar-fill arm-bg-${arm}`} style={{ width: pos(h.rate.value) }} />
-            ) : (
-              <div className="armbar-fill hatched" style={{ width: '6%' }} />
-            )}
-            {h.ci && (
-              <div
-                className="whisker"
-                style={{ left: pos(h.ci[0]), width: `calc(${pos(h.ci[1])} - ${pos(h.ci[0])})` }}
-              />
-            )}
-          </div>
-          <span className="armbar-value">
-            <Num c={h.rate} fmt={(v) => formatPercent(v, 1, locale)} />
-          </span>
-        </div>
-      ))}
-    </div>
+    <RateBars
+      rows={rows.map(({ arm, h }) => ({ arm, rate: h.rate, ci: h.ci }))}
+      marks={marks}
+      compact={compact}
+    />
   );
-  if (compact) return <div aria-hidden="true">{chart}</div>;
+  if (compact)
+    return (
+      <div aria-hidden="true">
+        <InHiddenChart.Provider value>{chart}</InHiddenChart.Provider>
+      </div>
+    );
   const diff = o.difference;
   return (
     <Figure
-      title={t.comparison}
-      alt={rows
-        .map(
+      title={o.arms.control ? t.comparison : t.referenceComparison}
+      alt={[
+        ...rows.map(
           ({ arm, h }) =>
             `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale))}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`,
-        )
-        .join('; ')}
+        ),
+        ...marks.map((m) => referenceLabel(m, t, locale)),
+      ].join('; ')}
       chart={
         <>
           {chart}
@@ -146,6 +141,16 @@ export function ArmBars({ o, compact = false }: { o: Summary; compact?: boolean 
                 <td>
                   <Num c={h.evaluable} fmt={(v) => formatNumber(v, 0, locale)} />
                 </td>
+              </tr>
+            ))}
+            {marks.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  {t.referenceKinds[m.kind]} ({m.period})
+                </th>
+                <td>{referenceRate(m, locale)}</td>
+                <td>–</td>
+                <td>–</td>
               </tr>
             ))}
             {diff && (

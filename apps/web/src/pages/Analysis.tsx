@@ -18,6 +18,9 @@ import {
   type SurvivalReply,
 } from '../api/queries.ts';
 import { atRiskAt, kmRows, windowRows, type ArmKey } from '../charts/mappers.ts';
+import { referenceMarks } from '../charts/reference.ts';
+import { referenceLineElements } from '../charts/referenceLines.tsx';
+import { referenceLabel } from '../components/References.tsx';
 import { ARM_COLOR } from '../charts/colors.ts';
 import { Figure } from '../components/Figure.tsx';
 import { ArmTag } from '../components/Num.tsx';
@@ -234,6 +237,7 @@ function ByWindow({ pilotId }: { pilotId: string }) {
   if (failed) return <ErrorState error={failed.error} />;
   if (qs.some((q) => q.isPending)) return <Loading />;
   const rows = windowRows(qs.map((q) => q.data!));
+  const marks = referenceMarks(qs.flatMap((q) => q.data!.referenceLines));
   const arms = (['intervention', 'control'] as const).filter((a) => rows.some((r) => r[a] != null));
   const data = rows.map((r) => ({
     window: r.window,
@@ -252,12 +256,13 @@ function ByWindow({ pilotId }: { pilotId: string }) {
   return (
     <Figure
       title={t.byWindow}
-      alt={rows
-        .map(
+      alt={[
+        ...rows.map(
           (r) =>
             `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${r[a] != null ? formatPercent(r[a]!, 1, locale) : '–'}`).join(', ')}`,
-        )
-        .join('; ')}
+        ),
+        ...marks.map((m) => `${referenceLabel(m, t, locale)} (${t.months(m.windowMonths)})`),
+      ].join('; ')}
       chart={
         <div className="chart">
           <ResponsiveContainer width="100%" height={280}>
@@ -277,6 +282,7 @@ function ByWindow({ pilotId }: { pilotId: string }) {
               <YAxis domain={[0, 'auto']} tickFormatter={pct} width={48} />
               <Tooltip formatter={(v) => pct(Number(v))} />
               <Legend verticalAlign="top" />
+              {referenceLineElements(marks, t, locale, true)}
               {arms.map((a) => (
                 <Line
                   key={a}

@@ -13,7 +13,10 @@ import {
 import { cohortsQuery, type WINDOW_OPTIONS } from '../api/queries.ts';
 import { ARM_COLOR } from '../charts/colors.ts';
 import { cohortRows, type ArmKey, type CohortRow } from '../charts/mappers.ts';
+import type { ReferenceMark } from '../charts/reference.ts';
 import { Figure } from '../components/Figure.tsx';
+import { referenceLabel } from '../components/References.tsx';
+import { referenceLineElements } from '../charts/referenceLines.tsx';
 import { ArmTag, Num } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatInterval, formatNumber, formatPercent, type Locale } from '../format.ts';
@@ -60,17 +63,30 @@ const err = (r: CohortRow, a: ArmKey): [number, number] | undefined => {
 export default function CohortFigure({
   pilotId,
   windowMonths,
+  marks = [],
 }: {
   pilotId: string;
   windowMonths: (typeof WINDOW_OPTIONS)[number];
+  /** Reference figures for this window, drawn as labelled horizontal lines. */
+  marks?: readonly ReferenceMark[];
 }) {
   const q = useQuery(cohortsQuery(pilotId, windowMonths));
   return (
-    <Query q={q}>{(r) => <CohortChart rows={cohortRows(r)} windowMonths={windowMonths} />}</Query>
+    <Query q={q}>
+      {(r) => <CohortChart rows={cohortRows(r)} windowMonths={windowMonths} marks={marks} />}
+    </Query>
   );
 }
 
-function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: number }) {
+function CohortChart({
+  rows,
+  windowMonths,
+  marks,
+}: {
+  rows: CohortRow[];
+  windowMonths: number;
+  marks: readonly ReferenceMark[];
+}) {
   const { t, locale } = useI18n();
   const s = useStrings(strings);
   if (rows.length === 0) return <Empty />;
@@ -90,7 +106,7 @@ function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: 
       (r) =>
         `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`,
     )
-    .join('; ')}.`;
+    .join('; ')}.${marks.map((m) => ` ${referenceLabel(m, t, locale)}.`).join('')}`;
   return (
     <Figure
       title={s.title(windowMonths)}
@@ -113,6 +129,7 @@ function CohortChart({ rows, windowMonths }: { rows: CohortRow[]; windowMonths: 
               <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
               <Tooltip formatter={(v) => pct(Number(v))} />
               <Legend verticalAlign="top" />
+              {referenceLineElements(marks, t, locale)}
               {arms.map((a) => (
                 <Line
                   key={a}

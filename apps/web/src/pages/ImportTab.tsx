@@ -7,7 +7,7 @@ import { ErrorState } from '../components/States.tsx';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 
-type Kind = 'participants' | 'events';
+type Kind = 'participants' | 'events' | 'budget';
 
 /** Drop zone → dry run (errors as a table regel/kolom/melding) → import with inserted/updated counts. */
 export function ImportTab({ pilotId }: { pilotId: string }) {
@@ -91,7 +91,7 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
       <form className="card form" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="field">
           <legend>{t.importKind}</legend>
-          {(['participants', 'events'] as const).map((k) => (
+          {(['participants', 'events', 'budget'] as const).map((k) => (
             <label key={k} className="radio">
               <input
                 type="radio"

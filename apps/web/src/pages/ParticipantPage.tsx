@@ -5,21 +5,19 @@ import { participantQuery, type Event, type ParticipantDetail } from '../api/que
 import { position, spells } from '../charts/timeline.ts';
 import { ArmTag } from '../components/Num.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
-import { formatDate, formatMoney, formatNumber } from '../format.ts';
-import { useI18n, type Dict } from '../i18n.tsx';
+import {
+  EVENT_TYPES,
+  eventValue,
+  hasValue as takesValue,
+  isDebtEvent,
+  validateEvent,
+  type EventErrors as Errs,
+} from '../events.ts';
+import { formatDate, formatMoney } from '../format.ts';
+import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
 
-const EVENT_TYPES = [
-  'benefit_end',
-  'benefit_restart',
-  'bbz_start',
-  'bbz_end',
-  'work_start',
-  'work_end',
-  'ladder',
-  'offset_income',
-] as const satisfies readonly Event['type'][];
 const REASONS = ['regular_work', 'bbz', 'combination', 'other'] as const;
 
 export function ParticipantPage({ id }: { id: string }) {
@@ -100,14 +98,6 @@ function Baseline({ p }: { p: ParticipantDetail }) {
   );
 }
 
-function eventValue(e: Event, t: Dict, locale: 'nl' | 'en') {
-  if (e.value == null) return e.reason ? t.routes[e.reason] : '';
-  if (e.type === 'offset_income') return formatMoney(e.value, true, locale);
-  if (e.type === 'work_start') return `${formatNumber(e.value, 1, locale)} u/w`;
-  if (e.type === 'ladder') return `${t.fields.ladderStep.toLowerCase()} ${e.value}`;
-  return formatNumber(e.value, 2, locale);
-}
-
 function Timeline({ p }: { p: ParticipantDetail }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
@@ -126,8 +116,11 @@ function Timeline({ p }: { p: ParticipantDetail }) {
       await qc.invalidateQueries({ queryKey: ['participant', p.id] });
     },
   });
-  const kinds = ['benefit', 'bbz', 'work'] as const;
-  const kindLabel = { benefit: t.onBenefit, bbz: t.routes.bbz, work: t.work };
+  const hasDebtEvents = events.some((e) => isDebtEvent(e.type));
+  const kinds = hasDebtEvents
+    ? (['benefit', 'bbz', 'work', 'debts'] as const)
+    : (['benefit', 'bbz', 'work'] as const);
+  const kindLabel = { benefit: t.onBenefit, bbz: t.routes.bbz, work: t.work, debts: t.debtsLane };
   return (
     <section className="card" aria-labelledby="tl-h">
       <h2 id="tl-h">{t.timeline}</h2>
@@ -149,11 +142,13 @@ function Timeline({ p }: { p: ParticipantDetail }) {
                     title={`${formatDate(b.from, locale)} – ${b.open ? '…' : formatDate(b.to, locale)}`}
                   />
                 ))}
-              {k === 'benefit' &&
-                events.map((e) => (
+              {(k === 'benefit' || k === 'debts') &&
+                events
+                  .filter((e) => isDebtEvent(e.type) === (k === 'debts'))
+                  .map((e) => (
                   <span
                     key={e.id}
-                    className="tl-marker"
+                    className={k === 'debts' ? 'tl-marker tl-marker-debt' : 'tl-marker'}
                     style={{ left: `${position(e.date, p.intakeDate, end) * 100}%` }}
                     title={`${formatDate(e.date, locale)} ${t.events[e.type]}`}
                   />
@@ -226,27 +221,6 @@ function Timeline({ p }: { p: ParticipantDetail }) {
   );
 }
 
-type Errs = Partial<Record<'type' | 'date' | 'reason' | 'value' | 'form', string>>;
-
-/** Mirrors the server's EventInput rules so most mistakes show before sending; server errors land next to their field. */
-export function validateEvent(
-  input: { type: string; date: string; reason: string; value: string },
-  t: Dict,
-): Errs {
-  const errs: Errs = {};
-  if (!input.type) errs.type = t.required;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) errs.date = t.required;
-  const v = input.value.trim() === '' ? null : Number(input.value.replace(',', '.'));
-  if (v != null && Number.isNaN(v)) errs.value = t.valueHint.offset_income;
-  else if (input.type === 'ladder' && (v == null || !Number.isInteger(v) || v < 1 || v > 6))
-    errs.value = t.valueHint.ladder;
-  else if (input.type === 'offset_income' && (v == null || v < 0))
-    errs.value = t.valueHint.offset_income;
-  else if (input.type === 'work_start' && v != null && (v < 0 || v > 168))
-    errs.value = t.valueHint.work_start;
-  return errs;
-}
-
 function AddEvent({ participantId }: { participantId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -256,7 +230,7 @@ function AddEvent({ participantId }: { participantId: string }) {
   const [value, setValue] = useState('');
   const [errs, setErrs] = useState<Errs>({});
   const [saved, setSaved] = useState(false);
-  const hasValue = type === 'ladder' || type === 'offset_income' || type === 'work_start';
+  const hasValue = takesValue(type);
   const add = useMutation({
     mutationFn: () =>
       unwrap<Event>(
@@ -377,7 +351,7 @@ function AddEvent({ participantId }: { participantId: string }) {
           <div className="field">
             <label htmlFor="ev-value">{t.value}</label>
             <span className="hint" id="ev-value-hint">
-              {t.valueHint[type]}
+              {takesValue(type) && t.valueHint[type]}
             </span>
             <input
               id="ev-value"

@@ -8,7 +8,10 @@ import {
   type User,
 } from '../api/queries.ts';
 import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
+import { ReferenceList } from '../components/References.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
+import { hasDebtData } from '../charts/debts.ts';
+import { referenceMarks } from '../charts/reference.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
@@ -19,15 +22,21 @@ import { WorklistTab } from './WorklistTab.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
+// Debts (Recharts) and the budget: their own chunks, loaded only where they are shown.
+const DebtSection = lazy(() => import('./debts/DebtSection.tsx'));
+const BudgetSummary = lazy(() => import('./budget/BudgetSummary.tsx'));
+const BudgetTab = lazy(() => import('./budget/BudgetTab.tsx'));
 
-type Tab = 'results' | 'participants' | 'import' | 'worklist';
+type Tab = 'results' | 'participants' | 'import' | 'worklist' | 'budget';
 
 export function PilotPage({ id, user }: { id: string; user: User }) {
   const { t, locale } = useI18n();
   const loc = useLocation();
   const pilot = useQuery(pilotQuery(id));
   const canWrite = user.role === 'manager' || user.role === 'admin';
-  const tabs: Tab[] = canWrite ? ['results', 'participants', 'import', 'worklist'] : ['results'];
+  const tabs: Tab[] = canWrite
+    ? ['results', 'participants', 'import', 'worklist', 'budget']
+    : ['results'];
   const asked = loc.query.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : 'results';
   const win = Number(loc.query.get('window') ?? 12);
@@ -90,6 +99,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}
+      {tab === 'budget' && (
+        <Suspense fallback={<Loading />}>
+          <BudgetTab pilotId={id} windowMonths={windowMonths} />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -127,19 +141,30 @@ function Results({
     <section aria-label={t.tabs.results}>
       <WindowSelect value={windowMonths} />
       <Query q={q}>
-        {(o) => (
+        {(o) => {
+          const marks = referenceMarks(o.referenceLines, o.windowMonths);
+          return (
           <>
             <HeadlineText o={o} large />
+            <ReferenceList o={o} municipality={pilot.municipality} />
             <NetSavings o={o} />
             <div className="grid-2">
               <RouteBar o={o} />
               <Waterfall o={o} />
             </div>
-            {o.arms.control && <ArmBars o={o} />}
+            {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
             {/* Left out of the one-page A4 print of the summary. */}
             <div className="no-print">
               <Suspense fallback={<Loading />}>
-                <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} />
+                <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} marks={marks} />
+              </Suspense>
+              {hasDebtData(o) && (
+                <Suspense fallback={<Loading />}>
+                  <DebtSection pilotId={pilot.id} o={o} />
+                </Suspense>
+              )}
+              <Suspense fallback={<Loading />}>
+                <BudgetSummary pilotId={pilot.id} windowMonths={windowMonths} hideWhenEmpty />
               </Suspense>
             </div>
             <section className="card meaning">
@@ -169,7 +194,8 @@ function Results({
               {formatDate(o.observationEnd, locale)}
             </p>
           </>
-        )}
+          );
+        }}
       </Query>
     </section>
   );

@@ -10,7 +10,8 @@ export const mobilityMentoring: PilotProfile = {
     'Bijstandsgerechtigden met problematische schulden en geldstress; eerst rust in de financiën, dan doelen voor werk.',
   description:
     `Synthetische demodata, ${SOURCE} Bevinding 7: eerst aandacht voor geldstress, daarna pas andere doelen. ` +
-    'Met controlegroep; trage start, treden en uitstroom vooral tussen 12 en 24 maanden na intake.',
+    'Met controlegroep; trage start, treden en uitstroom vooral tussen 12 en 24 maanden na intake. ' +
+    'Schulden stabiliseren vooral 6–18 maanden na intake, vaker in de interventiegroep; de geldstress daalt.',
   intakeFrom: '2023-01-01',
   intakeTo: '2025-06-30',
   size: [340, 400],
@@ -35,6 +36,35 @@ export const mobilityMentoring: PilotProfile = {
     disability: 0.2,
     refugeeStatus: 0.12,
   },
+  debts: {
+    // Mobility mentoring puts money stress first: a settlement or stabilisation mostly in
+    // months 4–17; the control group gets the regular debt help, slower.
+    stabiliseHazard: (p, k) => {
+      if (p.arm === 'control') return k < 6 ? 0.005 : 0.025;
+      if (k < 4) return 0.01;
+      return k < 18 ? 0.07 : 0.03;
+    },
+    stressEvery: 3,
+    stressDrift: (p, stabilised) => (stabilised ? -0.7 : p.arm === 'intervention' ? -0.35 : -0.05),
+  },
+  budgetLines: [
+    {
+      amountCents: 38_000_000,
+      periodStart: '2023-01-01',
+      periodEnd: '2025-12-31',
+      domain: 'participation',
+      fundingSource: 'Participatiebudget',
+      description: 'Mentoren en coaching naar werk (synthetisch).',
+    },
+    {
+      amountCents: 42_000_000,
+      periodStart: '2023-01-01',
+      periodEnd: '2025-12-31',
+      domain: 'debt',
+      fundingSource: 'Schuldhulpverlening (gemeentefonds)',
+      description: 'Budgetbeheer, saneringskredieten en schuldregelingen (synthetisch).',
+    },
+  ],
   dynamics: {
     exitHazard: (p, k) => {
       if (k < 2) return 0;

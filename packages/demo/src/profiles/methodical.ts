@@ -77,6 +77,41 @@ export const binthout: PilotProfile = {
   controlShare: 0,
   monthlyBenefitCents: 131_000,
   guidanceCostCents: 480_000,
+  // Finding 5: participation, green and liveability in one project, funded from three budgets.
+  budgetLines: [
+    {
+      amountCents: 62_000_000,
+      periodStart: '2023-06-01',
+      periodEnd: '2025-12-31',
+      domain: 'participation',
+      fundingSource: 'Participatiebudget',
+      description: 'Werkbegeleiding en dagbesteding in de houtwerkplaats (synthetisch).',
+    },
+    {
+      amountCents: 21_000_000,
+      periodStart: '2023-06-01',
+      periodEnd: '2025-12-31',
+      domain: 'green',
+      fundingSource: 'Groenbeheer gemeente Zwolle',
+      description: 'Inzameling en verwerking van stadshout uit het bomenonderhoud (synthetisch).',
+    },
+    {
+      amountCents: 14_000_000,
+      periodStart: '2024-01-01',
+      periodEnd: '2025-12-31',
+      domain: 'liveability',
+      fundingSource: 'Provincie Overijssel',
+      description: 'Stadsmeubilair voor buurten en schoolpleinen (synthetisch).',
+    },
+    {
+      amountCents: 6_000_000,
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      domain: 'participation',
+      fundingSource: 'Provincie Overijssel',
+      description: 'Opschaling naar een tweede werkplaats (synthetisch).',
+    },
+  ],
   population: {
     age: [
       ['18-26', 0.15],

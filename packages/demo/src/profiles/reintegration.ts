@@ -25,6 +25,23 @@ export function partTimeEntrepreneurship(
     controlShare: 0,
     monthlyBenefitCents: 132_500,
     guidanceCostCents: 250_000,
+    referenceLines: [
+      {
+        kind: 'general_outflow',
+        // About a fifth of the general bijstand population leaves within a year.
+        rate: Math.round(0.22 * pace * 100) / 100,
+        windowMonths: 12,
+        period: '2024',
+        source: 'Synthetisch — illustratieve benchmark',
+      },
+      {
+        kind: 'council_target',
+        rate: 0.35,
+        windowMonths: 12,
+        period: '2024–2026',
+        source: 'Synthetisch — illustratief raadsdoel',
+      },
+    ],
     population: {
       age: ADULTS,
       motivation: [

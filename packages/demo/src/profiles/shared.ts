@@ -1,4 +1,5 @@
-import type { IsoDate, Theme } from '@wegwijzer/domain';
+import type { BudgetLineFields, IsoDate, ReferenceLineFields, Theme } from '@wegwijzer/domain';
+import type { DebtDynamics } from '../debts.ts';
 import type { PopulationMix } from '../population.ts';
 import type { Dynamics } from '../simulate.ts';
 
@@ -21,6 +22,12 @@ export interface PilotProfile {
   guidanceCostCents: number;
   population: PopulationMix;
   dynamics: Dynamics;
+  /** Debt events for participants with debts; none when absent. */
+  debts?: DebtDynamics;
+  /** The pilot's costs and funding (finding 5: smart linkages across budgets). */
+  budgetLines?: readonly BudgetLineFields[];
+  /** Municipal reference figures to draw beside the exit rate. */
+  referenceLines?: readonly ReferenceLineFields[];
 }
 
 export const DATA_COMPLETE_THROUGH: IsoDate = '2025-12-31';

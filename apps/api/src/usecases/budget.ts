@@ -1,0 +1,245 @@
+import {
+  armTotals,
+  auditTx,
+  deleteBudgetLineTx,
+  deleteReferenceLineTx,
+  getBudgetLine,
+  getReferenceLine,
+  insertBudgetLineTx,
+  insertReferenceLineTx,
+  listBudgetLines as loadBudgetLines,
+  listReferenceLines as loadReferenceLines,
+  updateBudgetLineTx,
+  type AuditEntry,
+} from '@wegwijzer/db';
+import {
+  BadRequest,
+  centsToEuros,
+  eurosToCents,
+  NotFound,
+  type BudgetLine,
+  type BudgetLineFields,
+  type BudgetLineInput,
+  type BudgetLineRecord,
+  type BudgetLineUpdate,
+  type BudgetReply,
+  type ReferenceLine,
+  type ReferenceLineInput,
+} from '@wegwijzer/domain';
+import { summarizeBudget } from '@wegwijzer/outcomes';
+import { requirePilot } from '../http/access.ts';
+import type { UseCaseCtx } from '../http/env.ts';
+import { suppressBudget } from './disclosure.ts';
+import { visiblePilot } from './pilots.ts';
+
+/** Budget lines, the budget summary and municipal reference lines of a pilot (issue 11). */
+
+export function toBudgetLineJson(r: BudgetLineRecord): BudgetLine {
+  return {
+    id: r.id,
+    pilotId: r.pilotId,
+    amount: centsToEuros(r.amountCents),
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    domain: r.domain,
+    fundingSource: r.fundingSource,
+    description: r.description,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function auditEntry(
+  ctx: UseCaseCtx,
+  entry: Omit<AuditEntry, 'actorId' | 'actorEmail' | 'requestId'>,
+): AuditEntry {
+  return { ...entry, actorId: ctx.actor.id, actorEmail: ctx.actor.email, requestId: ctx.requestId };
+}
+
+export async function listBudgetLines({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
+  await visiblePilot(ctx, pilotId);
+  const lines = await loadBudgetLines(ctx.store.db, pilotId);
+  return {
+    items: lines.map(toBudgetLineJson),
+    total: centsToEuros(lines.reduce((s, l) => s + l.amountCents, 0)),
+  };
+}
+
+export async function createBudgetLine({
+  ctx,
+  pilotId,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  input: BudgetLineInput;
+}) {
+  await visiblePilot(ctx, pilotId);
+  const fields: BudgetLineFields = {
+    amountCents: eurosToCents(input.amount),
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    domain: input.domain,
+    fundingSource: input.fundingSource,
+    description: input.description ?? null,
+  };
+  const id = await ctx.store.writeTx((raw) => {
+    const newId = insertBudgetLineTx(raw, pilotId, fields);
+    auditTx(
+      raw,
+      auditEntry(ctx, {
+        action: 'budget_line.create',
+        pilotId,
+        rowCount: 1,
+        details: { budgetLineId: newId },
+      }),
+    );
+    return newId;
+  });
+  return toBudgetLineJson((await getBudgetLine(ctx.store.db, id))!);
+}
+
+async function visibleBudgetLine(ctx: UseCaseCtx, id: string): Promise<BudgetLineRecord> {
+  const line = await getBudgetLine(ctx.store.db, id);
+  if (!line) throw new NotFound('Budget line');
+  requirePilot(ctx.actor, line.pilotId);
+  return line;
+}
+
+export async function updateBudgetLine({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  id: string;
+  input: BudgetLineUpdate;
+}) {
+  const line = await visibleBudgetLine(ctx, id);
+  const periodStart = input.periodStart ?? line.periodStart;
+  const periodEnd = input.periodEnd ?? line.periodEnd;
+  if (periodEnd < periodStart)
+    throw new BadRequest(`periodEnd ${periodEnd} is before periodStart ${periodStart}`);
+  const patch: Partial<BudgetLineFields> = {
+    amountCents: input.amount === undefined ? undefined : eurosToCents(input.amount),
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    domain: input.domain,
+    fundingSource: input.fundingSource,
+    description: input.description,
+  };
+  await ctx.store.writeTx((raw) => {
+    updateBudgetLineTx(raw, id, patch);
+    auditTx(
+      raw,
+      auditEntry(ctx, {
+        action: 'budget_line.update',
+        pilotId: line.pilotId,
+        rowCount: 1,
+        details: { budgetLineId: id, fields: Object.keys(input) },
+      }),
+    );
+  });
+  return toBudgetLineJson((await getBudgetLine(ctx.store.db, id))!);
+}
+
+export async function deleteBudgetLine({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
+  const line = await visibleBudgetLine(ctx, id);
+  await ctx.store.writeTx((raw) => {
+    deleteBudgetLineTx(raw, id);
+    auditTx(
+      raw,
+      auditEntry(ctx, {
+        action: 'budget_line.delete',
+        pilotId: line.pilotId,
+        rowCount: 1,
+        details: {
+          budgetLineId: id,
+          amount: centsToEuros(line.amountCents),
+          domain: line.domain,
+          fundingSource: line.fundingSource,
+        },
+      }),
+    );
+  });
+}
+
+/**
+ * Cost and funding per domain and funder, and what the budget bought back per euro in window `k`
+ * (docs/outcomes-debts.md, "Budget").
+ */
+export async function pilotBudget({
+  ctx,
+  pilotId,
+  k,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  k: number;
+}): Promise<BudgetReply> {
+  await visiblePilot(ctx, pilotId);
+  const lines = await loadBudgetLines(ctx.store.db, pilotId);
+  const totals = await armTotals(ctx.store.db, pilotId, k);
+  const reply = { pilotId, ...summarizeBudget(lines, totals, k) };
+  if (ctx.actor.role !== 'viewer') return reply;
+  const sizes = {
+    intervention: totals.intervention.evaluable,
+    control: totals.control?.evaluable ?? null,
+  };
+  return suppressBudget(reply, sizes, ctx.config.suppressionThreshold);
+}
+
+export async function listReferenceLines({
+  ctx,
+  pilotId,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+}): Promise<{ items: ReferenceLine[] }> {
+  await visiblePilot(ctx, pilotId);
+  return { items: await loadReferenceLines(ctx.store.db, [pilotId]) };
+}
+
+export async function createReferenceLine({
+  ctx,
+  pilotId,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+  input: ReferenceLineInput;
+}): Promise<ReferenceLine> {
+  await visiblePilot(ctx, pilotId);
+  const id = await ctx.store.writeTx((raw) => {
+    const newId = insertReferenceLineTx(raw, pilotId, input);
+    auditTx(
+      raw,
+      auditEntry(ctx, {
+        action: 'reference_line.create',
+        pilotId,
+        rowCount: 1,
+        details: { referenceLineId: newId, kind: input.kind },
+      }),
+    );
+    return newId;
+  });
+  return (await getReferenceLine(ctx.store.db, id))!;
+}
+
+export async function deleteReferenceLine({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
+  const line = await getReferenceLine(ctx.store.db, id);
+  if (!line) throw new NotFound('Reference line');
+  requirePilot(ctx.actor, line.pilotId);
+  await ctx.store.writeTx((raw) => {
+    deleteReferenceLineTx(raw, id);
+    auditTx(
+      raw,
+      auditEntry(ctx, {
+        action: 'reference_line.delete',
+        pilotId: line.pilotId,
+        rowCount: 1,
+        details: { referenceLineId: id, kind: line.kind, rate: line.rate, source: line.source },
+      }),
+    );
+  });
+}

@@ -1,0 +1,242 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, unwrap } from '../../api/client.ts';
+import { referenceLinesQuery, WINDOW_OPTIONS, type ReferenceLine } from '../../api/queries.ts';
+import { referenceMarks } from '../../charts/reference.ts';
+import { TextField } from '../../components/Field.tsx';
+import { referenceRate } from '../../components/References.tsx';
+import { Empty, Query } from '../../components/States.tsx';
+import { useI18n, useStrings } from '../../i18n.tsx';
+import { serverFieldErrors } from '../admin/forms.ts';
+import {
+  REFERENCE_FIELDS,
+  REFERENCE_KINDS,
+  referenceBody,
+  validateReference,
+  type FieldErrors,
+  type ReferenceDraft,
+  type ReferenceField,
+} from './forms.ts';
+import { budgetStrings } from './strings.ts';
+
+const EMPTY: ReferenceDraft = {
+  kind: 'general_outflow',
+  percent: '',
+  windowMonths: '12',
+  period: '',
+  source: '',
+};
+
+/** Municipal reference lines (general outflow, council target) with add and delete. */
+export function ReferenceLines({ pilotId }: { pilotId: string }) {
+  const { t, locale } = useI18n();
+  const s = useStrings(budgetStrings);
+  const qc = useQueryClient();
+  const q = useQuery(referenceLinesQuery(pilotId));
+  const [draft, setDraft] = useState<ReferenceDraft>(EMPTY);
+  const [errs, setErrs] = useState<FieldErrors<ReferenceField>>({});
+  const [formError, setFormError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: ['referenceLines', pilotId] });
+    // The outcome replies carry the lines too.
+    await qc.invalidateQueries({ queryKey: ['outcomes', pilotId] });
+  };
+  const add = useMutation({
+    mutationFn: () =>
+      unwrap<ReferenceLine>(
+        api.api.pilots[':id']['reference-lines'].$post({
+          param: { id: pilotId },
+          json: referenceBody(draft),
+        }),
+      ),
+    onSuccess: async () => {
+      setDraft(EMPTY);
+      setErrs({});
+      setNotice(s.saved);
+      await refresh();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) {
+        // The server names the rate `rate`; the form calls it percent.
+        const details = e.detailList.map((d) =>
+          d.path === 'rate' ? { ...d, path: 'percent' } : d,
+        );
+        const mapped = serverFieldErrors(details, REFERENCE_FIELDS);
+        setErrs(mapped.fields);
+        setFormError(mapped.rest.join(' ') || (Object.keys(mapped.fields).length ? '' : e.message));
+      } else setFormError(String(e));
+    },
+  });
+  const del = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.api['reference-lines'][':id'].$delete({ param: { id } })),
+    onSuccess: async () => {
+      setConfirming(null);
+      setNotice(s.deleted);
+      await refresh();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFormError('');
+    setNotice('');
+    const v = validateReference(draft, s);
+    setErrs(v);
+    if (!Object.keys(v).length) add.mutate();
+  };
+  const set = (k: ReferenceField) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const selectProps = (k: ReferenceField) => ({
+    'aria-invalid': errs[k] ? true : undefined,
+    'aria-describedby': errs[k] ? `rl-${k}-err` : undefined,
+  });
+  const fieldErr = (k: ReferenceField) =>
+    errs[k] && (
+      <span id={`rl-${k}-err`} className="field-error">
+        {errs[k]}
+      </span>
+    );
+  return (
+    <section className="card" aria-labelledby="rl-h">
+      <h2 id="rl-h">{s.refTitle}</h2>
+      <p className="muted">{s.refIntro}</p>
+      <Query q={q}>
+        {(list) => {
+          const marks = referenceMarks(list.items);
+          return marks.length === 0 ? (
+            <Empty>{s.refNone}</Empty>
+          ) : (
+            <table className="data-table reference-table">
+              <thead>
+                <tr>
+                  <th scope="col">{s.refKind}</th>
+                  <th scope="col">{s.refPercent}</th>
+                  <th scope="col">{s.refWindow}</th>
+                  <th scope="col">{s.refPeriod}</th>
+                  <th scope="col">{s.refSource}</th>
+                  <th scope="col">{s.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {marks.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{s.refKinds[m.kind]}</th>
+                    <td>{referenceRate(m, locale)}</td>
+                    <td>{t.months(m.windowMonths)}</td>
+                    <td>{m.period}</td>
+                    <td>{m.source}</td>
+                    <td>
+                      {confirming === m.id ? (
+                        <>
+                          <button
+                            type="button"
+                            className="btn btn-danger"
+                            disabled={del.isPending}
+                            onClick={() => del.mutate(m.id)}
+                          >
+                            {t.delete}
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-link"
+                            onClick={() => setConfirming(null)}
+                          >
+                            {t.cancel}
+                          </button>
+                        </>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn-link"
+                          aria-label={`${t.delete}: ${s.refKinds[m.kind]} ${m.period}`}
+                          onClick={() => setConfirming(m.id)}
+                        >
+                          {t.delete}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        }}
+      </Query>
+      {del.isError && (
+        <p className="form-error" role="alert">
+          {del.error.message}
+        </p>
+      )}
+      <p aria-live="polite">{notice && <span className="notice ok">{notice}</span>}</p>
+      <form className="form" onSubmit={submit} noValidate aria-labelledby="rl-form-h">
+        <h3 id="rl-form-h">{s.refAdd}</h3>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="rl-kind">{s.refKind}</label>
+            <select id="rl-kind" value={draft.kind} onChange={set('kind')} {...selectProps('kind')}>
+              {REFERENCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {s.refKinds[k]}
+                </option>
+              ))}
+            </select>
+            {fieldErr('kind')}
+          </div>
+          <TextField
+            id="rl-percent"
+            label={s.refPercent}
+            hint={s.refPercentHint}
+            inputMode="decimal"
+            value={draft.percent}
+            onChange={set('percent')}
+            error={errs.percent}
+          />
+          <div className="field">
+            <label htmlFor="rl-windowMonths">{s.refWindow}</label>
+            <select
+              id="rl-windowMonths"
+              value={draft.windowMonths}
+              onChange={set('windowMonths')}
+              {...selectProps('windowMonths')}
+            >
+              {WINDOW_OPTIONS.map((w) => (
+                <option key={w} value={w}>
+                  {t.months(w)}
+                </option>
+              ))}
+            </select>
+            {fieldErr('windowMonths')}
+          </div>
+          <TextField
+            id="rl-period"
+            label={s.refPeriod}
+            hint={s.refPeriodHint}
+            value={draft.period}
+            onChange={set('period')}
+            error={errs.period}
+          />
+          <TextField
+            id="rl-source"
+            label={s.refSource}
+            hint={s.refSourceHint}
+            value={draft.source}
+            onChange={set('source')}
+            error={errs.source}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+            {t.save}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

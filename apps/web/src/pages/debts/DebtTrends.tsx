@@ -1,0 +1,247 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { debtSurvivalQuery, outcomesQuery, WINDOW_OPTIONS } from '../../api/queries.ts';
+import { ARM_COLOR } from '../../charts/colors.ts';
+import { debtWindowRows, stabilisedCurve, trimTail } from '../../charts/debts.ts';
+import { kmRows } from '../../charts/mappers.ts';
+import { Figure } from '../../components/Figure.tsx';
+import { ArmTag, Num } from '../../components/Num.tsx';
+import { Empty, ErrorState, Loading, Query } from '../../components/States.tsx';
+import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { useI18n, useStrings } from '../../i18n.tsx';
+import { cellText } from '../../suppression.ts';
+import { debtStrings } from './strings.ts';
+
+const ARMS = ['intervention', 'control'] as const;
+const TICKS = [0, 180, 365, 545, 730, 1095];
+
+/** The share with debts under control at 6/12/18/24/36 months: a line per arm with intervals. */
+export function DebtOverTime({ pilotId }: { pilotId: string }) {
+  const { t, locale } = useI18n();
+  const s = useStrings(debtStrings);
+  const qs = useQueries({ queries: WINDOW_OPTIONS.map((w) => outcomesQuery(pilotId, w)) });
+  const failed = qs.find((q) => q.isError);
+  if (failed) return <ErrorState error={failed.error} />;
+  if (qs.some((q) => q.isPending)) return <Loading />;
+  const rows = debtWindowRows(qs.map((q) => q.data!));
+  const arms = ARMS.filter((a) => rows.some((r) => r.cells[a]));
+  const pct0 = (v: number) => formatPercent(v, 0, locale);
+  const pct = (v: number) => formatPercent(v, 1, locale);
+  const n = (v: number) => formatNumber(v, 0, locale);
+  return (
+    <Figure
+      title={s.overTimeTitle}
+      alt={`${s.overTimeAlt} ${rows
+        .map(
+          (r) =>
+            `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`,
+        )
+        .join('; ')}.`}
+      chart={
+        <div className="chart">
+          <ResponsiveContainer width="100%" height={280}>
+            <ComposedChart
+              accessibilityLayer={false}
+              data={rows}
+              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+            >
+              <CartesianGrid stroke="#e3e3e3" />
+              <XAxis
+                dataKey="window"
+                type="number"
+                domain={[0, 36]}
+                ticks={[...WINDOW_OPTIONS]}
+                label={{ value: t.window, position: 'insideBottom', offset: -12 }}
+              />
+              <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
+              <Tooltip formatter={(v) => pct(Number(v))} />
+              <Legend verticalAlign="top" />
+              {arms.map((a) => (
+                <Line
+                  key={a}
+                  dataKey={a}
+                  name={t.arms[a]}
+                  stroke={ARM_COLOR[a]}
+                  strokeWidth={2}
+                  strokeDasharray={a === 'control' ? '6 3' : undefined}
+                  dot={{ r: 4 }}
+                  isAnimationActive={false}
+                  connectNulls
+                >
+                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={ARM_COLOR[a]} />
+                </Line>
+              ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      }
+      table={
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.window}</th>
+              {arms.map((a) => (
+                <th key={a} scope="col">
+                  <ArmTag arm={a} /> (95%-BI; n)
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.window}>
+                <th scope="row">{t.months(r.window)}</th>
+                {arms.map((a) => {
+                  const c = r.cells[a];
+                  return (
+                    <td key={a}>
+                      {c ? (
+                        <>
+                          <Num c={c.rate} fmt={pct} />
+                          {c.ci && ` (${formatInterval(c.ci, locale)})`}; n = <Num c={c.n} fmt={n} />
+                        </>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Kaplan–Meier time to stabilisation, drawn as the share under control so far (up is good). */
+export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
+  const { t, locale } = useI18n();
+  const s = useStrings(debtStrings);
+  const q = useQuery(debtSurvivalQuery(pilotId));
+  return (
+    <Query q={q}>
+      {(reply) => {
+        const rows = stabilisedCurve(kmRows(trimTail(reply)));
+        const arms = ARMS.filter((a) => reply.arms[a]?.points.length);
+        if (!arms.length) return <Empty />;
+        const maxT = rows.at(-1)?.t ?? 0;
+        const ticks = TICKS.filter((x) => x <= maxT);
+        const pct = (v: number) => formatPercent(v, 0, locale);
+        const median = (a: (typeof ARMS)[number]) => {
+          const m = reply.arms[a]?.median;
+          return m == null ? t.notReached : `${formatNumber(m, 0, locale)} ${s.days.split(' ')[0]!.toLowerCase()}`;
+        };
+        const at = (tick: number) => [...rows].reverse().find((x) => x.t <= tick);
+        return (
+          <Figure
+            title={s.kmTitle}
+            alt={`${s.kmAlt} ${arms.map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}`).join('; ')}.`}
+            chart={
+              <div className="chart">
+                <ResponsiveContainer width="100%" height={300}>
+                  <ComposedChart
+                    accessibilityLayer={false}
+                    data={rows}
+                    margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+                  >
+                    <CartesianGrid stroke="#e3e3e3" />
+                    <XAxis
+                      dataKey="t"
+                      type="number"
+                      domain={[0, maxT]}
+                      ticks={ticks}
+                      label={{ value: s.days, position: 'insideBottom', offset: -12 }}
+                    />
+                    <YAxis domain={[0, 1]} tickFormatter={pct} width={48} />
+                    <Tooltip
+                      formatter={(v) =>
+                        Array.isArray(v) ? v.map((x) => pct(Number(x))).join('–') : pct(Number(v))
+                      }
+                      labelFormatter={(l) => `${s.days}: ${l}`}
+                    />
+                    <Legend verticalAlign="top" />
+                    {arms.map((a) => (
+                      <Area
+                        key={`${a}b`}
+                        type="stepAfter"
+                        dataKey={`${a}Band`}
+                        stroke="none"
+                        fill={ARM_COLOR[a]}
+                        fillOpacity={0.18}
+                        isAnimationActive={false}
+                        legendType="none"
+                        name={`${t.arms[a]} 95%-BI`}
+                      />
+                    ))}
+                    {arms.map((a) => (
+                      <Line
+                        key={a}
+                        type="stepAfter"
+                        dataKey={a}
+                        stroke={ARM_COLOR[a]}
+                        strokeWidth={2}
+                        strokeDasharray={a === 'control' ? '6 3' : undefined}
+                        dot={false}
+                        isAnimationActive={false}
+                        name={t.arms[a]}
+                      />
+                    ))}
+                  </ComposedChart>
+                </ResponsiveContainer>
+                <p className="small">
+                  {arms.map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}.`).join(' ')}
+                </p>
+              </div>
+            }
+            table={
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{s.days}</th>
+                    {arms.map((a) => (
+                      <th key={a} scope="col">
+                        <ArmTag arm={a} />
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {ticks.map((tick) => (
+                    <tr key={tick}>
+                      <th scope="row">{tick}</th>
+                      {arms.map((a) => {
+                        const r = at(tick);
+                        const v = r?.[a];
+                        const band = r?.[`${a}Band`];
+                        return (
+                          <td key={a}>
+                            {v != null
+                              ? `${pct(v)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                              : '–'}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        );
+      }}
+    </Query>
+  );
+}

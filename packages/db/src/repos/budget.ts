@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  BudgetDomain,
+  BudgetLineFields,
+  BudgetLineRecord,
+  ReferenceKind,
+  ReferenceLineFields,
+  ReferenceLineRecord,
+} from '@wegwijzer/domain';
+import { nowIso } from '../clock.ts';
+import type { BudgetLinesTable, Database, ReferenceLinesTable } from '../schema.ts';
+
+/**
+ * Budget lines and municipal reference lines of a pilot. Writes take the raw handle so they run
+ * inside `Store.writeTx` together with their audit entry.
+ */
+
+type Raw = BetterSqlite3.Database;
+
+export function toBudgetLineRecord(row: Selectable<BudgetLinesTable>): BudgetLineRecord {
+  return {
+    id: row.id,
+    pilotId: row.pilot_id,
+    amountCents: row.amount_cents,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    domain: row.domain as BudgetDomain,
+    fundingSource: row.funding_source,
+    description: row.description,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A pilot's budget lines, by period and then as entered. */
+export async function listBudgetLines(
+  db: Kysely<Database>,
+  pilotId: string,
+): Promise<BudgetLineRecord[]> {
+  const rows = await db
+    .selectFrom('budget_lines')
+    .selectAll()
+    .where('pilot_id', '=', pilotId)
+    .orderBy('period_start')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toBudgetLineRecord);
+}
+
+export async function getBudgetLine(
+  db: Kysely<Database>,
+  id: string,
+): Promise<BudgetLineRecord | undefined> {
+  const row = await db
+    .selectFrom('budget_lines')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toBudgetLineRecord(row);
+}
+
+/** The pilot a budget line belongs to, for access checks. */
+export async function pilotOfBudgetLine(
+  db: Kysely<Database>,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('budget_lines')
+    .select('pilot_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.pilot_id;
+}
+
+const INSERT_BUDGET = `INSERT INTO budget_lines (id, pilot_id, amount_cents, period_start, period_end, domain,
+  funding_source, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function insertBudgetLineTx(raw: Raw, pilotId: string, line: BudgetLineFields): string {
+  const id = randomUUID();
+  const now = nowIso();
+  raw
+    .prepare(INSERT_BUDGET)
+    .run(
+      id,
+      pilotId,
+      line.amountCents,
+      line.periodStart,
+      line.periodEnd,
+      line.domain,
+      line.fundingSource,
+      line.description,
+      now,
+      now,
+    );
+  return id;
+}
+
+/** Writes a validated budget.csv: every row becomes a new line (all or nothing inside `writeTx`). */
+export function writeBudgetLines(
+  raw: Raw,
+  pilotId: string,
+  rows: Iterable<BudgetLineFields>,
+): { inserted: number } {
+  const insert = raw.prepare(INSERT_BUDGET);
+  const now = nowIso();
+  let inserted = 0;
+  for (const l of rows) {
+    insert.run(
+      randomUUID(),
+      pilotId,
+      l.amountCents,
+      l.periodStart,
+      l.periodEnd,
+      l.domain,
+      l.fundingSource,
+      l.description,
+      now,
+      now,
+    );
+    inserted++;
+  }
+  return { inserted };
+}
+
+const BUDGET_COLUMNS: Record<keyof BudgetLineFields, string> = {
+  amountCents: 'amount_cents',
+  periodStart: 'period_start',
+  periodEnd: 'period_end',
+  domain: 'domain',
+  fundingSource: 'funding_source',
+  description: 'description',
+};
+
+export function updateBudgetLineTx(raw: Raw, id: string, patch: Partial<BudgetLineFields>): void {
+  const entries = (Object.keys(BUDGET_COLUMNS) as (keyof BudgetLineFields)[])
+    .filter((k) => patch[k] !== undefined)
+    .map((k) => [BUDGET_COLUMNS[k], patch[k]] as const);
+  raw
+    .prepare(
+      `UPDATE budget_lines SET ${entries.map(([c]) => `${c} = ?, `).join('')}updated_at = ? WHERE id = ?`,
+    )
+    .run(...entries.map(([, v]) => v), nowIso(), id);
+}
+
+export function deleteBudgetLineTx(raw: Raw, id: string): void {
+  raw.prepare('DELETE FROM budget_lines WHERE id = ?').run(id);
+}
+
+export function toReferenceLineRecord(row: Selectable<ReferenceLinesTable>): ReferenceLineRecord {
+  return {
+    id: row.id,
+    pilotId: row.pilot_id,
+    kind: row.kind as ReferenceKind,
+    rate: row.rate,
+    windowMonths: row.window_months,
+    period: row.period,
+    source: row.source,
+    createdAt: row.created_at,
+  };
+}
+
+/** Reference lines of the given pilots, for one window or all; by kind, then as entered. */
+export async function listReferenceLines(
+  db: Kysely<Database>,
+  pilotIds: readonly string[],
+  windowMonths?: number,
+): Promise<ReferenceLineRecord[]> {
+  if (pilotIds.length === 0) return [];
+  let q = db
+    .selectFrom('reference_lines')
+    .selectAll()
+    .where('pilot_id', 'in', pilotIds)
+    .orderBy('window_months')
+    .orderBy('kind')
+    .orderBy('created_at')
+    .orderBy('id');
+  if (windowMonths !== undefined) q = q.where('window_months', '=', windowMonths);
+  return (await q.execute()).map(toReferenceLineRecord);
+}
+
+export async function getReferenceLine(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ReferenceLineRecord | undefined> {
+  const row = await db
+    .selectFrom('reference_lines')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toReferenceLineRecord(row);
+}
+
+/** The pilot a reference line belongs to, for access checks. */
+export async function pilotOfReferenceLine(
+  db: Kysely<Database>,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('reference_lines')
+    .select('pilot_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.pilot_id;
+}
+
+export function insertReferenceLineTx(
+  raw: Raw,
+  pilotId: string,
+  line: ReferenceLineFields,
+): string {
+  const id = randomUUID();
+  raw
+    .prepare(
+      `INSERT INTO reference_lines (id, pilot_id, kind, rate, window_months, period, source, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, pilotId, line.kind, line.rate, line.windowMonths, line.period, line.source, nowIso());
+  return id;
+}
+
+export function deleteReferenceLineTx(raw: Raw, id: string): void {
+  raw.prepare('DELETE FROM reference_lines WHERE id = ?').run(id);
+}
