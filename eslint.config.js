@@ -5,7 +5,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -20,7 +23,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'better-sqlite3', message: 'Routes call use cases; storage stays in packages/db.' }, { name: 'kysely', message: 'Routes call use cases; storage stays in packages/db.' }] },
+        {
+          paths: [
+            {
+              name: 'better-sqlite3',
+              message: 'Routes call use cases; storage stays in packages/db.',
+            },
+            { name: 'kysely', message: 'Routes call use cases; storage stays in packages/db.' },
+          ],
+        },
       ],
     },
   },

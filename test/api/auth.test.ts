@@ -12,7 +12,13 @@ async function createUser(role: string, pilots: string[] = []) {
   const email = `${role}-${Math.random().toString(36).slice(2)}@gemeente.example`;
   const res = await t.json('/api/users', {
     method: 'POST',
-    body: JSON.stringify({ email, name: 'Iemand', password: 'lang-genoeg-wachtwoord', role, pilots }),
+    body: JSON.stringify({
+      email,
+      name: 'Iemand',
+      password: 'lang-genoeg-wachtwoord',
+      role,
+      pilots,
+    }),
   });
   return { email, ...res };
 }
@@ -57,7 +63,13 @@ describe('accounts and sessions', () => {
   it('refuses a short password for a new user with 400', async () => {
     const { status } = await t.json('/api/users', {
       method: 'POST',
-      body: JSON.stringify({ email: 'kort@gemeente.example', name: 'Kort', password: 'kort', role: 'viewer', pilots: [] }),
+      body: JSON.stringify({
+        email: 'kort@gemeente.example',
+        name: 'Kort',
+        password: 'kort',
+        role: 'viewer',
+        pilots: [],
+      }),
     });
     expect(status).toBe(400);
   });
@@ -67,14 +79,24 @@ describe('accounts and sessions', () => {
     const { status } = await t.json('/api/users', {
       as: manager,
       method: 'POST',
-      body: JSON.stringify({ email: 'x@gemeente.example', name: 'X', password: 'lang-genoeg-wachtwoord', role: 'admin', pilots: [] }),
+      body: JSON.stringify({
+        email: 'x@gemeente.example',
+        name: 'X',
+        password: 'lang-genoeg-wachtwoord',
+        role: 'admin',
+        pilots: [],
+      }),
     });
     expect(status).toBe(403);
   });
 
   it('issues a bearer token that carries the caller’s rights', async () => {
     const viewer = await t.user('viewer');
-    const { status, body } = await t.json('/api/tokens', { as: viewer, method: 'POST', body: JSON.stringify({ name: 'script' }) });
+    const { status, body } = await t.json('/api/tokens', {
+      as: viewer,
+      method: 'POST',
+      body: JSON.stringify({ name: 'script' }),
+    });
     expect(status).toBe(201);
     expect(body.token).toMatch(/^ww_/);
     const me = await t.json('/api/auth/me', { as: body.token });
@@ -83,9 +105,17 @@ describe('accounts and sessions', () => {
 
   it('ends a session on logout', async () => {
     const { email } = await createUser('viewer');
-    const login = await t.request('/api/auth/login', { as: '', method: 'POST', body: JSON.stringify({ email, password: 'lang-genoeg-wachtwoord' }) });
+    const login = await t.request('/api/auth/login', {
+      as: '',
+      method: 'POST',
+      body: JSON.stringify({ email, password: 'lang-genoeg-wachtwoord' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const out = await t.request('/api/auth/logout', { as: '', method: 'POST', headers: { cookie, origin: 'http://localhost' } });
+    const out = await t.request('/api/auth/logout', {
+      as: '',
+      method: 'POST',
+      headers: { cookie, origin: 'http://localhost' },
+    });
     expect(out.status).toBe(204);
     const me = await t.json('/api/auth/me', { as: '', headers: { cookie } });
     expect(me.status).toBe(401);
@@ -95,15 +125,27 @@ describe('accounts and sessions', () => {
     const res = await t.request('/api/auth/logout', {
       as: '',
       method: 'POST',
-      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'a=1',
     });
     expect(res.status).toBe(403);
   });
 
   it('writes an audit entry for a failed login', async () => {
-    await t.json('/api/auth/login', { as: '', method: 'POST', body: JSON.stringify({ email: 'onbekend@gemeente.example', password: 'wat-dan-ook-123' }) });
-    const rows = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'login.failed').where('actor_email', '=', 'onbekend@gemeente.example').execute();
+    await t.json('/api/auth/login', {
+      as: '',
+      method: 'POST',
+      body: JSON.stringify({ email: 'onbekend@gemeente.example', password: 'wat-dan-ook-123' }),
+    });
+    const rows = await t.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'login.failed')
+      .where('actor_email', '=', 'onbekend@gemeente.example')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 });
@@ -113,17 +155,38 @@ describe('login throttling', () => {
     const own = await testApp();
     try {
       const email = 'doelwit@gemeente.example';
-      await own.json('/api/users', { method: 'POST', body: JSON.stringify({ email, name: 'D', password: 'lang-genoeg-wachtwoord', role: 'viewer', pilots: [] }) });
+      await own.json('/api/users', {
+        method: 'POST',
+        body: JSON.stringify({
+          email,
+          name: 'D',
+          password: 'lang-genoeg-wachtwoord',
+          role: 'viewer',
+          pilots: [],
+        }),
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
-        const r = await own.json('/api/auth/login', { as: '', method: 'POST', body: JSON.stringify({ email, password: `fout-${i}-wachtwoord` }) });
+        const r = await own.json('/api/auth/login', {
+          as: '',
+          method: 'POST',
+          body: JSON.stringify({ email, password: `fout-${i}-wachtwoord` }),
+        });
         statuses.push(r.status);
       }
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
       expect(statuses[10]).toBe(429);
-      const right = await own.json('/api/auth/login', { as: '', method: 'POST', body: JSON.stringify({ email, password: 'lang-genoeg-wachtwoord' }) });
+      const right = await own.json('/api/auth/login', {
+        as: '',
+        method: 'POST',
+        body: JSON.stringify({ email, password: 'lang-genoeg-wachtwoord' }),
+      });
       expect(right.status).toBe(429);
-      const logged = await own.store.db.selectFrom('audit_log').select('action').where('actor_email', '=', email).execute();
+      const logged = await own.store.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('actor_email', '=', email)
+        .execute();
       expect(logged.filter((r) => r.action === 'login.failed')).toHaveLength(10);
       expect(logged.some((r) => r.action === 'login.throttled')).toBe(true);
     } finally {
@@ -135,9 +198,17 @@ describe('login throttling', () => {
 describe('tokens and users', () => {
   it('revokes a token so it no longer works', async () => {
     const viewer = await t.user('viewer');
-    const created = await t.json('/api/tokens', { as: viewer, method: 'POST', body: JSON.stringify({ name: 'kort', expiresInDays: 1 }) });
+    const created = await t.json('/api/tokens', {
+      as: viewer,
+      method: 'POST',
+      body: JSON.stringify({ name: 'kort', expiresInDays: 1 }),
+    });
     const listed = await t.json('/api/tokens', { as: viewer });
-    expect(listed.body.items.some((x: { id: string; expiresAt: string | null }) => x.id === created.body.id && x.expiresAt)).toBe(true);
+    expect(
+      listed.body.items.some(
+        (x: { id: string; expiresAt: string | null }) => x.id === created.body.id && x.expiresAt,
+      ),
+    ).toBe(true);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     const del = await t.request(`/api/tokens/${created.body.id}`, { as: viewer, method: 'DELETE' });
     expect(del.status).toBe(204);
@@ -147,24 +218,44 @@ describe('tokens and users', () => {
   it('refuses to revoke someone else’s token unless admin', async () => {
     const a = await t.user('manager');
     const b = await t.user('manager');
-    const created = await t.json('/api/tokens', { as: a, method: 'POST', body: JSON.stringify({ name: 'x' }) });
-    expect((await t.request(`/api/tokens/${created.body.id}`, { as: b, method: 'DELETE' })).status).toBe(403);
-    expect((await t.request(`/api/tokens/${created.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    const created = await t.json('/api/tokens', {
+      as: a,
+      method: 'POST',
+      body: JSON.stringify({ name: 'x' }),
+    });
+    expect(
+      (await t.request(`/api/tokens/${created.body.id}`, { as: b, method: 'DELETE' })).status,
+    ).toBe(403);
+    expect((await t.request(`/api/tokens/${created.body.id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
   });
 
   it('changes a user’s role and grants, and a disabled user’s token stops working', async () => {
     const pilot = await t.pilot();
     const { body: user } = await t.json('/api/users', {
       method: 'POST',
-      body: JSON.stringify({ email: 'wissel@gemeente.example', name: 'W', password: 'lang-genoeg-wachtwoord', role: 'viewer', pilots: [] }),
+      body: JSON.stringify({
+        email: 'wissel@gemeente.example',
+        name: 'W',
+        password: 'lang-genoeg-wachtwoord',
+        role: 'viewer',
+        pilots: [],
+      }),
     });
-    const changed = await t.json(`/api/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ role: 'manager', pilots: [pilot] }) });
+    const changed = await t.json(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ role: 'manager', pilots: [pilot] }),
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ role: 'manager', pilots: [pilot] });
     const { createToken } = await import('@wegwijzer/db');
     const { token } = await createToken(t.store.db, user.id, 'x', null);
     expect((await t.json('/api/auth/me', { as: token })).status).toBe(200);
-    await t.json(`/api/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ disabled: true }) });
+    await t.json(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ disabled: true }),
+    });
     expect((await t.json('/api/auth/me', { as: token })).status).toBe(401);
   });
 });
@@ -174,12 +265,20 @@ describe('audit log', () => {
     const pilot = await t.pilot();
     const manager = await t.user('manager', [pilot]);
     const { importCsv } = await import('../support/app.ts');
-    await importCsv(t, pilot, 'participants', 'participant_ref,intake_date\nX1,2024-01-01\n', { as: manager });
+    await importCsv(t, pilot, 'participants', 'participant_ref,intake_date\nX1,2024-01-01\n', {
+      as: manager,
+    });
     const today = new Date().toISOString().slice(0, 10);
-    const { status, body } = await t.json(`/api/audit?action=import&pilot=${pilot}&from=${today}&to=${today}`);
+    const { status, body } = await t.json(
+      `/api/audit?action=import&pilot=${pilot}&from=${today}&to=${today}`,
+    );
     expect(status).toBe(200);
     expect(body.total).toBe(1);
-    expect(body.items[0]).toMatchObject({ action: 'import.participants', pilotId: pilot, rowCount: 1 });
+    expect(body.items[0]).toMatchObject({
+      action: 'import.participants',
+      pilotId: pilot,
+      rowCount: 1,
+    });
     expect(body.items[0].actorEmail).toMatch(/^manager-/);
     const csv = await t.request(`/api/audit/export?pilot=${pilot}`);
     expect(csv.headers.get('content-type')).toContain('text/csv');

@@ -9,8 +9,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function counts(pilot: string) {
-  const p = await t.store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).where('pilot_id', '=', pilot).executeTakeFirstOrThrow();
-  const e = await t.store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('pilot_id', '=', pilot).executeTakeFirstOrThrow();
+  const p = await t.store.db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pilot_id', '=', pilot)
+    .executeTakeFirstOrThrow();
+  const e = await t.store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pilot_id', '=', pilot)
+    .executeTakeFirstOrThrow();
   return { participants: Number(p.n), events: Number(e.n) };
 }
 
@@ -30,7 +38,14 @@ describe('CSV import through the API', () => {
     const pilot = await t.pilot();
     const p = await importCsv(t, pilot, 'participants', PARTICIPANTS_COMMA);
     expect(p.status).toBe(200);
-    expect(p.body).toMatchObject({ kind: 'participants', delimiter: ',', rows: 3, inserted: 3, updated: 0, dryRun: false });
+    expect(p.body).toMatchObject({
+      kind: 'participants',
+      delimiter: ',',
+      rows: 3,
+      inserted: 3,
+      updated: 0,
+      dryRun: false,
+    });
     const e = await importCsv(t, pilot, 'events', EVENTS_COMMA);
     expect(e.status).toBe(200);
     expect(e.body).toMatchObject({ kind: 'events', rows: 3, inserted: 3 });
@@ -39,25 +54,50 @@ describe('CSV import through the API', () => {
 
   it('imports the Dutch semicolon dialect with BOM, Dutch dates and decimals', async () => {
     const pilot = await t.pilot();
-    const csv = '\uFEFFparticipant_ref;intake_date;monthly_benefit;guidance_cost\nB1;31-01-2024;1.234,56;2500\nB2;1-2-2024;1100,5;\n';
+    const csv =
+      '\uFEFFparticipant_ref;intake_date;monthly_benefit;guidance_cost\nB1;31-01-2024;1.234,56;2500\nB2;1-2-2024;1100,5;\n';
     const p = await importCsv(t, pilot, 'participants', csv);
     expect(p.status).toBe(200);
     expect(p.body).toMatchObject({ delimiter: ';', rows: 2, inserted: 2 });
-    const row = await t.store.db.selectFrom('participants').selectAll().where('participant_ref', '=', 'B1').where('pilot_id', '=', pilot).executeTakeFirstOrThrow();
+    const row = await t.store.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('participant_ref', '=', 'B1')
+      .where('pilot_id', '=', pilot)
+      .executeTakeFirstOrThrow();
     expect(row.monthly_benefit_cents).toBe(123456);
     expect(row.intake_date).toBe('2024-01-31');
-    const e = await importCsv(t, pilot, 'events', 'participant_ref;type;date;reason;value\nB1;offset_income;01-03-2024;;1.000,25\n');
+    const e = await importCsv(
+      t,
+      pilot,
+      'events',
+      'participant_ref;type;date;reason;value\nB1;offset_income;01-03-2024;;1.000,25\n',
+    );
     expect(e.status).toBe(200);
-    const ev = await t.store.db.selectFrom('events').selectAll().where('pilot_id', '=', pilot).executeTakeFirstOrThrow();
+    const ev = await t.store.db
+      .selectFrom('events')
+      .selectAll()
+      .where('pilot_id', '=', pilot)
+      .executeTakeFirstOrThrow();
     expect(ev.amount_cents).toBe(100025);
   });
 
   it('updates a participant on re-import, only in the columns the file has', async () => {
     const pilot = await t.pilot();
     await importCsv(t, pilot, 'participants', PARTICIPANTS_COMMA);
-    const again = await importCsv(t, pilot, 'participants', 'participant_ref,intake_date,motivation\nA1,2024-01-31,1\nA9,2024-04-01,3\n');
+    const again = await importCsv(
+      t,
+      pilot,
+      'participants',
+      'participant_ref,intake_date,motivation\nA1,2024-01-31,1\nA9,2024-04-01,3\n',
+    );
     expect(again.body).toMatchObject({ rows: 2, inserted: 1, updated: 1 });
-    const a1 = await t.store.db.selectFrom('participants').selectAll().where('participant_ref', '=', 'A1').where('pilot_id', '=', pilot).executeTakeFirstOrThrow();
+    const a1 = await t.store.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('participant_ref', '=', 'A1')
+      .where('pilot_id', '=', pilot)
+      .executeTakeFirstOrThrow();
     expect(a1.motivation).toBe(1);
     expect(a1.household).toBe('single');
   });
@@ -105,19 +145,33 @@ A1,benefit_end,2024-06-01,regular_work,
 
   it('refuses a file that is not text with 422', async () => {
     const pilot = await t.pilot();
-    const res = await importCsv(t, pilot, 'participants', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00]));
+    const res = await importCsv(
+      t,
+      pilot,
+      'participants',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00]),
+    );
     expect(res.status).toBe(422);
   });
 
   it('keeps no BSN in clear anywhere in the database file', async () => {
     const pilot = await t.pilot();
     const bsns = ['111222333', '123456782'];
-    const res = await importCsv(t, pilot, 'participants', `participant_ref,intake_date,bsn\nC1,2024-01-01,${bsns[0]}\nC2,2024-01-01,${bsns[1]}\n`);
+    const res = await importCsv(
+      t,
+      pilot,
+      'participants',
+      `participant_ref,intake_date,bsn\nC1,2024-01-01,${bsns[0]}\nC2,2024-01-01,${bsns[1]}\n`,
+    );
     expect(res.status).toBe(200);
     t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = readFileSync(t.file).toString('latin1');
     for (const bsn of bsns) expect(bytes).not.toContain(bsn);
-    const row = await t.store.db.selectFrom('participants').select('bsn_hash').where('participant_ref', '=', 'C1').executeTakeFirstOrThrow();
+    const row = await t.store.db
+      .selectFrom('participants')
+      .select('bsn_hash')
+      .where('participant_ref', '=', 'C1')
+      .executeTakeFirstOrThrow();
     expect(row.bsn_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -125,7 +179,12 @@ A1,benefit_end,2024-06-01,regular_work,
     const keyless = await testApp({ bsnKey: null });
     try {
       const pilot = await keyless.pilot();
-      const res = await importCsv(keyless, pilot, 'participants', 'participant_ref,intake_date,bsn\nC1,2024-01-01,111222333\n');
+      const res = await importCsv(
+        keyless,
+        pilot,
+        'participants',
+        'participant_ref,intake_date,bsn\nC1,2024-01-01,111222333\n',
+      );
       expect(res.status).toBe(422);
       expect(JSON.stringify(res.body)).toContain('WEGWIJZER_BSN_KEY');
       expect(JSON.stringify(res.body)).not.toContain('111222333');
@@ -144,7 +203,12 @@ A1,benefit_end,2024-06-01,regular_work,
   it('writes one audit entry per import with its row count', async () => {
     const pilot = await t.pilot();
     await importCsv(t, pilot, 'participants', PARTICIPANTS_COMMA);
-    const rows = await t.store.db.selectFrom('audit_log').selectAll().where('pilot_id', '=', pilot).where('action', '=', 'import.participants').execute();
+    const rows = await t.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('pilot_id', '=', pilot)
+      .where('action', '=', 'import.participants')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row_count).toBe(3);
   });
@@ -155,10 +219,25 @@ describe('arms on re-import', () => {
     const t2 = await testApp();
     try {
       const pilot = await t2.pilot();
-      await importCsv(t2, pilot, 'participants', 'participant_ref,arm,intake_date\nK1,control,2024-01-01\n');
-      const res = await importCsv(t2, pilot, 'participants', 'participant_ref,intake_date,motivation\nK1,2024-01-01,3\nK2,2024-01-01,4\n');
+      await importCsv(
+        t2,
+        pilot,
+        'participants',
+        'participant_ref,arm,intake_date\nK1,control,2024-01-01\n',
+      );
+      const res = await importCsv(
+        t2,
+        pilot,
+        'participants',
+        'participant_ref,intake_date,motivation\nK1,2024-01-01,3\nK2,2024-01-01,4\n',
+      );
       expect(res.status).toBe(200);
-      const rows = await t2.store.db.selectFrom('participants').select(['participant_ref', 'arm']).where('pilot_id', '=', pilot).orderBy('participant_ref').execute();
+      const rows = await t2.store.db
+        .selectFrom('participants')
+        .select(['participant_ref', 'arm'])
+        .where('pilot_id', '=', pilot)
+        .orderBy('participant_ref')
+        .execute();
       expect(rows).toEqual([
         { participant_ref: 'K1', arm: 'control' },
         { participant_ref: 'K2', arm: 'intervention' },
@@ -174,10 +253,19 @@ describe('participant search', () => {
     const t3 = await testApp();
     try {
       const pilot = await t3.pilot();
-      await importCsv(t3, pilot, 'participants', 'participant_ref,intake_date\n0A1,2024-01-01\nA1,2024-01-01\nA10,2024-01-01\nB2,2024-01-01\n');
+      await importCsv(
+        t3,
+        pilot,
+        'participants',
+        'participant_ref,intake_date\n0A1,2024-01-01\nA1,2024-01-01\nA10,2024-01-01\nB2,2024-01-01\n',
+      );
       const { body } = await t3.json(`/api/pilots/${pilot}/participants?ref=A1`);
       expect(body.total).toBe(3);
-      expect(body.items.map((p: { participantRef: string }) => p.participantRef)).toEqual(['A1', '0A1', 'A10']);
+      expect(body.items.map((p: { participantRef: string }) => p.participantRef)).toEqual([
+        'A1',
+        '0A1',
+        'A10',
+      ]);
     } finally {
       await t3.close();
     }

@@ -50,13 +50,20 @@ describe('system routes', () => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const res = await t.request('/api/pilots', { method: 'POST', body: '{"name": ', headers: { 'content-type': 'application/json' } });
+    const res = await t.request('/api/pilots', {
+      method: 'POST',
+      body: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.code).toBe('bad_request');
   });
 
   it('refuses an oversized JSON body with 413', async () => {
-    const res = await t.request('/api/pilots', { method: 'POST', body: JSON.stringify({ name: 'x'.repeat(2_000_000) }) });
+    const res = await t.request('/api/pilots', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(2_000_000) }),
+    });
     expect(res.status).toBe(413);
   });
 

@@ -5,7 +5,14 @@ import { runBenchmarks } from './run.ts';
 // here (timed assertions do not belong in tests on a shared machine).
 describe('benchmark suite (smoke)', () => {
   it('measures every figure, each with a finite value and its reference where it has one', async () => {
-    const figures = await runBenchmarks({ pilots: 2, perPilot: 60, loadSeconds: 1, repeats: 1, report: null, log: () => {} });
+    const figures = await runBenchmarks({
+      pilots: 2,
+      perPilot: 60,
+      loadSeconds: 1,
+      repeats: 1,
+      report: null,
+      log: () => {},
+    });
     expect(figures.map((f) => f.name)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/import/i),

@@ -32,7 +32,13 @@ export interface BenchParticipant {
   motivation: number;
   ladder: number;
   birthYear: number;
-  events: { type: string; date: string; reason: string | null; value: number | null; amountCents: number | null }[];
+  events: {
+    type: string;
+    date: string;
+    reason: string | null;
+    value: number | null;
+    amountCents: number | null;
+  }[];
 }
 
 /** The participants of one pilot, as plain rows (the same for the CSV and the direct path). */
@@ -45,16 +51,59 @@ export function pilotParticipants(pilotIndex: number, perPilot: number): BenchPa
     const arm = rnd() < 0.5 ? 'intervention' : 'control';
     const events: BenchParticipant['events'] = [];
     const ladder = 1 + Math.floor(rnd() * 5);
-    events.push({ type: 'ladder', date: iso(t0 + 90 * DAY), reason: null, value: Math.min(6, ladder + 1), amountCents: null });
-    events.push({ type: 'offset_income', date: iso(t0 + 60 * DAY), reason: null, value: null, amountCents: Math.floor(rnd() * 40000) });
+    events.push({
+      type: 'ladder',
+      date: iso(t0 + 90 * DAY),
+      reason: null,
+      value: Math.min(6, ladder + 1),
+      amountCents: null,
+    });
+    events.push({
+      type: 'offset_income',
+      date: iso(t0 + 60 * DAY),
+      reason: null,
+      value: null,
+      amountCents: Math.floor(rnd() * 40000),
+    });
     if (rnd() < (arm === 'intervention' ? 0.45 : 0.3)) {
       const exit = t0 + Math.floor(rnd() * 500) * DAY;
-      events.push({ type: 'work_start', date: iso(Math.max(t0, exit - 5 * DAY)), reason: null, value: 24, amountCents: null });
-      events.push({ type: 'benefit_end', date: iso(exit), reason: EXIT_REASONS[Math.floor(rnd() * 4)]!, value: null, amountCents: null });
-      if (rnd() < 0.2) events.push({ type: 'benefit_restart', date: iso(exit + Math.floor(rnd() * 200 + 1) * DAY), reason: null, value: null, amountCents: null });
+      events.push({
+        type: 'work_start',
+        date: iso(Math.max(t0, exit - 5 * DAY)),
+        reason: null,
+        value: 24,
+        amountCents: null,
+      });
+      events.push({
+        type: 'benefit_end',
+        date: iso(exit),
+        reason: EXIT_REASONS[Math.floor(rnd() * 4)]!,
+        value: null,
+        amountCents: null,
+      });
+      if (rnd() < 0.2)
+        events.push({
+          type: 'benefit_restart',
+          date: iso(exit + Math.floor(rnd() * 200 + 1) * DAY),
+          reason: null,
+          value: null,
+          amountCents: null,
+        });
     } else {
-      events.push({ type: 'offset_income', date: iso(t0 + 120 * DAY), reason: null, value: null, amountCents: Math.floor(rnd() * 40000) });
-      events.push({ type: 'ladder', date: iso(t0 + 200 * DAY), reason: null, value: ladder, amountCents: null });
+      events.push({
+        type: 'offset_income',
+        date: iso(t0 + 120 * DAY),
+        reason: null,
+        value: null,
+        amountCents: Math.floor(rnd() * 40000),
+      });
+      events.push({
+        type: 'ladder',
+        date: iso(t0 + 200 * DAY),
+        reason: null,
+        value: ladder,
+        amountCents: null,
+      });
     }
     out.push({
       ref: `B${pilotIndex}-${i}`,
@@ -73,7 +122,11 @@ export function pilotParticipants(pilotIndex: number, perPilot: number): BenchPa
 export async function seed(store: Store, size: DatasetSize): Promise<string[]> {
   const ids: string[] = [];
   const now = new Date().toISOString();
-  const facts = { dataCompleteThrough: '2025-12-31', monthlyBenefitCents: 120000, guidanceCostCents: 250000 };
+  const facts = {
+    dataCompleteThrough: '2025-12-31',
+    monthlyBenefitCents: 120000,
+    guidanceCostCents: 250000,
+  };
   for (let p = 0; p < size.pilots; p++) {
     const id = `bench-${p}`;
     ids.push(id);
@@ -83,7 +136,15 @@ export async function seed(store: Store, size: DatasetSize): Promise<string[]> {
           `INSERT INTO pilots (id, name, municipality, theme, start_date, data_complete_through, monthly_benefit_cents,
             guidance_cost_cents, synthetic, created_at, updated_at) VALUES (?, ?, 'GM0599', 'reintegration', '2022-01-01', ?, ?, ?, 1, ?, ?)`,
         )
-        .run(id, `Benchpilot ${p}`, facts.dataCompleteThrough, facts.monthlyBenefitCents, facts.guidanceCostCents, now, now);
+        .run(
+          id,
+          `Benchpilot ${p}`,
+          facts.dataCompleteThrough,
+          facts.monthlyBenefitCents,
+          facts.guidanceCostCents,
+          now,
+          now,
+        );
       const insP = raw.prepare(
         `INSERT INTO participants (pilot_id, participant_ref, arm, intake_date, motivation, ladder_step, birth_year, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -93,9 +154,13 @@ export async function seed(store: Store, size: DatasetSize): Promise<string[]> {
       );
       const pids: number[] = [];
       for (const x of pilotParticipants(p, size.perPilot)) {
-        const pid = Number(insP.run(id, x.ref, x.arm, x.intake, x.motivation, x.ladder, x.birthYear, now, now).lastInsertRowid);
+        const pid = Number(
+          insP.run(id, x.ref, x.arm, x.intake, x.motivation, x.ladder, x.birthYear, now, now)
+            .lastInsertRowid,
+        );
         pids.push(pid);
-        for (const e of x.events) insE.run(pid, id, e.type, e.date, e.reason, e.value, e.amountCents, now);
+        for (const e of x.events)
+          insE.run(pid, id, e.type, e.date, e.reason, e.value, e.amountCents, now);
       }
       recomputeDerived(raw, id, facts, pids);
     });
@@ -107,7 +172,10 @@ const PARTICIPANT_HEADER = 'participant_ref,arm,intake_date,motivation,ladder_st
 const EVENT_HEADER = 'participant_ref,type,date,reason,value';
 
 /** One pilot's import files, as the municipality would send them (`,` dialect). */
-export function pilotCsv(pilotIndex: number, perPilot: number): { participants: string; events: string; rows: number } {
+export function pilotCsv(
+  pilotIndex: number,
+  perPilot: number,
+): { participants: string; events: string; rows: number } {
   const people = pilotParticipants(pilotIndex, perPilot);
   const p = [PARTICIPANT_HEADER];
   const e = [EVENT_HEADER];
@@ -118,5 +186,9 @@ export function pilotCsv(pilotIndex: number, perPilot: number): { participants: 
       e.push(`${x.ref},${ev.type},${ev.date},${ev.reason ?? ''},${value}`);
     }
   }
-  return { participants: p.join('\n') + '\n', events: e.join('\n') + '\n', rows: p.length - 1 + e.length - 1 };
+  return {
+    participants: p.join('\n') + '\n',
+    events: e.join('\n') + '\n',
+    rows: p.length - 1 + e.length - 1,
+  };
 }

@@ -14,7 +14,13 @@ let t = performance.now();
 const ids = await seed(store, { pilots, perPilot });
 console.log(`seeded ${pilots}×${perPilot} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const app = await createApp(store, { ...configFromEnv({}), demo: false, webDist: null });
-const user = await insertUser(store.db, { email: 'b@b.nl', name: 'b', passwordHash: 'x', role: 'admin', pilots: [] });
+const user = await insertUser(store.db, {
+  email: 'b@b.nl',
+  name: 'b',
+  passwordHash: 'x',
+  role: 'admin',
+  pilots: [],
+});
 const { token } = await createToken(store.db, user.id, 'b', null);
 const get = async (path: string) => {
   const s = performance.now();
@@ -32,7 +38,9 @@ for (const [label, path] of [
   const times = [];
   for (let i = 0; i < 5; i++) times.push(await get(path));
   times.sort((a, b) => a - b);
-  console.log(`${label}: cold ${cold.toFixed(1)} ms, warm median ${times[2]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[4]!.toFixed(1)})`);
+  console.log(
+    `${label}: cold ${cold.toFixed(1)} ms, warm median ${times[2]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[4]!.toFixed(1)})`,
+  );
 }
 t = performance.now();
 await store.close();

@@ -49,7 +49,9 @@ function ratio(f: Figure): number | null {
 function holds(f: Figure): boolean | null {
   if (!f.target) return null;
   if (f.target.absolute !== undefined) {
-    return f.better === 'lower' ? f.ours.median <= f.target.absolute : f.ours.median >= f.target.absolute;
+    return f.better === 'lower'
+      ? f.ours.median <= f.target.absolute
+      : f.ours.median >= f.target.absolute;
   }
   const r = ratio(f);
   if (r === null || f.target.ratio === undefined) return null;
@@ -66,12 +68,17 @@ async function api(server: RunningServer, token: string, path: string, init: Req
   try {
     // A keep-alive socket the server closed while this process was busy computing is found dead
     // only on reuse: a GET is safe to send once more.
-    res = await send().catch((err: unknown) => (init.method && init.method !== 'GET' ? Promise.reject(err) : send()));
+    res = await send().catch((err: unknown) =>
+      init.method && init.method !== 'GET' ? Promise.reject(err) : send(),
+    );
   } catch (err) {
-    throw new Error(`${init.method ?? 'GET'} ${path} failed: ${String(err)}\nserver output:\n${server.output().slice(-3000)}`);
+    throw new Error(
+      `${init.method ?? 'GET'} ${path} failed: ${String(err)}\nserver output:\n${server.output().slice(-3000)}`,
+    );
   }
   const text = await res.text();
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  if (!res.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
 }
 
@@ -87,13 +94,25 @@ function rawInsert(dir: string, files: { participants: string; events: string }[
     CREATE TABLE events (id INTEGER PRIMARY KEY, participant_id INTEGER NOT NULL, pilot_id TEXT NOT NULL, type TEXT NOT NULL,
     date TEXT NOT NULL, reason TEXT, value REAL, amount_cents INTEGER);
     CREATE INDEX events_participant ON events (participant_id, date);`);
-  const insP = db.prepare('INSERT INTO participants (pilot_id, participant_ref, arm, intake_date, motivation, ladder_step, birth_year) VALUES (?,?,?,?,?,?,?)');
-  const insE = db.prepare('INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents) VALUES (?,?,?,?,?,?,?)');
+  const insP = db.prepare(
+    'INSERT INTO participants (pilot_id, participant_ref, arm, intake_date, motivation, ladder_step, birth_year) VALUES (?,?,?,?,?,?,?)',
+  );
+  const insE = db.prepare(
+    'INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents) VALUES (?,?,?,?,?,?,?)',
+  );
   // Parsing the text is not part of the limit: rows are split before the clock starts.
   const parsed = files.map((f, i) => ({
     pilot: `p${i}`,
-    participants: f.participants.trim().split('\n').slice(1).map((l) => l.split(',')),
-    events: f.events.trim().split('\n').slice(1).map((l) => l.split(',')),
+    participants: f.participants
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')),
+    events: f.events
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')),
   }));
   let rows = 0;
   const start = performance.now();
@@ -101,12 +120,23 @@ function rawInsert(dir: string, files: { participants: string; events: string }[
     for (const p of parsed) {
       const ids = new Map<string, number>();
       for (const r of p.participants) {
-        ids.set(r[0]!, Number(insP.run(p.pilot, r[0], r[1], r[2], r[3], r[4], r[5]).lastInsertRowid));
+        ids.set(
+          r[0]!,
+          Number(insP.run(p.pilot, r[0], r[1], r[2], r[3], r[4], r[5]).lastInsertRowid),
+        );
         rows++;
       }
       for (const r of p.events) {
         const amount = r[1] === 'offset_income' ? Math.round(Number(r[4]) * 100) : null;
-        insE.run(ids.get(r[0]!), p.pilot, r[1], r[2], r[3] || null, amount === null && r[4] ? Number(r[4]) : null, amount);
+        insE.run(
+          ids.get(r[0]!),
+          p.pilot,
+          r[1],
+          r[2],
+          r[3] || null,
+          amount === null && r[4] ? Number(r[4]) : null,
+          amount,
+        );
         rows++;
       }
     }
@@ -136,7 +166,12 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
     // The server as `pnpm start` runs it: the built bundle on plain node.
     const entry = buildServer();
     let server = await startServer(
-      { DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_ADMIN_EMAIL: ADMIN.email, WEGWIJZER_ADMIN_PASSWORD: ADMIN.password },
+      {
+        DATABASE_URL: dbFile,
+        WEGWIJZER_DEMO: 'false',
+        WEGWIJZER_ADMIN_EMAIL: ADMIN.email,
+        WEGWIJZER_ADMIN_PASSWORD: ADMIN.password,
+      },
       entry,
     );
     let token = await tokenFor(server.url, ADMIN.email, ADMIN.password);
@@ -147,19 +182,33 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
       const pilot = await api(server, token, '/api/pilots', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: `Benchpilot ${i}`, municipality: 'GM0599', theme: 'reintegration', startDate: '2022-01-01', dataCompleteThrough: '2025-12-31', monthlyBenefit: 1200, guidanceCost: 2500 }),
+        body: JSON.stringify({
+          name: `Benchpilot ${i}`,
+          municipality: 'GM0599',
+          theme: 'reintegration',
+          startDate: '2022-01-01',
+          dataCompleteThrough: '2025-12-31',
+          monthlyBenefit: 1200,
+          guidanceCost: 2500,
+        }),
       });
       pilotIds.push(pilot.id);
       const t0 = performance.now();
       for (const kind of ['participants', 'events'] as const) {
-        await api(server, token, `/api/pilots/${pilot.id}/imports?kind=${kind}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: files[i]![kind] });
+        await api(server, token, `/api/pilots/${pilot.id}/imports?kind=${kind}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv' },
+          body: files[i]![kind],
+        });
       }
       perPilotRate.push(files[i]!.rows / ((performance.now() - t0) / 1000));
       if (i % 20 === 19) o.log(`  imported ${i + 1} pilots`);
     }
     const importRate = totalRows / ((performance.now() - importStart) / 1000);
     const importRss = server.peakRss();
-    o.log(`import: ${Math.round(importRate)} rows/s overall, peak RSS ${(importRss / 2 ** 20).toFixed(0)} MB`);
+    o.log(
+      `import: ${Math.round(importRate)} rows/s overall, peak RSS ${(importRss / 2 ** 20).toFixed(0)} MB`,
+    );
     figures.push({
       name: 'Validated import (parse, validate, write, derived figures)',
       ours: sample(perPilotRate),
@@ -168,34 +217,62 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
       better: 'higher',
       target: { ratio: 0.4, text: '≥ 0.4 × raw insert' },
     });
-    figures.push({ name: 'Server peak RSS during the national import', ours: sample([importRss / 2 ** 20]), unit: 'MB', better: 'lower', target: { absolute: 300, text: '≤ 300 MB' } });
+    figures.push({
+      name: 'Server peak RSS during the national import',
+      ours: sample([importRss / 2 ** 20]),
+      unit: 'MB',
+      better: 'lower',
+      target: { absolute: 300, text: '≤ 300 MB' },
+    });
 
     // --- outcome summaries, cold (first request after a write) and warm, beside DuckDB
     const one = pilotIds[0]!;
-    const participant = (await api(server, token, `/api/pilots/${one}/participants?pageSize=1`)).items[0].id;
+    const participant = (await api(server, token, `/api/pilots/${one}/participants?pageSize=1`))
+      .items[0].id;
     let day = 0;
     const write = async () => {
       day++;
       await api(server, token, `/api/participants/${participant}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'ladder', date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`, value: 3 }),
+        body: JSON.stringify({
+          type: 'ladder',
+          date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`,
+          value: 3,
+        }),
       });
     };
     const cold: number[] = [];
     const coldAll: number[] = [];
     for (let i = 0; i < o.repeats * 3; i++) {
       await write();
-      cold.push(...(await timeIt(1, () => api(server, token, `/api/pilots/${one}/outcomes?window=12`))));
+      cold.push(
+        ...(await timeIt(1, () => api(server, token, `/api/pilots/${one}/outcomes?window=12`))),
+      );
       await write();
       coldAll.push(...(await timeIt(1, () => api(server, token, '/api/outcomes?window=12'))));
     }
-    const warm = await timeIt(o.repeats * 10, () => api(server, token, `/api/pilots/${one}/outcomes?window=12`));
-    const warmAll = await timeIt(o.repeats * 3, () => api(server, token, '/api/outcomes?window=12'));
+    const warm = await timeIt(o.repeats * 10, () =>
+      api(server, token, `/api/pilots/${one}/outcomes?window=12`),
+    );
+    const warmAll = await timeIt(o.repeats * 3, () =>
+      api(server, token, '/api/outcomes?window=12'),
+    );
 
     const duck = await duckdbAggregate(dbFile, dir, o.repeats * 3);
-    figures.push({ name: `One-pilot summary (${o.perPilot} participants), cold, over HTTP`, ours: sample(cold), unit: 'ms', better: 'lower', target: { absolute: 20, text: '≤ 20 ms' } });
-    figures.push({ name: `One-pilot summary, warm, over HTTP`, ours: sample(warm), unit: 'ms', better: 'lower' });
+    figures.push({
+      name: `One-pilot summary (${o.perPilot} participants), cold, over HTTP`,
+      ours: sample(cold),
+      unit: 'ms',
+      better: 'lower',
+      target: { absolute: 20, text: '≤ 20 ms' },
+    });
+    figures.push({
+      name: `One-pilot summary, warm, over HTTP`,
+      ours: sample(warm),
+      unit: 'ms',
+      better: 'lower',
+    });
     figures.push({
       name: `All-pilots summary (${o.pilots * o.perPilot} participants), warm, over HTTP`,
       ours: sample(warmAll),
@@ -214,16 +291,37 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
 
     // --- survival: Kaplan–Meier and log-rank over every participant
     const store = await openStore(dbFile);
-    const times = (await store.db.selectFrom('participant_derived').select(['arm', 'first_exit_days', 'first_exit_censored']).execute()).map((r) => ({
+    const times = (
+      await store.db
+        .selectFrom('participant_derived')
+        .select(['arm', 'first_exit_days', 'first_exit_censored'])
+        .execute()
+    ).map((r) => ({
       arm: r.arm as 'intervention' | 'control',
       firstExit: { days: r.first_exit_days, censored: r.first_exit_censored === 1 },
     }));
     await store.close();
-    figures.push({ name: `Survival curves and log-rank over ${times.length} participants (engine)`, ours: sample(await timeIt(o.repeats, () => survivalByArm(times))), unit: 'ms', better: 'lower' });
-    figures.push({ name: 'Survival endpoint, one pilot, over HTTP', ours: sample(await timeIt(o.repeats * 3, () => api(server, token, `/api/pilots/${one}/survival`))), unit: 'ms', better: 'lower' });
+    figures.push({
+      name: `Survival curves and log-rank over ${times.length} participants (engine)`,
+      ours: sample(await timeIt(o.repeats, () => survivalByArm(times))),
+      unit: 'ms',
+      better: 'lower',
+    });
+    figures.push({
+      name: 'Survival endpoint, one pilot, over HTTP',
+      ours: sample(
+        await timeIt(o.repeats * 3, () => api(server, token, `/api/pilots/${one}/survival`)),
+      ),
+      unit: 'ms',
+      better: 'lower',
+    });
 
     // --- HTTP throughput of a warm summary, beside a bare Hono JSON endpoint
-    const ours = await load(`${server.url}/api/pilots/${one}/outcomes?window=12`, token, o.loadSeconds);
+    const ours = await load(
+      `${server.url}/api/pilots/${one}/outcomes?window=12`,
+      token,
+      o.loadSeconds,
+    );
     const bare = await startServer({}, '../../test/bench/bare-server.ts');
     const bareRate = await load(`${bare.url}/api/health`, null, o.loadSeconds);
     await bare.stop();
@@ -244,7 +342,9 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
     const exportStart = performance.now();
     let exported = 0;
     for (const id of exportPilots) {
-      const res = await fetch(`${server.url}/api/pilots/${id}/export?format=csv`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${server.url}/api/pilots/${id}/export?format=csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (!res.ok) throw new Error(`export: ${res.status}`);
       await res.arrayBuffer();
       exported += o.perPilot;
@@ -261,7 +361,13 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
       better: 'higher',
       target: { ratio: 0.4, text: '≥ 0.4 × sqlite3 -csv' },
     });
-    figures.push({ name: 'Server peak RSS during the export', ours: sample([exportRss / 2 ** 20]), unit: 'MB', better: 'lower', target: { absolute: 300, text: '≤ 300 MB' } });
+    figures.push({
+      name: 'Server peak RSS during the export',
+      ours: sample([exportRss / 2 ** 20]),
+      unit: 'MB',
+      better: 'lower',
+      target: { absolute: 300, text: '≤ 300 MB' },
+    });
 
     // --- the dashboard
     const web = await webFigures(dbFile, o);
@@ -278,7 +384,11 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
 /** The all-pilots aggregate in DuckDB over the same per-participant window rows. */
 async function duckdbAggregate(dbFile: string, dir: string, times: number): Promise<Sample> {
   const csv = join(dir, 'windows.csv');
-  execFileSync('sqlite3', ['-csv', '-header', dbFile, `SELECT * FROM participant_windows WHERE window_months = 12`], { stdio: ['ignore', openSync(csv, 'w'), 'inherit'], maxBuffer: 1 << 30 });
+  execFileSync(
+    'sqlite3',
+    ['-csv', '-header', dbFile, `SELECT * FROM participant_windows WHERE window_months = 12`],
+    { stdio: ['ignore', openSync(csv, 'w'), 'inherit'], maxBuffer: 1 << 30 },
+  );
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   await c.run(`CREATE TABLE w AS SELECT * FROM read_csv('${csv}', header = true)`);
@@ -299,7 +409,9 @@ function sqliteCsvRate(dbFile: string, times: number): Sample {
   const rates: number[] = [];
   for (let i = 0; i < times; i++) {
     const start = performance.now();
-    const out = spawnSync('sqlite3', ['-csv', dbFile, 'SELECT * FROM participants'], { maxBuffer: 1 << 30 });
+    const out = spawnSync('sqlite3', ['-csv', dbFile, 'SELECT * FROM participants'], {
+      maxBuffer: 1 << 30,
+    });
     const lines = out.stdout.toString().split('\n').length - 1;
     rates.push(lines / ((performance.now() - start) / 1000));
   }
@@ -307,23 +419,49 @@ function sqliteCsvRate(dbFile: string, times: number): Sample {
 }
 
 async function load(url: string, token: string | null, seconds: number): Promise<number> {
-  const result = await autocannon({ url, connections: 50, duration: seconds, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load test on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`load test on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
 async function webFigures(dbFile: string, o: BenchOptions): Promise<Figure[]> {
   const dist = join(root, 'apps/web/dist');
-  if (!existsSync(join(dist, 'index.html'))) spawnSync('npx', ['vite', 'build'], { cwd: join(root, 'apps/web'), stdio: 'ignore' });
+  if (!existsSync(join(dist, 'index.html')))
+    spawnSync('npx', ['vite', 'build'], { cwd: join(root, 'apps/web'), stdio: 'ignore' });
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const gz = initial.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0) / 1024;
-  const figures: Figure[] = [{ name: 'Dashboard initial JavaScript, gzipped', ours: sample([gz]), unit: 'KB', better: 'lower', target: { absolute: 150, text: '≤ 150 KB' } }];
+  const figures: Figure[] = [
+    {
+      name: 'Dashboard initial JavaScript, gzipped',
+      ours: sample([gz]),
+      unit: 'KB',
+      better: 'lower',
+      target: { absolute: 150, text: '≤ 150 KB' },
+    },
+  ];
   const { chromium } = await import('playwright-core');
-  const server = await startServer({ DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_WEB_DIST: dist }, 'dist/main.js');
+  const server = await startServer(
+    { DATABASE_URL: dbFile, WEGWIJZER_DEMO: 'false', WEGWIJZER_WEB_DIST: dist },
+    'dist/main.js',
+  );
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const times: number[] = [];
@@ -337,11 +475,19 @@ async function webFigures(dbFile: string, o: BenchOptions): Promise<Figure[]> {
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       const start = performance.now();
       await page.goto(`${server.url}/`);
-      await page.locator('figure.figure, .card').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page
+        .locator('figure.figure, .card')
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 });
       times.push(performance.now() - start);
       await context.close();
     }
-    figures.push({ name: 'Time to the first chart on localhost (overview, Chromium)', ours: sample(times), unit: 'ms', better: 'lower' });
+    figures.push({
+      name: 'Time to the first chart on localhost (overview, Chromium)',
+      ours: sample(times),
+      unit: 'ms',
+      better: 'lower',
+    });
   } finally {
     await browser.close();
     await server.stop();
@@ -349,7 +495,8 @@ async function webFigures(dbFile: string, o: BenchOptions): Promise<Figure[]> {
   return figures;
 }
 
-const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(v >= 10 ? 1 : 2));
+const fmt = (v: number) =>
+  v >= 100 ? Math.round(v).toLocaleString('en-GB') : v.toFixed(v >= 10 ? 1 : 2);
 const spread = (s: Sample) => (s.n > 1 ? ` (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})` : '');
 
 function report(figures: Figure[], o: BenchOptions, seconds: number): string {
@@ -370,7 +517,11 @@ function report(figures: Figure[], o: BenchOptions, seconds: number): string {
       `| ${f.name} | ${fmt(f.ours.median)} ${f.unit}${spread(f.ours)} | ${f.reference ? `${fmt(f.reference.value.median)} ${f.unit} — ${f.reference.label}` : '—'} | ${r === null ? '—' : `${r.toFixed(2)} ×`} | ${f.target?.text ?? '—'} | ${h === null ? '—' : h ? 'yes' : '**no**'} |`,
     );
   }
-  lines.push('', 'Reproduce: `pnpm bench` (set `BENCH_PILOTS` and `BENCH_PER_PILOT` for another size).', '');
+  lines.push(
+    '',
+    'Reproduce: `pnpm bench` (set `BENCH_PILOTS` and `BENCH_PER_PILOT` for another size).',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -16,7 +16,10 @@ export function sample(values: readonly number[]): Sample {
 }
 
 /** Milliseconds `fn` takes, `times` times. */
-export async function timeIt(times: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+export async function timeIt(
+  times: number,
+  fn: () => Promise<unknown> | unknown,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < times; i++) {
     const start = performance.now();

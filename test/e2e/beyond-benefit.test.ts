@@ -33,7 +33,9 @@ describe('beyond the benefit', () => {
 
     const debts = page.locator('section.debts');
     await debts.getByRole('heading', { level: 2, name: 'Schulden en geldstress' }).waitFor();
-    const stabilised = debts.locator('figure', { hasText: 'Schulden onder controle na 12 maanden' });
+    const stabilised = debts.locator('figure', {
+      hasText: 'Schulden onder controle na 12 maanden',
+    });
     await stabilised.waitFor();
     // Both arms have a share with a 95% interval and its denominator.
     const values = await stabilised.locator('.armbar-value').allInnerTexts();
@@ -44,7 +46,9 @@ describe('beyond the benefit', () => {
     expect(await stabilised.innerText()).toMatch(/\d+ van \d+ deelnemers met schulden/);
 
     const stress = debts.locator('figure', { hasText: 'Verandering in geldstress' });
-    expect(await stress.locator('.armbar-value').first().innerText()).toMatch(/^-\d+,\d$|^−\d+,\d$/);
+    expect(await stress.locator('.armbar-value').first().innerText()).toMatch(
+      /^-\d+,\d$|^−\d+,\d$/,
+    );
     await stress.getByRole('button', { name: 'Toon als tabel' }).click();
     expect(await stress.locator('table').innerText()).toMatch(/punt/);
 
@@ -147,7 +151,9 @@ describe('beyond the benefit', () => {
     });
     await target.waitFor();
     expect(await target.isVisible()).toBe(true);
-    await byWindow.locator('text.ref-label-general_outflow', { hasText: /Algemene uitstroom/ }).waitFor();
+    await byWindow
+      .locator('text.ref-label-general_outflow', { hasText: /Algemene uitstroom/ })
+      .waitFor();
     await shot(page, 'analyse-reference-lines');
     expect(errors).toEqual([]);
     await ctx.close();
@@ -183,7 +189,9 @@ describe('beyond the benefit', () => {
     await form.getByRole('button', { name: 'Opslaan' }).click();
     const rows = page.locator('.budget-lines-table tbody tr');
     await rows.first().waitFor();
-    expect(await rows.first().innerText()).toMatch(/Participatiebudget Eindhoven[\s\S]*120\.000,00/);
+    expect(await rows.first().innerText()).toMatch(
+      /Participatiebudget Eindhoven[\s\S]*120\.000,00/,
+    );
 
     // A second line from another domain: the summary now shows two domains.
     await page.getByLabel('Bedrag (euro)').fill('30.000');
@@ -202,9 +210,7 @@ describe('beyond the benefit', () => {
     await page.getByLabel('Bedrag (euro)').fill('150.000');
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('heading', { name: 'Begrotingsregel toevoegen' }).waitFor();
-    await expect
-      .poll(() => page.locator('.budget-lines-table').innerText())
-      .toMatch(/150\.000,00/);
+    await expect.poll(() => page.locator('.budget-lines-table').innerText()).toMatch(/150\.000,00/);
     await shot(page, 'budget-tab-manager');
     expect(await axeSerious(page)).toEqual([]);
 
@@ -228,7 +234,9 @@ describe('beyond the benefit', () => {
     await page.getByLabel('Percentage').fill('45');
     await page.getByRole('button', { name: 'Opslaan' }).last().click();
     await expect.poll(() => refTable.count()).toBe(before + 1);
-    expect(await page.locator('.reference-table').innerText()).toMatch(/45%[\s\S]*Raadsbesluit E2E/);
+    expect(await page.locator('.reference-table').innerText()).toMatch(
+      /45%[\s\S]*Raadsbesluit E2E/,
+    );
 
     // It shows on the Resultaten tab, and goes again when deleted.
     await page.getByRole('link', { name: 'Resultaten' }).click();

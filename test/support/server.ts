@@ -33,7 +33,10 @@ export interface RunningServer {
  * Starts the real server as a child process and waits for /api/health: `src/main.ts` through tsx,
  * or a built `dist/main.js` with plain node, as `pnpm start` runs it.
  */
-export async function startServer(env: Record<string, string>, script = 'src/main.ts'): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  script = 'src/main.ts',
+): Promise<RunningServer> {
   const port = await freePort();
   const [command, args] = script.endsWith('.js')
     ? [process.execPath, [script]]
@@ -47,7 +50,9 @@ export async function startServer(env: Record<string, string>, script = 'src/mai
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
@@ -80,7 +85,10 @@ function rssTree(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const m = /VmHWM:\s+(\d+) kB/.exec(status);
     if (m) peak = Number(m[1]) * 1024;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     for (const c of children) peak = Math.max(peak, rssTree(Number(c)));
   } catch {
     // the process is gone
@@ -107,7 +115,10 @@ export async function tokenFor(url: string, email: string, password: string): Pr
 
 /** Builds the server bundle that `pnpm start` runs (apps/api/dist/main.js). */
 export function buildServer(): string {
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: join(root, 'apps/api'), stdio: 'ignore' });
+  const r = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: join(root, 'apps/api'),
+    stdio: 'ignore',
+  });
   if (r.status !== 0) throw new Error('building the server failed');
   return 'dist/main.js';
 }

@@ -14,7 +14,8 @@ if (config.databaseUrl.startsWith('postgres')) {
 }
 mkdirSync(dirname(config.databaseUrl), { recursive: true });
 const store = await openStore(config.databaseUrl);
-if (await bootstrapAdmin(store, config)) console.log(`Created the admin account ${config.adminEmail}`);
+if (await bootstrapAdmin(store, config))
+  console.log(`Created the admin account ${config.adminEmail}`);
 if (config.demo && (await loadDemo(store))) {
   console.log('Loaded synthetic demo data. Demo accounts:');
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}  ${a.password}`);
@@ -38,10 +39,18 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'shutdown', signal }));
+  console.log(
+    JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'shutdown', signal }),
+  );
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   const cutOff = setTimeout(() => {
-    console.error(JSON.stringify({ level: 'warn', time: new Date().toISOString(), msg: 'shutdown grace period over; closing open connections' }));
+    console.error(
+      JSON.stringify({
+        level: 'warn',
+        time: new Date().toISOString(),
+        msg: 'shutdown grace period over; closing open connections',
+      }),
+    );
     server.closeAllConnections();
   }, GRACE_MS);
   server.close(async () => {
@@ -51,7 +60,13 @@ function shutdown(signal: string) {
       await store.close();
       process.exit(0);
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', msg: 'closing the database failed', error: (err as Error).message }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'closing the database failed',
+          error: (err as Error).message,
+        }),
+      );
       process.exit(1);
     }
   });

@@ -7,7 +7,13 @@ const input = (type: string, value = '') => ({ type, date: '2025-03-01', reason:
 
 describe('event types', () => {
   it('offers the debt and money-stress events with Dutch labels', () => {
-    for (const k of ['debt_intake', 'debt_settlement_start', 'debt_stabilised', 'debt_free', 'money_stress'] as const) {
+    for (const k of [
+      'debt_intake',
+      'debt_settlement_start',
+      'debt_stabilised',
+      'debt_free',
+      'money_stress',
+    ] as const) {
       expect(EVENT_TYPES).toContain(k);
       expect(isDebtEvent(k)).toBe(true);
     }

@@ -19,7 +19,10 @@ export interface StagedEvent {
 }
 
 /** The pilot's participants by reference, for validating and resolving an events file. */
-export function participantIndex(raw: Raw, pilotId: string): Map<string, { id: number; intakeDate: string }> {
+export function participantIndex(
+  raw: Raw,
+  pilotId: string,
+): Map<string, { id: number; intakeDate: string }> {
   const rows = raw
     .prepare('SELECT id, participant_ref, intake_date FROM participants WHERE pilot_id = ?')
     .raw()
@@ -47,7 +50,9 @@ export function writeParticipants(
   rows: Iterable<StagedParticipant>,
 ): { inserted: number; updated: number } {
   const now = nowIso();
-  const find = raw.prepare('SELECT id FROM participants WHERE pilot_id = ? AND participant_ref = ?').pluck();
+  const find = raw
+    .prepare('SELECT id FROM participants WHERE pilot_id = ? AND participant_ref = ?')
+    .pluck();
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);

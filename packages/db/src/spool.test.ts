@@ -17,7 +17,9 @@ describe('Spool', () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('wegwijzer-import-')).length;
     const spool = new Spool<{ ref: string }>();
     spool.append([{ ref: 'A1' }]);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('wegwijzer-import-')).length).toBe(before);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('wegwijzer-import-')).length).toBe(
+      before,
+    );
     spool.dispose();
   });
 });

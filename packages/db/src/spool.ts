@@ -35,7 +35,7 @@ export class Spool<T> {
     // The decoder keeps a multi-byte character that straddles two reads whole.
     const decoder = new StringDecoder('utf8');
     let rest = '';
-    for (let position = 0; position < this.written; ) {
+    for (let position = 0; position < this.written;) {
       const n = readSync(this.fd, buffer, 0, buffer.length, position);
       if (n === 0) break;
       position += n;

@@ -61,7 +61,9 @@ export function updateParticipantTx(
   const names = Object.keys(columns);
   if (names.length > 0) {
     raw
-      .prepare(`UPDATE participants SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE participants SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+      )
       .run(...Object.values(columns), nowIso(), id);
   }
   recomputeDerived(raw, pilotId, pilot, [id]);

@@ -120,11 +120,9 @@ export const WorklistReply = z
         participantId: z.string(),
         participantRef: z.string(),
         intakeDate: z.string(),
-        dueMarks: z
-          .array(z.number().int())
-          .openapi({
-            description: 'Months (6, 12, 24) passed without a ladder measurement since intake',
-          }),
+        dueMarks: z.array(z.number().int()).openapi({
+          description: 'Months (6, 12, 24) passed without a ladder measurement since intake',
+        }),
         missingFields: z.array(z.string()),
       }),
     ),

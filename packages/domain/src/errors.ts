@@ -47,7 +47,11 @@ export interface ImportErrorDetail {
   message: string;
 }
 export class InvalidImport extends DomainError {
-  constructor(message: string, details: ImportErrorDetail[], readonly extra?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    details: ImportErrorDetail[],
+    readonly extra?: Record<string, unknown>,
+  ) {
     super(422, 'invalid_import', message, details);
   }
 }

@@ -6,7 +6,11 @@ import type { Actor, AppEnv } from '../http/env.ts';
 
 export const SESSION_COOKIE = 'ww_session';
 
-async function toActor(c: Parameters<MiddlewareHandler<AppEnv>>[0], user: UserRow, via: Actor['via']): Promise<Actor> {
+async function toActor(
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  user: UserRow,
+  via: Actor['via'],
+): Promise<Actor> {
   const { store } = c.get('deps');
   return {
     id: user.id,

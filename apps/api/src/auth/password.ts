@@ -5,8 +5,12 @@ const KEYLEN = 32;
 
 function derive(password: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEYLEN, { ...o, maxmem: 64 * 1024 * 1024 }, (e, key) =>
-      e ? reject(e) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEYLEN,
+      { ...o, maxmem: 64 * 1024 * 1024 },
+      (e, key) => (e ? reject(e) : resolve(key)),
     ),
   );
 }

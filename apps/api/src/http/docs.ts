@@ -18,7 +18,9 @@ export function docsRoutes() {
   const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });`;
   return new Hono<AppEnv>()
     .get('/api/docs', (c) => c.html(page))
-    .get('/api/docs/swagger-ui-bundle.js', (c) => c.body(bundle, 200, { 'content-type': 'text/javascript' }))
+    .get('/api/docs/swagger-ui-bundle.js', (c) =>
+      c.body(bundle, 200, { 'content-type': 'text/javascript' }),
+    )
     .get('/api/docs/swagger-ui.css', (c) => c.body(css, 200, { 'content-type': 'text/css' }))
     .get('/api/docs/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript' }));
 }

@@ -5,8 +5,17 @@ import type { AppEnv } from './env.ts';
 
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
 
-function envelope(c: Context<AppEnv>, status: Status, code: string, message: string, details?: unknown) {
-  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+function envelope(
+  c: Context<AppEnv>,
+  status: Status,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
+  return c.json(
+    { error: { code, message, ...(details === undefined ? {} : { details }) } },
+    status,
+  );
 }
 
 /** The one place that turns a thrown error into the SPEC's error envelope. */
@@ -15,18 +24,38 @@ export function onError(err: Error, c: Context<AppEnv>) {
   // goes out; the server stops reading it and may cut the socket off, so tell the client not to
   // reuse the connection instead of letting its next request fail on a dead socket.
   if (c.req.raw.body !== null) c.header('Connection', 'close');
-  if (err instanceof DomainError) return envelope(c, err.status, err.code, err.message, err.details);
+  if (err instanceof DomainError)
+    return envelope(c, err.status, err.code, err.message, err.details);
   if (err instanceof HTTPException) {
     const status = err.status as Status;
-    if (status === 413) return envelope(c, 413, 'payload_too_large', 'The request body is too large');
+    if (status === 413)
+      return envelope(c, 413, 'payload_too_large', 'The request body is too large');
     // hono/csrf answers a cross-site form-like request with 403.
     if (status === 403) return envelope(c, 403, 'forbidden', 'Cross-site request refused');
-    return envelope(c, status, status === 400 ? 'bad_request' : 'http_error', err.message || 'Bad request');
+    return envelope(
+      c,
+      status,
+      status === 400 ? 'bad_request' : 'http_error',
+      err.message || 'Bad request',
+    );
   }
-  if (err instanceof SyntaxError) return envelope(c, 400, 'bad_request', 'The request body is not valid JSON');
+  if (err instanceof SyntaxError)
+    return envelope(c, 400, 'bad_request', 'The request body is not valid JSON');
   // Anything else is our fault: log it with the request id, never send internals to the client.
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: err.message, stack: err.stack }));
-  return envelope(c, 500, 'internal', `Something went wrong on our side (request ${c.get('requestId')})`);
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      requestId: c.get('requestId'),
+      error: err.message,
+      stack: err.stack,
+    }),
+  );
+  return envelope(
+    c,
+    500,
+    'internal',
+    `Something went wrong on our side (request ${c.get('requestId')})`,
+  );
 }
 
 /** Turns a failed zod validation into a 400 that lists every problem with its path. */
@@ -35,7 +64,10 @@ export function validationHook(
   c: Context<AppEnv>,
 ) {
   if (result.success || !result.error) return undefined;
-  const details = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const details = result.error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message,
+  }));
   const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
   return envelope(c, 400, 'bad_request', `Invalid request: ${summary}`, details);
 }

@@ -6,7 +6,10 @@ import { guard, routeTable, type Access } from './access.ts';
  * Declares a route once: its access rule (recorded in the route table and enforced by a guard),
  * its request and response schemas (validation and the OpenAPI document).
  */
-export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
+  access: Access,
+  config: R,
+) {
   routeTable.push({ method: config.method.toUpperCase(), path: config.path, access });
   return createRoute({ ...config, middleware: [guard(access)] as const });
 }

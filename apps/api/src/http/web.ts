@@ -9,7 +9,13 @@ export function webRoutes(dist: string | null) {
   const app = new Hono<AppEnv>();
   if (!dist || !existsSync(join(dist, 'index.html'))) return app;
   const index = readFileSync(join(dist, 'index.html'), 'utf8');
-  app.use('/assets/*', serveStatic({ root: dist, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: dist,
+      onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  );
   app.use('*', serveStatic({ root: dist }));
   app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
   return app;

@@ -7,7 +7,11 @@ import { exportAuditLog, readAuditLog } from '../usecases/audit-log.ts';
 
 const Filter = z.object({
   actor: z.string().max(320).optional().openapi({ description: 'E-mail address of the actor' }),
-  action: z.string().max(100).optional().openapi({ description: 'An action, or its prefix: `export`, `import`, `login`…' }),
+  action: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'An action, or its prefix: `export`, `import`, `login`…' }),
   pilot: z.string().max(100).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
@@ -30,14 +34,20 @@ export const auditLog = new OpenAPIHono<AppEnv>()
         },
         responses: {
           200: jsonContent(
-            z.object({ items: z.array(AuditEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+            z.object({
+              items: z.array(AuditEntry),
+              total: z.number().int(),
+              page: z.number().int(),
+              pageSize: z.number().int(),
+            }),
             'Entries, newest first',
           ),
           ...errorResponses,
         },
       },
     ),
-    async (c) => c.json(await readAuditLog({ ctx: useCaseCtx(c), filter: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(await readAuditLog({ ctx: useCaseCtx(c), filter: c.req.valid('query') }), 200),
   )
   .openapi(
     defineRoute(
@@ -48,7 +58,10 @@ export const auditLog = new OpenAPIHono<AppEnv>()
         tags: ['Audit'],
         summary: 'The filtered audit log as CSV',
         request: { query: Filter },
-        responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...errorResponses },
+        responses: {
+          200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+          ...errorResponses,
+        },
       },
     ),
     async (c) =>

@@ -1,7 +1,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { ErrorBody, LoginInput, TokenCreated, TokenInfo, TokenInput, User } from '@wegwijzer/domain';
+import {
+  ErrorBody,
+  LoginInput,
+  TokenCreated,
+  TokenInfo,
+  TokenInput,
+  User,
+} from '@wegwijzer/domain';
 import { SESSION_COOKIE } from '../auth/actor.ts';
 import { ALL_ROLES } from '../http/access.ts';
 import { useCaseCtx } from '../http/ctx.ts';
@@ -40,7 +47,12 @@ export const auth = new OpenAPIHono<AppEnv>()
     ),
     async (c) => {
       const deps = c.get('deps');
-      const { secret, expiresAt, user } = await login(deps, c.req.valid('json'), c.get('requestId'), clientAddress(c));
+      const { secret, expiresAt, user } = await login(
+        deps,
+        c.req.valid('json'),
+        c.get('requestId'),
+        clientAddress(c),
+      );
       setCookie(c, SESSION_COOKIE, secret, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -81,7 +93,16 @@ export const auth = new OpenAPIHono<AppEnv>()
     ),
     (c) => {
       const { actor } = useCaseCtx(c);
-      return c.json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, pilots: [...actor.pilots] }, 200);
+      return c.json(
+        {
+          id: actor.id,
+          email: actor.email,
+          name: actor.name,
+          role: actor.role,
+          pilots: [...actor.pilots],
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -106,7 +127,10 @@ export const auth = new OpenAPIHono<AppEnv>()
         path: '/api/tokens',
         tags: ['Accounts'],
         summary: 'The caller’s tokens (an admin sees all), without their secrets',
-        responses: { 200: jsonContent(z.object({ items: z.array(TokenInfo) }), 'Tokens'), ...errorResponses },
+        responses: {
+          200: jsonContent(z.object({ items: z.array(TokenInfo) }), 'Tokens'),
+          ...errorResponses,
+        },
       },
     ),
     async (c) => c.json({ items: await tokensOf({ ctx: useCaseCtx(c) }) }, 200),

@@ -6,7 +6,9 @@ import { DEMO_ACCOUNTS } from '../usecases/bootstrap.ts';
 
 const DemoInfo = z.object({
   demo: z.boolean(),
-  accounts: z.array(z.object({ email: z.string(), password: z.string(), role: Role, name: z.string() })),
+  accounts: z.array(
+    z.object({ email: z.string(), password: z.string(), role: Role, name: z.string() }),
+  ),
 });
 
 export const demo = new OpenAPIHono<AppEnv>().openapi(

@@ -3,7 +3,11 @@ import type { AppEnv } from '../http/env.ts';
 import { defineRoute, jsonContent } from '../http/route.ts';
 import { databaseReachable } from '../usecases/system.ts';
 
-const Health = z.object({ status: z.enum(['ok', 'unavailable']), version: z.string(), database: z.enum(['ok', 'unreachable']) });
+const Health = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  version: z.string(),
+  database: z.enum(['ok', 'unreachable']),
+});
 
 export const health = new OpenAPIHono<AppEnv>().openapi(
   defineRoute(
@@ -13,14 +17,23 @@ export const health = new OpenAPIHono<AppEnv>().openapi(
       path: '/api/health',
       tags: ['System'],
       summary: 'Whether the server takes requests and reaches its database',
-      responses: { 200: jsonContent(Health, 'Healthy'), 503: jsonContent(Health, 'Database unreachable') },
+      responses: {
+        200: jsonContent(Health, 'Healthy'),
+        503: jsonContent(Health, 'Database unreachable'),
+      },
     },
   ),
   async (c) => {
     const { store, config } = c.get('deps');
     if (await databaseReachable(store)) {
-      return c.json({ status: 'ok' as const, version: config.version, database: 'ok' as const }, 200);
+      return c.json(
+        { status: 'ok' as const, version: config.version, database: 'ok' as const },
+        200,
+      );
     }
-    return c.json({ status: 'unavailable' as const, version: config.version, database: 'unreachable' as const }, 503);
+    return c.json(
+      { status: 'unavailable' as const, version: config.version, database: 'unreachable' as const },
+      503,
+    );
   },
 );

@@ -44,7 +44,11 @@ export const participants = new OpenAPIHono<AppEnv>()
     ),
     async (c) =>
       c.json(
-        await listParticipants({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, query: c.req.valid('query') }),
+        await listParticipants({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          query: c.req.valid('query'),
+        }),
         200,
       ),
   )
@@ -57,12 +61,20 @@ export const participants = new OpenAPIHono<AppEnv>()
         tags: ['Participants'],
         summary: 'Add a participant',
         request: { params: PilotParam, ...jsonBody(ParticipantInput) },
-        responses: { 201: jsonContent(Participant, 'Created'), 409: errorResponses[404], ...errorResponses },
+        responses: {
+          201: jsonContent(Participant, 'Created'),
+          409: errorResponses[404],
+          ...errorResponses,
+        },
       },
     ),
     async (c) =>
       c.json(
-        await createParticipant({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id, input: c.req.valid('json') }),
+        await createParticipant({
+          ctx: useCaseCtx(c),
+          pilotId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         201,
       ),
   )
@@ -75,10 +87,14 @@ export const participants = new OpenAPIHono<AppEnv>()
         tags: ['Participants'],
         summary: 'One participant with their timeline (the read is audit-logged)',
         request: { params: IdParam },
-        responses: { 200: jsonContent(ParticipantWithTimeline, 'The participant'), ...errorResponses },
+        responses: {
+          200: jsonContent(ParticipantWithTimeline, 'The participant'),
+          ...errorResponses,
+        },
       },
     ),
-    async (c) => c.json(await getParticipant({ ctx: useCaseCtx(c), id: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await getParticipant({ ctx: useCaseCtx(c), id: c.req.valid('param').id }), 200),
   )
   .openapi(
     defineRoute(
@@ -94,7 +110,11 @@ export const participants = new OpenAPIHono<AppEnv>()
     ),
     async (c) =>
       c.json(
-        await updateParticipant({ ctx: useCaseCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }),
+        await updateParticipant({
+          ctx: useCaseCtx(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         200,
       ),
   )
@@ -107,12 +127,20 @@ export const participants = new OpenAPIHono<AppEnv>()
         tags: ['Events'],
         summary: 'Add an event to a participant’s timeline',
         request: { params: IdParam, ...jsonBody(EventInput) },
-        responses: { 201: jsonContent(Event, 'Created'), 409: errorResponses[404], ...errorResponses },
+        responses: {
+          201: jsonContent(Event, 'Created'),
+          409: errorResponses[404],
+          ...errorResponses,
+        },
       },
     ),
     async (c) =>
       c.json(
-        await addEvent({ ctx: useCaseCtx(c), participantId: c.req.valid('param').id, input: c.req.valid('json') }),
+        await addEvent({
+          ctx: useCaseCtx(c),
+          participantId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         201,
       ),
   )
@@ -124,12 +152,19 @@ export const participants = new OpenAPIHono<AppEnv>()
         path: '/api/events/{id}',
         tags: ['Events'],
         summary: 'Delete an event; the reason is kept in the audit log',
-        request: { params: IdParam, query: z.object({ reason: z.string().trim().min(1).max(500) }) },
+        request: {
+          params: IdParam,
+          query: z.object({ reason: z.string().trim().min(1).max(500) }),
+        },
         responses: { 204: { description: 'Deleted' }, ...errorResponses },
       },
     ),
     async (c) => {
-      await deleteEvent({ ctx: useCaseCtx(c), eventId: c.req.valid('param').id, reason: c.req.valid('query').reason });
+      await deleteEvent({
+        ctx: useCaseCtx(c),
+        eventId: c.req.valid('param').id,
+        reason: c.req.valid('query').reason,
+      });
       return c.body(null, 204);
     },
   );

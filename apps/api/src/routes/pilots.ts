@@ -64,7 +64,11 @@ export const pilots = new OpenAPIHono<AppEnv>()
     ),
     async (c) =>
       c.json(
-        await updatePilot({ ctx: useCaseCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }),
+        await updatePilot({
+          ctx: useCaseCtx(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         200,
       ),
   );

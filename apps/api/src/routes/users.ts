@@ -15,7 +15,11 @@ export const users = new OpenAPIHono<AppEnv>()
         tags: ['Accounts'],
         summary: 'Create a user with a role and pilot grants',
         request: jsonBody(UserInput),
-        responses: { 201: jsonContent(User, 'Created'), 409: errorResponses[404], ...errorResponses },
+        responses: {
+          201: jsonContent(User, 'Created'),
+          409: errorResponses[404],
+          ...errorResponses,
+        },
       },
     ),
     async (c) => c.json(await createUser({ ctx: useCaseCtx(c), input: c.req.valid('json') }), 201),
@@ -28,7 +32,10 @@ export const users = new OpenAPIHono<AppEnv>()
         path: '/api/users',
         tags: ['Accounts'],
         summary: 'All users with their roles and pilots',
-        responses: { 200: jsonContent(z.object({ items: z.array(User) }), 'Users'), ...errorResponses },
+        responses: {
+          200: jsonContent(z.object({ items: z.array(User) }), 'Users'),
+          ...errorResponses,
+        },
       },
     ),
     async (c) => c.json({ items: await listUsers({ ctx: useCaseCtx(c) }) }, 200),
@@ -45,5 +52,13 @@ export const users = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(User, 'Updated'), ...errorResponses },
       },
     ),
-    async (c) => c.json(await changeUser({ ctx: useCaseCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(
+        await changeUser({
+          ctx: useCaseCtx(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
   );

@@ -50,7 +50,12 @@ export async function login(
   const keys = [`account:${email}`, `address:${address}`];
   const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
   if ((await countFailures(deps.store.db, keys, since)) >= LOGIN_FAILURE_LIMIT) {
-    await appendAudit(deps.store.db, { actorId: null, actorEmail: email, action: 'login.throttled', requestId });
+    await appendAudit(deps.store.db, {
+      actorId: null,
+      actorEmail: email,
+      action: 'login.throttled',
+      requestId,
+    });
     throw new TooManyRequests('Too many failed logins; try again in 15 minutes');
   }
   const user = await findUserByEmail(deps.store.db, email);
@@ -67,7 +72,12 @@ export async function login(
   }
   await clearFailures(deps.store.db, `account:${email}`);
   const session = await createSession(deps.store.db, user.id, deps.config.sessionTtlMs);
-  await appendAudit(deps.store.db, { actorId: user.id, actorEmail: user.email, action: 'login', requestId });
+  await appendAudit(deps.store.db, {
+    actorId: user.id,
+    actorEmail: user.email,
+    action: 'login',
+    requestId,
+  });
   return {
     ...session,
     user: {
@@ -84,10 +94,17 @@ export async function logout(deps: Deps, secret: string | undefined) {
   if (secret) await deleteSession(deps.store.db, secret);
 }
 
-export async function createUser({ ctx, input }: { ctx: UseCaseCtx; input: UserInput }): Promise<User> {
+export async function createUser({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: UserInput;
+}): Promise<User> {
   const problem = passwordProblem(input.password);
   if (problem) throw new BadRequest(problem);
-  if (await findUserByEmail(ctx.store.db, input.email)) throw new Conflict('A user with this e-mail address exists');
+  if (await findUserByEmail(ctx.store.db, input.email))
+    throw new Conflict('A user with this e-mail address exists');
   const known = new Set((await listPilots(ctx.store.db, null)).map((p) => p.id));
   const unknown = input.pilots.filter((p) => !known.has(p));
   if (unknown.length > 0) throw new BadRequest(`Unknown pilots: ${unknown.join(', ')}`);
@@ -98,8 +115,18 @@ export async function createUser({ ctx, input }: { ctx: UseCaseCtx; input: UserI
     role: input.role,
     pilots: [...new Set(input.pilots)],
   });
-  await audit(ctx, { action: 'user.create', rowCount: 1, details: { userId: row.id, role: input.role } });
-  return { id: row.id, email: row.email, name: row.name, role: input.role, pilots: [...new Set(input.pilots)] };
+  await audit(ctx, {
+    action: 'user.create',
+    rowCount: 1,
+    details: { userId: row.id, role: input.role },
+  });
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: input.role,
+    pilots: [...new Set(input.pilots)],
+  };
 }
 
 export async function listUsers({ ctx }: { ctx: UseCaseCtx }): Promise<User[]> {
@@ -116,7 +143,13 @@ export async function listUsers({ ctx }: { ctx: UseCaseCtx }): Promise<User[]> {
   );
 }
 
-export async function issueToken({ ctx, input }: { ctx: UseCaseCtx; input: { name: string; expiresInDays?: number } }) {
+export async function issueToken({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: { name: string; expiresInDays?: number };
+}) {
   const expiresAt = input.expiresInDays
     ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString()
     : null;
@@ -125,7 +158,15 @@ export async function issueToken({ ctx, input }: { ctx: UseCaseCtx; input: { nam
   return { id, name: input.name, token, expiresAt };
 }
 
-export async function changeUser({ ctx, id, input }: { ctx: UseCaseCtx; id: string; input: UserUpdate }): Promise<User> {
+export async function changeUser({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  id: string;
+  input: UserUpdate;
+}): Promise<User> {
   const user = await getUser(ctx.store.db, id);
   if (!user) throw new NotFound('User');
   if (input.pilots) {
@@ -136,7 +177,10 @@ export async function changeUser({ ctx, id, input }: { ctx: UseCaseCtx; id: stri
   if (id === ctx.actor.id && (input.disabled || (input.role && input.role !== 'admin'))) {
     throw new BadRequest('You cannot disable yourself or take away your own admin role');
   }
-  await updateUser(ctx.store.db, id, { ...input, pilots: input.pilots && [...new Set(input.pilots)] });
+  await updateUser(ctx.store.db, id, {
+    ...input,
+    pilots: input.pilots && [...new Set(input.pilots)],
+  });
   await audit(ctx, { action: 'user.update', details: { userId: id, fields: Object.keys(input) } });
   const after = (await getUser(ctx.store.db, id))!;
   return {
@@ -150,18 +194,28 @@ export async function changeUser({ ctx, id, input }: { ctx: UseCaseCtx; id: stri
 }
 
 function toTokenInfo(t: Awaited<ReturnType<typeof listTokens>>[number]) {
-  return { id: t.id, userId: t.user_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at, revokedAt: t.revoked_at };
+  return {
+    id: t.id,
+    userId: t.user_id,
+    name: t.name,
+    createdAt: t.created_at,
+    expiresAt: t.expires_at,
+    revokedAt: t.revoked_at,
+  };
 }
 
 /** The caller's own tokens; an admin sees everyone's. */
 export async function tokensOf({ ctx }: { ctx: UseCaseCtx }) {
-  return (await listTokens(ctx.store.db, ctx.actor.role === 'admin' ? null : ctx.actor.id)).map(toTokenInfo);
+  return (await listTokens(ctx.store.db, ctx.actor.role === 'admin' ? null : ctx.actor.id)).map(
+    toTokenInfo,
+  );
 }
 
 export async function revoke({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const token = await getToken(ctx.store.db, id);
   if (!token) throw new NotFound('Token');
-  if (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin') throw new Forbidden('Not your token');
+  if (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin')
+    throw new Forbidden('Not your token');
   await revokeToken(ctx.store.db, id);
   await audit(ctx, { action: 'token.revoke', details: { tokenId: id } });
 }

@@ -25,7 +25,17 @@ export async function readAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: A
   return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
 }
 
-const CSV_COLUMNS = ['id', 'at', 'actorEmail', 'action', 'pilotId', 'participantId', 'rowCount', 'requestId', 'details'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorEmail',
+  'action',
+  'pilotId',
+  'participantId',
+  'rowCount',
+  'requestId',
+  'details',
+] as const;
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -35,7 +45,13 @@ function csvCell(v: unknown): string {
 }
 
 /** The filtered audit log as CSV (up to 100,000 entries); the export itself is audit-logged. */
-export async function exportAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: Omit<AuditFilter, 'page' | 'pageSize'> }) {
+export async function exportAuditLog({
+  ctx,
+  filter,
+}: {
+  ctx: UseCaseCtx;
+  filter: Omit<AuditFilter, 'page' | 'pageSize'>;
+}) {
   const { rows } = await searchAudit(ctx.store.db, { ...filter, page: 1, pageSize: 100_000 });
   await audit(ctx, { action: 'export.audit', rowCount: rows.length, details: { filter } });
   const lines = [CSV_COLUMNS.join(',')];

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { protectBreakdown, suppressOutcomes, suppressSubgroups, suppressSurvival } from './disclosure.ts';
+import {
+  protectBreakdown,
+  suppressOutcomes,
+  suppressSubgroups,
+  suppressSurvival,
+} from './disclosure.ts';
 
 const T = 10;
 
@@ -16,13 +21,25 @@ describe('protectBreakdown', () => {
     [[50, 3], false, [false, true]],
     [[12, 15, 3, 6], true, [true, false, true, true]],
   ] as const)('hides %j (total shown: %s) as %j', (values, shown, expected) => {
-    expect(protectBreakdown(values, values.map(() => false), T, shown)).toEqual(expected);
+    expect(
+      protectBreakdown(
+        values,
+        values.map(() => false),
+        T,
+        shown,
+      ),
+    ).toEqual(expected);
   });
 
   it('never shows a count from 1 to 9', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(40), { minLength: 1, maxLength: 8 }), (values) => {
-        const hidden = protectBreakdown(values, values.map(() => false), T, true);
+        const hidden = protectBreakdown(
+          values,
+          values.map(() => false),
+          T,
+          true,
+        );
         values.forEach((v, i) => {
           if (v >= 1 && v < T) expect(hidden[i]).toBe(true);
         });
@@ -35,7 +52,12 @@ describe('protectBreakdown', () => {
       fc.property(fc.array(fc.nat(40), { minLength: 1, maxLength: 8 }), (values) => {
         const total = values.reduce((a, b) => a + b, 0);
         if (total >= 1 && total < T) return; // the total itself is suppressed then
-        const hidden = protectBreakdown(values, values.map(() => false), T, true);
+        const hidden = protectBreakdown(
+          values,
+          values.map(() => false),
+          T,
+          true,
+        );
         const hiddenSum = values.reduce((s, v, i) => (hidden[i] ? s + v : s), 0);
         const hiddenCount = hidden.filter(Boolean).length;
         // What an attacker learns: the hidden cells add up to total − visible. That sum must not
@@ -69,18 +91,35 @@ function arm(over: Partial<Record<string, unknown>> = {}) {
 
 describe('suppressOutcomes', () => {
   it('hides small route counts and, since their total is shown, the next-smallest route too', () => {
-    const out = suppressOutcomes({ arms: { intervention: arm() }, difference: null, netEffect: null }, T);
+    const out = suppressOutcomes(
+      { arms: { intervention: arm() }, difference: null, netEffect: null },
+      T,
+    );
     const routes = out.arms.intervention.routes;
     expect(routes.bbz).toBeNull();
     expect(routes.other).toBeNull();
     expect(routes.regular_work).toBe(10);
     expect(routes.combination).toBe(0);
-    expect(out.suppressed).toEqual(expect.arrayContaining(['/arms/intervention/routes/bbz', '/arms/intervention/routes/other']));
+    expect(out.suppressed).toEqual(
+      expect.arrayContaining(['/arms/intervention/routes/bbz', '/arms/intervention/routes/other']),
+    );
   });
 
   it('hides rates, means and money of an arm with fewer than 10 evaluable participants', () => {
-    const small = arm({ participants: 12, evaluable: 8, pending: 4, offBenefit: { count: 3, rate: 0.375, ci95: [0.1, 0.7] } });
-    const out = suppressOutcomes({ arms: { intervention: arm(), control: small }, difference: { rate: 0.1, ci95: [0, 0.2] }, netEffect: 1000 }, T);
+    const small = arm({
+      participants: 12,
+      evaluable: 8,
+      pending: 4,
+      offBenefit: { count: 3, rate: 0.375, ci95: [0.1, 0.7] },
+    });
+    const out = suppressOutcomes(
+      {
+        arms: { intervention: arm(), control: small },
+        difference: { rate: 0.1, ci95: [0, 0.2] },
+        netEffect: 1000,
+      },
+      T,
+    );
     const c = out.arms.control!;
     expect(c.offBenefit).toEqual({ count: null, rate: null, ci95: null });
     expect(c.savings.net).toBeNull();
@@ -90,18 +129,33 @@ describe('suppressOutcomes', () => {
   });
 
   it('hides the placement rate computed over fewer than 10 job starts', () => {
-    const out = suppressOutcomes({ arms: { intervention: arm() }, difference: null, netEffect: null }, T);
-    expect(out.arms.intervention.sustainedPlacement).toEqual({ n: null, count: null, rate: null, ci95: null });
+    const out = suppressOutcomes(
+      { arms: { intervention: arm() }, difference: null, netEffect: null },
+      T,
+    );
+    expect(out.arms.intervention.sustainedPlacement).toEqual({
+      n: null,
+      count: null,
+      rate: null,
+      ci95: null,
+    });
   });
 
   it('shows zero as zero', () => {
-    const out = suppressOutcomes({ arms: { intervention: arm() }, difference: null, netEffect: null }, T);
+    const out = suppressOutcomes(
+      { arms: { intervention: arm() }, difference: null, netEffect: null },
+      T,
+    );
     expect(out.arms.intervention.routes.combination).toBe(0);
   });
 
   it('protects an arm that is small against the pilot total with the other arm', () => {
     const out = suppressOutcomes(
-      { arms: { intervention: arm({ participants: 200 }), control: arm({ participants: 4 }) }, difference: null, netEffect: null },
+      {
+        arms: { intervention: arm({ participants: 200 }), control: arm({ participants: 4 }) },
+        difference: null,
+        netEffect: null,
+      },
       T,
     );
     expect(out.arms.control!.participants).toBeNull();
@@ -128,8 +182,15 @@ describe('suppressSubgroups', () => {
 
 describe('suppressSurvival', () => {
   it('drops arms under the threshold, numbers at risk and the log-rank test', () => {
-    const km = { points: [{ t: 5, survival: 0.9, lower: 0.8, upper: 1, atRisk: 20, events: 2 }], median: null };
-    const out = suppressSurvival({ arms: { intervention: km, control: km }, logRank: { chi2: 1, p: 0.3 } }, { intervention: 20, control: 6 }, T);
+    const km = {
+      points: [{ t: 5, survival: 0.9, lower: 0.8, upper: 1, atRisk: 20, events: 2 }],
+      median: null,
+    };
+    const out = suppressSurvival(
+      { arms: { intervention: km, control: km }, logRank: { chi2: 1, p: 0.3 } },
+      { intervention: 20, control: 6 },
+      T,
+    );
     expect(out.arms.control).toBeUndefined();
     expect(out.arms.intervention!.points[0]).not.toHaveProperty('atRisk', 20);
     expect(out.logRank).toBeNull();

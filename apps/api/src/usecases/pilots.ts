@@ -44,7 +44,8 @@ export function toPilotJson(p: PilotListItem): Pilot {
 /** A viewer sees no participant count from 1 to the threshold − 1 (SPEC §6). */
 function forActor(ctx: UseCaseCtx, pilot: Pilot): Pilot {
   const n = pilot.participants;
-  if (ctx.actor.role !== 'viewer' || n === null || n === 0 || n >= ctx.config.suppressionThreshold) return pilot;
+  if (ctx.actor.role !== 'viewer' || n === null || n === 0 || n >= ctx.config.suppressionThreshold)
+    return pilot;
   return { ...pilot, participants: null };
 }
 
@@ -69,7 +70,13 @@ export async function visiblePilot(ctx: UseCaseCtx, id: string): Promise<PilotRe
   return pilot;
 }
 
-export async function createPilot({ ctx, input }: { ctx: UseCaseCtx; input: PilotInput }): Promise<Pilot> {
+export async function createPilot({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: PilotInput;
+}): Promise<Pilot> {
   const pilot = await insertPilot(ctx.store.db, {
     name: input.name,
     municipality: input.municipality,
@@ -112,6 +119,11 @@ export async function updatePilot({
   if (!updated) throw new NotFound('Pilot');
   // The observation end and the default amounts feed every derived figure of the pilot.
   await ctx.store.writeTx((raw) => recomputePilot(raw, id, updated));
-  await audit(ctx, { action: 'pilot.update', pilotId: id, rowCount: 1, details: { fields: Object.keys(input) } });
+  await audit(ctx, {
+    action: 'pilot.update',
+    pilotId: id,
+    rowCount: 1,
+    details: { fields: Object.keys(input) },
+  });
   return getPilot({ ctx, id });
 }

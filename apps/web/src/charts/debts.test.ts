@@ -12,7 +12,10 @@ const debts = (over: Partial<Debts> = {}): Debts => ({
   ...over,
 });
 const arms = (i: Debts, c?: Debts) =>
-  ({ intervention: { debts: i }, ...(c ? { control: { debts: c } } : {}) }) as unknown as OutcomeSummary['arms'];
+  ({
+    intervention: { debts: i },
+    ...(c ? { control: { debts: c } } : {}),
+  }) as unknown as OutcomeSummary['arms'];
 
 describe('hasDebtData', () => {
   it('is false when no arm has a participant with a debt intake', () => {
@@ -32,7 +35,12 @@ describe('hasDebtData', () => {
 
 describe('debtRows', () => {
   it('gives each arm its share under control with interval, n and the money-stress change', () => {
-    const rows = debtRows({ arms: arms(debts(), debts({ n: 80, stabilised: { count: 20, rate: 0.25, ci95: [0.16, 0.36] } })) });
+    const rows = debtRows({
+      arms: arms(
+        debts(),
+        debts({ n: 80, stabilised: { count: 20, rate: 0.25, ci95: [0.16, 0.36] } }),
+      ),
+    });
     expect(rows.map((r) => r.arm)).toEqual(['intervention', 'control']);
     expect(rows[0]).toMatchObject({
       n: { kind: 'value', value: 120 },
@@ -114,7 +122,13 @@ describe('stabilisedCurve', () => {
   it('turns the share not yet stabilised into the share stabilised, flipping the band', () => {
     const out = stabilisedCurve([
       { t: 0, intervention: 1, interventionBand: [1, 1] },
-      { t: 90, intervention: 0.8, interventionBand: [0.7, 0.88], control: 0.95, controlBand: [0.9, 0.99] },
+      {
+        t: 90,
+        intervention: 0.8,
+        interventionBand: [0.7, 0.88],
+        control: 0.95,
+        controlBand: [0.9, 0.99],
+      },
     ]);
     expect(out[0]).toEqual({ t: 0, intervention: 0, interventionBand: [0, 0] });
     expect(out[1]!.intervention).toBeCloseTo(0.2);
@@ -135,14 +149,21 @@ describe('trimTail', () => {
   });
   type Points = NonNullable<SurvivalReply['arms']['intervention']>['points'];
   const reply = (points: Points) =>
-    ({ pilotId: 'p', observationEnd: '2025-12-31', arms: { intervention: { points, median: null } }, logRank: null }) as unknown as SurvivalReply;
+    ({
+      pilotId: 'p',
+      observationEnd: '2025-12-31',
+      arms: { intervention: { points, median: null } },
+      logRank: null,
+    }) as unknown as SurvivalReply;
 
   it('stops where fewer than 10 are still followed', () => {
     const out = trimTail(reply([point(10, 0.9, 100), point(20, 0.8, 12), point(30, 0.5, 4)]));
     expect(out.arms.intervention!.points.map((p) => p.t)).toEqual([10, 20]);
   });
   it('drops the last step to 0 without an interval (viewers get no numbers at risk)', () => {
-    const out = trimTail(reply([point(10, 0.9, null), point(20, 0.3, null), point(30, 0, null, false)]));
+    const out = trimTail(
+      reply([point(10, 0.9, null), point(20, 0.3, null), point(30, 0, null, false)]),
+    );
     expect(out.arms.intervention!.points.map((p) => p.t)).toEqual([10, 20]);
   });
 });

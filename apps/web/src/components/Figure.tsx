@@ -41,7 +41,9 @@ export function Figure(props: {
         props.table
       ) : (
         <div aria-hidden={props.accessibleChart ? undefined : true}>
-          <InHiddenChart.Provider value={!props.accessibleChart}>{props.chart}</InHiddenChart.Provider>
+          <InHiddenChart.Provider value={!props.accessibleChart}>
+            {props.chart}
+          </InHiddenChart.Provider>
         </div>
       )}
     </figure>

@@ -146,13 +146,13 @@ function Timeline({ p }: { p: ParticipantDetail }) {
                 events
                   .filter((e) => isDebtEvent(e.type) === (k === 'debts'))
                   .map((e) => (
-                  <span
-                    key={e.id}
-                    className={k === 'debts' ? 'tl-marker tl-marker-debt' : 'tl-marker'}
-                    style={{ left: `${position(e.date, p.intakeDate, end) * 100}%` }}
-                    title={`${formatDate(e.date, locale)} ${t.events[e.type]}`}
-                  />
-                ))}
+                    <span
+                      key={e.id}
+                      className={k === 'debts' ? 'tl-marker tl-marker-debt' : 'tl-marker'}
+                      style={{ left: `${position(e.date, p.intakeDate, end) * 100}%` }}
+                      title={`${formatDate(e.date, locale)} ${t.events[e.type]}`}
+                    />
+                  ))}
             </div>
           </div>
         ))}

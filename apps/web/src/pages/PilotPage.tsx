@@ -144,56 +144,56 @@ function Results({
         {(o) => {
           const marks = referenceMarks(o.referenceLines, o.windowMonths);
           return (
-          <>
-            <HeadlineText o={o} large />
-            <ReferenceList o={o} municipality={pilot.municipality} />
-            <NetSavings o={o} />
-            <div className="grid-2">
-              <RouteBar o={o} />
-              <Waterfall o={o} />
-            </div>
-            {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
-            {/* Left out of the one-page A4 print of the summary. */}
-            <div className="no-print">
-              <Suspense fallback={<Loading />}>
-                <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} marks={marks} />
-              </Suspense>
-              {hasDebtData(o) && (
+            <>
+              <HeadlineText o={o} large />
+              <ReferenceList o={o} municipality={pilot.municipality} />
+              <NetSavings o={o} />
+              <div className="grid-2">
+                <RouteBar o={o} />
+                <Waterfall o={o} />
+              </div>
+              {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
+              {/* Left out of the one-page A4 print of the summary. */}
+              <div className="no-print">
                 <Suspense fallback={<Loading />}>
-                  <DebtSection pilotId={pilot.id} o={o} />
+                  <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} marks={marks} />
                 </Suspense>
-              )}
-              <Suspense fallback={<Loading />}>
-                <BudgetSummary pilotId={pilot.id} windowMonths={windowMonths} hideWhenEmpty />
-              </Suspense>
-            </div>
-            <section className="card meaning">
-              <h2>{t.meaningTitle}</h2>
-              <p>{t.meaning}</p>
-              {pilot.targetGroup && <p className="muted">{pilot.targetGroup}</p>}
-            </section>
-            <details className="definitions">
-              <summary>{t.howComputed}</summary>
-              <ul>
-                {t.definitions.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-                {pilot.monthlyBenefit != null && (
-                  <li>
-                    {t.fields.monthlyBenefit}: {formatMoney(pilot.monthlyBenefit, false, locale)};{' '}
-                    {t.fields.guidanceCost}:{' '}
-                    {pilot.guidanceCost != null
-                      ? formatMoney(pilot.guidanceCost, false, locale)
-                      : '–'}
-                  </li>
+                {hasDebtData(o) && (
+                  <Suspense fallback={<Loading />}>
+                    <DebtSection pilotId={pilot.id} o={o} />
+                  </Suspense>
                 )}
-              </ul>
-            </details>
-            <p className="print-only small">
-              {pilot.name} — {municipalityName(pilot.municipality)} — {t.observationEnd}{' '}
-              {formatDate(o.observationEnd, locale)}
-            </p>
-          </>
+                <Suspense fallback={<Loading />}>
+                  <BudgetSummary pilotId={pilot.id} windowMonths={windowMonths} hideWhenEmpty />
+                </Suspense>
+              </div>
+              <section className="card meaning">
+                <h2>{t.meaningTitle}</h2>
+                <p>{t.meaning}</p>
+                {pilot.targetGroup && <p className="muted">{pilot.targetGroup}</p>}
+              </section>
+              <details className="definitions">
+                <summary>{t.howComputed}</summary>
+                <ul>
+                  {t.definitions.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                  {pilot.monthlyBenefit != null && (
+                    <li>
+                      {t.fields.monthlyBenefit}: {formatMoney(pilot.monthlyBenefit, false, locale)};{' '}
+                      {t.fields.guidanceCost}:{' '}
+                      {pilot.guidanceCost != null
+                        ? formatMoney(pilot.guidanceCost, false, locale)
+                        : '–'}
+                    </li>
+                  )}
+                </ul>
+              </details>
+              <p className="print-only small">
+                {pilot.name} — {municipalityName(pilot.municipality)} — {t.observationEnd}{' '}
+                {formatDate(o.observationEnd, locale)}
+              </p>
+            </>
           );
         }}
       </Query>

@@ -15,12 +15,20 @@ export interface AuditFilter {
 export async function searchAudit(db: Kysely<Database>, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
   if (f.actor) q = q.where('actor_email', '=', f.actor.toLowerCase());
-  if (f.action) q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${f.action!.replace(/[\\%_]/g, '')}.%`)]));
+  if (f.action)
+    q = q.where((eb) =>
+      eb.or([
+        eb('action', '=', f.action!),
+        eb('action', 'like', `${f.action!.replace(/[\\%_]/g, '')}.%`),
+      ]),
+    );
   if (f.pilot) q = q.where('pilot_id', '=', f.pilot);
   if (f.from) q = q.where('at', '>=', f.from);
   // `to` is a date: the whole day counts.
   if (f.to) q = q.where('at', '<=', f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to);
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await q
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   const rows = await q
     .selectAll()
     .orderBy('id', 'desc')

@@ -4,7 +4,9 @@ import type { Database, EventsTable } from '../schema.ts';
 
 export type EventRow = Selectable<EventsTable>;
 
-export function toTimelineEvent(row: Pick<EventRow, 'type' | 'date' | 'reason' | 'value' | 'amount_cents'>): TimelineEvent {
+export function toTimelineEvent(
+  row: Pick<EventRow, 'type' | 'date' | 'reason' | 'value' | 'amount_cents'>,
+): TimelineEvent {
   return {
     type: row.type as EventType,
     date: row.date,
@@ -15,7 +17,13 @@ export function toTimelineEvent(row: Pick<EventRow, 'type' | 'date' | 'reason' |
 }
 
 export function eventColumns(e: TimelineEvent) {
-  return { type: e.type, date: e.date, reason: e.reason, value: e.value, amount_cents: e.amountCents };
+  return {
+    type: e.type,
+    date: e.date,
+    reason: e.reason,
+    value: e.value,
+    amount_cents: e.amountCents,
+  };
 }
 
 /** A participant's events in timeline order (date, then the order they were recorded). */
@@ -35,6 +43,10 @@ export async function getEvent(db: Kysely<Database>, id: number): Promise<EventR
 
 /** The pilot an event belongs to, for access checks. */
 export async function pilotOfEvent(db: Kysely<Database>, id: number): Promise<string | undefined> {
-  const row = await db.selectFrom('events').select('pilot_id').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .select('pilot_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.pilot_id;
 }

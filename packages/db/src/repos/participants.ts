@@ -44,7 +44,10 @@ export function baselineColumns(b: Partial<Baseline>) {
     lost_to_follow_up_date: b.lostToFollowUpDate,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as Partial<
-    Omit<ParticipantRow, 'id' | 'pilot_id' | 'participant_ref' | 'bsn_hash' | 'created_at' | 'updated_at'>
+    Omit<
+      ParticipantRow,
+      'id' | 'pilot_id' | 'participant_ref' | 'bsn_hash' | 'created_at' | 'updated_at'
+    >
   >;
 }
 
@@ -89,7 +92,14 @@ export async function listParticipants(
 }
 
 /** The pilot a participant belongs to, for access checks. */
-export async function pilotOfParticipant(db: Kysely<Database>, id: number): Promise<string | undefined> {
-  const row = await db.selectFrom('participants').select('pilot_id').where('id', '=', id).executeTakeFirst();
+export async function pilotOfParticipant(
+  db: Kysely<Database>,
+  id: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('participants')
+    .select('pilot_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.pilot_id;
 }

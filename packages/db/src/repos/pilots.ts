@@ -73,7 +73,10 @@ export async function getPilot(db: Kysely<Database>, id: string): Promise<PilotR
 }
 
 /** Pilots (all, or the given ids) without counts, oldest start first. */
-export async function listPilotRecords(db: Kysely<Database>, ids: readonly string[] | null): Promise<PilotRecord[]> {
+export async function listPilotRecords(
+  db: Kysely<Database>,
+  ids: readonly string[] | null,
+): Promise<PilotRecord[]> {
   if (ids && ids.length === 0) return [];
   let q = db.selectFrom('pilots').selectAll().orderBy('start_date').orderBy('name');
   if (ids) q = q.where('id', 'in', ids);
@@ -122,8 +125,14 @@ export async function listPilots(
   }));
 }
 
-export async function pilotDataVersion(db: Kysely<Database>, id: string): Promise<number | undefined> {
-  const row = await db.selectFrom('pilots').select('data_version').where('id', '=', id).executeTakeFirst();
+export async function pilotDataVersion(
+  db: Kysely<Database>,
+  id: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('pilots')
+    .select('data_version')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.data_version;
 }
-

@@ -17,7 +17,12 @@ export async function createSession(db: Kysely<Database>, userId: string, ttlMs:
   const expiresAt = new Date(Date.now() + ttlMs).toISOString();
   await db
     .insertInto('sessions')
-    .values({ id_hash: hashSecret(secret), user_id: userId, created_at: nowIso(), expires_at: expiresAt })
+    .values({
+      id_hash: hashSecret(secret),
+      user_id: userId,
+      created_at: nowIso(),
+      expires_at: expiresAt,
+    })
     .execute();
   return { secret, expiresAt };
 }
@@ -74,15 +79,27 @@ export async function tokenUser(db: Kysely<Database>, token: string) {
 }
 
 export async function listTokens(db: Kysely<Database>, userId: string | null) {
-  let q = db.selectFrom('tokens').select(['id', 'user_id', 'name', 'created_at', 'expires_at', 'revoked_at']).orderBy('created_at', 'desc');
+  let q = db
+    .selectFrom('tokens')
+    .select(['id', 'user_id', 'name', 'created_at', 'expires_at', 'revoked_at'])
+    .orderBy('created_at', 'desc');
   if (userId) q = q.where('user_id', '=', userId);
   return q.execute();
 }
 
 export async function getToken(db: Kysely<Database>, id: string) {
-  return db.selectFrom('tokens').select(['id', 'user_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('tokens')
+    .select(['id', 'user_id', 'revoked_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function revokeToken(db: Kysely<Database>, id: string) {
-  await db.updateTable('tokens').set({ revoked_at: nowIso() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('tokens')
+    .set({ revoked_at: nowIso() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

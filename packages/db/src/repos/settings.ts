@@ -9,6 +9,10 @@ export async function serverSecret(db: Kysely<Database>, key: string): Promise<s
     .values({ key, value: randomBytes(32).toString('base64url') })
     .onConflict((oc) => oc.doNothing())
     .execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
   return row.value;
 }

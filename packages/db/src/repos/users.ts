@@ -55,12 +55,19 @@ export async function listUsers(db: Kysely<Database>) {
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function grantedPilots(db: Kysely<Database>, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('grants').select('pilot_id').where('user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('grants')
+    .select('pilot_id')
+    .where('user_id', '=', userId)
+    .execute();
   return rows.map((r) => r.pilot_id);
 }
 
@@ -80,17 +87,25 @@ export interface UserPatch {
 }
 
 /** Updates a user; new pilots replace all grants; disabling ends every session. */
-export async function updateUser(db: Kysely<Database>, id: string, patch: UserPatch): Promise<void> {
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  patch: UserPatch,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const set: Record<string, unknown> = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.role !== undefined) set.role = patch.role;
     if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
-    if (Object.keys(set).length > 0) await trx.updateTable('users').set(set).where('id', '=', id).execute();
+    if (Object.keys(set).length > 0)
+      await trx.updateTable('users').set(set).where('id', '=', id).execute();
     if (patch.pilots) {
       await trx.deleteFrom('grants').where('user_id', '=', id).execute();
       if (patch.pilots.length > 0) {
-        await trx.insertInto('grants').values(patch.pilots.map((pilot_id) => ({ user_id: id, pilot_id }))).execute();
+        await trx
+          .insertInto('grants')
+          .values(patch.pilots.map((pilot_id) => ({ user_id: id, pilot_id })))
+          .execute();
       }
     }
     if (patch.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();

@@ -181,14 +181,14 @@ function PerEuro({ b }: { b: BudgetReply }) {
       <p>
         {e.perEuro.kind === 'missing'
           ? s.perEuroUnknown(b.windowMonths)
-          : s.perEuro(cellText(e.perEuro, cents), b.windowMonths)}
+          : e.perEuro.kind === 'suppressed'
+            ? s.perEuroSuppressed
+            : s.perEuro(cellText(e.perEuro, cents), b.windowMonths)}
       </p>
       {e.verdict === 'pays_off' && (
         <p className="verdict pays-off">{e.crossDomain ? s.paysOffCross(domains) : s.paysOff}</p>
       )}
-      {e.verdict === 'not_yet' && (
-        <p className="verdict">{s.notYet(cellText(e.perEuro, cents))}</p>
-      )}
+      {e.verdict === 'not_yet' && <p className="verdict">{s.notYet(cellText(e.perEuro, cents))}</p>}
       <table className="data-table compact-table">
         <caption>{s.made}</caption>
         <tbody>

@@ -88,7 +88,13 @@ describe('validateBudgetLine', () => {
 });
 
 describe('validateReference', () => {
-  const ref = { kind: 'general_outflow', percent: '22', windowMonths: '12', period: '2024', source: 'CBS' };
+  const ref = {
+    kind: 'general_outflow',
+    percent: '22',
+    windowMonths: '12',
+    period: '2024',
+    source: 'CBS',
+  };
   it('accepts a complete reference line and sends the rate as a share', () => {
     expect(validateReference(ref, s)).toEqual({});
     expect(referenceBody(ref)).toEqual({

@@ -117,7 +117,9 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
         signDisplay: 'exceptZero',
       }).format(v),
     );
-  const known = rows.flatMap((r) => (r.stressChange.kind === 'value' ? [r.stressChange.value] : []));
+  const known = rows.flatMap((r) =>
+    r.stressChange.kind === 'value' ? [r.stressChange.value] : [],
+  );
   // A symmetric axis around zero, at least ±2 points, so a small change is not blown up.
   const span = Math.max(2, Math.ceil(Math.max(0, ...known.map(Math.abs))));
   const x = (v: number) => 50 + (v / span) * 50;
@@ -143,7 +145,10 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
                       }}
                     />
                   ) : (
-                    <div className="armbar-fill hatched stress-fill" style={{ left: '47%', width: '6%' }} />
+                    <div
+                      className="armbar-fill hatched stress-fill"
+                      style={{ left: '47%', width: '6%' }}
+                    />
                   )}
                 </div>
                 <span className="armbar-value">

@@ -109,7 +109,8 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
                       {c ? (
                         <>
                           <Num c={c.rate} fmt={pct} />
-                          {c.ci && ` (${formatInterval(c.ci, locale)})`}; n = <Num c={c.n} fmt={n} />
+                          {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
+                          <Num c={c.n} fmt={n} />
                         </>
                       ) : (
                         '–'
@@ -142,7 +143,9 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
         const pct = (v: number) => formatPercent(v, 0, locale);
         const median = (a: (typeof ARMS)[number]) => {
           const m = reply.arms[a]?.median;
-          return m == null ? t.notReached : `${formatNumber(m, 0, locale)} ${s.days.split(' ')[0]!.toLowerCase()}`;
+          return m == null
+            ? t.notReached
+            : `${formatNumber(m, 0, locale)} ${s.days.split(' ')[0]!.toLowerCase()}`;
         };
         const at = (tick: number) => [...rows].reverse().find((x) => x.t <= tick);
         return (
@@ -202,7 +205,9 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
                   </ComposedChart>
                 </ResponsiveContainer>
                 <p className="small">
-                  {arms.map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}.`).join(' ')}
+                  {arms
+                    .map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}.`)
+                    .join(' ')}
                 </p>
               </div>
             }
