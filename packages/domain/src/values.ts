@@ -1,0 +1,105 @@
+/**
+ * The domain's allowed values as plain constants, without zod, so the dashboard can import them
+ * without pulling the schema library into its bundle. `enums.ts` builds the zod schemas from these.
+ */
+
+export const THEMES = ['reintegration', 'debt', 'poverty', 'methodical'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const ARMS = ['intervention', 'control'] as const;
+export type Arm = (typeof ARMS)[number];
+
+export const HOUSEHOLDS = ['single', 'single_parent', 'couple'] as const;
+export type Household = (typeof HOUSEHOLDS)[number];
+
+export const EDUCATIONS = ['low', 'mid', 'high'] as const;
+export type Education = (typeof EDUCATIONS)[number];
+
+/** Why bijstand stopped; a `benefit_end` without a reason counts as `other`. */
+export const EXIT_REASONS = ['regular_work', 'bbz', 'combination', 'other'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+export const EVENT_TYPES = [
+  'benefit_end',
+  'benefit_restart',
+  'bbz_start',
+  'bbz_end',
+  'work_start',
+  'work_end',
+  'ladder',
+  'offset_income',
+  'debt_intake',
+  'debt_settlement_start',
+  'debt_stabilised',
+  'debt_free',
+  'money_stress',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Event types whose value is an amount in euros, stored as integer cents (`amountCents`). */
+export const AMOUNT_EVENT_TYPES = [
+  'offset_income',
+  'debt_intake',
+] as const satisfies readonly EventType[];
+export function isAmountEvent(type: EventType): boolean {
+  return (AMOUNT_EVENT_TYPES as readonly EventType[]).includes(type);
+}
+
+/**
+ * Events that mark debts as under control (docs/outcomes-debts.md): a settlement starts
+ * (schuldregeling / minnelijk traject), the debts are stabilised, or the participant is debt-free.
+ */
+export const STABILISING_EVENT_TYPES = [
+  'debt_settlement_start',
+  'debt_stabilised',
+  'debt_free',
+] as const satisfies readonly EventType[];
+
+/** The policy domain a budget line is spent in or funded from (finding 5: smart linkages). */
+export const BUDGET_DOMAINS = [
+  'participation',
+  'debt',
+  'care',
+  'green',
+  'liveability',
+  'education',
+  'other',
+] as const;
+export type BudgetDomain = (typeof BUDGET_DOMAINS)[number];
+
+/** A municipal reference figure drawn beside a pilot's exit rate. */
+export const REFERENCE_KINDS = ['general_outflow', 'council_target'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+export const ROLES = ['admin', 'manager', 'researcher', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The outcome windows (months after intake) that every view must support. */
+export const WINDOWS = [6, 12, 18, 24, 36] as const;
+export type WindowMonths = (typeof WINDOWS)[number];
+
+/** Participatieladder step names as the UI shows them (SPEC §2). */
+export const LADDER_STEPS: Record<number, string> = {
+  1: 'Geïsoleerd',
+  2: 'Sociale contacten buitenshuis',
+  3: 'Deelname georganiseerde activiteiten',
+  4: 'Onbetaald werk',
+  5: 'Betaald werk met ondersteuning',
+  6: 'Betaald werk',
+};
+
+export const AGE_BANDS = ['<27', '27-44', '45-54', '55+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Baseline fields a subgroup view can split by (SPEC §3). */
+export const SUBGROUP_FIELDS = [
+  'motivation',
+  'ladderStep',
+  'household',
+  'hasDebts',
+  'disability',
+  'refugeeStatus',
+  'education',
+  'ageBand',
+] as const;
+export type SubgroupField = (typeof SUBGROUP_FIELDS)[number];
