@@ -1,28 +1,10 @@
 import type { Event } from '@wegwijzer/domain';
+
 import { formatMoney, formatNumber, type Locale } from './format.ts';
 import type { Dict } from './i18n.tsx';
 
-/** Timeline event types in the order of the add-event form: benefit and work first, then debts. */
-export const EVENT_TYPES = [
-  'benefit_end',
-  'benefit_restart',
-  'bbz_start',
-  'bbz_end',
-  'work_start',
-  'work_end',
-  'ladder',
-  'offset_income',
-  'debt_intake',
-  'debt_settlement_start',
-  'debt_stabilised',
-  'debt_free',
-  'money_stress',
-] as const satisfies readonly Event['type'][];
-
-// Fails to compile when the server learns an event type the form does not offer.
-type Missing = Exclude<Event['type'], (typeof EVENT_TYPES)[number]>;
-type Assert<T extends true> = T;
-export type EveryEventTypeOffered = Assert<[Missing] extends [never] ? true : false>;
+/** Timeline event types, in the order of the add-event form: the server's own list (benefit and work first, then debts). */
+export { EVENT_TYPES } from '@wegwijzer/domain/values';
 
 /** Types that carry a value, and so get the value field in the form. */
 export type ValueType = 'ladder' | 'offset_income' | 'work_start' | 'debt_intake' | 'money_stress';

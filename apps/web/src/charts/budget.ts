@@ -1,18 +1,12 @@
 import type { BudgetReply } from '@wegwijzer/domain';
+import { BUDGET_DOMAINS, type BudgetDomain } from '@wegwijzer/domain/values';
 import { cell, type Cell } from '../suppression.ts';
 
 /** The budget split (finding 5: linking budgets across policy domains): pure mappers. */
 
-export type BudgetDomain = BudgetReply['byDomain'][number]['domain'];
-export const DOMAIN_KEYS = [
-  'participation',
-  'debt',
-  'care',
-  'green',
-  'liveability',
-  'education',
-  'other',
-] as const satisfies readonly BudgetDomain[];
+export type { BudgetDomain };
+/** The domains in their fixed order: the server's own list. */
+export const DOMAIN_KEYS = BUDGET_DOMAINS;
 
 export interface DomainSegment {
   domain: BudgetDomain;

@@ -1,15 +1,12 @@
-import type { BudgetLine, ReferenceLine } from '../../api/queries.ts';
+import { REFERENCE_KINDS, WINDOWS, type ReferenceKind } from '@wegwijzer/domain/values';
+import type { BudgetLine } from '../../api/queries.ts';
 import { DOMAIN_KEYS, type BudgetDomain } from '../../charts/budget.ts';
 import type { FieldErrors } from '../admin/forms.ts';
 
 /** Client-side checks of the budget-line and reference-line forms, mirroring the server's rules. */
 
 export type { FieldErrors };
-export type ReferenceKind = ReferenceLine['kind'];
-export const REFERENCE_KINDS = [
-  'general_outflow',
-  'council_target',
-] as const satisfies readonly ReferenceKind[];
+export { REFERENCE_KINDS, type ReferenceKind };
 
 /**
  * An amount in euros as people type it: "1.250,50", "€ 380.000", "1250.5", "1,250.50".
@@ -141,7 +138,8 @@ export function validateReference(
   if (!(REFERENCE_KINDS as readonly string[]).includes(v.kind)) e.kind = s.errRequired;
   if (!v.percent.trim()) e.percent = s.errRequired;
   else if (Number.isNaN(parsePercent(v.percent))) e.percent = s.errPercent;
-  if (![6, 12, 18, 24, 36].includes(Number(v.windowMonths))) e.windowMonths = s.errRequired;
+  if (!(WINDOWS as readonly number[]).includes(Number(v.windowMonths)))
+    e.windowMonths = s.errRequired;
   if (!v.period.trim()) e.period = s.errRequired;
   else if (v.period.trim().length > 50) e.period = s.errTooLong(50);
   if (!v.source.trim()) e.source = s.errRequired;
