@@ -14,7 +14,6 @@ import type {
   SubgroupReply,
   SurvivalReply,
   User,
-  WindowMonths,
   WorklistReply,
 } from '@wegwijzer/domain';
 import { api, unwrap } from './client.ts';
@@ -69,17 +68,8 @@ export type RouteplannerParams = NonNullable<
   Parameters<typeof api.api.routeplanner.$get>[0]
 >['query'];
 
-export const WINDOW_OPTIONS = [6, 12, 18, 24, 36] as const satisfies readonly WindowMonths[];
-export const SUBGROUP_FIELDS = [
-  'motivation',
-  'ladderStep',
-  'household',
-  'hasDebts',
-  'disability',
-  'refugeeStatus',
-  'education',
-  'ageBand',
-] as const satisfies readonly SubgroupField[];
+export { SUBGROUP_FIELDS, WINDOWS as WINDOW_OPTIONS } from '@wegwijzer/domain/values';
+import { WINDOWS as WINDOW_OPTIONS } from '@wegwijzer/domain/values';
 
 type Win = (typeof WINDOW_OPTIONS)[number];
 const w = (n: Win) => String(n) as `${Win}`;

@@ -17,8 +17,7 @@ import { formatDate, formatMoney } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
-
-const REASONS = ['regular_work', 'bbz', 'combination', 'other'] as const;
+import { EXIT_REASONS } from '@wegwijzer/domain/values';
 
 export function ParticipantPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -240,7 +239,7 @@ function AddEvent({ participantId }: { participantId: string }) {
             type,
             date,
             ...(type === 'benefit_end' && reason
-              ? { reason: reason as (typeof REASONS)[number] }
+              ? { reason: reason as (typeof EXIT_REASONS)[number] }
               : {}),
             ...(hasValue && value.trim() ? { value: Number(value.replace(',', '.')) } : {}),
           },
@@ -338,7 +337,7 @@ function AddEvent({ participantId }: { participantId: string }) {
               {...described('reason')}
             >
               <option value="">–</option>
-              {REASONS.map((r) => (
+              {EXIT_REASONS.map((r) => (
                 <option key={r} value={r}>
                   {t.routes[r]}
                 </option>

@@ -1,4 +1,5 @@
-import type { Profile, WindowMonths } from '@wegwijzer/domain';
+import type { Profile } from '@wegwijzer/domain';
+import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS, WINDOWS } from '@wegwijzer/domain/values';
 import type { RouteplannerParams } from '../../api/queries.ts';
 
 /**
@@ -19,7 +20,7 @@ export const PROFILE_FIELDS = [
 ] as const satisfies readonly (keyof Profile)[];
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-export const PLANNER_WINDOWS = [6, 12, 18, 24, 36] as const satisfies readonly WindowMonths[];
+export const PLANNER_WINDOWS = WINDOWS;
 export type PlannerWindow = (typeof PLANNER_WINDOWS)[number];
 
 /** The values each field may take in the form, as the strings the URL carries (checked against the API's query). */
@@ -27,9 +28,9 @@ export const FIELD_VALUES = {
   motivation: ['1', '2', '3', '4', '5'],
   ladderStep: ['1', '2', '3', '4', '5', '6'],
   hasDebts: ['ja', 'nee'],
-  household: ['single', 'single_parent', 'couple'],
-  ageBand: ['<27', '27-44', '45-54', '55+'],
-  education: ['low', 'mid', 'high'],
+  household: HOUSEHOLDS,
+  ageBand: AGE_BANDS,
+  education: EDUCATIONS,
   disability: ['ja', 'nee'],
   refugeeStatus: ['ja', 'nee'],
 } as const satisfies { [K in ProfileField]: readonly NonNullable<RouteplannerParams[K]>[] };
