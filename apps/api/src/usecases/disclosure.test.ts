@@ -196,4 +196,24 @@ describe('suppressSurvival', () => {
     expect(out.logRank).toBeNull();
     expect(out.suppressed).toEqual(['/arms/control', '/logRank']);
   });
+
+  it('cuts a curve where fewer than 10 are still at risk, with the median if it lies there', () => {
+    const km = {
+      points: [
+        { t: 5, survival: 0.9, lower: 0.8, upper: 1, atRisk: 20, events: 2 },
+        { t: 40, survival: 0.6, lower: 0.4, upper: 0.8, atRisk: 12, events: 4 },
+        { t: 90, survival: 0.4, lower: 0.2, upper: 0.7, atRisk: 6, events: 2 },
+        { t: 120, survival: 0, lower: null, upper: null, atRisk: 1, events: 1 },
+      ],
+      median: 90,
+    };
+    const out = suppressSurvival(
+      { arms: { intervention: km }, logRank: null },
+      { intervention: 20, control: 0 },
+      T,
+    );
+    expect(out.arms.intervention!.points.map((p) => p.t)).toEqual([5, 40]);
+    expect((out.arms.intervention as { median: number | null }).median).toBeNull();
+    expect(out.suppressed).toEqual(['/arms/intervention/points/2', '/arms/intervention/median']);
+  });
 });

@@ -286,7 +286,10 @@ interface SurvivalLike {
   logRank: unknown;
 }
 
-/** Survival for viewers: only arms of at least the threshold, without numbers at risk or events. */
+/**
+ * Survival for viewers: only arms of at least the threshold, without numbers at risk or events,
+ * and each curve cut where fewer than the threshold are still at risk.
+ */
 export function suppressSurvival<T extends SurvivalLike>(
   reply: T,
   sizes: { intervention: number; control: number },
@@ -301,9 +304,18 @@ export function suppressSurvival<T extends SurvivalLike>(
       suppressed.push(`/arms/${arm}`);
       continue;
     }
+    // The curve stops where fewer than the threshold are still followed: a step there is a
+    // handful of people, and its size would give their number away.
+    const points = km.points as { t: number; atRisk?: number | null }[];
+    const shown = points.filter((p) => (p.atRisk ?? 0) >= threshold);
+    if (shown.length < points.length) suppressed.push(`/arms/${arm}/points/${shown.length}`);
+    const median = (km as { median?: number | null }).median ?? null;
+    const medianShown = median === null || shown.some((p) => p.t === median);
+    if (!medianShown) suppressed.push(`/arms/${arm}/median`);
     arms[arm] = {
       ...km,
-      points: km.points.map((p) => ({ ...p, atRisk: undefined, events: undefined })),
+      median: medianShown ? median : null,
+      points: shown.map((p) => ({ ...p, atRisk: undefined, events: undefined })),
     };
   }
   const bothShown = arms.intervention !== undefined && arms.control !== undefined;
