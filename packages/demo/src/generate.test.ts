@@ -59,11 +59,12 @@ describe('generateDemoPilots', () => {
     }
   });
 
-  it('gives each pilot 200–400 participants with refs like PTO-GM0363-0001, unique within the pilot', () => {
-    for (const { pilot, participants } of pilots) {
+  it('gives each pilot 200–400 participants (the randomised WerkLoont trial 900–960) with refs like PTO-GM0363-0001, unique within the pilot', () => {
+    for (const { key, pilot, participants } of pilots) {
       expect(pilot.municipality).toMatch(/^GM\d{4}$/);
-      expect(participants.length).toBeGreaterThanOrEqual(200);
-      expect(participants.length).toBeLessThanOrEqual(400);
+      const [low, high] = key === 'werkloont-rotterdam' ? [900, 960] : [200, 400];
+      expect(participants.length).toBeGreaterThanOrEqual(low);
+      expect(participants.length).toBeLessThanOrEqual(high);
       const refs = participants.map((p) => p.participantRef);
       expect(new Set(refs).size).toBe(refs.length);
       for (const ref of refs)

@@ -91,7 +91,8 @@ export const werkLoont: PilotProfile = {
     'Deelnemers stromen sneller uit en zitten minder maanden in de bijstand; het effect zit vooral bij gemotiveerde deelnemers.',
   intakeFrom: '2023-07-01',
   intakeTo: '2025-06-30',
-  size: [360, 400],
+  // A trial large enough that the difference between motivation groups shows as more than noise.
+  size: [900, 960],
   controlShare: 0.5,
   monthlyBenefitCents: 128_000,
   guidanceCostCents: 120_000,
