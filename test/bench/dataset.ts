@@ -1,5 +1,5 @@
 import type { Store } from '@wegwijzer/db';
-import { recomputeDerived } from '@wegwijzer/db';
+import { BulkInsert, recomputeDerived } from '@wegwijzer/db';
 import { EXIT_REASONS } from '@wegwijzer/domain';
 
 /**
@@ -130,13 +130,11 @@ export async function seed(store: Store, size: DatasetSize): Promise<string[]> {
   for (let p = 0; p < size.pilots; p++) {
     const id = `bench-${p}`;
     ids.push(id);
-    await store.writeTx((raw) => {
-      raw
-        .prepare(
-          `INSERT INTO pilots (id, name, municipality, theme, start_date, data_complete_through, monthly_benefit_cents,
-            guidance_cost_cents, synthetic, created_at, updated_at) VALUES (?, ?, 'GM0599', 'reintegration', '2022-01-01', ?, ?, ?, 1, ?, ?)`,
-        )
-        .run(
+    await store.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO pilots (id, name, municipality, theme, start_date, data_complete_through, monthly_benefit_cents,
+          guidance_cost_cents, synthetic, created_at, updated_at) VALUES (?, ?, 'GM0599', 'reintegration', '2022-01-01', ?, ?, ?, 1, ?, ?)`,
+        [
           id,
           `Benchpilot ${p}`,
           facts.dataCompleteThrough,
@@ -144,25 +142,64 @@ export async function seed(store: Store, size: DatasetSize): Promise<string[]> {
           facts.guidanceCostCents,
           now,
           now,
+        ],
+      );
+      const insP = new BulkInsert(
+        tx,
+        'participants',
+        [
+          'pilot_id',
+          'participant_ref',
+          'arm',
+          'intake_date',
+          'motivation',
+          'ladder_step',
+          'birth_year',
+          'created_at',
+          'updated_at',
+        ],
+        undefined,
+        ' RETURNING id, participant_ref',
+      );
+      const pidByRef = new Map<string, number>();
+      const keep = (rows: { id: number; participant_ref: string }[]) => {
+        for (const r of rows) pidByRef.set(r.participant_ref, Number(r.id));
+      };
+      const participants = [...pilotParticipants(p, size.perPilot)];
+      for (const x of participants)
+        keep(
+          await insP.add([
+            id,
+            x.ref,
+            x.arm,
+            x.intake,
+            x.motivation,
+            x.ladder,
+            x.birthYear,
+            now,
+            now,
+          ]),
         );
-      const insP = raw.prepare(
-        `INSERT INTO participants (pilot_id, participant_ref, arm, intake_date, motivation, ladder_step, birth_year, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const insE = raw.prepare(
-        `INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      keep(await insP.flush());
+      const insE = new BulkInsert(tx, 'events', [
+        'participant_id',
+        'pilot_id',
+        'type',
+        'date',
+        'reason',
+        'value',
+        'amount_cents',
+        'created_at',
+      ]);
       const pids: number[] = [];
-      for (const x of pilotParticipants(p, size.perPilot)) {
-        const pid = Number(
-          insP.run(id, x.ref, x.arm, x.intake, x.motivation, x.ladder, x.birthYear, now, now)
-            .lastInsertRowid,
-        );
+      for (const x of participants) {
+        const pid = pidByRef.get(x.ref)!;
         pids.push(pid);
         for (const e of x.events)
-          insE.run(pid, id, e.type, e.date, e.reason, e.value, e.amountCents, now);
+          await insE.add([pid, id, e.type, e.date, e.reason, e.value, e.amountCents, now]);
       }
-      recomputeDerived(raw, id, facts, pids);
+      await insE.flush();
+      await recomputeDerived(tx, id, facts, pids);
     });
   }
   return ids;

@@ -11,7 +11,7 @@ import {
   sql,
   toPilotRecord,
   type Migration,
-  type Store,
+  type SqliteStore,
 } from '@wegwijzer/db';
 import { verifyFile, WINDOWS } from './support/data.ts';
 import { adminToken, api, root, startServer, tempDir } from './support/server.ts';
@@ -90,27 +90,29 @@ async function firstSchemaFile(): Promise<string> {
       addE.run(id, PILOT, 'offset_income', '2024-02-01', null, null, 10_000 + i, now);
       addE.run(id, PILOT, 'ladder', '2024-03-01', null, 1 + ((i + 2) % 6), null, now);
     }
-    // The derived rows as the first schema held them. Today's code writes the columns later
-    // migrations added too, so it runs against temporary copies of those columns, which are then
-    // dropped: the first schema's columns are derived the same way now as then.
-    for (const [table, column, nullable] of LATER_DERIVED_COLUMNS)
-      raw.exec(
-        `ALTER TABLE ${table} ADD COLUMN ${column} INTEGER ${nullable ?? 'NOT NULL DEFAULT 0'}`,
-      );
+  })();
+  // The derived rows as the first schema held them. Today's code writes the columns later
+  // migrations added too, so it runs against temporary copies of those columns, which are then
+  // dropped: the first schema's columns are derived the same way now as then.
+  for (const [table, column, nullable] of LATER_DERIVED_COLUMNS)
+    raw.exec(
+      `ALTER TABLE ${table} ADD COLUMN ${column} INTEGER ${nullable ?? 'NOT NULL DEFAULT 0'}`,
+    );
+  await store.transaction((tx) =>
     recomputePilot(
-      raw,
+      tx,
       PILOT,
       toPilotRecord(raw.prepare('SELECT * FROM pilots WHERE id = ?').get(PILOT) as never),
-    );
-    for (const [table, column] of LATER_DERIVED_COLUMNS)
-      raw.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
-  })();
+    ),
+  );
+  for (const [table, column] of LATER_DERIVED_COLUMNS)
+    raw.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
   await store.close();
   return file;
 }
 
 /** The schema as SQLite stores it, and the migrations recorded: what must not change on a failure. */
-function schemaOf(store: Store) {
+function schemaOf(store: SqliteStore) {
   return {
     objects: store.sqlite
       .prepare(

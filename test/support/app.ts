@@ -2,13 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, configFromEnv, type Config } from '@wegwijzer/api';
-import { addGrant, createToken, insertUser, openStore, type Store } from '@wegwijzer/db';
+import { addGrant, createToken, insertUser, openDatabase, type Store } from '@wegwijzer/db';
 import type { PilotInput, Role } from '@wegwijzer/domain';
+import { createTestDatabase, dropTestDatabase, testDatabaseServer } from './postgres.ts';
 
-/** A real app on a real temporary SQLite file, with helpers to act as users of each role. */
+/**
+ * A real app on a real temporary database, with helpers to act as users of each role: an SQLite
+ * file, or, when WEGWIJZER_TEST_DATABASE_URL names a PostgreSQL server, a database
+ * `wegwijzer_test_<random>` of its own, dropped again by `close`.
+ */
 export interface TestApp {
   store: Store;
   config: Config;
+  /** The SQLite file, or the PostgreSQL database's URL. */
   file: string;
   request(path: string, init?: RequestInit & { as?: string }): Promise<Response>;
   json<T = any>(
@@ -24,9 +30,11 @@ export interface TestApp {
 let counter = 0;
 
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-test-'));
-  const file = join(dir, 'test.sqlite');
-  const store = await openStore(file);
+  const server = testDatabaseServer();
+  const dir = server ? null : mkdtempSync(join(tmpdir(), 'wegwijzer-test-'));
+  const pgDatabase = server ? await createTestDatabase(server) : null;
+  const file = pgDatabase ? pgDatabase.url : join(dir!, 'test.sqlite');
+  const store = await openDatabase(file, { poolSize: 4 });
   const config: Config = {
     ...configFromEnv({}),
     databaseUrl: file,
@@ -90,7 +98,8 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     },
     async close() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (server && pgDatabase) await dropTestDatabase(server, pgDatabase.name);
     },
   };
 }

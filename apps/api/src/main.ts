@@ -2,24 +2,24 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openStore } from '@wegwijzer/db';
+import { isPostgresUrl, openDatabase, withStartupLock } from '@wegwijzer/db';
 import { createApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { bootstrapAdmin, DEMO_ACCOUNTS, loadDemo } from './usecases/bootstrap.ts';
 
 const config = configFromEnv();
-if (config.databaseUrl.startsWith('postgres')) {
-  console.error('PostgreSQL is not supported yet; set DATABASE_URL to a file path.');
-  process.exit(1);
-}
-mkdirSync(dirname(config.databaseUrl), { recursive: true });
-const store = await openStore(config.databaseUrl);
-if (await bootstrapAdmin(store, config))
-  console.log(`Created the admin account ${config.adminEmail}`);
-if (config.demo && (await loadDemo(store))) {
-  console.log('Loaded synthetic demo data. Demo accounts:');
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}  ${a.password}`);
-}
+if (!isPostgresUrl(config.databaseUrl)) mkdirSync(dirname(config.databaseUrl), { recursive: true });
+const store = await openDatabase(config.databaseUrl, {
+  poolSize: Number(process.env.WEGWIJZER_PG_POOL_SIZE ?? 10) || 10,
+});
+await withStartupLock(store, 'bootstrap', async () => {
+  if (await bootstrapAdmin(store, config))
+    console.log(`Created the admin account ${config.adminEmail}`);
+  if (config.demo && (await loadDemo(store))) {
+    console.log('Loaded synthetic demo data. Demo accounts:');
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}  ${a.password}`);
+  }
+});
 const app = await createApp(store, config);
 // Plain HTTP/1.1 (serve's default), so the connection controls of node:http are there.
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -32,7 +32,7 @@ let stopping = false;
 
 /**
  * SIGTERM/SIGINT: stop listening at once, let requests in flight finish (a write transaction is
- * synchronous, so none is ever cut in half), close idle keep-alive connections, then checkpoint
+ * never cut in half), close idle keep-alive connections, then checkpoint
  * the WAL into the database file, close it and exit 0. After the grace period the remaining
  * connections are cut off: an import still uploading fails as a whole and writes nothing.
  */

@@ -1,6 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { PilotFacts } from '@wegwijzer/domain';
 import { deriveParticipant, type DerivedParticipant } from '@wegwijzer/outcomes';
+import type { Tx } from './open.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 
@@ -133,17 +133,21 @@ class TotalsDelta {
     for (let i = 0; i < c.length; i++) d[i]! += sign * c[i]!;
   }
 
-  flush(raw: BetterSqlite3.Database, pilotId: string): void {
-    const upsert = raw.prepare(
+  /** One multi-row upsert; keys in a fixed order, so concurrent writers lock rows alike. */
+  async flush(tx: Tx, pilotId: string): Promise<void> {
+    if (this.deltas.size === 0) return;
+    const keys = [...this.deltas.keys()].sort();
+    const tuple = `(?, ?, ?, ${TOTAL_COLUMNS.map(() => '?').join(', ')})`;
+    await tx.run(
       `INSERT INTO pilot_totals (pilot_id, window_months, arm, ${TOTAL_COLUMNS.join(', ')})
-       VALUES (?, ?, ?, ${TOTAL_COLUMNS.map(() => '?').join(', ')})
+       VALUES ${keys.map(() => tuple).join(', ')}
        ON CONFLICT (pilot_id, window_months, arm) DO UPDATE SET
-       ${TOTAL_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+       ${TOTAL_COLUMNS.map((c) => `${c} = pilot_totals.${c} + excluded.${c}`).join(', ')}`,
+      keys.flatMap((key) => {
+        const [k, arm] = key.split('|');
+        return [pilotId, Number(k), arm, ...this.deltas.get(key)!];
+      }),
     );
-    for (const [key, d] of this.deltas) {
-      const [k, arm] = key.split('|');
-      upsert.run(pilotId, Number(k), arm, ...d);
-    }
     this.deltas.clear();
   }
 }
@@ -184,75 +188,118 @@ const DERIVED_COLUMNS = [
   'debt_stabilise_censored',
 ] as const;
 
-/** Rows per multi-row INSERT: far fewer statements, well under SQLite's parameter limit. */
-const ROWS_PER_INSERT = 100;
+/**
+ * Rows per multi-row INSERT on SQLite: far fewer statements (and, through the asynchronous
+ * transaction, far fewer promise hops), well under its 32,766 parameters.
+ */
+const ROWS_PER_INSERT = 500;
+/** Rows per statement on PostgreSQL, where a statement takes one array parameter per column. */
+const ROWS_PER_UNNEST = 5000;
 
-/** Inserts rows of values in statements of ROWS_PER_INSERT rows each. */
-class BulkInsert {
-  private readonly full: BetterSqlite3.Statement;
-  private readonly one: BetterSqlite3.Statement;
-  private pending: unknown[] = [];
-  private rows = 0;
+/** PostgreSQL column types by table, for the casts of `unnest`; the schema is fixed at runtime. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function typesOf(tx: Tx, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    const rows = await tx.all<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = ?`,
+      [table],
+    );
+    types = new Map(rows.map((r) => [r.column_name, r.data_type]));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/**
+ * Inserts rows of values in few statements: multi-row `VALUES` on SQLite; on PostgreSQL
+ * `INSERT … SELECT * FROM unnest($1::type[], …)`, one array per column, which PostgreSQL parses
+ * far faster than thousands of separate parameters. `tail` may add `RETURNING …`.
+ */
+export class BulkInsert {
+  private pending: unknown[][] = [];
+  private readonly rowsPerInsert: number;
 
   constructor(
-    raw: BetterSqlite3.Database,
-    table: string,
+    private readonly tx: Tx,
+    private readonly table: string,
     private readonly columns: readonly string[],
+    rowsPerInsert?: number,
+    private readonly tail = '',
   ) {
-    const tuple = `(${columns.map(() => '?').join(',')})`;
-    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-    this.full = raw.prepare(head + Array(ROWS_PER_INSERT).fill(tuple).join(','));
-    this.one = raw.prepare(head + tuple);
+    this.rowsPerInsert =
+      rowsPerInsert ??
+      (tx.dialect === 'postgres'
+        ? ROWS_PER_UNNEST
+        : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(30_000 / columns.length))));
   }
 
-  add(values: readonly unknown[]): void {
-    for (const v of values) this.pending.push(v);
-    if (++this.rows === ROWS_PER_INSERT) {
-      this.full.run(this.pending);
-      this.pending = [];
-      this.rows = 0;
-    }
+  /** Adds one row; writes a full statement when one is due (returns its RETURNING rows). */
+  async add<T = unknown>(values: readonly unknown[]): Promise<T[]> {
+    this.pending.push(values as unknown[]);
+    return this.pending.length >= this.rowsPerInsert ? this.flush<T>() : [];
   }
 
-  flush(): void {
-    const width = this.columns.length;
-    for (let i = 0; i < this.rows; i++)
-      this.one.run(this.pending.slice(i * width, (i + 1) * width));
+  /** Writes what is pending in one statement. */
+  async flush<T = unknown>(): Promise<T[]> {
+    const rows = this.pending;
+    if (rows.length === 0) return [];
     this.pending = [];
-    this.rows = 0;
+    const head = `INSERT INTO ${this.table} (${this.columns.join(', ')}) `;
+    let text: string;
+    let params: unknown[];
+    if (this.tx.dialect === 'postgres') {
+      const types = await typesOf(this.tx, this.table);
+      text = `${head}SELECT * FROM unnest(${this.columns
+        .map((c) => `?::${types.get(c) ?? 'text'}[]`)
+        .join(', ')})${this.tail}`;
+      params = this.columns.map((_, i) => rows.map((r) => r[i] ?? null));
+    } else {
+      const tuple = `(${this.columns.map(() => '?').join(',')})`;
+      text = `${head}VALUES ${Array(rows.length).fill(tuple).join(',')}${this.tail}`;
+      params = rows.flat();
+    }
+    if (this.tail) return this.tx.all<T>(text, params);
+    await this.tx.run(text, params);
+    return [];
   }
 }
 
 /** Recomputes the derived rows of the given participants, inside the caller's transaction. */
-export function recomputeDerived(
-  raw: BetterSqlite3.Database,
+export async function recomputeDerived(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
   participantIds: readonly number[],
-): void {
-  const windows = new BulkInsert(raw, 'participant_windows', WINDOW_COLUMNS);
-  const derived = new BulkInsert(raw, 'participant_derived', DERIVED_COLUMNS);
+): Promise<void> {
+  // Two writers recomputing one participant at once would both subtract its old rows.
+  await tx.lockPilot(pilotId);
+  const windows = new BulkInsert(tx, 'participant_windows', WINDOW_COLUMNS);
+  const derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
   const delta = new TotalsDelta();
   for (let i = 0; i < participantIds.length; i += CHUNK) {
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
     // The old rows leave the totals before they go.
-    for (const old of raw
-      .prepare(`SELECT * FROM participant_windows WHERE participant_id IN (${marks})`)
-      .all(...ids) as WindowRow[]) {
+    for (const old of await tx.all<WindowRow>(
+      `SELECT * FROM participant_windows WHERE participant_id IN (${marks})`,
+      ids,
+    )) {
       delta.add(old, -1);
     }
-    raw.prepare(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`).run(...ids);
-    raw.prepare(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`).run(...ids);
-    const participants = raw
-      .prepare(`SELECT * FROM participants WHERE id IN (${marks})`)
-      .all(...ids) as ParticipantRow[];
-    const events = raw
-      .prepare(
-        `SELECT participant_id, type, date, reason, value, amount_cents FROM events
-         WHERE participant_id IN (${marks}) ORDER BY participant_id, date, id`,
-      )
-      .all(...ids) as (EventRow & { participant_id: number })[];
+    await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`, ids);
+    await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`, ids);
+    const participants = await tx.all<ParticipantRow>(
+      `SELECT * FROM participants WHERE id IN (${marks})`,
+      ids,
+    );
+    const events = await tx.all<EventRow & { participant_id: number }>(
+      `SELECT participant_id, type, date, reason, value, amount_cents FROM events
+       WHERE participant_id IN (${marks}) ORDER BY participant_id, date, id`,
+      ids,
+    );
     const byParticipant = new Map<number, ReturnType<typeof toTimelineEvent>[]>();
     for (const e of events) {
       let list = byParticipant.get(e.participant_id);
@@ -262,7 +309,7 @@ export function recomputeDerived(
     for (const p of participants) {
       const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
       for (const row of windowRows(d)) {
-        windows.add([
+        await windows.add([
           p.id,
           pilotId,
           row.arm,
@@ -288,7 +335,7 @@ export function recomputeDerived(
         ]);
         delta.add(row, 1);
       }
-      derived.add([
+      await derived.add([
         p.id,
         pilotId,
         d.arm,
@@ -301,22 +348,19 @@ export function recomputeDerived(
       ]);
     }
   }
-  windows.flush();
-  derived.flush();
-  delta.flush(raw, pilotId);
+  await windows.flush();
+  await derived.flush();
+  await delta.flush(tx, pilotId);
 }
 
 /** Recomputes every participant of a pilot, e.g. after its observation end or defaults changed. */
-export function recomputePilot(
-  raw: BetterSqlite3.Database,
-  pilotId: string,
-  pilot: PilotFacts,
-): number {
+export async function recomputePilot(tx: Tx, pilotId: string, pilot: PilotFacts): Promise<number> {
+  await tx.lockPilot(pilotId);
   const ids = (
-    raw.prepare('SELECT id FROM participants WHERE pilot_id = ? ORDER BY id').all(pilotId) as {
-      id: number;
-    }[]
+    await tx.all<{ id: number }>('SELECT id FROM participants WHERE pilot_id = ? ORDER BY id', [
+      pilotId,
+    ])
   ).map((r) => r.id);
-  recomputeDerived(raw, pilotId, pilot, ids);
+  await recomputeDerived(tx, pilotId, pilot, ids);
   return ids.length;
 }

@@ -1,11 +1,11 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Baseline, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
 import { nowIso } from './clock.ts';
-import { recomputeDerived } from './derived.ts';
+import { BulkInsert, recomputeDerived } from './derived.ts';
+import type { Tx } from './open.ts';
 import { baselineColumns } from './repos/participants.ts';
+import type { Database } from './schema.ts';
 import { bumpPilotVersion } from './writes.ts';
-
-type Raw = BetterSqlite3.Database;
 
 export interface StagedParticipant {
   participantRef: string;
@@ -19,102 +19,152 @@ export interface StagedEvent {
 }
 
 /** The pilot's participants by reference, for validating and resolving an events file. */
-export function participantIndex(
-  raw: Raw,
+export async function participantIndex(
+  db: Kysely<Database>,
   pilotId: string,
-): Map<string, { id: number; intakeDate: string }> {
-  const rows = raw
-    .prepare('SELECT id, participant_ref, intake_date FROM participants WHERE pilot_id = ?')
-    .raw()
-    .iterate(pilotId) as IterableIterator<[number, string, string]>;
+): Promise<Map<string, { id: number; intakeDate: string }>> {
+  const rows = await db
+    .selectFrom('participants')
+    .select(['id', 'participant_ref', 'intake_date'])
+    .where('pilot_id', '=', pilotId)
+    .execute();
   const index = new Map<string, { id: number; intakeDate: string }>();
-  for (const [id, ref, intakeDate] of rows) index.set(ref, { id, intakeDate });
+  for (const r of rows)
+    index.set(r.participant_ref, { id: Number(r.id), intakeDate: r.intake_date });
   return index;
 }
 
-export function hasBenefitEndOn(raw: Raw): (participantId: number, date: string) => boolean {
-  const stmt = raw
-    .prepare("SELECT 1 FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'")
-    .pluck();
-  return (participantId, date) => stmt.get(participantId, date) !== undefined;
+/**
+ * Whether a participant of the pilot already has a benefit_end on a date: the pilot's exits are
+ * read once, so validating a file asks the database nothing per row.
+ */
+export async function benefitEndIndex(
+  db: Kysely<Database>,
+  pilotId: string,
+): Promise<(participantId: number, date: string) => boolean> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['participant_id', 'date'])
+    .where('pilot_id', '=', pilotId)
+    .where('type', '=', 'benefit_end')
+    .execute();
+  const seen = new Set(rows.map((r) => `${Number(r.participant_id)}|${r.date}`));
+  return (participantId, date) => seen.has(`${participantId}|${date}`);
+}
+
+/** Ids of the pilot's participants by reference, read inside the write transaction. */
+async function idsByRef(tx: Tx, pilotId: string): Promise<Map<string, number>> {
+  const rows = await tx.all<{ id: number; participant_ref: string }>(
+    'SELECT id, participant_ref FROM participants WHERE pilot_id = ?',
+    [pilotId],
+  );
+  return new Map(rows.map((r) => [r.participant_ref, Number(r.id)]));
 }
 
 /**
- * Writes a validated participants file: new references are inserted, known ones updated in the
- * columns the file has. Runs inside `Store.writeTx`, so the whole file lands or none of it.
+ * Writes a validated participants file: new references are inserted (multi-row statements), known
+ * ones updated in the columns the file has. Runs inside `Store.transaction`, so the whole file
+ * lands or none of it; imports into one pilot wait for each other.
  */
-export function writeParticipants(
-  raw: Raw,
+export async function writeParticipants(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
   rows: Iterable<StagedParticipant>,
-): { inserted: number; updated: number } {
+): Promise<{ inserted: number; updated: number }> {
+  await tx.lockPilot(pilotId);
   const now = nowIso();
-  const find = raw
-    .prepare('SELECT id FROM participants WHERE pilot_id = ? AND participant_ref = ?')
-    .pluck();
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  const prepared = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = raw.prepare(sql)));
-    return s;
-  };
+  const existing = await idsByRef(tx, pilotId);
+  // One multi-row INSERT per set of columns (a file has one set, so in practice one).
+  const inserts = new Map<string, BulkInsert>();
+  const pendingRefs = new Set<string>();
   const touched: number[] = [];
+  const collect = (returned: { id: number; participant_ref: string }[]) => {
+    for (const r of returned) {
+      existing.set(r.participant_ref, Number(r.id));
+      pendingRefs.delete(r.participant_ref);
+      touched.push(Number(r.id));
+    }
+  };
+  const flushAll = async () => {
+    for (const bulk of inserts.values()) collect(await bulk.flush());
+  };
   let inserted = 0;
   let updated = 0;
   for (const row of rows) {
     const columns: Record<string, unknown> = { ...baselineColumns(row.fields) };
     if (row.bsnHash !== null) columns.bsn_hash = row.bsnHash;
-    const names = Object.keys(columns);
-    const existing = find.get(pilotId, row.participantRef) as number | undefined;
-    if (existing === undefined) {
+    // A reference twice in one file: the first must be in before the second updates it.
+    if (pendingRefs.has(row.participantRef)) await flushAll();
+    const id = existing.get(row.participantRef);
+    if (id === undefined) {
       // SPEC §4: a missing arm means intervention.
-      if (!('arm' in columns)) {
-        columns.arm = 'intervention';
-        names.push('arm');
+      if (!('arm' in columns)) columns.arm = 'intervention';
+      const names = Object.keys(columns);
+      const key = names.join(',');
+      let bulk = inserts.get(key);
+      if (!bulk) {
+        bulk = new BulkInsert(
+          tx,
+          'participants',
+          ['pilot_id', 'participant_ref', 'created_at', 'updated_at', ...names],
+          undefined,
+          ' RETURNING id, participant_ref',
+        );
+        inserts.set(key, bulk);
       }
-      const result = prepared(
-        `INSERT INTO participants (pilot_id, participant_ref, created_at, updated_at${names.map((n) => `, ${n}`).join('')})
-         VALUES (?, ?, ?, ?${names.map(() => ', ?').join('')})`,
-      ).run(pilotId, row.participantRef, now, now, ...Object.values(columns));
-      touched.push(Number(result.lastInsertRowid));
+      pendingRefs.add(row.participantRef);
+      collect(await bulk.add([pilotId, row.participantRef, now, now, ...Object.values(columns)]));
       inserted++;
     } else {
-      prepared(
+      const names = Object.keys(columns);
+      await tx.run(
         `UPDATE participants SET updated_at = ?${names.map((n) => `, ${n} = ?`).join('')} WHERE id = ?`,
-      ).run(now, ...Object.values(columns), existing);
-      touched.push(existing);
+        [now, ...Object.values(columns), id],
+      );
+      touched.push(id);
       updated++;
     }
   }
-  recomputeDerived(raw, pilotId, pilot, touched);
-  bumpPilotVersion(raw, pilotId);
+  await flushAll();
+  await recomputeDerived(tx, pilotId, pilot, touched);
+  await bumpPilotVersion(tx, pilotId);
   return { inserted, updated };
 }
 
-/** Writes a validated events file; like `writeParticipants`, all or nothing inside `writeTx`. */
-export function writeEvents(
-  raw: Raw,
+const EVENT_COLUMNS = [
+  'participant_id',
+  'pilot_id',
+  'type',
+  'date',
+  'reason',
+  'value',
+  'amount_cents',
+  'created_at',
+];
+
+/** Writes a validated events file; like `writeParticipants`, all or nothing in one transaction. */
+export async function writeEvents(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
-  index: Map<string, { id: number }>,
   rows: Iterable<StagedEvent>,
-): { inserted: number } {
+): Promise<{ inserted: number }> {
+  await tx.lockPilot(pilotId);
   const now = nowIso();
-  const insert = raw.prepare(
-    `INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const index = await idsByRef(tx, pilotId);
+  const insert = new BulkInsert(tx, 'events', EVENT_COLUMNS);
   const touched = new Set<number>();
   let inserted = 0;
   for (const { participantRef, event: e } of rows) {
-    const participant = index.get(participantRef);
-    if (!participant) throw new Error(`Unknown participant ${participantRef} after validation`);
-    insert.run(participant.id, pilotId, e.type, e.date, e.reason, e.value, e.amountCents, now);
-    touched.add(participant.id);
+    const id = index.get(participantRef);
+    if (id === undefined) throw new Error(`Unknown participant ${participantRef} after validation`);
+    await insert.add([id, pilotId, e.type, e.date, e.reason, e.value, e.amountCents, now]);
+    touched.add(id);
     inserted++;
   }
-  recomputeDerived(raw, pilotId, pilot, [...touched]);
-  bumpPilotVersion(raw, pilotId);
+  await insert.flush();
+  await recomputeDerived(tx, pilotId, pilot, [...touched]);
+  await bumpPilotVersion(tx, pilotId);
   return { inserted };
 }

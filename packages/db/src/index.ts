@@ -21,3 +21,4 @@ export { migrations } from './migrations/index.ts';
 // Migrations written outside this package (upgrade tests) use the same SQL tag and type.
 export { sql, type Migration } from 'kysely';
 export * from './repos/budget.ts';
+export * from './copy.ts';

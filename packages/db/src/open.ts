@@ -1,8 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import {
   CompiledQuery,
   Kysely,
   Migrator,
+  PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
@@ -10,20 +12,56 @@ import {
   type DialectAdapter,
   type Driver,
   type Migration,
+  type Transaction,
 } from 'kysely';
 import { migrations as shippedMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
-/** An open database: Kysely for queries, plus the raw handle for synchronous bulk writes. */
-export interface Store {
-  kind: 'sqlite';
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The statements of one write transaction (ADR 0004): SQL in the common subset of SQLite and
+ * PostgreSQL with `?` placeholders, rewritten to `$n` on PostgreSQL. New ids come from
+ * `INSERT … RETURNING id`.
+ */
+export interface Tx {
+  readonly dialect: DialectName;
+  /** Runs a statement; returns the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<T | undefined>;
+  /**
+   * Serialises writes to one pilot until the transaction ends: `pg_advisory_xact_lock` on
+   * PostgreSQL; on SQLite the transaction already holds the database's write lock.
+   */
+  lockPilot(pilotId: string): Promise<void>;
+}
+
+interface StoreBase {
   db: Kysely<Database>;
-  sqlite: BetterSqlite3.Database;
-  /** Runs `fn` in one synchronous transaction while no other query holds the connection. */
-  writeTx<T>(fn: (raw: BetterSqlite3.Database) => T): Promise<T>;
-  /** Checkpoints the WAL into the database file and closes it; safe to call twice. */
+  /** Runs `fn` in one transaction: everything it writes lands together or not at all. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Closes the database (on SQLite, checkpoints the WAL into the file first); safe to call twice. */
   close(): Promise<void>;
 }
+
+/** SQLite in a local file; the raw handle stays available for backups and tests. */
+export interface SqliteStore extends StoreBase {
+  kind: 'sqlite';
+  sqlite: BetterSqlite3.Database;
+}
+
+/** PostgreSQL through a pg Pool. */
+export interface PostgresStore extends StoreBase {
+  kind: 'postgres';
+  pool: pg.Pool;
+}
+
+/** An open database: Kysely for queries, `transaction` for writes that land together. */
+export type Store = SqliteStore | PostgresStore;
 
 export interface OpenOptions {
   /** The migrations to apply; the shipped ones unless a test brings its own. */
@@ -108,11 +146,58 @@ export function configureConnection(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('synchronous = NORMAL');
 }
 
+/** True for a PostgreSQL connection string rather than an SQLite file path. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** `?` placeholders to `$1, $2, …`, leaving quoted text alone; cached per statement text. */
+const numbered = new Map<string, string>();
+export function toNumberedParams(text: string): string {
+  let out = numbered.get(text);
+  if (out !== undefined) return out;
+  let n = 0;
+  out = text.replace(/'(?:[^']|'')*'|"(?:[^"])*"|\?/g, (m) => (m === '?' ? `$${++n}` : m));
+  if (numbered.size >= STATEMENT_CACHE_SIZE) numbered.delete(numbered.keys().next().value!);
+  numbered.set(text, out);
+  return out;
+}
+
+function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
+  const pgSql = dialect === 'postgres';
+  const exec = (text: string, params: readonly unknown[] = []) =>
+    trx.executeQuery(CompiledQuery.raw(pgSql ? toNumberedParams(text) : text, [...params]));
+  return {
+    dialect,
+    async run(text, params) {
+      const r = await exec(text, params);
+      return Number(r.numAffectedRows ?? 0);
+    },
+    async all<T>(text: string, params?: readonly unknown[]) {
+      return (await exec(text, params)).rows as T[];
+    },
+    async get<T>(text: string, params?: readonly unknown[]) {
+      return (await exec(text, params)).rows[0] as T | undefined;
+    },
+    async lockPilot(pilotId) {
+      if (pgSql) await exec('SELECT pg_advisory_xact_lock(hashtext(?))', [`pilot:${pilotId}`]);
+    },
+  };
+}
+
+/** Opens the database `url` names: PostgreSQL for postgres://…, else an SQLite file. */
+export async function openDatabase(
+  url: string,
+  options: OpenOptions & PostgresOptions = {},
+): Promise<Store> {
+  return isPostgresUrl(url) ? openPostgres(url, options) : openStore(url, options);
+}
+
 /**
  * Opens (creating if needed) the SQLite file at `path` in WAL mode with foreign keys on,
  * and applies pending migrations.
  */
-export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+export async function openStore(path: string, options: OpenOptions = {}): Promise<SqliteStore> {
   const sqlite = new BetterSqlite3(path);
   configureConnection(sqlite);
   const db = kyselyFor(sqlite);
@@ -127,12 +212,11 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     kind: 'sqlite',
     db,
     sqlite,
-    // Kysely's SQLite driver guards its single connection with a mutex; taking the connection
-    // here means no Kysely transaction is half-open while the raw transaction runs.
-    // BEGIN IMMEDIATE takes the write lock before the first read, so a second process writing
-    // at the same time makes this one wait (busy_timeout) instead of failing with SQLITE_BUSY.
-    writeTx: (fn) =>
-      db.connection().execute(async () => sqlite.transaction(() => fn(sqlite)).immediate()),
+    // Kysely's SQLite driver guards its single connection with a mutex, and its transaction
+    // holds it until the end: no other query of ours runs in between. BEGIN IMMEDIATE takes the
+    // write lock before the first read, so a second process writing at the same time makes this
+    // one wait (busy_timeout) instead of failing with SQLITE_BUSY.
+    transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'sqlite'))),
     close: () =>
       (closed ??= (async () => {
         // Under the connection mutex, so no query of ours is half-way; TRUNCATE leaves an empty
@@ -142,6 +226,59 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
         });
         await db.destroy();
       })()),
+  };
+}
+
+export interface PostgresOptions {
+  /** Connections per process (WEGWIJZER_PG_POOL_SIZE, default 10). */
+  poolSize?: number;
+}
+
+/**
+ * int8 (COUNT, BIGINT columns) and numeric (SUM of BIGINT) as JavaScript numbers: every count and
+ * sum of cents stays far below 2^53.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** A pg Pool with our type parsing, for the store and the tools that copy into PostgreSQL. */
+export function postgresPool(url: string, options: PostgresOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+  });
+  // An idle connection that the server drops must not take the process down with it.
+  pool.on('error', (err) =>
+    console.error(JSON.stringify({ level: 'warn', msg: 'pg pool', error: err.message })),
+  );
+  return pool;
+}
+
+/** Opens the PostgreSQL database at `url` and applies pending migrations. */
+export async function openPostgres(
+  url: string,
+  options: OpenOptions & PostgresOptions = {},
+): Promise<PostgresStore> {
+  const pool = postgresPool(url, options);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrate(db, options.migrations);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  let closed: Promise<void> | null = null;
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'postgres'))),
+    close: () => (closed ??= db.destroy()),
   };
 }
 
@@ -166,4 +303,28 @@ export async function migrate(
     );
   }
   return (results ?? []).map((r) => r.migrationName);
+}
+
+/**
+ * Runs `fn` while no other process runs it for the same `name`: on PostgreSQL under a session
+ * advisory lock (several API instances starting at once on an empty database create the admin
+ * account and the demo data once); on SQLite `fn` runs as it is, in this process alone.
+ */
+export async function withStartupLock<T>(
+  store: Store,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (store.kind !== 'postgres') return fn();
+  const client = await store.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`wegwijzer:${name}`]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`wegwijzer:${name}`]);
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -1,102 +1,107 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Baseline, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
 import { auditValues, type AuditEntry } from './repos/audit.ts';
 import { nowIso } from './clock.ts';
 import { recomputeDerived } from './derived.ts';
+import type { Tx } from './open.ts';
 import { eventColumns } from './repos/events.ts';
 import { baselineColumns } from './repos/participants.ts';
 
 /**
  * Writes that must land together with their derived rows and their audit entry: each runs
- * inside `Store.writeTx`, so it is one synchronous transaction.
+ * inside `Store.transaction`, so it is one transaction on either database.
  */
 
-type Raw = BetterSqlite3.Database;
+const AUDIT_COLUMNS = [
+  'at',
+  'actor_id',
+  'actor_email',
+  'action',
+  'pilot_id',
+  'participant_id',
+  'row_count',
+  'details',
+  'request_id',
+] as const;
 
-export function auditTx(raw: Raw, entry: AuditEntry): void {
+export async function auditTx(tx: Tx, entry: AuditEntry): Promise<void> {
   const v = auditValues(entry);
-  raw
-    .prepare(
-      `INSERT INTO audit_log (at, actor_id, actor_email, action, pilot_id, participant_id, row_count, details, request_id)
-       VALUES (@at, @actor_id, @actor_email, @action, @pilot_id, @participant_id, @row_count, @details, @request_id)`,
-    )
-    .run(v);
+  await tx.run(
+    `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
+    AUDIT_COLUMNS.map((c) => v[c]),
+  );
 }
 
-export function bumpPilotVersion(raw: Raw, pilotId: string): void {
-  raw.prepare('UPDATE pilots SET data_version = data_version + 1 WHERE id = ?').run(pilotId);
+export async function bumpPilotVersion(tx: Tx, pilotId: string): Promise<void> {
+  await tx.run('UPDATE pilots SET data_version = data_version + 1 WHERE id = ?', [pilotId]);
 }
 
-export function insertParticipantTx(
-  raw: Raw,
+export async function insertParticipantTx(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
   ref: string,
   baseline: Partial<Baseline> & Pick<Baseline, 'intakeDate'>,
   bsnHash: string | null,
-): number {
+): Promise<number> {
   const now = nowIso();
   const columns = { arm: 'intervention', ...baselineColumns(baseline), bsn_hash: bsnHash };
   const names = Object.keys(columns);
-  const result = raw
-    .prepare(
-      `INSERT INTO participants (pilot_id, participant_ref, created_at, updated_at, ${names.join(', ')})
-       VALUES (?, ?, ?, ?, ${names.map(() => '?').join(', ')})`,
-    )
-    .run(pilotId, ref, now, now, ...Object.values(columns));
-  const id = Number(result.lastInsertRowid);
-  recomputeDerived(raw, pilotId, pilot, [id]);
-  bumpPilotVersion(raw, pilotId);
+  const row = await tx.get<{ id: number }>(
+    `INSERT INTO participants (pilot_id, participant_ref, created_at, updated_at, ${names.join(', ')})
+     VALUES (?, ?, ?, ?, ${names.map(() => '?').join(', ')}) RETURNING id`,
+    [pilotId, ref, now, now, ...Object.values(columns)],
+  );
+  const id = Number(row!.id);
+  await recomputeDerived(tx, pilotId, pilot, [id]);
+  await bumpPilotVersion(tx, pilotId);
   return id;
 }
 
-export function updateParticipantTx(
-  raw: Raw,
+export async function updateParticipantTx(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
   id: number,
   patch: Partial<Baseline>,
-): void {
+): Promise<void> {
   const columns = baselineColumns(patch);
   const names = Object.keys(columns);
   if (names.length > 0) {
-    raw
-      .prepare(
-        `UPDATE participants SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-      )
-      .run(...Object.values(columns), nowIso(), id);
+    await tx.run(
+      `UPDATE participants SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+      [...Object.values(columns), nowIso(), id],
+    );
   }
-  recomputeDerived(raw, pilotId, pilot, [id]);
-  bumpPilotVersion(raw, pilotId);
+  await recomputeDerived(tx, pilotId, pilot, [id]);
+  await bumpPilotVersion(tx, pilotId);
 }
 
-export function insertEventTx(
-  raw: Raw,
+export async function insertEventTx(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
   participantId: number,
   event: TimelineEvent,
-): number {
+): Promise<number> {
   const c = eventColumns(event);
-  const result = raw
-    .prepare(
-      `INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(participantId, pilotId, c.type, c.date, c.reason, c.value, c.amount_cents, nowIso());
-  recomputeDerived(raw, pilotId, pilot, [participantId]);
-  bumpPilotVersion(raw, pilotId);
-  return Number(result.lastInsertRowid);
+  const row = await tx.get<{ id: number }>(
+    `INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [participantId, pilotId, c.type, c.date, c.reason, c.value, c.amount_cents, nowIso()],
+  );
+  await recomputeDerived(tx, pilotId, pilot, [participantId]);
+  await bumpPilotVersion(tx, pilotId);
+  return Number(row!.id);
 }
 
-export function deleteEventTx(
-  raw: Raw,
+export async function deleteEventTx(
+  tx: Tx,
   pilotId: string,
   pilot: PilotFacts,
   participantId: number,
   eventId: number,
-): void {
-  raw.prepare('DELETE FROM events WHERE id = ?').run(eventId);
-  recomputeDerived(raw, pilotId, pilot, [participantId]);
-  bumpPilotVersion(raw, pilotId);
+): Promise<void> {
+  await tx.run('DELETE FROM events WHERE id = ?', [eventId]);
+  await recomputeDerived(tx, pilotId, pilot, [participantId]);
+  await bumpPilotVersion(tx, pilotId);
 }

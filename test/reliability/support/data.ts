@@ -4,7 +4,7 @@ import {
   recomputePilot,
   recountTotals,
   toPilotRecord,
-  type Store,
+  type SqliteStore,
 } from '@wegwijzer/db';
 
 /** Deterministic CSV files for the tests, and checks of a database file opened directly. */
@@ -78,7 +78,7 @@ export interface Snapshot {
   totals: Record<number, unknown>;
 }
 
-function count(raw: Store['sqlite'], table: string, pilotId: string): number {
+function count(raw: SqliteStore['sqlite'], table: string, pilotId: string): number {
   return Number(
     raw.prepare(`SELECT COUNT(*) FROM ${table} WHERE pilot_id = ?`).pluck().get(pilotId),
   );
@@ -117,12 +117,16 @@ export async function verifyFile(
       raw.prepare('SELECT * FROM pilots WHERE id = ?').get(pilotId) as never,
     );
     let after = '';
-    raw.exec('BEGIN');
+    const rollback = new Error('rollback');
     try {
-      recomputePilot(raw, pilotId, pilot);
-      after = windows();
-    } finally {
-      raw.exec('ROLLBACK');
+      await store.transaction(async (tx) => {
+        await recomputePilot(tx, pilotId, pilot);
+        // The transaction holds the one connection: the raw handle reads inside it.
+        after = windows();
+        throw rollback;
+      });
+    } catch (err) {
+      if (err !== rollback) throw err;
     }
     return {
       integrity,

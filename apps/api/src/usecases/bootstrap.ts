@@ -1,5 +1,6 @@
 import {
   addGrant,
+  BulkInsert,
   countUsers,
   findUserByEmail,
   insertBudgetLineTx,
@@ -69,22 +70,41 @@ export async function loadDemo(store: Store): Promise<boolean> {
     const pilot = await insertPilot(store.db, d.pilot);
     pilotIds.push(pilot.id);
     const now = new Date().toISOString();
-    await store.writeTx((raw) => {
-      const insertParticipant = raw.prepare(
-        `INSERT INTO participants (pilot_id, participant_ref, arm, intake_date, monthly_benefit_cents,
-          guidance_cost_cents, household, birth_year, motivation, ladder_step, has_debts, disability,
-          refugee_status, education, lost_to_follow_up_date, created_at, updated_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      );
-      const insertEvent = raw.prepare(
-        `INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents, created_at)
-         VALUES (?,?,?,?,?,?,?,?)`,
+    await store.transaction(async (tx) => {
+      const participants = new BulkInsert(
+        tx,
+        'participants',
+        [
+          'pilot_id',
+          'participant_ref',
+          'arm',
+          'intake_date',
+          'monthly_benefit_cents',
+          'guidance_cost_cents',
+          'household',
+          'birth_year',
+          'motivation',
+          'ladder_step',
+          'has_debts',
+          'disability',
+          'refugee_status',
+          'education',
+          'lost_to_follow_up_date',
+          'created_at',
+          'updated_at',
+        ],
+        undefined,
+        ' RETURNING id, participant_ref',
       );
       const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+      const ids = new Map<string, number>();
+      const keep = (rows: { id: number; participant_ref: string }[]) => {
+        for (const r of rows) ids.set(r.participant_ref, Number(r.id));
+      };
       for (const p of d.participants) {
         const b = p.baseline;
-        const id = Number(
-          insertParticipant.run(
+        keep(
+          await participants.add([
             pilot.id,
             p.participantRef,
             b.arm,
@@ -102,17 +122,32 @@ export async function loadDemo(store: Store): Promise<boolean> {
             b.lostToFollowUpDate,
             now,
             now,
-          ).lastInsertRowid,
+          ]),
         );
-        const events = [...p.events].sort((a, b2) =>
+      }
+      keep(await participants.flush());
+      const events = new BulkInsert(tx, 'events', [
+        'participant_id',
+        'pilot_id',
+        'type',
+        'date',
+        'reason',
+        'value',
+        'amount_cents',
+        'created_at',
+      ]);
+      for (const p of d.participants) {
+        const id = ids.get(p.participantRef)!;
+        const sorted = [...p.events].sort((a, b2) =>
           a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0,
         );
-        for (const e of events)
-          insertEvent.run(id, pilot.id, e.type, e.date, e.reason, e.value, e.amountCents, now);
+        for (const e of sorted)
+          await events.add([id, pilot.id, e.type, e.date, e.reason, e.value, e.amountCents, now]);
       }
-      for (const line of d.budgetLines) insertBudgetLineTx(raw, pilot.id, line);
-      for (const line of d.referenceLines) insertReferenceLineTx(raw, pilot.id, line);
-      recomputePilot(raw, pilot.id, pilot);
+      await events.flush();
+      for (const line of d.budgetLines) await insertBudgetLineTx(tx, pilot.id, line);
+      for (const line of d.referenceLines) await insertReferenceLineTx(tx, pilot.id, line);
+      await recomputePilot(tx, pilot.id, pilot);
     });
   }
   for (const account of DEMO_ACCOUNTS) {

@@ -83,10 +83,10 @@ export async function createBudgetLine({
     fundingSource: input.fundingSource,
     description: input.description ?? null,
   };
-  const id = await ctx.store.writeTx((raw) => {
-    const newId = insertBudgetLineTx(raw, pilotId, fields);
-    auditTx(
-      raw,
+  const id = await ctx.store.transaction(async (tx) => {
+    const newId = await insertBudgetLineTx(tx, pilotId, fields);
+    await auditTx(
+      tx,
       auditEntry(ctx, {
         action: 'budget_line.create',
         pilotId,
@@ -128,10 +128,10 @@ export async function updateBudgetLine({
     fundingSource: input.fundingSource,
     description: input.description,
   };
-  await ctx.store.writeTx((raw) => {
-    updateBudgetLineTx(raw, id, patch);
-    auditTx(
-      raw,
+  await ctx.store.transaction(async (tx) => {
+    await updateBudgetLineTx(tx, id, patch);
+    await auditTx(
+      tx,
       auditEntry(ctx, {
         action: 'budget_line.update',
         pilotId: line.pilotId,
@@ -145,10 +145,10 @@ export async function updateBudgetLine({
 
 export async function deleteBudgetLine({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const line = await visibleBudgetLine(ctx, id);
-  await ctx.store.writeTx((raw) => {
-    deleteBudgetLineTx(raw, id);
-    auditTx(
-      raw,
+  await ctx.store.transaction(async (tx) => {
+    await deleteBudgetLineTx(tx, id);
+    await auditTx(
+      tx,
       auditEntry(ctx, {
         action: 'budget_line.delete',
         pilotId: line.pilotId,
@@ -210,10 +210,10 @@ export async function createReferenceLine({
   input: ReferenceLineInput;
 }): Promise<ReferenceLine> {
   await visiblePilot(ctx, pilotId);
-  const id = await ctx.store.writeTx((raw) => {
-    const newId = insertReferenceLineTx(raw, pilotId, input);
-    auditTx(
-      raw,
+  const id = await ctx.store.transaction(async (tx) => {
+    const newId = await insertReferenceLineTx(tx, pilotId, input);
+    await auditTx(
+      tx,
       auditEntry(ctx, {
         action: 'reference_line.create',
         pilotId,
@@ -230,10 +230,10 @@ export async function deleteReferenceLine({ ctx, id }: { ctx: UseCaseCtx; id: st
   const line = await getReferenceLine(ctx.store.db, id);
   if (!line) throw new NotFound('Reference line');
   requirePilot(ctx.actor, line.pilotId);
-  await ctx.store.writeTx((raw) => {
-    deleteReferenceLineTx(raw, id);
-    auditTx(
-      raw,
+  await ctx.store.transaction(async (tx) => {
+    await deleteReferenceLineTx(tx, id);
+    await auditTx(
+      tx,
       auditEntry(ctx, {
         action: 'reference_line.delete',
         pilotId: line.pilotId,

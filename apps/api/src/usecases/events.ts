@@ -38,17 +38,17 @@ export async function addEvent({
     throw new BadRequest(`The event is dated before the intake date ${participant.intake_date}`);
   }
   const event = toTimelineEvent(input);
-  const id = await ctx.store.writeTx((raw) => {
+  const id = await ctx.store.transaction(async (tx) => {
+    await tx.lockPilot(participant.pilot_id);
     if (event.type === 'benefit_end') {
-      const twice = raw
-        .prepare(
-          "SELECT 1 FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'",
-        )
-        .get(participant.id, event.date);
+      const twice = await tx.get(
+        "SELECT 1 AS one FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'",
+        [participant.id, event.date],
+      );
       if (twice) throw new Conflict(`There is already a benefit_end on ${event.date}`);
     }
-    const newId = insertEventTx(raw, participant.pilot_id, pilot, participant.id, event);
-    auditTx(raw, {
+    const newId = await insertEventTx(tx, participant.pilot_id, pilot, participant.id, event);
+    await auditTx(tx, {
       actorId: ctx.actor.id,
       actorEmail: ctx.actor.email,
       action: 'event.create',
@@ -78,9 +78,9 @@ export async function deleteEvent({
   if (!event) throw new NotFound('Event');
   const participant = await visibleParticipant(ctx, String(event.participant_id));
   const pilot = await visiblePilot(ctx, participant.pilot_id);
-  await ctx.store.writeTx((raw) => {
-    deleteEventTx(raw, participant.pilot_id, pilot, participant.id, event.id);
-    auditTx(raw, {
+  await ctx.store.transaction(async (tx) => {
+    await deleteEventTx(tx, participant.pilot_id, pilot, participant.id, event.id);
+    await auditTx(tx, {
       actorId: ctx.actor.id,
       actorEmail: ctx.actor.email,
       action: 'event.delete',

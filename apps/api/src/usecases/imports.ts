@@ -1,6 +1,6 @@
 import {
   auditTx,
-  hasBenefitEndOn,
+  benefitEndIndex,
   participantIndex,
   Spool,
   writeBudgetLines,
@@ -45,8 +45,8 @@ export async function runImport({
 }): Promise<ImportResult> {
   const pilot = await visiblePilot(ctx, input.pilotId);
   if (!input.body) throw new BadRequest('Send the CSV file as the request body');
-  const index = participantIndex(ctx.store.sqlite, input.pilotId);
-  const benefitEnd = hasBenefitEndOn(ctx.store.sqlite);
+  const index = await participantIndex(ctx.store.db, input.pilotId);
+  const benefitEnd = await benefitEndIndex(ctx.store.db, input.pilotId);
   const importCtx = {
     bsnKey: ctx.config.bsnKey,
     participant: (ref: string) => index.get(ref),
@@ -94,31 +94,34 @@ export async function runImport({
         ? { ...base, inserted: newRefs, updated: summary.records - newRefs }
         : { ...base, inserted: summary.records, updated: 0 };
     }
-    const counts = await ctx.store.writeTx((raw) => {
+    const counts = await ctx.store.transaction(async (tx) => {
       const result =
         input.kind === 'participants'
-          ? writeParticipants(
-              raw,
+          ? await writeParticipants(
+              tx,
               input.pilotId,
               pilot,
               spool.rows() as Iterable<StagedParticipant>,
             )
           : input.kind === 'events'
             ? {
-                ...writeEvents(
-                  raw,
+                ...(await writeEvents(
+                  tx,
                   input.pilotId,
                   pilot,
-                  index,
                   spool.rows() as Iterable<StagedEvent>,
-                ),
+                )),
                 updated: 0,
               }
             : {
-                ...writeBudgetLines(raw, input.pilotId, spool.rows() as Iterable<BudgetLineFields>),
+                ...(await writeBudgetLines(
+                  tx,
+                  input.pilotId,
+                  spool.rows() as Iterable<BudgetLineFields>,
+                )),
                 updated: 0,
               };
-      auditTx(raw, {
+      await auditTx(tx, {
         actorId: ctx.actor.id,
         actorEmail: ctx.actor.email,
         action: `import.${input.kind}`,

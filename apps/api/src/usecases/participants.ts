@@ -112,8 +112,8 @@ export async function listParticipants({
 export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
-  await ctx.store.writeTx((raw) =>
-    auditTx(raw, {
+  await ctx.store.transaction((tx) =>
+    auditTx(tx, {
       actorId: ctx.actor.id,
       actorEmail: ctx.actor.email,
       action: 'participant.read',
@@ -173,14 +173,23 @@ export async function createParticipant({
     if (!isValidBsn(input.bsn)) throw new BadRequest('The BSN fails the elfproef');
     bsnHash = hashBsn(input.bsn, ctx.config.bsnKey);
   }
-  const id = await ctx.store.writeTx((raw) => {
-    const exists = raw
-      .prepare('SELECT 1 FROM participants WHERE pilot_id = ? AND participant_ref = ?')
-      .get(pilotId, input.participantRef);
+  const id = await ctx.store.transaction(async (tx) => {
+    await tx.lockPilot(pilotId);
+    const exists = await tx.get(
+      'SELECT 1 AS one FROM participants WHERE pilot_id = ? AND participant_ref = ?',
+      [pilotId, input.participantRef],
+    );
     if (exists)
       throw new Conflict(`Participant ${input.participantRef} already exists in this pilot`);
-    const newId = insertParticipantTx(raw, pilotId, pilot, input.participantRef, baseline, bsnHash);
-    auditTx(raw, {
+    const newId = await insertParticipantTx(
+      tx,
+      pilotId,
+      pilot,
+      input.participantRef,
+      baseline,
+      bsnHash,
+    );
+    await auditTx(tx, {
       actorId: ctx.actor.id,
       actorEmail: ctx.actor.email,
       action: 'participant.create',
@@ -216,15 +225,17 @@ export async function updateParticipant({
         ? current.lostToFollowUpDate
         : patch.lostToFollowUpDate,
   });
-  await ctx.store.writeTx((raw) => {
+  await ctx.store.transaction(async (tx) => {
+    await tx.lockPilot(row.pilot_id);
     if (patch.intakeDate) {
-      const early = raw
-        .prepare('SELECT 1 FROM events WHERE participant_id = ? AND date < ?')
-        .get(row.id, intakeDate);
+      const early = await tx.get(
+        'SELECT 1 AS one FROM events WHERE participant_id = ? AND date < ?',
+        [row.id, intakeDate],
+      );
       if (early) throw new BadRequest('The participant has events dated before this intake date');
     }
-    updateParticipantTx(raw, row.pilot_id, pilot, row.id, patch);
-    auditTx(raw, {
+    await updateParticipantTx(tx, row.pilot_id, pilot, row.id, patch);
+    await auditTx(tx, {
       actorId: ctx.actor.id,
       actorEmail: ctx.actor.email,
       action: 'participant.update',

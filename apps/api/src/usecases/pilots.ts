@@ -118,7 +118,7 @@ export async function updatePilot({
   });
   if (!updated) throw new NotFound('Pilot');
   // The observation end and the default amounts feed every derived figure of the pilot.
-  await ctx.store.writeTx((raw) => recomputePilot(raw, id, updated));
+  await ctx.store.transaction((tx) => recomputePilot(tx, id, updated));
   await audit(ctx, {
     action: 'pilot.update',
     pilotId: id,

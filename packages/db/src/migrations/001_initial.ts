@@ -1,12 +1,14 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, runDdl } from './dialect.ts';
 
 /**
- * The first schema. Raw SQL kept to the common subset of SQLite and PostgreSQL;
+ * The first schema. Raw SQL kept to the common subset of SQLite and PostgreSQL (translated by
+ * `runDdl` where the two differ);
  * integer ids for participants and events because national pilots hold millions of rows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
-    sql`CREATE TABLE pilots (
+    `CREATE TABLE pilots (
       id TEXT PRIMARY KEY,
       name TEXT NOT NULL,
       municipality TEXT NOT NULL,
@@ -22,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     )`,
-    sql`CREATE TABLE participants (
+    `CREATE TABLE participants (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,
       participant_ref TEXT NOT NULL,
@@ -44,8 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at TEXT NOT NULL,
       UNIQUE (pilot_id, participant_ref)
     )`,
-    sql`CREATE INDEX participants_bsn ON participants (pilot_id, bsn_hash)`,
-    sql`CREATE TABLE events (
+    `CREATE INDEX participants_bsn ON participants (pilot_id, bsn_hash)`,
+    `CREATE TABLE events (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
       pilot_id TEXT NOT NULL,
@@ -56,10 +58,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       amount_cents INTEGER CHECK (amount_cents >= 0),
       created_at TEXT NOT NULL
     )`,
-    sql`CREATE INDEX events_participant ON events (participant_id, date)`,
+    `CREATE INDEX events_participant ON events (participant_id, date)`,
     // SPEC §4: two benefit_end events of one participant on one day are refused.
-    sql`CREATE UNIQUE INDEX events_one_exit_a_day ON events (participant_id, date) WHERE type = 'benefit_end'`,
-    sql`CREATE TABLE participant_windows (
+    `CREATE UNIQUE INDEX events_one_exit_a_day ON events (participant_id, date) WHERE type = 'benefit_end'`,
+    `CREATE TABLE participant_windows (
       participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
       pilot_id TEXT NOT NULL,
       arm TEXT NOT NULL,
@@ -81,7 +83,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (participant_id, window_months)
     ) WITHOUT ROWID`,
     // Sums of participant_windows per pilot, window and arm, kept current by every recompute.
-    sql`CREATE TABLE pilot_totals (
+    `CREATE TABLE pilot_totals (
       pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,
       window_months INTEGER NOT NULL,
       arm TEXT NOT NULL,
@@ -104,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       placements_sustained INTEGER NOT NULL,
       PRIMARY KEY (pilot_id, window_months, arm)
     )`,
-    sql`CREATE TABLE participant_derived (
+    `CREATE TABLE participant_derived (
       participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
       pilot_id TEXT NOT NULL,
       arm TEXT NOT NULL,
@@ -113,8 +115,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       placements_eligible INTEGER NOT NULL,
       placements_sustained INTEGER NOT NULL
     )`,
-    sql`CREATE INDEX participant_derived_pilot ON participant_derived (pilot_id, arm)`,
-    sql`CREATE TABLE users (
+    `CREATE INDEX participant_derived_pilot ON participant_derived (pilot_id, arm)`,
+    `CREATE TABLE users (
       id TEXT PRIMARY KEY,
       email TEXT NOT NULL UNIQUE,
       name TEXT NOT NULL,
@@ -123,12 +125,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       disabled INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL
     )`,
-    sql`CREATE TABLE grants (
+    `CREATE TABLE grants (
       user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
       pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,
       PRIMARY KEY (user_id, pilot_id)
     )`,
-    sql`CREATE TABLE tokens (
+    `CREATE TABLE tokens (
       id TEXT PRIMARY KEY,
       user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
       name TEXT NOT NULL,
@@ -137,13 +139,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       expires_at TEXT,
       revoked_at TEXT
     )`,
-    sql`CREATE TABLE sessions (
+    `CREATE TABLE sessions (
       id_hash TEXT PRIMARY KEY,
       user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
       created_at TEXT NOT NULL,
       expires_at TEXT NOT NULL
     )`,
-    sql`CREATE TABLE audit_log (
+    `CREATE TABLE audit_log (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       at TEXT NOT NULL,
       actor_id TEXT,
@@ -155,13 +157,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       details TEXT,
       request_id TEXT
     )`,
-    sql`CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-    sql`CREATE INDEX audit_log_pilot ON audit_log (pilot_id, at)`,
-    // The audit log is append-only, whatever path a write takes.
-    sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
-    sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+    `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE INDEX audit_log_pilot ON audit_log (pilot_id, at)`,
   ];
-  for (const statement of statements) await statement.execute(db);
+  await runDdl(db, statements);
+  // The audit log is append-only, whatever path a write takes.
+  if (isPostgres(db)) {
+    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+    await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    return;
+  }
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
 }

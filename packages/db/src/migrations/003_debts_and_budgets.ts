@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runDdl } from './dialect.ts';
 
 /**
  * Issue 11: debts and money stress in the derived rows, budget lines and municipal reference
@@ -13,15 +14,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const counts = ['debt_intake', 'debt_stabilised', 'stress_measured', 'stress_change_tenths'];
   const statements = [
     ...counts.map(
-      (c) =>
-        sql`ALTER TABLE participant_windows ADD COLUMN ${sql.raw(c)} INTEGER NOT NULL DEFAULT 0`,
+      (c) => `ALTER TABLE participant_windows ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0`,
     ),
-    ...counts.map(
-      (c) => sql`ALTER TABLE pilot_totals ADD COLUMN ${sql.raw(c)} INTEGER NOT NULL DEFAULT 0`,
-    ),
-    sql`ALTER TABLE participant_derived ADD COLUMN debt_stabilise_days INTEGER`,
-    sql`ALTER TABLE participant_derived ADD COLUMN debt_stabilise_censored INTEGER`,
-    sql`CREATE TABLE budget_lines (
+    ...counts.map((c) => `ALTER TABLE pilot_totals ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0`),
+    `ALTER TABLE participant_derived ADD COLUMN debt_stabilise_days INTEGER`,
+    `ALTER TABLE participant_derived ADD COLUMN debt_stabilise_censored INTEGER`,
+    `CREATE TABLE budget_lines (
       id TEXT PRIMARY KEY,
       pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,
       amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
@@ -34,8 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at TEXT NOT NULL,
       CHECK (period_end >= period_start)
     )`,
-    sql`CREATE INDEX budget_lines_pilot ON budget_lines (pilot_id, period_start)`,
-    sql`CREATE TABLE reference_lines (
+    `CREATE INDEX budget_lines_pilot ON budget_lines (pilot_id, period_start)`,
+    `CREATE TABLE reference_lines (
       id TEXT PRIMARY KEY,
       pilot_id TEXT NOT NULL REFERENCES pilots(id) ON DELETE CASCADE,
       kind TEXT NOT NULL CHECK (kind IN ('general_outflow', 'council_target')),
@@ -45,7 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       source TEXT NOT NULL,
       created_at TEXT NOT NULL
     )`,
-    sql`CREATE INDEX reference_lines_pilot ON reference_lines (pilot_id, window_months)`,
+    `CREATE INDEX reference_lines_pilot ON reference_lines (pilot_id, window_months)`,
   ];
-  for (const statement of statements) await statement.execute(db);
+  await runDdl(db, statements);
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   BudgetDomain,
@@ -10,14 +9,14 @@ import type {
   ReferenceLineRecord,
 } from '@wegwijzer/domain';
 import { nowIso } from '../clock.ts';
+import { BulkInsert } from '../derived.ts';
+import type { Tx } from '../open.ts';
 import type { BudgetLinesTable, Database, ReferenceLinesTable } from '../schema.ts';
 
 /**
- * Budget lines and municipal reference lines of a pilot. Writes take the raw handle so they run
- * inside `Store.writeTx` together with their audit entry.
+ * Budget lines and municipal reference lines of a pilot. Writes take the transaction so they
+ * land together with their audit entry.
  */
-
-type Raw = BetterSqlite3.Database;
 
 export function toBudgetLineRecord(row: Selectable<BudgetLinesTable>): BudgetLineRecord {
   return {
@@ -75,53 +74,63 @@ export async function pilotOfBudgetLine(
   return row?.pilot_id;
 }
 
-const INSERT_BUDGET = `INSERT INTO budget_lines (id, pilot_id, amount_cents, period_start, period_end, domain,
-  funding_source, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const BUDGET_LINE_COLUMNS = [
+  'id',
+  'pilot_id',
+  'amount_cents',
+  'period_start',
+  'period_end',
+  'domain',
+  'funding_source',
+  'description',
+  'created_at',
+  'updated_at',
+];
 
-export function insertBudgetLineTx(raw: Raw, pilotId: string, line: BudgetLineFields): string {
+function budgetValues(id: string, pilotId: string, l: BudgetLineFields, now: string) {
+  return [
+    id,
+    pilotId,
+    l.amountCents,
+    l.periodStart,
+    l.periodEnd,
+    l.domain,
+    l.fundingSource,
+    l.description,
+    now,
+    now,
+  ];
+}
+
+export async function insertBudgetLineTx(
+  tx: Tx,
+  pilotId: string,
+  line: BudgetLineFields,
+): Promise<string> {
   const id = randomUUID();
-  const now = nowIso();
-  raw
-    .prepare(INSERT_BUDGET)
-    .run(
-      id,
-      pilotId,
-      line.amountCents,
-      line.periodStart,
-      line.periodEnd,
-      line.domain,
-      line.fundingSource,
-      line.description,
-      now,
-      now,
-    );
+  await tx.run(
+    `INSERT INTO budget_lines (${BUDGET_LINE_COLUMNS.join(', ')})
+     VALUES (${BUDGET_LINE_COLUMNS.map(() => '?').join(', ')})`,
+    budgetValues(id, pilotId, line, nowIso()),
+  );
   return id;
 }
 
-/** Writes a validated budget.csv: every row becomes a new line (all or nothing inside `writeTx`). */
-export function writeBudgetLines(
-  raw: Raw,
+/** Writes a validated budget.csv: every row becomes a new line (all or nothing in one transaction). */
+export async function writeBudgetLines(
+  tx: Tx,
   pilotId: string,
   rows: Iterable<BudgetLineFields>,
-): { inserted: number } {
-  const insert = raw.prepare(INSERT_BUDGET);
+): Promise<{ inserted: number }> {
+  await tx.lockPilot(pilotId);
+  const insert = new BulkInsert(tx, 'budget_lines', BUDGET_LINE_COLUMNS);
   const now = nowIso();
   let inserted = 0;
   for (const l of rows) {
-    insert.run(
-      randomUUID(),
-      pilotId,
-      l.amountCents,
-      l.periodStart,
-      l.periodEnd,
-      l.domain,
-      l.fundingSource,
-      l.description,
-      now,
-      now,
-    );
+    await insert.add(budgetValues(randomUUID(), pilotId, l, now));
     inserted++;
   }
+  await insert.flush();
   return { inserted };
 }
 
@@ -134,19 +143,22 @@ const BUDGET_COLUMNS: Record<keyof BudgetLineFields, string> = {
   description: 'description',
 };
 
-export function updateBudgetLineTx(raw: Raw, id: string, patch: Partial<BudgetLineFields>): void {
+export async function updateBudgetLineTx(
+  tx: Tx,
+  id: string,
+  patch: Partial<BudgetLineFields>,
+): Promise<void> {
   const entries = (Object.keys(BUDGET_COLUMNS) as (keyof BudgetLineFields)[])
     .filter((k) => patch[k] !== undefined)
     .map((k) => [BUDGET_COLUMNS[k], patch[k]] as const);
-  raw
-    .prepare(
-      `UPDATE budget_lines SET ${entries.map(([c]) => `${c} = ?, `).join('')}updated_at = ? WHERE id = ?`,
-    )
-    .run(...entries.map(([, v]) => v), nowIso(), id);
+  await tx.run(
+    `UPDATE budget_lines SET ${entries.map(([c]) => `${c} = ?, `).join('')}updated_at = ? WHERE id = ?`,
+    [...entries.map(([, v]) => v), nowIso(), id],
+  );
 }
 
-export function deleteBudgetLineTx(raw: Raw, id: string): void {
-  raw.prepare('DELETE FROM budget_lines WHERE id = ?').run(id);
+export async function deleteBudgetLineTx(tx: Tx, id: string): Promise<void> {
+  await tx.run('DELETE FROM budget_lines WHERE id = ?', [id]);
 }
 
 export function toReferenceLineRecord(row: Selectable<ReferenceLinesTable>): ReferenceLineRecord {
@@ -206,21 +218,20 @@ export async function pilotOfReferenceLine(
   return row?.pilot_id;
 }
 
-export function insertReferenceLineTx(
-  raw: Raw,
+export async function insertReferenceLineTx(
+  tx: Tx,
   pilotId: string,
   line: ReferenceLineFields,
-): string {
+): Promise<string> {
   const id = randomUUID();
-  raw
-    .prepare(
-      `INSERT INTO reference_lines (id, pilot_id, kind, rate, window_months, period, source, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, pilotId, line.kind, line.rate, line.windowMonths, line.period, line.source, nowIso());
+  await tx.run(
+    `INSERT INTO reference_lines (id, pilot_id, kind, rate, window_months, period, source, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, pilotId, line.kind, line.rate, line.windowMonths, line.period, line.source, nowIso()],
+  );
   return id;
 }
 
-export function deleteReferenceLineTx(raw: Raw, id: string): void {
-  raw.prepare('DELETE FROM reference_lines WHERE id = ?').run(id);
+export async function deleteReferenceLineTx(tx: Tx, id: string): Promise<void> {
+  await tx.run('DELETE FROM reference_lines WHERE id = ?', [id]);
 }
