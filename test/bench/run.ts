@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,7 +9,14 @@ import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStore } from '@wegwijzer/db';
 import { survivalByArm } from '@wegwijzer/outcomes';
-import { buildServer, root, startServer, tokenFor, type RunningServer } from '../support/server.ts';
+import {
+  buildServer,
+  buildWeb,
+  root,
+  startServer,
+  tokenFor,
+  type RunningServer,
+} from '../support/server.ts';
 import { pilotCsv } from './dataset.ts';
 import { sample, timeIt, type Sample } from './stats.ts';
 
@@ -432,8 +439,8 @@ async function load(url: string, token: string | null, seconds: number): Promise
 
 async function webFigures(dbFile: string, o: BenchOptions): Promise<Figure[]> {
   const dist = join(root, 'apps/web/dist');
-  if (!existsSync(join(dist, 'index.html')))
-    spawnSync('npx', ['vite', 'build'], { cwd: join(root, 'apps/web'), stdio: 'ignore' });
+  // Always the current code, built for production.
+  buildWeb();
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const gz = initial.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0) / 1024;

@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb } from '../support/server.ts';
 
 /** Starts the real server (API + built dashboard, demo data) on a free port, and Debian's Chromium. */
 const root = resolve(import.meta.dirname, '../..');
@@ -30,11 +31,7 @@ function freePort(): Promise<number> {
 
 export async function startE2E(): Promise<E2E> {
   if (!existsSync(join(dist, 'index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build'], {
-      cwd: join(root, 'apps/web'),
-      stdio: 'inherit',
-    });
-    if (r.status !== 0) throw new Error('vite build failed');
+    buildWeb();
   }
   mkdirSync(screenshotDir, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-e2e-'));

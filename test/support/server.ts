@@ -122,3 +122,16 @@ export function buildServer(): string {
   if (r.status !== 0) throw new Error('building the server failed');
   return 'dist/main.js';
 }
+
+/**
+ * Builds the dashboard as `pnpm start` does. NODE_ENV is set explicitly: under Vitest it is `test`,
+ * and Vite would then bundle React's development build.
+ */
+export function buildWeb(): void {
+  const r = spawnSync('npx', ['vite', 'build'], {
+    cwd: join(root, 'apps/web'),
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (r.status !== 0) throw new Error('building the dashboard failed');
+}
