@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'postgres',
-    include: ['test/api/**/*.test.ts'],
+    include: ['test/api/**/*.test.ts', 'test/bench/bench.test.ts'],
     globalSetup: ['test/support/require-postgres.ts'],
     pool: 'forks',
     maxWorkers: 2,

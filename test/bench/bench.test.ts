@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testDatabaseServer } from '../support/postgres.ts';
 import { runBenchmarks } from './run.ts';
 
 // A small run of `pnpm bench`, so the suite keeps working; the figures themselves are not judged
@@ -9,6 +10,7 @@ describe('benchmark suite (smoke)', () => {
       pilots: 2,
       perPilot: 60,
       loadSeconds: 1,
+      postgresPilots: 1,
       repeats: 1,
       report: null,
       log: () => {},
@@ -21,6 +23,10 @@ describe('benchmark suite (smoke)', () => {
         expect.stringMatching(/under load/),
         expect.stringMatching(/initial JavaScript/),
       ]),
+    );
+    // The PostgreSQL run of the suite has a server: then the PostgreSQL figures are there too.
+    expect(figures.some((f) => f.name.startsWith('PostgreSQL'))).toBe(
+      testDatabaseServer() !== null,
     );
     for (const f of figures) {
       expect(Number.isFinite(f.ours.median) && f.ours.median > 0, f.name).toBe(true);

@@ -17,6 +17,7 @@ import {
   tokenFor,
   type RunningServer,
 } from '../support/server.ts';
+import { createTestDatabase, dropTestDatabase, testDatabaseServer } from '../support/postgres.ts';
 import { pilotCsv } from './dataset.ts';
 import { sample, timeIt, type Sample } from './stats.ts';
 
@@ -31,6 +32,8 @@ export interface BenchOptions {
   /** Seconds of each HTTP throughput run. */
   loadSeconds: number;
   repeats: number;
+  /** How many of the pilots are also imported into PostgreSQL, when a server is given. */
+  postgresPilots: number;
   /** Where the report goes; null writes none. */
   report: string | null;
   log: (line: string) => void;
@@ -182,35 +185,8 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
       entry,
     );
     let token = await tokenFor(server.url, ADMIN.email, ADMIN.password);
-    const pilotIds: string[] = [];
-    const perPilotRate: number[] = [];
     const importStart = performance.now();
-    for (let i = 0; i < files.length; i++) {
-      const pilot = await api(server, token, '/api/pilots', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          name: `Benchpilot ${i}`,
-          municipality: 'GM0599',
-          theme: 'reintegration',
-          startDate: '2022-01-01',
-          dataCompleteThrough: '2025-12-31',
-          monthlyBenefit: 1200,
-          guidanceCost: 2500,
-        }),
-      });
-      pilotIds.push(pilot.id);
-      const t0 = performance.now();
-      for (const kind of ['participants', 'events'] as const) {
-        await api(server, token, `/api/pilots/${pilot.id}/imports?kind=${kind}`, {
-          method: 'POST',
-          headers: { 'content-type': 'text/csv' },
-          body: files[i]![kind],
-        });
-      }
-      perPilotRate.push(files[i]!.rows / ((performance.now() - t0) / 1000));
-      if (i % 20 === 19) o.log(`  imported ${i + 1} pilots`);
-    }
+    const { pilotIds, perPilotRate } = await importAll(server, token, files, o.log);
     const importRate = totalRows / ((performance.now() - importStart) / 1000);
     const importRss = server.peakRss();
     o.log(
@@ -234,37 +210,7 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
 
     // --- outcome summaries, cold (first request after a write) and warm, beside DuckDB
     const one = pilotIds[0]!;
-    const participant = (await api(server, token, `/api/pilots/${one}/participants?pageSize=1`))
-      .items[0].id;
-    let day = 0;
-    const write = async () => {
-      day++;
-      await api(server, token, `/api/participants/${participant}/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'ladder',
-          date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`,
-          value: 3,
-        }),
-      });
-    };
-    const cold: number[] = [];
-    const coldAll: number[] = [];
-    for (let i = 0; i < o.repeats * 3; i++) {
-      await write();
-      cold.push(
-        ...(await timeIt(1, () => api(server, token, `/api/pilots/${one}/outcomes?window=12`))),
-      );
-      await write();
-      coldAll.push(...(await timeIt(1, () => api(server, token, '/api/outcomes?window=12'))));
-    }
-    const warm = await timeIt(o.repeats * 10, () =>
-      api(server, token, `/api/pilots/${one}/outcomes?window=12`),
-    );
-    const warmAll = await timeIt(o.repeats * 3, () =>
-      api(server, token, '/api/outcomes?window=12'),
-    );
+    const { cold, coldAll, warm, warmAll } = await summaryTimings(server, token, one, o.repeats);
 
     const duck = await duckdbAggregate(dbFile, dir, o.repeats * 3);
     figures.push({
@@ -376,6 +322,16 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
       target: { absolute: 300, text: '≤ 300 MB' },
     });
 
+    // --- the same paths on PostgreSQL, beside the SQLite figures of this run
+    figures.push(
+      ...(await postgresFigures(o, files, {
+        importRate: sample(perPilotRate),
+        cold: sample(cold),
+        warm: sample(warm),
+        load: sample([ours]),
+      })),
+    );
+
     // --- the dashboard
     const web = await webFigures(dbFile, o);
     figures.push(...web);
@@ -385,6 +341,159 @@ export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Creates one pilot per file pair and imports both files through the API; rows/s per pilot. */
+async function importAll(
+  server: RunningServer,
+  token: string,
+  files: { participants: string; events: string; rows: number }[],
+  log: (line: string) => void,
+): Promise<{ pilotIds: string[]; perPilotRate: number[] }> {
+  const pilotIds: string[] = [];
+  const perPilotRate: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const pilot = await api(server, token, '/api/pilots', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: `Benchpilot ${i}`,
+        municipality: 'GM0599',
+        theme: 'reintegration',
+        startDate: '2022-01-01',
+        dataCompleteThrough: '2025-12-31',
+        monthlyBenefit: 1200,
+        guidanceCost: 2500,
+      }),
+    });
+    pilotIds.push(pilot.id);
+    const t0 = performance.now();
+    for (const kind of ['participants', 'events'] as const) {
+      await api(server, token, `/api/pilots/${pilot.id}/imports?kind=${kind}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: files[i]![kind],
+      });
+    }
+    perPilotRate.push(files[i]!.rows / ((performance.now() - t0) / 1000));
+    if (i % 20 === 19) log(`  imported ${i + 1} pilots`);
+  }
+  return { pilotIds, perPilotRate };
+}
+
+/** Summary times: cold (first request after a write) and warm, for one pilot and for all. */
+async function summaryTimings(server: RunningServer, token: string, one: string, repeats: number) {
+  const participant = (await api(server, token, `/api/pilots/${one}/participants?pageSize=1`))
+    .items[0].id;
+  let day = 0;
+  const write = async () => {
+    day++;
+    await api(server, token, `/api/participants/${participant}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'ladder',
+        date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`,
+        value: 3,
+      }),
+    });
+  };
+  const cold: number[] = [];
+  const coldAll: number[] = [];
+  for (let i = 0; i < repeats * 3; i++) {
+    await write();
+    cold.push(
+      ...(await timeIt(1, () => api(server, token, `/api/pilots/${one}/outcomes?window=12`))),
+    );
+    await write();
+    coldAll.push(...(await timeIt(1, () => api(server, token, '/api/outcomes?window=12'))));
+  }
+  const warm = await timeIt(repeats * 10, () =>
+    api(server, token, `/api/pilots/${one}/outcomes?window=12`),
+  );
+  const warmAll = await timeIt(repeats * 3, () => api(server, token, '/api/outcomes?window=12'));
+
+  return { cold, coldAll, warm, warmAll };
+}
+
+/**
+ * The import, summaries and load test again on a PostgreSQL server (WEGWIJZER_TEST_DATABASE_URL,
+ * which `pnpm bench` starts), on the first pilots only so the run stays within its time.
+ */
+async function postgresFigures(
+  o: BenchOptions,
+  files: { participants: string; events: string; rows: number }[],
+  sqlite: { importRate: Sample; cold: Sample; warm: Sample; load: Sample },
+): Promise<Figure[]> {
+  const serverUrl = testDatabaseServer();
+  if (!serverUrl) {
+    o.log('PostgreSQL: no server (run through scripts/with-postgres.sh), no figures');
+    return [];
+  }
+  const subset = files.slice(0, Math.min(files.length, o.postgresPilots));
+  const { url, name } = await createTestDatabase(serverUrl);
+  const server = await startServer(
+    {
+      DATABASE_URL: url,
+      WEGWIJZER_DEMO: 'false',
+      WEGWIJZER_ADMIN_EMAIL: ADMIN.email,
+      WEGWIJZER_ADMIN_PASSWORD: ADMIN.password,
+    },
+    'dist/main.js',
+  );
+  try {
+    const token = await tokenFor(server.url, ADMIN.email, ADMIN.password);
+    const { pilotIds, perPilotRate } = await importAll(server, token, subset, o.log);
+    const t = await summaryTimings(server, token, pilotIds[0]!, o.repeats);
+    const rate = await load(
+      `${server.url}/api/pilots/${pilotIds[0]}/outcomes?window=12`,
+      token,
+      o.loadSeconds,
+    );
+    const vs = (label: string, value: Sample) => ({ label: `SQLite, ${label}, this run`, value });
+    o.log(`PostgreSQL: import ${Math.round(sample(perPilotRate).median)} rows/s`);
+    return [
+      {
+        name: `PostgreSQL: validated import (${subset.length} pilots)`,
+        ours: sample(perPilotRate),
+        unit: 'rows/s',
+        reference: vs('the same import', sqlite.importRate),
+        better: 'higher',
+        target: { ratio: 1, text: 'not slower per row than SQLite' },
+      },
+      {
+        name: 'PostgreSQL: one-pilot summary, cold, over HTTP',
+        ours: sample(t.cold),
+        unit: 'ms',
+        reference: vs('the same request', sqlite.cold),
+        better: 'lower',
+        target: { absolute: 20, text: '≤ 20 ms' },
+      },
+      {
+        name: 'PostgreSQL: one-pilot summary, warm, over HTTP',
+        ours: sample(t.warm),
+        unit: 'ms',
+        reference: vs('the same request', sqlite.warm),
+        better: 'lower',
+      },
+      {
+        name: `PostgreSQL: all-pilots summary (${subset.length * o.perPilot} participants), warm`,
+        ours: sample(t.warmAll),
+        unit: 'ms',
+        better: 'lower',
+      },
+      {
+        name: 'PostgreSQL: warm summary under load (50 connections)',
+        ours: sample([rate]),
+        unit: 'requests/s',
+        reference: vs('the same load', sqlite.load),
+        better: 'higher',
+      },
+    ];
+  } finally {
+    await server.stop();
+    await dropTestDatabase(serverUrl, name);
   }
 }
 
@@ -539,6 +648,7 @@ if (isMain) {
     perPilot: Number(process.env.BENCH_PER_PILOT ?? 5000),
     loadSeconds: 10,
     repeats: 3,
+    postgresPilots: Number(process.env.BENCH_POSTGRES_PILOTS ?? 20),
     report: join(root, 'BENCHMARKS.md'),
     log: (l) => console.log(l),
   });
