@@ -104,31 +104,43 @@ class TransactionalSqliteDialect extends SqliteDialect {
   }
 }
 
-// Enough for every statement of the hot paths (a request, an import's batches); a compiled
-// multi-row INSERT is large, and 500 of them held ~100 MB more at the peak of a national import.
-const STATEMENT_CACHE_SIZE = 50;
-
 /**
- * The handle as Kysely sees it, with a bounded cache of prepared statements: Kysely prepares
- * every query anew, and preparing cost more than running the query on the hot read paths.
- * Kysely's connection mutex means a cached statement is never used by two queries at once.
+ * A bounded least-recently-used cache of prepared statements. Kysely prepares every query anew,
+ * and preparing cost more than running the query on the hot read paths.
  */
+class StatementCache {
+  private readonly entries = new Map<string, BetterSqlite3.Statement>();
+  constructor(private readonly size: number) {}
+
+  get(sql: string, prepare: () => BetterSqlite3.Statement): BetterSqlite3.Statement {
+    let statement = this.entries.get(sql);
+    if (statement) {
+      // Most recently used last, so the oldest entry is the first to go.
+      this.entries.delete(sql);
+    } else {
+      statement = prepare();
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(sql, statement);
+    return statement;
+  }
+}
+
+// A compiled multi-row INSERT or a long IN list is large: kept by the hundred they held ~100 MB
+// at the peak of a national import, and prepared anew each time their native memory waits for
+// a garbage collection. A few of them are kept (an import's full batches), apart from the many
+// short statements of the request paths.
+const LONG_SQL = 2000;
+
+/** The handle as Kysely sees it, with its prepared statements reused (Kysely's mutex means a
+ * cached statement is never used by two queries at once). */
 function withStatementCache(sqlite: BetterSqlite3.Database) {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const short = new StatementCache(200);
+  const long = new StatementCache(16);
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (statement) {
-        // Most recently used last, so the oldest entry is the first to go.
-        cache.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
+    prepare: (sql: string) =>
+      (sql.length > LONG_SQL ? long : short).get(sql, () => sqlite.prepare(sql)),
   };
 }
 
@@ -160,7 +172,7 @@ export function toNumberedParams(text: string): string {
   if (out !== undefined) return out;
   let n = 0;
   out = text.replace(/'(?:[^']|'')*'|"(?:[^"])*"|\?/g, (m) => (m === '?' ? `$${++n}` : m));
-  if (numbered.size >= STATEMENT_CACHE_SIZE) numbered.delete(numbered.keys().next().value!);
+  if (numbered.size >= 200) numbered.delete(numbered.keys().next().value!);
   numbered.set(text, out);
   return out;
 }
