@@ -1,6 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import {
-  Area,
   CartesianGrid,
   ComposedChart,
   ErrorBar,
@@ -17,6 +16,7 @@ import {
   WINDOW_OPTIONS,
   type SurvivalReply,
 } from '../api/queries.ts';
+import { KM_TICKS as TICKS, KmChart } from '../charts/KmChart.tsx';
 import { atRiskAt, kmRows, windowRows, type ArmKey } from '../charts/mappers.ts';
 import { referenceMarks } from '../charts/reference.ts';
 import { referenceLineElements } from '../charts/referenceLines.tsx';
@@ -31,8 +31,6 @@ import { formatDate, formatInterval, formatNumber, formatPercent } from '../form
 import { useI18n } from '../i18n.tsx';
 import { useLocation } from '../router.tsx';
 import { WindowSelect } from './PilotPage.tsx';
-
-const TICKS = [0, 180, 365, 545, 730, 1095];
 
 export default function Analysis() {
   const { t, locale } = useI18n();
@@ -110,56 +108,15 @@ function KmFigure({ s }: { s: SurvivalReply }) {
         alt={`${t.kmAlt} ${arms.map((a) => `${t.arms[a]}: ${t.median.toLowerCase()} ${median(a)}`).join('; ')}.`}
         chart={
           <div className="chart">
-            <ResponsiveContainer width="100%" height={320}>
-              <ComposedChart
-                accessibilityLayer={false}
-                data={rows}
-                margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-              >
-                <CartesianGrid stroke="#e3e3e3" />
-                <XAxis
-                  dataKey="t"
-                  type="number"
-                  domain={[0, maxT]}
-                  ticks={ticks}
-                  label={{ value: t.days, position: 'insideBottom', offset: -12 }}
-                />
-                <YAxis domain={[0, 1]} tickFormatter={pct} width={48} />
-                <Tooltip
-                  formatter={(v) =>
-                    Array.isArray(v) ? v.map((x) => pct(Number(x))).join('–') : pct(Number(v))
-                  }
-                  labelFormatter={(l) => `${t.days}: ${l}`}
-                />
-                <Legend verticalAlign="top" />
-                {arms.map((a) => (
-                  <Area
-                    key={`${a}b`}
-                    type="stepAfter"
-                    dataKey={`${a}Band`}
-                    stroke="none"
-                    fill={ARM_COLOR[a]}
-                    fillOpacity={0.18}
-                    isAnimationActive={false}
-                    legendType="none"
-                    name={`${t.arms[a]} 95%-BI`}
-                  />
-                ))}
-                {arms.map((a) => (
-                  <Line
-                    key={a}
-                    type="stepAfter"
-                    dataKey={a}
-                    stroke={ARM_COLOR[a]}
-                    strokeWidth={2}
-                    strokeDasharray={a === 'control' ? '6 3' : undefined}
-                    dot={false}
-                    isAnimationActive={false}
-                    name={t.arms[a]}
-                  />
-                ))}
-              </ComposedChart>
-            </ResponsiveContainer>
+            <KmChart
+              rows={rows}
+              arms={arms}
+              armLabel={(a) => t.arms[a]}
+              ticks={ticks}
+              xLabel={t.days}
+              pct={pct}
+              height={320}
+            />
           </div>
         }
         table={

@@ -1,6 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import {
-  Area,
   CartesianGrid,
   ComposedChart,
   ErrorBar,
@@ -14,6 +13,7 @@ import {
 import { debtSurvivalQuery, outcomesQuery, WINDOW_OPTIONS } from '../../api/queries.ts';
 import { ARM_COLOR } from '../../charts/colors.ts';
 import { debtWindowRows, stabilisedCurve, trimTail } from '../../charts/debts.ts';
+import { KM_TICKS as TICKS, KmChart } from '../../charts/KmChart.tsx';
 import { kmRows } from '../../charts/mappers.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
@@ -24,7 +24,6 @@ import { cellText } from '../../suppression.ts';
 import { debtStrings } from './strings.ts';
 
 const ARMS = ['intervention', 'control'] as const;
-const TICKS = [0, 180, 365, 545, 730, 1095];
 
 /** The share with debts under control at 6/12/18/24/36 months: a line per arm with intervals. */
 export function DebtOverTime({ pilotId }: { pilotId: string }) {
@@ -154,56 +153,15 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
             alt={`${s.kmAlt} ${arms.map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}`).join('; ')}.`}
             chart={
               <div className="chart">
-                <ResponsiveContainer width="100%" height={300}>
-                  <ComposedChart
-                    accessibilityLayer={false}
-                    data={rows}
-                    margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-                  >
-                    <CartesianGrid stroke="#e3e3e3" />
-                    <XAxis
-                      dataKey="t"
-                      type="number"
-                      domain={[0, maxT]}
-                      ticks={ticks}
-                      label={{ value: s.days, position: 'insideBottom', offset: -12 }}
-                    />
-                    <YAxis domain={[0, 1]} tickFormatter={pct} width={48} />
-                    <Tooltip
-                      formatter={(v) =>
-                        Array.isArray(v) ? v.map((x) => pct(Number(x))).join('–') : pct(Number(v))
-                      }
-                      labelFormatter={(l) => `${s.days}: ${l}`}
-                    />
-                    <Legend verticalAlign="top" />
-                    {arms.map((a) => (
-                      <Area
-                        key={`${a}b`}
-                        type="stepAfter"
-                        dataKey={`${a}Band`}
-                        stroke="none"
-                        fill={ARM_COLOR[a]}
-                        fillOpacity={0.18}
-                        isAnimationActive={false}
-                        legendType="none"
-                        name={`${t.arms[a]} 95%-BI`}
-                      />
-                    ))}
-                    {arms.map((a) => (
-                      <Line
-                        key={a}
-                        type="stepAfter"
-                        dataKey={a}
-                        stroke={ARM_COLOR[a]}
-                        strokeWidth={2}
-                        strokeDasharray={a === 'control' ? '6 3' : undefined}
-                        dot={false}
-                        isAnimationActive={false}
-                        name={t.arms[a]}
-                      />
-                    ))}
-                  </ComposedChart>
-                </ResponsiveContainer>
+                <KmChart
+                  rows={rows}
+                  arms={arms}
+                  armLabel={(a) => t.arms[a]}
+                  ticks={ticks}
+                  xLabel={s.days}
+                  pct={pct}
+                  height={300}
+                />
                 <p className="small">
                   {arms
                     .map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}.`)
