@@ -1,5 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,10 +37,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** True when the built dashboard is missing or older than a source file: tests must see the code. */
+function webBuildIsStale(): boolean {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  const sources = readdirSync(join(root, 'apps/web/src'), { recursive: true, withFileTypes: true });
+  return sources.some((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
+}
+
 export async function startE2E(): Promise<E2E> {
-  if (!existsSync(join(dist, 'index.html'))) {
-    buildWeb();
-  }
+  if (webBuildIsStale()) buildWeb();
   mkdirSync(screenshotDir, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-e2e-'));
   const port = await freePort();
