@@ -55,11 +55,15 @@ export const Pilot = z
     /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
     participants: z.number().int().nullable(),
     hasControl: z.boolean(),
+    /** True for viewers: the participant count is rounded (SPEC §6). */
+    rounded: z.literal(true).optional(),
   })
   .openapi('Pilot');
 export type Pilot = z.infer<typeof Pilot>;
 
-export const PilotList = z.object({ items: z.array(Pilot) }).openapi('PilotList');
+export const PilotList = z
+  .object({ items: z.array(Pilot), rounded: z.literal(true).optional() })
+  .openapi('PilotList');
 
 const baselineFields = {
   arm: Arm,
