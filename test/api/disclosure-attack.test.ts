@@ -50,10 +50,6 @@ describe('a viewer who combines every reply', () => {
     it(`derives no count from 1 to 9 on ${name}`, async () => {
       const r = await run(t, pilots[name]!);
       const found = attack(r.viewer, r.admin, pilots[name]!, r.threshold, 5);
-      console.log(
-        `${name}: ${found.found.size} counts derived`,
-        [...found.found.values()].slice(0, 5),
-      );
       expect(found.unsound).toEqual([]);
       expect([...found.found.values()]).toEqual([]);
     }, 120_000);
@@ -63,7 +59,6 @@ describe('a viewer who combines every reply', () => {
     const ids = (await listPilots(demo.store.db, null)).map((p) => p.id);
     const r = await run(demo, ids);
     const found = attack(r.viewer, r.admin, ids, r.threshold, 5);
-
     expect(found.unsound).toEqual([]);
     expect([...found.found.values()]).toEqual([]);
   }, 300_000);

@@ -12,7 +12,6 @@ import type { TestApp } from './app.ts';
  * the true value is, to count what was derived and to check that every derivation is sound.
  */
 
-
 export type Replies = Map<string, any>;
 
 /** Every path a viewer can GET about these pilots, for every window, field and profile. */
