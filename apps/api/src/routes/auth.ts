@@ -82,7 +82,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/auth/me',
@@ -107,7 +107,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'post',
         path: '/api/tokens',
@@ -121,7 +121,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/tokens',
@@ -137,7 +137,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'delete',
         path: '/api/tokens/{id}',
