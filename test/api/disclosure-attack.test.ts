@@ -63,6 +63,24 @@ describe('a viewer who combines every reply', () => {
     expect([...found.found.values()]).toEqual([]);
   }, 300_000);
 
+  it('keeps the viewer headline within 2 percentage points of exact for every demo arm of 200 or more', async () => {
+    const ids = (await listPilots(demo.store.db, null)).map((p) => p.id);
+    const viewer = await demo.user('viewer', ids);
+    let arms = 0;
+    for (const id of ids) {
+      const exact = (await demo.json(`/api/pilots/${id}/outcomes?window=12`)).body;
+      const shown = (await demo.json(`/api/pilots/${id}/outcomes?window=12`, { as: viewer })).body;
+      for (const arm of Object.keys(exact.arms)) {
+        // The headline is a share of the evaluable: an arm of 200 is 200 in its denominator.
+        if (exact.arms[arm].evaluable < 200) continue;
+        arms++;
+        const gap = Math.abs(shown.arms[arm].offBenefit.rate - exact.arms[arm].offBenefit.rate);
+        expect(gap, `${id} ${arm}`).toBeLessThanOrEqual(0.02);
+      }
+    }
+    expect(arms).toBeGreaterThanOrEqual(5);
+  });
+
   it('the same derivations on exact replies find the small counts (the attack bites)', async () => {
     const ids = pilots['a mid-size pilot with small subgroups']!;
     const r = await run(t, ids);

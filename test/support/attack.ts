@@ -357,6 +357,131 @@ export interface ArmCtx {
 const suppressedIn = (reply: any, prefix: string) => (p: string) =>
   Array.isArray(reply?.suppressed) && reply.suppressed.includes(`${prefix}/${p}`);
 
+const isRounded = (r: any) => r?.rounded === true;
+
+/**
+ * Subgroups of one field and window: every arm derivation per group, the groups against the
+ * summary's arm totals, and the means as weighted averages over the groups.
+ */
+export function attackSubgroups(
+  at: Attacker,
+  {
+    viewer: vs,
+    admin: as,
+    summary: vo,
+    key,
+    by,
+  }: { viewer: any; admin: any; summary: any; key: string; by: string },
+): void {
+  const rounded = isRounded;
+  const armKeys = Object.keys(vo.arms);
+  const rs = rounded(vs);
+  as.groups.forEach((ag: any, i: number) => {
+    const vg = vs.groups[i];
+    for (const arm of Object.keys(ag.arms))
+      at.arm(vg?.arms[arm], ag.arms[arm], {
+        key: `${key}/${by}=${ag.value}/${arm}`,
+        rounded: rs,
+        isSuppressed: suppressedIn(vs, `/groups/${i}/arms/${arm}`),
+      });
+  });
+  for (const arm of armKeys) {
+    for (const path of COUNT_PATHS) {
+      const total = at.known(
+        get(vo.arms[arm], path),
+        rounded(vo),
+        suppressedIn(vo, `/arms/${arm}`)(path),
+      );
+      at.breakdown(
+        total,
+        as.groups.map((ag: any, i: number) => ({
+          key: `${key}/${by}=${ag.value}/${arm}/${path}`,
+          shown: at.known(
+            get(vs.groups[i]?.arms[arm], path),
+            rs,
+            suppressedIn(vs, `/groups/${i}/arms/${arm}`)(path),
+          ),
+          exact: get(ag.arms[arm], path),
+        })),
+        `arm total − other ${by} groups`,
+      );
+    }
+    // Means as weighted averages over the groups: a group's size from the others.
+    for (const meanPath of ['meanBenefitMonths', ...MONEY.map((m) => `savingsMean/${m}`)]) {
+      const slack = rounded(vs)
+        ? (MEAN_SLACK[meanPath] ?? 5)
+        : meanPath === 'meanBenefitMonths'
+          ? 1e-9
+          : 0.005;
+      const meanIv = (x: unknown) => (typeof x === 'number' ? iv(x - slack, x + slack) : null);
+      const M = meanIv(get(vo.arms[arm], meanPath));
+      if (!M) continue;
+      at.weightedMean(
+        { n: at.known(vo.arms[arm]?.evaluable, rounded(vo), false), mean: M },
+        as.groups.map((ag: any, i: number) => ({
+          key: `${key}/${by}=${ag.value}/${arm}/evaluable`,
+          n: at.known(
+            vs.groups[i]?.arms[arm]?.evaluable,
+            rs,
+            suppressedIn(vs, `/groups/${i}/arms/${arm}`)('evaluable'),
+          ),
+          mean:
+            vs.groups[i]?.arms[arm]?.evaluable === 0
+              ? iv(0, 0)
+              : meanIv(get(vs.groups[i]?.arms[arm], meanPath)),
+          exact: ag.arms[arm]?.evaluable,
+        })),
+        `weighted ${meanPath} over ${by}`,
+      );
+    }
+  }
+}
+
+/** Cohort rows of one window: pending per row, rows against the arm totals, rates against counts. */
+export function attackCohorts(
+  at: Attacker,
+  {
+    viewer: vh,
+    admin: ah,
+    summary: vo,
+    key,
+  }: { viewer: any; admin: any; summary: any; key: string },
+): void {
+  const rounded = isRounded;
+  const armKeys = Object.keys(vo.arms);
+  // Cohorts: each row's pending, the rows against the arm totals, rates against counts.
+  const rh = rounded(vh);
+  ah.cohorts.forEach((ar: any, i: number) => {
+    const vr = vh.cohorts[i];
+    const s = suppressedIn(vh, `/cohorts/${i}`);
+    const row = `${key}/cohort=${ar.month}/${ar.arm}`;
+    at.claim(
+      `${row}/pending`,
+      sub(
+        at.known(vr.participants, rh, s('participants')),
+        at.known(vr.evaluable, rh, s('evaluable')),
+      ),
+      ar.participants - ar.evaluable,
+      'participants − evaluable',
+    );
+    at.arm(vr, ar, { key: row, rounded: rh, isSuppressed: s });
+  });
+  for (const arm of armKeys) {
+    for (const path of ['participants', 'evaluable', 'offBenefit/count']) {
+      const rows = ah.cohorts.flatMap((r: any, i: number) => (r.arm === arm ? [i] : []));
+      at.breakdown(
+        at.known(get(vo.arms[arm], path), rounded(vo), suppressedIn(vo, `/arms/${arm}`)(path)),
+        rows.map((i: number) => ({
+          key: `${key}/cohort=${ah.cohorts[i].month}/${arm}/${path}`,
+          shown: at.known(get(vh.cohorts[i], path), rh, suppressedIn(vh, `/cohorts/${i}`)(path)),
+          exact: get(ah.cohorts[i], path),
+        })),
+        'arm total − other cohorts',
+      );
+    }
+  }
+}
+
 /** Runs every derivation over one pilot's replies; returns the attacker with what it found. */
 export function attack(
   viewer: Replies,
@@ -408,105 +533,10 @@ export function attack(
 
       for (const by of SUBGROUP_FIELDS) {
         const [vs, as] = both(`/api/pilots/${p}/subgroups?by=${by}&window=${k}`);
-        const rs = rounded(vs);
-        as.groups.forEach((ag: any, i: number) => {
-          const vg = vs.groups[i];
-          for (const arm of Object.keys(ag.arms))
-            at.arm(vg?.arms[arm], ag.arms[arm], {
-              key: `${p}/k=${k}/${by}=${ag.value}/${arm}`,
-              rounded: rs,
-              isSuppressed: suppressedIn(vs, `/groups/${i}/arms/${arm}`),
-            });
-        });
-        for (const arm of armKeys) {
-          for (const path of COUNT_PATHS) {
-            const total = at.known(
-              get(vo.arms[arm], path),
-              rounded(vo),
-              suppressedIn(vo, `/arms/${arm}`)(path),
-            );
-            at.breakdown(
-              total,
-              as.groups.map((ag: any, i: number) => ({
-                key: `${p}/k=${k}/${by}=${ag.value}/${arm}/${path}`,
-                shown: at.known(
-                  get(vs.groups[i]?.arms[arm], path),
-                  rs,
-                  suppressedIn(vs, `/groups/${i}/arms/${arm}`)(path),
-                ),
-                exact: get(ag.arms[arm], path),
-              })),
-              `arm total − other ${by} groups`,
-            );
-          }
-          // Means as weighted averages over the groups: a group's size from the others.
-          for (const meanPath of ['meanBenefitMonths', ...MONEY.map((m) => `savingsMean/${m}`)]) {
-            const slack = rounded(vs)
-              ? (MEAN_SLACK[meanPath] ?? 5)
-              : meanPath === 'meanBenefitMonths'
-                ? 1e-9
-                : 0.005;
-            const meanIv = (x: unknown) =>
-              typeof x === 'number' ? iv(x - slack, x + slack) : null;
-            const M = meanIv(get(vo.arms[arm], meanPath));
-            if (!M) continue;
-            at.weightedMean(
-              { n: at.known(vo.arms[arm]?.evaluable, rounded(vo), false), mean: M },
-              as.groups.map((ag: any, i: number) => ({
-                key: `${p}/k=${k}/${by}=${ag.value}/${arm}/evaluable`,
-                n: at.known(
-                  vs.groups[i]?.arms[arm]?.evaluable,
-                  rs,
-                  suppressedIn(vs, `/groups/${i}/arms/${arm}`)('evaluable'),
-                ),
-                mean:
-                  vs.groups[i]?.arms[arm]?.evaluable === 0
-                    ? iv(0, 0)
-                    : meanIv(get(vs.groups[i]?.arms[arm], meanPath)),
-                exact: ag.arms[arm]?.evaluable,
-              })),
-              `weighted ${meanPath} over ${by}`,
-            );
-          }
-        }
+        attackSubgroups(at, { viewer: vs, admin: as, summary: vo, key: `${p}/k=${k}`, by });
       }
-
-      // Cohorts: each row's pending, the rows against the arm totals, rates against counts.
       const [vh, ah] = both(`/api/pilots/${p}/cohorts?window=${k}`);
-      const rh = rounded(vh);
-      ah.cohorts.forEach((ar: any, i: number) => {
-        const vr = vh.cohorts[i];
-        const s = suppressedIn(vh, `/cohorts/${i}`);
-        const key = `${p}/k=${k}/cohort=${ar.month}/${ar.arm}`;
-        at.claim(
-          `${key}/pending`,
-          sub(
-            at.known(vr.participants, rh, s('participants')),
-            at.known(vr.evaluable, rh, s('evaluable')),
-          ),
-          ar.participants - ar.evaluable,
-          'participants − evaluable',
-        );
-        at.arm(vr, ar, { key, rounded: rh, isSuppressed: s });
-      });
-      for (const arm of armKeys) {
-        for (const path of ['participants', 'evaluable', 'offBenefit/count']) {
-          const rows = ah.cohorts.flatMap((r: any, i: number) => (r.arm === arm ? [i] : []));
-          at.breakdown(
-            at.known(get(vo.arms[arm], path), rounded(vo), suppressedIn(vo, `/arms/${arm}`)(path)),
-            rows.map((i: number) => ({
-              key: `${p}/k=${k}/cohort=${ah.cohorts[i].month}/${arm}/${path}`,
-              shown: at.known(
-                get(vh.cohorts[i], path),
-                rh,
-                suppressedIn(vh, `/cohorts/${i}`)(path),
-              ),
-              exact: get(ah.cohorts[i], path),
-            })),
-            'arm total − other cohorts',
-          );
-        }
-      }
+      attackCohorts(at, { viewer: vh, admin: ah, summary: vo, key: `${p}/k=${k}` });
 
       // Budget: its evaluable, and its money against the summary's means.
       const [vb] = both(`/api/pilots/${p}/budget?window=${k}`);
