@@ -1,8 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { grantedPilots, sessionUser, tokenUser, type UserRow } from '@wegwijzer/db';
+import {
+  grantedPilots,
+  listPilotRecords,
+  sessionUser,
+  tokenUser,
+  type UserRow,
+} from '@wegwijzer/db';
 import type { Role } from '@wegwijzer/domain';
 import type { Actor, AppEnv } from '../http/env.ts';
+import { isDemoAccount } from '../usecases/bootstrap.ts';
 
 export const SESSION_COOKIE = 'ww_session';
 
@@ -12,12 +19,22 @@ async function toActor(
   via: Actor['via'],
 ): Promise<Actor> {
   const { store } = c.get('deps');
+  const demo = isDemoAccount(user.email);
+  let pilots = new Set(await grantedPilots(store.db, user.id));
+  if (demo) {
+    // Demo accounts see synthetic pilots only, whatever they were granted; a demo admin all of them.
+    const synthetic = (await listPilotRecords(store.db, null)).filter((p) => p.synthetic);
+    pilots = new Set(
+      synthetic.filter((p) => user.role === 'admin' || pilots.has(p.id)).map((p) => p.id),
+    );
+  }
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role as Role,
-    pilots: new Set(await grantedPilots(store.db, user.id)),
+    pilots,
+    demo,
     via,
   };
 }

@@ -25,8 +25,7 @@ export type PilotSource = 'id' | 'participant' | 'event' | 'budgetLine' | 'refer
 export type ViewerReply = 'protected' | 'no-participant-figures';
 
 export type Access =
-  | { public: true }
-  | { roles: readonly Role[]; pilot?: PilotSource; viewer?: ViewerReply };
+  { public: true } | { roles: readonly Role[]; pilot?: PilotSource; viewer?: ViewerReply };
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'researcher', 'viewer'];
 
@@ -40,7 +39,17 @@ export interface RouteRule {
 export const routeTable: RouteRule[] = [];
 
 export function canSeePilot(actor: Actor, pilotId: string): boolean {
-  return actor.role === 'admin' || actor.pilots.has(pilotId);
+  return (actor.role === 'admin' && !actor.demo) || actor.pilots.has(pilotId);
+}
+
+/** The pilots the actor may see, as ids, or null for every pilot (an admin, not a demo one). */
+export function pilotScope(actor: Actor): string[] | null {
+  return actor.role === 'admin' && !actor.demo ? null : [...actor.pilots];
+}
+
+/** Demo accounts have public passwords: they may not manage users, grants or others' tokens. */
+export function requireNotDemo(actor: Actor, what: string): void {
+  if (actor.demo) throw new Forbidden(`Demo accounts cannot ${what}`);
 }
 
 export function requirePilot(actor: Actor, pilotId: string): void {

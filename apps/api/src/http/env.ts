@@ -8,8 +8,10 @@ export interface Actor {
   email: string;
   name: string;
   role: Role;
-  /** Pilots granted to this user; admins see every pilot. */
+  /** Pilots granted to this user; admins see every pilot (a demo admin: every synthetic one). */
   pilots: ReadonlySet<string>;
+  /** One of the demo accounts, whose passwords are public: confined to synthetic pilots (SPEC §6). */
+  demo: boolean;
   via: 'session' | 'token';
 }
 

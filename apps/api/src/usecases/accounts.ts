@@ -30,6 +30,7 @@ import {
 } from '@wegwijzer/domain';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import type { Deps, UseCaseCtx } from '../http/env.ts';
+import { requireNotDemo } from '../http/access.ts';
 import { audit } from './audit.ts';
 
 // Verifying against a fixed hash when the account does not exist keeps login time the same,
@@ -101,6 +102,7 @@ export async function createUser({
   ctx: UseCaseCtx;
   input: UserInput;
 }): Promise<User> {
+  requireNotDemo(ctx.actor, 'manage users');
   const problem = passwordProblem(input.password);
   if (problem) throw new BadRequest(problem);
   if (await findUserByEmail(ctx.store.db, input.email))
@@ -130,6 +132,7 @@ export async function createUser({
 }
 
 export async function listUsers({ ctx }: { ctx: UseCaseCtx }): Promise<User[]> {
+  requireNotDemo(ctx.actor, 'manage users');
   const rows = await loadUsers(ctx.store.db);
   return Promise.all(
     rows.map(async (u) => ({
@@ -167,6 +170,7 @@ export async function changeUser({
   id: string;
   input: UserUpdate;
 }): Promise<User> {
+  requireNotDemo(ctx.actor, 'manage users or grants');
   const user = await getUser(ctx.store.db, id);
   if (!user) throw new NotFound('User');
   if (input.pilots) {
@@ -206,15 +210,14 @@ function toTokenInfo(t: Awaited<ReturnType<typeof listTokens>>[number]) {
 
 /** The caller's own tokens; an admin sees everyone's. */
 export async function tokensOf({ ctx }: { ctx: UseCaseCtx }) {
-  return (await listTokens(ctx.store.db, ctx.actor.role === 'admin' ? null : ctx.actor.id)).map(
-    toTokenInfo,
-  );
+  const everyone = ctx.actor.role === 'admin' && !ctx.actor.demo;
+  return (await listTokens(ctx.store.db, everyone ? null : ctx.actor.id)).map(toTokenInfo);
 }
 
 export async function revoke({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const token = await getToken(ctx.store.db, id);
   if (!token) throw new NotFound('Token');
-  if (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin')
+  if (token.user_id !== ctx.actor.id && (ctx.actor.role !== 'admin' || ctx.actor.demo))
     throw new Forbidden('Not your token');
   await revokeToken(ctx.store.db, id);
   await audit(ctx, { action: 'token.revoke', details: { tokenId: id } });

@@ -1,6 +1,7 @@
 import { searchAudit, type AuditFilter } from '@wegwijzer/db';
 import type { AuditEntry } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
+import { requireNotDemo } from '../http/access.ts';
 import { audit } from './audit.ts';
 
 type Row = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
@@ -21,6 +22,8 @@ function toEntry(r: Row): AuditEntry {
 }
 
 export async function readAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: AuditFilter }) {
+  // The log names real pilots and users: not for the public demo accounts.
+  requireNotDemo(ctx.actor, 'read the audit log');
   const { rows, total } = await searchAudit(ctx.store.db, filter);
   return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
 }
@@ -52,6 +55,7 @@ export async function exportAuditLog({
   ctx: UseCaseCtx;
   filter: Omit<AuditFilter, 'page' | 'pageSize'>;
 }) {
+  requireNotDemo(ctx.actor, 'read the audit log');
   const { rows } = await searchAudit(ctx.store.db, { ...filter, page: 1, pageSize: 100_000 });
   await audit(ctx, { action: 'export.audit', rowCount: rows.length, details: { filter } });
   const lines = [CSV_COLUMNS.join(',')];

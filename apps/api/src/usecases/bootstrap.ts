@@ -2,6 +2,7 @@ import {
   addGrant,
   BulkInsert,
   countUsers,
+  demoRemoved,
   findUserByEmail,
   insertBudgetLineTx,
   insertPilot,
@@ -58,12 +59,19 @@ export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; name:
   },
 ];
 
+const DEMO_EMAILS = new Set(DEMO_ACCOUNTS.map((a) => a.email));
+
+/** Whether an account is one of the demo accounts, whose passwords the login page shows. */
+export function isDemoAccount(email: string): boolean {
+  return DEMO_EMAILS.has(email.toLowerCase());
+}
+
 /**
  * Loads the synthetic demo pilots and accounts into an empty database. Returns false (and does
- * nothing) when the database already holds pilots.
+ * nothing) when the database already holds pilots, or once the demo has been removed.
  */
 export async function loadDemo(store: Store): Promise<boolean> {
-  if ((await listPilots(store.db, null)).length > 0) return false;
+  if ((await listPilots(store.db, null)).length > 0 || (await demoRemoved(store.db))) return false;
   const demo = generateDemoPilots();
   const pilotIds: string[] = [];
   for (const d of demo) {

@@ -26,7 +26,7 @@ import {
   toDay,
   wilson,
 } from '@wegwijzer/outcomes';
-import { canSeePilot } from '../http/access.ts';
+import { canSeePilot, pilotScope } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import {
   protectCohorts,
@@ -133,9 +133,9 @@ export async function compareOutcomes({
   pilotIds: string[] | null;
   k: number;
 }) {
-  const visible = (
-    await listPilotRecords(ctx.store.db, ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots])
-  ).filter((p) => pilotIds === null || pilotIds.includes(p.id));
+  const visible = (await listPilotRecords(ctx.store.db, pilotScope(ctx.actor))).filter(
+    (p) => pilotIds === null || pilotIds.includes(p.id),
+  );
   for (const id of pilotIds ?? []) {
     if (!canSeePilot(ctx.actor, id))
       throw new Forbidden('You have no access to one of these pilots');

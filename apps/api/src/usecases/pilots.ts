@@ -16,7 +16,7 @@ import {
   type PilotRecord,
   type PilotUpdate,
 } from '@wegwijzer/domain';
-import { requirePilot } from '../http/access.ts';
+import { pilotScope, requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { audit } from './audit.ts';
 import { protectPilot } from '@wegwijzer/disclosure';
@@ -50,7 +50,7 @@ function forActor(ctx: UseCaseCtx, pilot: Pilot): Pilot {
 
 /** The pilots the actor may see, oldest start first. */
 export async function listPilots({ ctx }: { ctx: UseCaseCtx }): Promise<Pilot[]> {
-  const ids = ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots];
+  const ids = pilotScope(ctx.actor);
   return (await loadPilots(ctx.store.db, ids)).map((p) => forActor(ctx, toPilotJson(p)));
 }
 
@@ -86,10 +86,12 @@ export async function createPilot({
     guidanceCostCents: cents(input.guidanceCost) ?? null,
     targetGroup: input.targetGroup ?? null,
     description: input.description ?? null,
-    synthetic: false,
+    // What the public demo accounts create is demo data: confined and removed with the rest.
+    synthetic: ctx.actor.demo,
   });
   // A manager who starts a pilot manages it.
-  if (ctx.actor.role !== 'admin') await addGrant(ctx.store.db, ctx.actor.id, pilot.id);
+  if (ctx.actor.role !== 'admin' || ctx.actor.demo)
+    await addGrant(ctx.store.db, ctx.actor.id, pilot.id);
   await audit(ctx, { action: 'pilot.create', pilotId: pilot.id, rowCount: 1 });
   return toPilotJson({ ...pilot, participants: 0, hasControl: false });
 }

@@ -18,6 +18,7 @@ import {
 } from '@wegwijzer/domain';
 import { cochranQ, compareGroups, kaplanMeier, newcombe, wilson } from '@wegwijzer/outcomes';
 import { protectRouteplanner, type GroupCounts } from '@wegwijzer/disclosure';
+import { pilotScope } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
 
@@ -225,10 +226,7 @@ export async function routeplanner({
   k: number;
   by: SubgroupField;
 }): Promise<RouteplannerReply> {
-  const pilots = await listPilotRecords(
-    ctx.store.db,
-    ctx.actor.role === 'admin' ? null : [...ctx.actor.pilots],
-  );
+  const pilots = await listPilotRecords(ctx.store.db, pilotScope(ctx.actor));
   const given = IMPORTANCE.filter((f) => profile[f] !== undefined);
   const fields = given.includes(by) ? given : [...given, by];
   const cellsByPilot = new Map<string, ProfileCell[]>(pilots.map((p) => [p.id, []]));
