@@ -57,6 +57,11 @@ const nl = {
   routes: { bbz: 'Bbz', regular_work: 'Regulier werk', combination: 'Combinatie', other: 'Anders' },
   suppressed: '<10',
   suppressedWhy: 'Minder dan 10 personen: om deelnemers te beschermen tonen we dit getal niet.',
+  notShown: 'niet getoond',
+  notShownWhy:
+    'Berekend over minder dan 10 personen, of uit een aantal dat we niet tonen: om deelnemers te beschermen laten we dit weg.',
+  roundedNote:
+    'Afgerond om de privacy te beschermen: aantallen op vijftallen, bedragen per persoon op tientjes; groepen van minder dan 10 personen tonen we niet.',
   overviewTitle: 'Overzicht van de pilots',
   overviewIntro: 'Uitstroom uit de bijstand 12 maanden na intake, per pilot.',
   offBenefit12: 'uit de bijstand na 12 maanden',
@@ -91,7 +96,7 @@ const nl = {
     'Nog te vroeg: deelnemers van wie de intake minder lang geleden is dan de gekozen periode. Zij tellen nog niet mee in het percentage.',
     'Het 95%-betrouwbaarheidsinterval (95%-BI) geeft aan tussen welke waarden het echte percentage waarschijnlijk ligt. Bij weinig deelnemers is dat interval breed.',
     'Besparing: vermeden uitkering plus inkomsten die met de uitkering zijn verrekend, min de kosten van begeleiding. Met een controlegroep rekenen we alleen het verschil met de controlegroep als effect.',
-    'Getallen onder de 10 tonen we als "<10", zodat niemand herkenbaar is.',
+    'Aantallen onder de 10 tonen we als "<10" en percentages of bedragen over zo weinig mensen als "niet getoond", zodat niemand herkenbaar is. Voor bestuurders zijn alle aantallen afgerond op vijftallen.',
   ],
   meaningTitle: 'Wat betekent dit?',
   meaning:
@@ -281,6 +286,11 @@ const en: Dict = {
   },
   suppressed: '<10',
   suppressedWhy: 'Fewer than 10 people: to protect participants we do not show this number.',
+  notShown: 'not shown',
+  notShownWhy:
+    'Computed over fewer than 10 people, or from a number we do not show: to protect participants we leave it out.',
+  roundedNote:
+    'Rounded to protect privacy: counts to multiples of five, amounts per person to tens of euros; groups of fewer than 10 people are not shown.',
   overviewTitle: 'Pilot overview',
   overviewIntro: 'Exit from social assistance 12 months after intake, per pilot.',
   offBenefit12: 'off social assistance after 12 months',
@@ -315,7 +325,7 @@ const en: Dict = {
     'Too recent: participants whose intake was less long ago than the chosen period. They do not count in the percentage yet.',
     'The 95% confidence interval (95% CI) shows between which values the true percentage probably lies. With few participants it is wide.',
     'Savings: avoided benefit plus income offset against the benefit, minus the cost of guidance. With a control group only the difference with the control group counts as effect.',
-    'Numbers below 10 are shown as "<10" so that no one can be identified.',
+    'Counts below 10 are shown as "<10", and percentages or amounts over so few people as "not shown", so that no one can be identified. For administrators every count is rounded to a multiple of five.',
   ],
   meaningTitle: 'What does this mean?',
   meaning:

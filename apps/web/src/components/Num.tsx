@@ -4,25 +4,48 @@ import { cellText } from '../suppression.ts';
 import { useI18n } from '../i18n.tsx';
 import { InHiddenChart } from './Figure.tsx';
 
-/** A figure that may be suppressed: "<10" with an explanation on hover/focus, never 0. */
-export function Num({ c, fmt }: { c: Cell; fmt: (v: number) => string }) {
+/**
+ * A figure that may be suppressed, never shown as 0: a suppressed count reads "<10" (`count`),
+ * a suppressed rate or amount "niet getoond", since "<10" would look like a number of it.
+ */
+export function Num({
+  c,
+  fmt,
+  count = false,
+}: {
+  c: Cell;
+  fmt: (v: number) => string;
+  count?: boolean;
+}) {
   const { t } = useI18n();
   const hidden = useContext(InHiddenChart);
   if (c.kind === 'suppressed') {
+    const [label, why] = count ? [t.suppressed, t.suppressedWhy] : [t.notShown, t.notShownWhy];
     // In a chart hidden from screen readers the explanation stays on hover; focus goes to the table view.
     return (
       <abbr
         className="suppressed"
-        title={t.suppressedWhy}
+        title={why}
         tabIndex={hidden ? undefined : 0}
-        data-suppressed="true"
+        data-suppressed={count ? 'count' : 'figure'}
       >
-        {t.suppressed}
-        <span className="sr-only"> ({t.suppressedWhy})</span>
+        {label}
+        <span className="sr-only"> ({why})</span>
       </abbr>
     );
   }
   return <>{cellText(c, fmt)}</>;
+}
+
+/** "Afgerond om de privacy te beschermen", once, in small print, under a viewer's rounded figures. */
+export function RoundedNote({ rounded }: { rounded: boolean | undefined }) {
+  const { t } = useI18n();
+  if (!rounded) return null;
+  return (
+    <p className="rounded-note muted" data-rounded="true">
+      {t.roundedNote}
+    </p>
+  );
 }
 
 export function ArmTag({ arm }: { arm: 'intervention' | 'control' }) {

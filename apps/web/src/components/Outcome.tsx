@@ -103,7 +103,7 @@ export function ArmBars({
       alt={[
         ...rows.map(
           ({ arm, h }) =>
-            `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale))}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`,
+            `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale), t.notShown)}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`,
         ),
         ...marks.map((m) => referenceLabel(m, t, locale)),
       ].join('; ')}
@@ -139,7 +139,7 @@ export function ArmBars({
                 </td>
                 <td>{h.ci ? formatInterval(h.ci, locale) : '–'}</td>
                 <td>
-                  <Num c={h.evaluable} fmt={(v) => formatNumber(v, 0, locale)} />
+                  <Num c={h.evaluable} fmt={(v) => formatNumber(v, 0, locale)} count />
                 </td>
               </tr>
             ))}
@@ -206,7 +206,7 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
                     className={`swatch route-${s.key}${s.cell.kind === 'suppressed' ? ' hatched' : ''}`}
                     aria-hidden="true"
                   />
-                  {t.routes[s.key]}: <Num c={s.cell} fmt={n} />
+                  {t.routes[s.key]}: <Num c={s.cell} fmt={n} count />
                 </li>
               ))}
             </ul>
@@ -228,7 +228,7 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
                 <tr key={k}>
                   <th scope="row">{t.routes[k]}</th>
                   <td>
-                    <Num c={s.cell} fmt={n} />
+                    <Num c={s.cell} fmt={n} count />
                   </td>
                 </tr>
               );
@@ -258,7 +258,9 @@ export function Waterfall({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKe
   return (
     <Figure
       title={`${t.waterfall} — ${t.arms[arm].toLowerCase()}`}
-      alt={steps.map((s) => `${op(s)}${label(s.key)} ${cellText(s.cell, money)}`).join(' ')}
+      alt={steps
+        .map((s) => `${op(s)}${label(s.key)} ${cellText(s.cell, money, t.notShown)}`)
+        .join(' ')}
       chart={
         <div className="waterfall">
           {steps.map((s) => (

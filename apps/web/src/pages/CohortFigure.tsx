@@ -104,7 +104,7 @@ function CohortChart({
   const alt = `${s.alt} ${shown
     .map(
       (r) =>
-        `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`,
+        `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct, t.notShown)}`).join(', ')}`,
     )
     .join('; ')}.${marks.map((m) => ` ${referenceLabel(m, t, locale)}.`).join('')}`;
   return (
@@ -182,7 +182,7 @@ function CohortChart({
                           <>
                             <Num c={c.rate} fmt={pct} />
                             {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
-                            <Num c={c.evaluable} fmt={n} />
+                            <Num c={c.evaluable} fmt={n} count />
                           </>
                         ) : (
                           '–'

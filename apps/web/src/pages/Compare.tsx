@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { comparisonQuery, WINDOW_OPTIONS } from '../api/queries.ts';
 import { headline } from '../charts/mappers.ts';
-import { Num } from '../components/Num.tsx';
+import { Num, RoundedNote } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -69,6 +69,7 @@ export default function Compare() {
                               o.suppressed,
                             )}
                             fmt={n}
+                            count
                           />
                         </td>
                         <td className="num">
@@ -82,7 +83,7 @@ export default function Compare() {
                             : '–'}
                         </td>
                         <td className="num">
-                          <Num c={hi.pending} fmt={n} />
+                          <Num c={hi.pending} fmt={n} count />
                         </td>
                         <td className="num">
                           <Num c={net} fmt={(v) => formatMoney(v, false, locale)} />
@@ -92,6 +93,7 @@ export default function Compare() {
                   })}
                 </tbody>
               </table>
+              <RoundedNote rounded={d.rounded} />
             </div>
           )
         }

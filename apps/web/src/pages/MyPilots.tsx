@@ -59,7 +59,7 @@ export function MyPilots() {
                   <td>{municipalityName(r.municipality)}</td>
                   <td className="num">{r.participants != null ? n(r.participants) : '–'}</td>
                   <td className="num">
-                    <Num c={r.pending} fmt={n} />
+                    <Num c={r.pending} fmt={n} count />
                   </td>
                   <td>
                     <Num c={r.rate} fmt={pct} />

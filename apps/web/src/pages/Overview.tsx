@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { comparisonQuery, pilotsQuery, type User } from '../api/queries.ts';
+import { RoundedNote } from '../components/Num.tsx';
 import { ArmBars, HeadlineText, NetSavings } from '../components/Outcome.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { formatDate } from '../format.ts';
@@ -53,7 +54,7 @@ export function Overview({ user }: { user: User }) {
                   <Link to={`/pilots/${p.id}`}>{p.name}</Link>
                 </h2>
                 <p className="muted">
-                  {municipalityName(p.municipality)} · {p.participants}{' '}
+                  {municipalityName(p.municipality)} · {p.participants ?? t.suppressed}{' '}
                   {t.participants.toLowerCase()} · {t.observationEnd}{' '}
                   {formatDate(p.dataCompleteThrough, locale)}
                   {p.synthetic && <span className="badge">{t.synthetic}</span>}
@@ -76,6 +77,7 @@ export function Overview({ user }: { user: User }) {
           })}
         </ul>
       )}
+      <RoundedNote rounded={outcomes.data.rounded} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   type User,
 } from '../api/queries.ts';
 import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
+import { RoundedNote } from '../components/Num.tsx';
 import { ReferenceList } from '../components/References.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { hasDebtData } from '../charts/debts.ts';
@@ -153,6 +154,7 @@ function Results({
                 <Waterfall o={o} />
               </div>
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
+              <RoundedNote rounded={o.rounded} />
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">
                 <Suspense fallback={<Loading />}>

@@ -102,10 +102,10 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
                 <tr key={i} style={{ height: rowH }}>
                   <th scope="row">{r.value}</th>
                   <td>
-                    <Num c={r.nIntervention} fmt={n} />
+                    <Num c={r.nIntervention} fmt={n} count />
                   </td>
                   <td>
-                    <Num c={r.nControl} fmt={n} />
+                    <Num c={r.nControl} fmt={n} count />
                   </td>
                   <td className="forest-plot-col">
                     <svg width={W} height={rowH} role="presentation">
@@ -185,10 +185,10 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
               <tr key={i}>
                 <th scope="row">{r.value}</th>
                 <td>
-                  <Num c={r.nIntervention} fmt={n} />
+                  <Num c={r.nIntervention} fmt={n} count />
                 </td>
                 <td>
-                  <Num c={r.nControl} fmt={n} />
+                  <Num c={r.nControl} fmt={n} count />
                 </td>
                 <td>{r.diff != null ? formatPoints(r.diff, locale) : '–'}</td>
                 <td>{r.lo != null && r.hi != null ? formatInterval([r.lo, r.hi], locale) : '–'}</td>

@@ -2,6 +2,7 @@ import type { User } from '../../api/queries.ts';
 import { useStrings } from '../../i18n.tsx';
 import { href, Link, useLocation } from '../../router.tsx';
 import { Audit } from './Audit.tsx';
+import { DemoRemoval } from './DemoRemoval.tsx';
 import { adminStrings } from './strings.ts';
 import { Tokens } from './Tokens.tsx';
 import { Users } from './Users.tsx';
@@ -30,6 +31,7 @@ export default function AdminPage({ user }: { user: User }) {
           </Link>
         ))}
       </nav>
+      {user.role === 'admin' && <DemoRemoval email={user.email} />}
       {tab === 'users' && <Users />}
       {tab === 'tokens' && <Tokens admin={user.role === 'admin'} />}
       {tab === 'audit' && <Audit />}

@@ -164,7 +164,7 @@ function BudgetBody({ b }: { b: BudgetReply }) {
 }
 
 function PerEuro({ b }: { b: BudgetReply }) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const s = useStrings(budgetStrings);
   const e = budgetEffect(b);
   const cents = (v: number) => formatMoney(v, true, locale);
@@ -183,12 +183,14 @@ function PerEuro({ b }: { b: BudgetReply }) {
           ? s.perEuroUnknown(b.windowMonths)
           : e.perEuro.kind === 'suppressed'
             ? s.perEuroSuppressed
-            : s.perEuro(cellText(e.perEuro, cents), b.windowMonths)}
+            : s.perEuro(cellText(e.perEuro, cents, t.notShown), b.windowMonths)}
       </p>
       {e.verdict === 'pays_off' && (
         <p className="verdict pays-off">{e.crossDomain ? s.paysOffCross(domains) : s.paysOff}</p>
       )}
-      {e.verdict === 'not_yet' && <p className="verdict">{s.notYet(cellText(e.perEuro, cents))}</p>}
+      {e.verdict === 'not_yet' && (
+        <p className="verdict">{s.notYet(cellText(e.perEuro, cents, t.notShown))}</p>
+      )}
       <table className="data-table compact-table">
         <caption>{s.made}</caption>
         <tbody>

@@ -57,7 +57,7 @@ function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: 
       alt={`${s.stabilisedAlt} ${rows
         .map(
           (r) =>
-            `${t.arms[r.arm]}: ${cellText(r.rate, pct)}${r.ci ? ` (95%-BI ${formatInterval(r.ci, locale)})` : ''}, ${s.ofN(cellText(r.count, n), cellText(r.n, n))}`,
+            `${t.arms[r.arm]}: ${cellText(r.rate, pct, t.notShown)}${r.ci ? ` (95%-BI ${formatInterval(r.ci, locale)})` : ''}, ${s.ofN(cellText(r.count, n), cellText(r.n, n))}`,
         )
         .join('; ')}.`}
       chart={
@@ -90,11 +90,11 @@ function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: 
                   <ArmTag arm={r.arm} />
                 </th>
                 <td>
-                  <Num c={r.rate} fmt={pct} /> (<Num c={r.count} fmt={n} />)
+                  <Num c={r.rate} fmt={pct} /> (<Num c={r.count} fmt={n} count />)
                 </td>
                 <td>{r.ci ? formatInterval(r.ci, locale) : '–'}</td>
                 <td>
-                  <Num c={r.n} fmt={n} />
+                  <Num c={r.n} fmt={n} count />
                 </td>
               </tr>
             ))}
@@ -126,7 +126,7 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
   return (
     <Figure
       title={s.stressTitle(windowMonths)}
-      alt={`${s.stressAlt} ${rows.map((r) => `${t.arms[r.arm]}: ${cellText(r.stressChange, pts)} (n = ${cellText(r.stressN, n)})`).join('; ')}.`}
+      alt={`${s.stressAlt} ${rows.map((r) => `${t.arms[r.arm]}: ${cellText(r.stressChange, pts, t.notShown)} (n = ${cellText(r.stressN, n)})`).join('; ')}.`}
       chart={
         <div className="stress-bars">
           {rows.map((r) => {
@@ -186,7 +186,7 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
                   <Num c={r.stressChange} fmt={pts} />
                 </td>
                 <td>
-                  <Num c={r.stressN} fmt={n} />
+                  <Num c={r.stressN} fmt={n} count />
                 </td>
               </tr>
             ))}

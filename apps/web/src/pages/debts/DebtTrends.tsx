@@ -44,7 +44,7 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
       alt={`${s.overTimeAlt} ${rows
         .map(
           (r) =>
-            `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct)}`).join(', ')}`,
+            `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct, t.notShown)}`).join(', ')}`,
         )
         .join('; ')}.`}
       chart={
@@ -109,7 +109,7 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
                         <>
                           <Num c={c.rate} fmt={pct} />
                           {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
-                          <Num c={c.n} fmt={n} />
+                          <Num c={c.n} fmt={n} count />
                         </>
                       ) : (
                         '–'

@@ -128,9 +128,9 @@ function Panel({
           <tr key={r.pilotId} data-pilot={r.pilotId} data-kind={r.kind}>
             <PilotCell r={r} s={s} threshold={threshold} />
             <td className="num">
-              <Num c={r.nIntervention} fmt={n} />
+              <Num c={r.nIntervention} fmt={n} count />
             </td>
-            <td className="num">{r.nControl ? <Num c={r.nControl} fmt={n} /> : '–'}</td>
+            <td className="num">{r.nControl ? <Num c={r.nControl} fmt={n} count /> : '–'}</td>
             <td className="forest-plot-col" style={zeroLine}>
               <svg width={W} height={H} aria-hidden="true" focusable="false">
                 <Mark r={r} x={x} s={s} />
@@ -298,9 +298,9 @@ function PlannerTable({
               </th>
               <td>{kind(r)}</td>
               <td className="num">
-                <Num c={r.nIntervention} fmt={n} />
+                <Num c={r.nIntervention} fmt={n} count />
               </td>
-              <td className="num">{r.nControl ? <Num c={r.nControl} fmt={n} /> : '–'}</td>
+              <td className="num">{r.nControl ? <Num c={r.nControl} fmt={n} count /> : '–'}</td>
               <td>{exit(r.exit)}</td>
               <td>{r.exitControl ? exit(r.exitControl) : '–'}</td>
               <td>
