@@ -18,12 +18,15 @@ describe('dashboard', () => {
     expect(await page.locator('.pilot-card').count()).toBeGreaterThan(1);
     await shot(page, 'overview-viewer');
 
-    // A pilot summary with suppressed route cells: they read "<10", and nothing suppressed reads 0.
+    // A pilot summary with suppressed route cells: counts read "<10", rates and amounts "niet
+    // getoond", and nothing suppressed reads 0.
     await page.getByRole('link', { name: "Mobility mentoring 's-Gravenhage" }).click();
     await page.locator('.headline-large').waitFor();
     await expect.poll(() => page.locator('[data-suppressed]').count()).toBeGreaterThan(0);
-    for (const text of await page.locator('[data-suppressed]').allInnerTexts())
+    for (const text of await page.locator('[data-suppressed=count]').allInnerTexts())
       expect(text).toMatch(/^<10/);
+    for (const text of await page.locator('[data-suppressed=figure]').allInnerTexts())
+      expect(text).toMatch(/^niet getoond/);
     const legend = await page.locator('.legend li').allInnerTexts();
     expect(legend.some((l) => /<10/.test(l))).toBe(true);
     expect(await page.getByRole('link', { name: 'Deelnemers' }).count()).toBe(0);

@@ -46,7 +46,7 @@ function webBuildIsStale(): boolean {
   return sources.some((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
 }
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   if (webBuildIsStale()) buildWeb();
   mkdirSync(screenshotDir, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-e2e-'));
@@ -62,6 +62,7 @@ export async function startE2E(): Promise<E2E> {
         DATABASE_URL: join(dir, 'db.sqlite'),
         WEGWIJZER_WEB_DIST: dist,
         WEGWIJZER_DEMO: 'true',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -112,10 +113,20 @@ export const ACCOUNTS = {
   researcher: ['onderzoek@demo.wegwijzer.nl', 'demo-onderzoek-2025'],
 } as const;
 
-/** A fresh context logged in through the login page; collects console errors. */
-export async function loginAs(
+/** A fresh context logged in through the login page as a demo account; collects console errors. */
+export function loginAs(
   e: E2E,
   role: keyof typeof ACCOUNTS,
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const [email, password] = ACCOUNTS[role];
+  return loginWith(e, email, password);
+}
+
+/** A fresh context logged in through the login page; collects console errors. */
+export async function loginWith(
+  e: E2E,
+  email: string,
+  password: string,
 ): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await e.browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -128,7 +139,6 @@ export async function loginAs(
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(`${e.base}/login`);
-  const [email, password] = ACCOUNTS[role];
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
