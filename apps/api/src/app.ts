@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serverSecret, type Store } from '@wegwijzer/db';
@@ -11,6 +10,7 @@ import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
 import { requestLogger } from './http/logging.ts';
+import { sameOriginWrites } from './http/origin.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
@@ -78,11 +78,7 @@ export async function createApp(store: Store, config: Config) {
       },
     }),
   );
-  // Cross-site request forgery rides on cookies; a bearer token cannot be sent by another site.
-  const sameOrigin = csrf();
-  app.use('/api/*', (c, next) =>
-    c.req.header('authorization')?.startsWith('Bearer ') ? next() : sameOrigin(c, next),
-  );
+  app.use('/api/*', sameOriginWrites);
   const limitBody = bodyLimit({
     maxSize: JSON_LIMIT,
     onError: () => {

@@ -12,6 +12,15 @@ export interface Config {
   /** Counts from 1 to threshold − 1 are suppressed for viewers (SPEC §6). */
   suppressionThreshold: number;
   sessionTtlMs: number;
+  /** A session unused this long ends, whatever its absolute lifetime (ASVS 3.3.2). */
+  sessionIdleMs: number;
+  /** Bearer tokens: lifetime when none is asked for, and the longest one may ask for. */
+  tokenDefaultDays: number;
+  tokenMaxDays: number;
+  /** Origins the dashboard is served from (behind a proxy); empty means the request's own host. */
+  origins: string[];
+  /** Largest import body in bytes; a larger one is answered 413 and nothing is written. */
+  importMaxBytes: number;
   /** Built dashboard to serve on the same port; null serves the API alone. */
   webDist: string | null;
   secureCookies: boolean;
@@ -19,6 +28,12 @@ export interface Config {
 }
 
 export const VERSION = '0.1.0';
+
+/** A positive number from the environment, or the default when unset or not a positive number. */
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const threshold = Number(env.WEGWIJZER_SUPPRESSION_THRESHOLD ?? 10);
@@ -31,6 +46,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     bsnKey: env.WEGWIJZER_BSN_KEY || null,
     suppressionThreshold: Number.isInteger(threshold) && threshold >= 1 ? threshold : 10,
     sessionTtlMs: Number(env.WEGWIJZER_SESSION_HOURS ?? 8) * 3600_000,
+    sessionIdleMs: positive(env.WEGWIJZER_SESSION_IDLE_MINUTES, 30) * 60_000,
+    tokenDefaultDays: Math.min(
+      positive(env.WEGWIJZER_TOKEN_DEFAULT_DAYS, 90),
+      positive(env.WEGWIJZER_TOKEN_MAX_DAYS, 365),
+    ),
+    tokenMaxDays: positive(env.WEGWIJZER_TOKEN_MAX_DAYS, 365),
+    origins: (env.WEGWIJZER_ORIGIN ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    importMaxBytes: positive(env.WEGWIJZER_IMPORT_MAX_BYTES, 512 * 1024 * 1024),
     webDist: env.WEGWIJZER_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     secureCookies: env.WEGWIJZER_SECURE_COOKIES === 'true',
     version: VERSION,
