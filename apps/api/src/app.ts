@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serverSecret, type Store } from '@wegwijzer/db';
 import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
@@ -10,6 +9,7 @@ import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
 import { requestLogger } from './http/logging.ts';
+import { serverRequestId } from './http/request-id.ts';
 import { sameOriginWrites } from './http/origin.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
@@ -56,7 +56,7 @@ export async function createApp(store: Store, config: Config) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) => onError(new NotFound(`Route ${c.req.method} ${c.req.path}`), c));
-  app.use('*', requestId());
+  app.use('*', serverRequestId);
   app.use('*', requestLogger());
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -24,6 +24,8 @@ export interface Config {
   /** Built dashboard to serve on the same port; null serves the API alone. */
   webDist: string | null;
   secureCookies: boolean;
+  /** Behind a reverse proxy: take the caller's address from the proxy's X-Forwarded-For entry. */
+  trustProxy: boolean;
   version: string;
 }
 
@@ -59,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: positive(env.WEGWIJZER_IMPORT_MAX_BYTES, 512 * 1024 * 1024),
     webDist: env.WEGWIJZER_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     secureCookies: env.WEGWIJZER_SECURE_COOKIES === 'true',
+    trustProxy: env.WEGWIJZER_TRUST_PROXY === 'true',
     version: VERSION,
   };
 }

@@ -121,6 +121,7 @@ export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string 
       participantId: row.id,
       rowCount: 1,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     }),
   );
   return { ...toParticipantJson(ctx, row), events: events.map(toEventJson) };
@@ -197,6 +198,7 @@ export async function createParticipant({
       participantId: newId,
       rowCount: 1,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -244,6 +246,7 @@ export async function updateParticipant({
       rowCount: 1,
       details: { fields: Object.keys(input) },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
   });
   return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);
