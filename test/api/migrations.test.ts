@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit, migrations, openStore } from '@wegwijzer/db';
+import { appendAudit, migrations, openStore, verifyAuditChain } from '@wegwijzer/db';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -64,6 +64,24 @@ describe('migrations', () => {
       /append-only/,
     );
     expect(() => store.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await store.close();
+  });
+
+  it('chains the audit entries an older database already holds, in id order', async () => {
+    const file = tempFile();
+    const before = Object.fromEntries(
+      Object.entries(migrations).filter(([name]) => name < '005_audit_chain'),
+    );
+    const old = await openStore(file, { migrations: before });
+    for (const action of ['login', 'import.participants', 'participant.read'])
+      old.sqlite
+        .prepare('INSERT INTO audit_log (at, actor_email, action) VALUES (?, ?, ?)')
+        .run(new Date().toISOString(), 'beheer@gemeente.example', action);
+    await old.close();
+    const store = await openStore(file);
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, entries: 3 });
+    await appendAudit(store.db, { actorId: null, actorEmail: null, action: 'after' });
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, entries: 4 });
     await store.close();
   });
 });

@@ -7,7 +7,8 @@ import { isPostgres, runDdl } from './dialect.ts';
  * - the audit log becomes a hash chain: each entry holds its predecessor's hash and its own;
  *   existing entries are chained here in id order. A trigger refuses an entry whose id is not
  *   past the last one (so `INSERT OR REPLACE` and back-filling fail) or that does not link to
- *   the last entry;
+ *   the last entry, or that is dated more than a second before the last (older entries, written
+ *   before times were kept in order, may be milliseconds apart the wrong way round);
  * - client request ids get a column of their own, apart from the server's;
  * - failed logins are throttled per account-and-address pair with exponential back-off
  *   (`login_throttle`, replacing `login_failures`); anonymous failures wait in
@@ -65,14 +66,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
     await sql`CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE last_id BIGINT; last_hash TEXT;
+      DECLARE last_id BIGINT; last_hash TEXT; last_at TEXT;
       BEGIN
-        SELECT id, hash INTO last_id, last_hash FROM audit_log ORDER BY id DESC LIMIT 1;
+        SELECT id, hash, at INTO last_id, last_hash, last_at FROM audit_log ORDER BY id DESC LIMIT 1;
         IF NEW.id IS NULL OR NEW.id <= COALESCE(last_id, 0) THEN
           RAISE EXCEPTION 'audit_log ids are assigned in order: no replacing or back-filling';
         END IF;
         IF NEW.prev_hash IS DISTINCT FROM COALESCE(last_hash, ${sql.lit(GENESIS_HASH)}) THEN
           RAISE EXCEPTION 'audit_log entry does not link to the last entry';
+        END IF;
+        IF NEW.at::timestamptz < last_at::timestamptz - interval '1 second' THEN
+          RAISE EXCEPTION 'audit_log entry is dated before the last entry';
         END IF;
         RETURN NEW;
       END $$`.execute(db);
@@ -91,5 +95,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         SELECT RAISE(ABORT, 'audit_log entry does not link to the last entry')
           WHERE NEW.prev_hash IS NOT COALESCE(
             (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), ${sql.lit(GENESIS_HASH)});
+        SELECT RAISE(ABORT, 'audit_log entry is dated before the last entry')
+          WHERE julianday(NEW.at) <
+            julianday((SELECT at FROM audit_log ORDER BY id DESC LIMIT 1)) - 1.0 / 86400;
       END`.execute(db);
 }
