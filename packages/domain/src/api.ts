@@ -21,13 +21,27 @@ export const ErrorBody = z
 
 const euros = z.number().nonnegative().max(1e9);
 
+/** The years a pilot's dates may fall in: a typo such as 0202 or 20255 is refused. */
+export const PILOT_YEARS = { min: 1990, max: 2100 } as const;
+const PilotDate = IsoDate.refine(
+  (d) => Number(d.slice(0, 4)) >= PILOT_YEARS.min && Number(d.slice(0, 4)) <= PILOT_YEARS.max,
+  { message: `Expected a year from ${PILOT_YEARS.min} to ${PILOT_YEARS.max}` },
+);
+
+/** The message for a pilot whose start lies after its observation end, or null. */
+export function pilotDatesProblem(startDate: string, dataCompleteThrough: string): string | null {
+  return startDate > dataCompleteThrough
+    ? `dataCompleteThrough: ${dataCompleteThrough} lies before startDate ${startDate}`
+    : null;
+}
+
 export const PilotInput = z
   .object({
     name: z.string().trim().min(1).max(200),
     municipality: z.string().regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0599'),
     theme: Theme,
-    startDate: IsoDate,
-    dataCompleteThrough: IsoDate,
+    startDate: PilotDate,
+    dataCompleteThrough: PilotDate,
     monthlyBenefit: euros.nullable().optional(),
     guidanceCost: euros.nullable().optional(),
     targetGroup: z.string().max(2000).nullable().optional(),

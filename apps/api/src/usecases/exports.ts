@@ -36,6 +36,7 @@ import {
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
 import { visiblePilot } from './pilots.ts';
 import { pseudonym } from './pseudonym.ts';
 
@@ -155,7 +156,15 @@ export async function exportCount({
   filters: CohortFilters;
 }) {
   await visiblePilot(ctx, pilotId);
-  return { participants: await countCohort(ctx, pilotId, filters) };
+  const participants = await countCohort(ctx, pilotId, filters);
+  // Counts of narrowing filters can single a person out: each one asked for is logged.
+  await audit(ctx, {
+    action: 'export.count',
+    pilotId,
+    rowCount: participants,
+    details: { filters },
+  });
+  return { participants };
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   suppressSubgroups,
   suppressSurvival,
 } from './disclosure.ts';
+import { audit } from './audit.ts';
 import { visiblePilot } from './pilots.ts';
 
 /** Viewers get suppressed figures (SPEC §6); everyone else the figures as computed. */
@@ -205,6 +206,7 @@ export async function worklist({
       missingFields,
     });
   }
+  await audit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
   return { pilotId, asOf: fromDay(today), total: items.length, items };
 }
 

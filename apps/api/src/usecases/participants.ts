@@ -6,6 +6,7 @@ import {
   auditTx,
   toBaseline,
   updateParticipantTx,
+  type AuditEntry,
   type EventRow,
   type ParticipantRow,
 } from '@wegwijzer/db';
@@ -101,6 +102,22 @@ export async function listParticipants({
   // Researchers search by pseudonym only in exports; a municipal reference filter would reveal it.
   const ref = ctx.actor.role === 'researcher' ? undefined : query.ref;
   const { rows, total } = await loadParticipants(ctx.store.db, pilotId, { ...query, ref });
+  // A search by reference reads one person's record; a page is a listing of microdata. Either
+  // is logged, by internal ids and counts only: the reference searched for is personal data.
+  await ctx.store.transaction(async (tx) => {
+    if (ref !== undefined) {
+      for (const r of rows) await auditTx(tx, readEntry(ctx, r.pilot_id, r.id));
+      if (rows.length === 0)
+        await auditTx(tx, { ...readEntry(ctx, pilotId, null), action: 'participant.search' });
+    } else {
+      await auditTx(tx, {
+        ...readEntry(ctx, pilotId, null),
+        action: 'participant.list',
+        rowCount: rows.length,
+        details: { page: query.page, pageSize: query.pageSize, arm: query.arm ?? null },
+      });
+    }
+  });
   return {
     items: rows.map((r) => toParticipantJson(ctx, r)),
     total,
@@ -109,21 +126,24 @@ export async function listParticipants({
   };
 }
 
+/** The audit entry of a read of participant `participantId` (or of none found) in `pilotId`. */
+function readEntry(ctx: UseCaseCtx, pilotId: string, participantId: number | null): AuditEntry {
+  return {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: 'participant.read',
+    pilotId,
+    participantId,
+    rowCount: participantId === null ? 0 : 1,
+    requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
+  };
+}
+
 export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
-  await ctx.store.transaction((tx) =>
-    auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
-      action: 'participant.read',
-      pilotId: row.pilot_id,
-      participantId: row.id,
-      rowCount: 1,
-      requestId: ctx.requestId,
-      clientRequestId: ctx.clientRequestId,
-    }),
-  );
+  await ctx.store.transaction((tx) => auditTx(tx, readEntry(ctx, row.pilot_id, row.id)));
   return { ...toParticipantJson(ctx, row), events: events.map(toEventJson) };
 }
 
