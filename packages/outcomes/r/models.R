@@ -39,6 +39,7 @@ json <- function(x) {
     if (is.null(names(x))) return(paste0("[", paste(vapply(x, json, ""), collapse = ","), "]"))
     return(paste0("{", paste0('"', names(x), '":', vapply(x, json, ""), collapse = ","), "}"))
   }
+  if (length(x) == 0) return("[]")
   if (is.character(x)) {
     s <- paste0('"', x, '"')
   } else if (is.logical(x)) {
