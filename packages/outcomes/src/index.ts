@@ -60,3 +60,4 @@ export {
   type SubgroupSummary,
 } from './subgroups.ts';
 export * from './heterogeneity.ts';
+export * from './models/index.ts';

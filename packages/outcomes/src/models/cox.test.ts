@@ -59,7 +59,9 @@ const close = (actual: readonly number[], expected: readonly number[], tol = 1e-
 const relClose = (actual: readonly number[], expected: readonly number[], tol = 1e-6) => {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((a, i) =>
-    expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected[i]!))),
+    expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(
+      tol * Math.max(1, Math.abs(expected[i]!)),
+    ),
   );
 };
 

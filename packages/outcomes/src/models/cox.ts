@@ -61,7 +61,9 @@ export function coxph(data: SurvivalData, options: CoxOptions = {}): ModelResult
 
   // Centred covariates (as coxfit6 does) keep exp(xβ) in range; the estimates are unchanged.
   const x = centred(data.x, p);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => data.time[a]! - data.time[b]!);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => data.time[a]! - data.time[b]!,
+  );
   const pass = (beta: readonly number[]): Pass => efronPass(data, x, order, beta);
 
   let beta = new Array<number>(p).fill(0);

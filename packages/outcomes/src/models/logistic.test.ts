@@ -109,7 +109,12 @@ describe('logistic regression when no estimate exists', () => {
   });
 
   it('reports a covariate with one level', () => {
-    const x = [[0, 2], [1, 2], [0, 2], [1, 2]];
+    const x = [
+      [0, 2],
+      [1, 2],
+      [0, 2],
+      [1, 2],
+    ];
     expect(logistic({ y: [true, false, false, true], x })).toEqual({
       ok: false,
       reason: 'constant_covariate',

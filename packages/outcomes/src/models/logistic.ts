@@ -52,7 +52,10 @@ const deviance = (y: readonly boolean[], mu: readonly number[]): number => {
 };
 
 /** Fit the model; see the module comment. */
-export function logistic(data: BinaryData, options: LogisticOptions = {}): ModelResult<LogisticFit> {
+export function logistic(
+  data: BinaryData,
+  options: LogisticOptions = {},
+): ModelResult<LogisticFit> {
   const epsilon = options.epsilon ?? 1e-8;
   const maxIterations = options.maxIterations ?? 25;
   const n = data.y.length;
@@ -64,7 +67,7 @@ export function logistic(data: BinaryData, options: LogisticOptions = {}): Model
   const x = data.x.map((r) => [1, ...r]);
   const p = p0 + 1;
 
-  let mu = data.y.map((yi) => (yi ? 0.75 : 0.25)); // (y + 0.5) / 2, glm's mustart
+  let mu: number[] = data.y.map((yi) => (yi ? 0.75 : 0.25)); // (y + 0.5) / 2, glm's mustart
   let eta = mu.map((m) => Math.log(m / (1 - m)));
   let devOld = deviance(data.y, mu);
   let coefOld: number[] | null = null;
@@ -93,7 +96,8 @@ export function logistic(data: BinaryData, options: LogisticOptions = {}): Model
       mu = eta.map(linkinv);
       dev = deviance(data.y, mu);
       if (Number.isFinite(dev)) break;
-      if (coefOld === null || halving >= maxIterations) return { ok: false, reason: 'not_converged' };
+      if (coefOld === null || halving >= maxIterations)
+        return { ok: false, reason: 'not_converged' };
       coef = coef.map((c, j) => (c + coefOld![j]!) / 2);
     }
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < epsilon) {
@@ -199,7 +203,8 @@ export function standardisedDifference(
   risk1 /= n;
   risk0 /= n;
   let v = 0;
-  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) v += grad[a]! * fit.variance[a]![b]! * grad[b]!;
+  for (let a = 0; a < p; a++)
+    for (let b = 0; b < p; b++) v += grad[a]! * fit.variance[a]![b]! * grad[b]!;
   const se = Math.sqrt(v);
   const difference = risk1 - risk0;
   return {

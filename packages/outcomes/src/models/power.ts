@@ -44,7 +44,8 @@ export function sampleSize({ p1, p2, power, alpha = 0.05 }: PowerInput): SampleS
   const qa = qnorm(1 - alpha / 2);
   const qb = qnorm(power);
   const root =
-    (qa * Math.sqrt((p1 + p2) * (1 - (p1 + p2) / 2)) + qb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) /
+    (qa * Math.sqrt((p1 + p2) * (1 - (p1 + p2) / 2)) +
+      qb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) /
     Math.abs(p1 - p2);
   const n = root * root;
   return { n, perArm: Math.ceil(n) };

@@ -9,11 +9,7 @@
  * - `not_converged`: the iteration limit was reached.
  */
 export type ModelFailureReason =
-  | 'no_events'
-  | 'constant_covariate'
-  | 'collinear'
-  | 'separation'
-  | 'not_converged';
+  'no_events' | 'constant_covariate' | 'collinear' | 'separation' | 'not_converged';
 
 export interface ModelFailure {
   ok: false;

@@ -38,7 +38,9 @@ export function coxZph(
   const n = data.time.length;
   const p = fit.coef.length;
   const x = centred(data.x, p);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => data.time[a]! - data.time[b]!);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => data.time[a]! - data.time[b]!,
+  );
   const g = kmTransform(data, order);
   const { u, imat } = zphPass(data, x, order, fit.coef, g);
 
