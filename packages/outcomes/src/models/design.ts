@@ -35,6 +35,8 @@ export interface Design {
   rows: number[];
   /** Rows left out for a missing covariate. */
   excluded: number;
+  /** Categorical covariates with fewer than two levels among the rows used (no column). */
+  singleLevel: string[];
 }
 
 /**
@@ -51,6 +53,7 @@ export function designMatrix(
   });
   const columns: DesignColumn[] = [];
   const terms: ZphTerm[] = [];
+  const singleLevel: string[] = [];
   const encoders: ((r: Readonly<Record<string, CovariateValue>>) => number[])[] = [];
   for (const s of specs) {
     if (s.kind === 'numeric') {
@@ -63,10 +66,11 @@ export function designMatrix(
     const order = s.levels ?? [...present].sort();
     const levels = order.filter((l) => present.has(l));
     const dummies = levels.slice(1);
+    if (dummies.length === 0) singleLevel.push(s.name);
     terms.push({ name: s.name, columns: dummies.map((_, j) => columns.length + j) });
     for (const l of dummies) columns.push({ name: `${s.name}${l}`, covariate: s.name, level: l });
     encoders.push((r) => dummies.map((l) => (String(r[s.name]) === l ? 1 : 0)));
   }
   const x = rows.map((i) => encoders.flatMap((e) => e(data[i]!)));
-  return { x, columns, terms, rows, excluded: data.length - rows.length };
+  return { x, columns, terms, rows, excluded: data.length - rows.length, singleLevel };
 }

@@ -23,3 +23,20 @@ export {
 } from './forecast.ts';
 export { pnorm, qnorm, pchisqUpper, twoSidedP, Z975 } from './distributions.ts';
 export type { ModelFailure, ModelFailureReason, ModelResult } from './result.ts';
+export {
+  MODEL_COVARIATES,
+  covariateSpec,
+  covariateValue,
+  type ModelCovariate,
+} from './covariates.ts';
+export {
+  analyseCox,
+  analyseDifference,
+  type CoxAnalysis,
+  type DifferenceAnalysis,
+  type EffectFailure,
+  type HazardRatio,
+  type RiskDifference,
+  type Coefficient,
+  type ModelParticipant,
+} from './analyse.ts';
