@@ -7,3 +7,5 @@ export * from './api.ts';
 export * from './api-outcomes.ts';
 export * from './api-routeplanner.ts';
 export * from './api-budget.ts';
+export * from './model-covariates.ts';
+export * from './api-models.ts';
