@@ -276,6 +276,9 @@ export async function recomputeDerived(
 ): Promise<void> {
   // Two writers recomputing one participant at once would both subtract its old rows.
   await tx.lockPilot(pilotId);
+  // Every write that changes an outcome passes here: the version keys the packed timelines of
+  // windows computed on demand (windows.ts), in this same transaction.
+  await tx.run('UPDATE pilots SET data_version = data_version + 1 WHERE id = ?', [pilotId]);
   const windows = new BulkInsert(tx, 'participant_windows', WINDOW_COLUMNS);
   const derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
   const delta = new TotalsDelta();
