@@ -18,6 +18,7 @@ export * from './repos/audit-query.ts';
 export * from './backup.ts';
 export * from './routeplanner.ts';
 export * from './windows.ts';
+export * from './status.ts';
 export { migrations } from './migrations/index.ts';
 // Migrations written outside this package (upgrade tests) use the same SQL tag and type.
 export { sql, type Migration } from 'kysely';
