@@ -170,6 +170,31 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
     });
     const lost = await t.json(`/api/pilots/${id}/outcomes?window=9`);
     expect(lost.body.arms.intervention).toMatchObject({ evaluable: 0, pending: 1 });
+    // A new participant joins the pack refreshed in part; so does a new control arm.
+    await importCsv(
+      t,
+      id,
+      'participants',
+      'participant_ref,arm,intake_date\nB,control,2024-03-31\n',
+    );
+    const joined = await t.json(`/api/pilots/${id}/outcomes?window=9`);
+    expect(joined.body.arms.control).toMatchObject({ participants: 1, evaluable: 1 });
+    await t.json(`/api/pilots/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ dataCompleteThrough: '2024-11-30' }),
+    });
+    const rows = await inMemory(id, [9]);
+    const { body } = await t.json(`/api/pilots/${id}/outcomes?window=9`);
+    expect(withoutIds(body)).toEqual({
+      ...outcomesFor(
+        rows.map((r) => r.derived),
+        9,
+      ),
+      pilotId: undefined,
+      observationEnd: undefined,
+    });
+    // 2024-03-31 + 9 months = 2024-12-31, after the new observation end.
+    expect(body.arms.control).toMatchObject({ evaluable: 0, pending: 1 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ARMS, type SubgroupField, type TimelineEvent } from '@wegwijzer/domain';
+import { ARMS, type Baseline, type SubgroupField, type TimelineEvent } from '@wegwijzer/domain';
 import {
   packedBytes,
   TimelinePacker,
@@ -34,7 +34,8 @@ export interface PilotPack {
  */
 const CACHE_BYTES = 256 * 2 ** 20;
 
-const cache = new Map<string, PilotPack & { bytes: number }>();
+type Entry = PilotPack & { facts: Facts; bytes: number };
+const cache = new Map<string, Entry>();
 /** Loads in flight, so concurrent requests for one pilot share one read. */
 const loading = new Map<string, Promise<PilotPack>>();
 let cachedBytes = 0;
@@ -50,7 +51,7 @@ export function clearWindowCache(): void {
   cachedBytes = 0;
 }
 
-function remember(entry: PilotPack): void {
+function remember(entry: PilotPack & { facts: Facts }): void {
   const bytes = packedBytes(entry.pack);
   const old = cache.get(entry.pilotId);
   if (old) {
@@ -66,52 +67,123 @@ function remember(entry: PilotPack): void {
   }
 }
 
-/** Reads and packs one pilot's data as of `version`. */
-async function load(db: Kysely<Database>, pilotId: string): Promise<PilotPack | undefined> {
+type Facts = {
+  dataCompleteThrough: string;
+  monthlyBenefitCents: number | null;
+  guidanceCostCents: number | null;
+};
+
+/** The participants (all, or those with the given ids) of a pilot with their events, in id order. */
+async function readParticipants(
+  db: Kysely<Database>,
+  pilotId: string,
+  ids: readonly number[] | null,
+): Promise<{ baseline: Baseline; events: TimelineEvent[]; id: number }[]> {
+  if (ids !== null && ids.length === 0) return [];
+  let pq = db.selectFrom('participants').selectAll().where('pilot_id', '=', pilotId);
+  if (ids) pq = pq.where('id', 'in', ids);
+  const participants = (await pq.orderBy('id').execute()) as ParticipantRow[];
+  // Driven from the pilot's participants (events are indexed by participant), in the order of
+  // recomputeDerived, so same-day ladder and stress scores keep their recording order.
+  let eq = db
+    .selectFrom('participants as p')
+    .innerJoin('events as e', 'e.participant_id', 'p.id')
+    .select(['e.participant_id', 'e.type', 'e.date', 'e.reason', 'e.value', 'e.amount_cents'])
+    .where('p.pilot_id', '=', pilotId);
+  if (ids) eq = eq.where('p.id', 'in', ids);
+  const events = await eq.orderBy('e.participant_id').orderBy('e.date').orderBy('e.id').execute();
+  const out = [];
+  let e = 0;
+  for (const p of participants) {
+    while (e < events.length && Number(events[e]!.participant_id) < p.id) e++;
+    const mine: TimelineEvent[] = [];
+    while (e < events.length && Number(events[e]!.participant_id) === p.id)
+      mine.push(toTimelineEvent(events[e++]!));
+    out.push({ baseline: toBaseline(p), events: mine, id: Number(p.id) });
+  }
+  return out;
+}
+
+async function readFacts(db: Kysely<Database>, pilotId: string): Promise<Facts | undefined> {
+  const pilot = await db
+    .selectFrom('pilots')
+    .select(['data_complete_through', 'monthly_benefit_cents', 'guidance_cost_cents'])
+    .where('id', '=', pilotId)
+    .executeTakeFirst();
+  return (
+    pilot && {
+      dataCompleteThrough: pilot.data_complete_through,
+      monthlyBenefitCents: pilot.monthly_benefit_cents,
+      guidanceCostCents: pilot.guidance_cost_cents,
+    }
+  );
+}
+
+const sameFacts = (a: Facts, b: Facts) =>
+  a.dataCompleteThrough === b.dataCompleteThrough &&
+  a.monthlyBenefitCents === b.monthlyBenefitCents &&
+  a.guidanceCostCents === b.guidanceCostCents;
+
+/**
+ * Reads one pilot as of its current version: from scratch, or, given the pack of an older
+ * version, only the participants recomputed since (their derived row carries the version of
+ * the write) with everyone else copied from the old pack. A removed participant, or changed
+ * pilot facts, make it read everything.
+ */
+async function load(
+  db: Kysely<Database>,
+  pilotId: string,
+  old: (PilotPack & { facts: Facts }) | undefined,
+): Promise<(PilotPack & { facts: Facts }) | undefined> {
   // A write between the two version reads means the rows may mix two states: read again.
   for (let attempt = 0; ; attempt++) {
     const version = await pilotDataVersion(db, pilotId);
     if (version === undefined) return undefined;
-    const pilot = await db
-      .selectFrom('pilots')
-      .select(['data_complete_through', 'monthly_benefit_cents', 'guidance_cost_cents'])
-      .where('id', '=', pilotId)
-      .executeTakeFirst();
-    if (!pilot) return undefined;
-    const participants = (await db
-      .selectFrom('participants')
-      .selectAll()
-      .where('pilot_id', '=', pilotId)
-      .orderBy('id')
-      .execute()) as ParticipantRow[];
-    // The order of recomputeDerived, so same-day ladder and stress scores keep recording order.
-    const events = await db
-      .selectFrom('events')
-      .select(['participant_id', 'type', 'date', 'reason', 'value', 'amount_cents'])
-      .where('pilot_id', '=', pilotId)
-      .orderBy('participant_id')
-      .orderBy('date')
-      .orderBy('id')
-      .execute();
-    if ((await pilotDataVersion(db, pilotId)) !== version && attempt < 5) continue;
-    const packer = new TimelinePacker({
-      dataCompleteThrough: pilot.data_complete_through,
-      monthlyBenefitCents: pilot.monthly_benefit_cents,
-      guidanceCostCents: pilot.guidance_cost_cents,
-    });
-    let e = 0;
-    const mine: TimelineEvent[] = [];
-    let hasControl = false;
-    for (const p of participants) {
-      while (e < events.length && events[e]!.participant_id < p.id) e++;
-      mine.length = 0;
-      while (e < events.length && events[e]!.participant_id === p.id)
-        mine.push(toTimelineEvent(events[e++]!));
-      const baseline = toBaseline(p);
-      if (baseline.arm === 'control') hasControl = true;
-      packer.add(baseline, mine);
+    const facts = await readFacts(db, pilotId);
+    if (!facts) return undefined;
+    let base = old && sameFacts(old.facts, facts) ? old : undefined;
+    let changed: number[] | null = null;
+    if (base) {
+      const rows = await db
+        .selectFrom('participant_derived')
+        .select('participant_id')
+        .where('pilot_id', '=', pilotId)
+        .where('data_version', '>', base.version)
+        .execute();
+      changed = rows.map((r) => Number(r.participant_id));
+      const count = await db
+        .selectFrom('participant_derived')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('pilot_id', '=', pilotId)
+        .executeTakeFirstOrThrow();
+      const known = new Set(base.pack.id);
+      const added = changed.filter((id) => !known.has(id)).length;
+      // Fewer rows than the old pack plus the new ones: someone was removed.
+      if (Number(count.n) !== base.pack.n + added) {
+        base = undefined;
+        changed = null;
+      }
     }
-    return { pilotId, version, pack: packer.done(), hasControl };
+    const fresh = await readParticipants(db, pilotId, changed);
+    if ((await pilotDataVersion(db, pilotId)) !== version && attempt < 5) continue;
+    const packer = new TimelinePacker(facts);
+    if (base) {
+      const byId = new Map(fresh.map((p) => [p.id, p]));
+      const b = base.pack;
+      for (let i = 0; i < b.n; i++) {
+        const p = byId.get(b.id[i]!);
+        if (p) {
+          packer.add(p.baseline, p.events, p.id);
+          byId.delete(p.id);
+        } else packer.copy(b, i);
+      }
+      for (const p of byId.values()) packer.add(p.baseline, p.events, p.id);
+    } else {
+      for (const p of fresh) packer.add(p.baseline, p.events, p.id);
+    }
+    const pack = packer.done();
+    const hasControl = pack.arm.includes(ARMS.indexOf('control'));
+    return { pilotId, version, pack, hasControl, facts };
   }
 }
 
@@ -134,7 +206,7 @@ export async function pilotPack(
   }
   let pending = loading.get(pilotId);
   if (!pending) {
-    pending = load(db, pilotId)
+    pending = load(db, pilotId, hit)
       .then((p) => {
         if (!p) throw new Error(`Pilot ${pilotId} disappeared while loading`);
         remember(p);

@@ -11,6 +11,7 @@ import {
   packedTotals,
   packedWindow,
   packTimelines,
+  TimelinePacker,
 } from './packed.ts';
 import { summarizeStatusByMonth } from './status.ts';
 import { subgroupValue } from './subgroups.ts';
@@ -83,6 +84,14 @@ describe('packed timelines', () => {
       for (const k of ALL_MONTHS)
         expect(packedWindow(pack, i, k)).toEqual(windowOf(derived[i]!, k));
     }
+  });
+
+  it('copy participants of another pack exactly as packing them again would', () => {
+    const packer = new TimelinePacker(facts);
+    people.forEach((p, i) =>
+      i % 7 === 0 ? packer.add(p.baseline, p.events, i) : packer.copy(pack, i),
+    );
+    expect(packer.done()).toEqual(pack);
   });
 
   it('keep every subgroup value of the baseline', () => {

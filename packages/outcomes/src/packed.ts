@@ -24,6 +24,8 @@ import { emptyTimeline, onBenefit, type Timeline } from './timeline.ts';
  */
 export interface PackedTimelines {
   n: number;
+  /** The caller's id of each participant (storage's row id), for refreshing a pack in part. */
+  id: Float64Array;
   /** Index into `ARMS`. */
   arm: Uint8Array;
   t0: Int32Array;
@@ -88,6 +90,7 @@ const float64 = (n = 1024) => new Column(new Float64Array(n), (m) => new Float64
  * @example const b = new TimelinePacker(pilot); b.add(baseline, events); const pack = b.done();
  */
 export class TimelinePacker {
+  private readonly id = float64();
   private readonly arm = uint8();
   private readonly t0 = int32();
   private readonly obsEnd = int32();
@@ -117,9 +120,11 @@ export class TimelinePacker {
 
   constructor(private readonly pilot: PilotFacts) {}
 
-  add(baseline: Baseline, events: readonly TimelineEvent[]): void {
+  /** Pack one participant, `id` being the caller's key for it. */
+  add(baseline: Baseline, events: readonly TimelineEvent[], id = this.n): void {
     const tl = participantTimeline(baseline, events, this.pilot);
     const facts = timelineFacts(tl);
+    this.id.push(id);
     this.arm.push(ARMS.indexOf(baseline.arm));
     this.t0.push(tl.t0);
     this.obsEnd.push(tl.obsEnd);
@@ -162,6 +167,54 @@ export class TimelinePacker {
     this.n++;
   }
 
+  /**
+   * Copy participant i of an existing pack (packed for the same pilot facts) as it is, without
+   * deriving it again: a pack refreshed after a write copies everyone the write did not touch.
+   */
+  copy(p: PackedTimelines, i: number): void {
+    this.id.push(p.id[i]!);
+    this.arm.push(p.arm[i]!);
+    this.t0.push(p.t0[i]!);
+    this.obsEnd.push(p.obsEnd[i]!);
+    this.benefit.push(p.monthlyBenefitCents[i]!);
+    this.guidance.push(p.guidanceCostCents[i]!);
+    this.intakeStep.push(p.intakeStep[i]!);
+    this.eligible.push(p.placementsEligible[i]!);
+    this.sustained.push(p.placementsSustained[i]!);
+    this.changeStart.push(this.changeDays.length);
+    for (let j = p.changeStart[i]!; j < p.changeStart[i + 1]!; j++) {
+      this.changeDays.push(p.changeDays[j]!);
+      this.changeOff.push(p.changeOff[j]!);
+      this.changeReason.push(p.changeReason[j]!);
+    }
+    this.ladderStart.push(this.ladderDays.length);
+    for (let j = p.ladderStart[i]!; j < p.ladderStart[i + 1]!; j++) {
+      this.ladderDays.push(p.ladderDays[j]!);
+      this.ladderSteps.push(p.ladderSteps[j]!);
+    }
+    this.offsetStart.push(this.offsetDays.length);
+    for (let j = p.offsetStart[i]!; j < p.offsetStart[i + 1]!; j++) {
+      this.offsetDays.push(p.offsetDays[j]!);
+      this.offsetCents.push(p.offsetCents[j]!);
+    }
+    this.stressStart.push(this.stressDays.length);
+    for (let j = p.stressStart[i]!; j < p.stressStart[i + 1]!; j++) {
+      this.stressDays.push(p.stressDays[j]!);
+      this.stressTenths.push(p.stressTenths[j]!);
+    }
+    this.debtIntake.push(p.debtIntake[i]!);
+    this.debtStabilised.push(p.debtStabilised[i]!);
+    SUBGROUP_FIELDS.forEach((field, f) => {
+      const g = p.groups[field];
+      const v = g.values[g.codes[i]!]!;
+      const values = this.groupValues[f]!;
+      let code = values.indexOf(v);
+      if (code < 0) code = values.push(v) - 1;
+      this.groupCodes[f]!.push(code);
+    });
+    this.n++;
+  }
+
   done(): PackedTimelines {
     // One past the last participant closes every slice.
     this.changeStart.push(this.changeDays.length);
@@ -176,6 +229,7 @@ export class TimelinePacker {
     ) as PackedTimelines['groups'];
     return {
       n: this.n,
+      id: this.id.done(),
       arm: this.arm.done(),
       t0: this.t0.done(),
       obsEnd: this.obsEnd.done(),
