@@ -51,7 +51,12 @@ describe('migrations', () => {
     await (await openStore(file)).close();
     const store = await openStore(file);
     const applied = store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all();
-    expect(applied).toEqual(['001_initial', '002_login_attempts', '003_debts_and_budgets']);
+    expect(applied).toEqual([
+      '001_initial',
+      '002_login_attempts',
+      '003_debts_and_budgets',
+      '007_derived_version',
+    ]);
     await store.close();
   });
 

@@ -23,6 +23,7 @@ import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
 import { routeplanner } from './routes/routeplanner.ts';
+import { statusByMonth } from './routes/status-by-month.ts';
 import { users } from './routes/users.ts';
 
 /** JSON bodies are small; CSV imports stream through their own route without this limit. */
@@ -40,6 +41,7 @@ function buildApi() {
     .route('/', outcomes)
     .route('/', budget)
     .route('/', routeplanner)
+    .route('/', statusByMonth)
     .route('/', exports)
     .route('/', auditLog);
 }
