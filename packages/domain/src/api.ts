@@ -216,6 +216,14 @@ export const UserInput = z
   .openapi('UserInput');
 export type UserInput = z.infer<typeof UserInput>;
 
+const NewPassword = z.string().min(12, 'at least 12 characters').max(1000);
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(1000), newPassword: NewPassword })
+  .openapi('PasswordChange');
+export type PasswordChange = z.infer<typeof PasswordChange>;
+export const PasswordReset = z.object({ newPassword: NewPassword }).openapi('PasswordReset');
+export type PasswordReset = z.infer<typeof PasswordReset>;
+
 export const TokenInput = z
   .object({
     name: z.string().trim().min(1).max(100),

@@ -280,6 +280,7 @@ export async function exportCohort({
     rowCount: participants,
     details: { filters, format: options.format, dateShift: options.dateShift },
     requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
   });
 
   const facts = pilot;

@@ -142,6 +142,7 @@ export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string 
       participantId: row.id,
       rowCount: 1,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     }),
   );
   const shown = toParticipantJson(ctx, row);
@@ -228,6 +229,7 @@ export async function createParticipant({
       participantId: newId,
       rowCount: 1,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -275,6 +277,7 @@ export async function updateParticipant({
       rowCount: 1,
       details: { fields: Object.keys(input) },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
   });
   return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);
