@@ -7,5 +7,6 @@ export * from './api.ts';
 export * from './api-outcomes.ts';
 export * from './api-routeplanner.ts';
 export * from './api-budget.ts';
+export * from './api-status.ts';
 export * from './model-covariates.ts';
 export * from './api-models.ts';
