@@ -169,8 +169,8 @@ describe('GET /api/pilots/{id}/models/adjusted-difference', () => {
     expect(reply.adjusted?.ok).toBe(true);
   });
 
-  it('refuses a window outside the allowed ones', async () => {
-    const { status } = await t.json(`/api/pilots/${pilot}/models/adjusted-difference?window=7`, {
+  it('refuses a window outside 1–60', async () => {
+    const { status } = await t.json(`/api/pilots/${pilot}/models/adjusted-difference?window=61`, {
       as: researcher,
     });
     expect(status).toBe(400);
@@ -206,11 +206,16 @@ describe('GET /api/pilots/{id}/power', () => {
     expect(reply.detectableDifference).toBeGreaterThan(0);
   });
 
-  it('gives a viewer the rounded difference without n', async () => {
+  it('gives a viewer n from the rounded counts, and no difference where the control count is suppressed', async () => {
     const { body } = await t.json(`/api/pilots/${pilot}/power?window=6`, { as: viewer });
     const reply = PilotPowerReply.parse(body);
-    expect(reply).toMatchObject({ n: null, rounded: true });
-    expect(Math.round(reply.detectableDifference! * 100)).toBe(reply.detectableDifference! * 100);
+    const summary = (await t.json(`/api/pilots/${pilot}/outcomes?window=6`, { as: viewer })).body;
+    const c = summary.arms.control;
+    expect(reply.rounded).toBe(true);
+    expect(reply.n).toBe(Math.min(summary.arms.intervention.evaluable, c.evaluable));
+    // Fewer than 10 control participants are off benefit at 6 months: the viewer sees no rate.
+    expect(c.offBenefit.rate).toBeNull();
+    expect(reply).toMatchObject({ p1: null, detectableP2: null, detectableDifference: null });
   });
 });
 

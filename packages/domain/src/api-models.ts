@@ -170,12 +170,12 @@ export const PilotPowerReply = z
     alpha: z.number(),
     /** The control arm's exit rate at k, used as p1; null without control evaluable. */
     p1: z.number().nullable(),
-    /** Per-arm n used: the smaller arm's evaluable count (null for viewers). */
+    /** Per-arm n used: the smaller arm's evaluable count (rounded for viewers). */
     n: z.number().int().nullable(),
     /** The smallest exit rate above p1 detectable with n per arm; null when none is. */
     detectableP2: z.number().nullable(),
     detectableDifference: z.number().nullable(),
-    /** True for viewers: p1 and the difference come from rounded counts. */
+    /** True for viewers: n, p1 and the difference come from the rounded counts (SPEC §6). */
     rounded: z.boolean(),
   })
   .openapi('PilotPowerReply');

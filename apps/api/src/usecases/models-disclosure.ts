@@ -55,8 +55,3 @@ export function verdict(
   if (effect.ci95[1] < none) return 'intervention_worse';
   return 'no_clear_difference';
 }
-
-/** A count rounded down to a multiple of `base`, so the power a viewer sees hides the exact n. */
-export function floorTo(n: number, base: number): number {
-  return Math.floor(n / base) * base;
-}

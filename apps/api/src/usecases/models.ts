@@ -1,4 +1,5 @@
 import { armTotals, modelParticipants } from '@wegwijzer/db';
+import { protectCount, protectProportion } from '@wegwijzer/disclosure';
 import type { ModelCovariate } from '@wegwijzer/domain';
 import {
   analyseCox,
@@ -10,7 +11,8 @@ import {
   toDay,
 } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
-import { floorTo, hasSmallGroup, verdict } from './models-disclosure.ts';
+import { disclosureRules } from './disclosure.ts';
+import { hasSmallGroup, verdict } from './models-disclosure.ts';
 import { visiblePilot } from './pilots.ts';
 
 const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
@@ -31,7 +33,7 @@ export async function pilotCox({
   const people = await modelParticipants(ctx.store.db, pilotId, pilot, 12);
   const a = analyseCox(people, covariates);
   if (forViewer(ctx)) {
-    const few = hasSmallGroup(people, covariates, ctx.config.suppressionThreshold);
+    const few = hasSmallGroup(people, covariates, disclosureRules(ctx).threshold);
     return {
       pilotId,
       covariates,
@@ -60,7 +62,7 @@ export async function pilotAdjustedDifference({
   const a = analyseDifference(people, covariates);
   if (forViewer(ctx)) {
     const evaluable = people.filter((p) => p.evaluable);
-    const few = hasSmallGroup(evaluable, covariates, ctx.config.suppressionThreshold);
+    const few = hasSmallGroup(evaluable, covariates, disclosureRules(ctx).threshold);
     return {
       pilotId,
       windowMonths: k,
@@ -81,8 +83,8 @@ export function plannedPower(input: { p1: number; p2: number; power: number }) {
 /**
  * The smallest difference a running pilot can detect at k with its current evaluable numbers:
  * the smaller arm's evaluable count per arm and the control arm's exit rate as p1. A viewer's
- * figure comes from the count rounded down to a multiple of the threshold and the rate rounded
- * to 5 percentage points, and is withheld below the threshold.
+ * figure is computed from the rounded counts the viewer's outcome summary shows (SPEC §6), so
+ * it tells nothing that summary does not.
  */
 export async function pilotPower({
   ctx,
@@ -97,28 +99,29 @@ export async function pilotPower({
 }) {
   await visiblePilot(ctx, pilotId);
   const totals = await armTotals(ctx.store.db, pilotId, k);
-  const control = totals.control;
   const viewer = forViewer(ctx);
-  const threshold = ctx.config.suppressionThreshold;
-  const exactN = Math.min(totals.intervention.evaluable, control?.evaluable ?? 0);
-  const exactP1 = control && control.evaluable > 0 ? control.off / control.evaluable : null;
-  const n = viewer ? floorTo(exactN, threshold) : exactN;
-  const p1 = exactP1 === null ? null : viewer ? Math.round(exactP1 * 20) / 20 : exactP1;
-  const usable = n > 0 && p1 !== null && p1 < 1 && (!viewer || n >= threshold);
-  const exactP2 = usable ? detectableP2({ n, p1, power, alpha: ALPHA }) : null;
-  // A viewer's difference is rounded up to a whole percentage point.
-  const difference =
-    exactP2 === null ? null : viewer ? Math.ceil((exactP2 - p1!) * 100) / 100 : exactP2 - p1!;
+  const rules = disclosureRules(ctx);
+  const shown = (count: number, n: number) =>
+    viewer ? protectProportion(count, n, rules) : { count, rate: n > 0 ? count / n : null };
+  const armN = (evaluable: number) => (viewer ? protectCount(evaluable, rules) : evaluable);
+  const control = totals.control;
+  const p1 = control ? shown(control.off, control.evaluable).rate : null;
+  const n1 = armN(totals.intervention.evaluable);
+  const n0 = control ? armN(control.evaluable) : 0;
+  const n = n1 === null || n0 === null ? null : Math.min(n1, n0);
+  const p2 =
+    n !== null && n > 0 && p1 !== null && p1 < 1
+      ? detectableP2({ n, p1, power, alpha: ALPHA })
+      : null;
   return {
     pilotId,
     windowMonths: k,
     power,
     alpha: ALPHA,
-    p1: viewer && !usable ? null : p1,
-    n: viewer ? null : exactN,
-    detectableP2:
-      difference === null ? null : viewer ? Math.round((p1! + difference) * 100) / 100 : exactP2,
-    detectableDifference: difference,
+    p1,
+    n,
+    detectableP2: p2,
+    detectableDifference: p2 === null || p1 === null ? null : p2 - p1,
     rounded: viewer,
   };
 }
