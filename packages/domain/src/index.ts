@@ -8,3 +8,4 @@ export * from './api.ts';
 export * from './api-outcomes.ts';
 export * from './api-routeplanner.ts';
 export * from './api-budget.ts';
+export * from './api-status.ts';

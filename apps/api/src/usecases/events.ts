@@ -60,6 +60,7 @@ export async function addEvent({
       rowCount: 1,
       details: { eventId: newId, type: event.type, date: event.date },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -92,6 +93,7 @@ export async function deleteEvent({
       rowCount: 1,
       details: { eventId: event.id, type: event.type, date: event.date, reason },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
   });
 }
