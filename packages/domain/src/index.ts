@@ -2,6 +2,7 @@ export * from './enums.ts';
 export * from './dates.ts';
 export * from './model.ts';
 export * from './money.ts';
+export * from './rules.ts';
 export * from './errors.ts';
 export * from './api.ts';
 export * from './api-outcomes.ts';
