@@ -19,10 +19,12 @@ import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
+import { models } from './routes/models.ts';
 import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
 import { routeplanner } from './routes/routeplanner.ts';
+import { statusByMonth } from './routes/status-by-month.ts';
 import { users } from './routes/users.ts';
 
 /** JSON bodies are small; CSV imports stream through their own route without this limit. */
@@ -40,8 +42,10 @@ function buildApi() {
     .route('/', outcomes)
     .route('/', budget)
     .route('/', routeplanner)
+    .route('/', statusByMonth)
     .route('/', exports)
-    .route('/', auditLog);
+    .route('/', auditLog)
+    .route('/', models);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

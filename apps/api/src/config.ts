@@ -11,6 +11,8 @@ export interface Config {
   bsnKey: string | null;
   /** Counts from 1 to threshold − 1 are suppressed for viewers (SPEC §6). */
   suppressionThreshold: number;
+  /** Every other count a viewer sees is rounded to a multiple of this (SPEC §6). */
+  roundingBase: number;
   sessionTtlMs: number;
   /** A session unused this long ends, whatever its absolute lifetime (ASVS 3.3.2). */
   sessionIdleMs: number;
@@ -31,14 +33,20 @@ export interface Config {
 
 export const VERSION = '0.1.0';
 
-/** A positive number from the environment, or the default when unset or not a positive number. */
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+/** A setting that is wrong: start-up stops with a message naming the variable. */
+export class ConfigError extends Error {}
+
+/** A whole number of at least 1, or the default when unset; anything else stops start-up. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(n) || n < 1)
+    throw new ConfigError(`${name} must be a whole number of 1 or more, not "${raw}"`);
+  return n;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const threshold = Number(env.WEGWIJZER_SUPPRESSION_THRESHOLD ?? 10);
   return {
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL ?? 'data/wegwijzer.sqlite',
@@ -46,19 +54,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.WEGWIJZER_ADMIN_EMAIL || null,
     adminPassword: env.WEGWIJZER_ADMIN_PASSWORD || null,
     bsnKey: env.WEGWIJZER_BSN_KEY || null,
-    suppressionThreshold: Number.isInteger(threshold) && threshold >= 1 ? threshold : 10,
+    suppressionThreshold: positiveInteger(env, 'WEGWIJZER_SUPPRESSION_THRESHOLD', 10),
+    roundingBase: positiveInteger(env, 'WEGWIJZER_ROUNDING_BASE', 5),
     sessionTtlMs: Number(env.WEGWIJZER_SESSION_HOURS ?? 8) * 3600_000,
-    sessionIdleMs: positive(env.WEGWIJZER_SESSION_IDLE_MINUTES, 30) * 60_000,
+    sessionIdleMs: positiveInteger(env, 'WEGWIJZER_SESSION_IDLE_MINUTES', 30) * 60_000,
     tokenDefaultDays: Math.min(
-      positive(env.WEGWIJZER_TOKEN_DEFAULT_DAYS, 90),
-      positive(env.WEGWIJZER_TOKEN_MAX_DAYS, 365),
+      positiveInteger(env, 'WEGWIJZER_TOKEN_DEFAULT_DAYS', 90),
+      positiveInteger(env, 'WEGWIJZER_TOKEN_MAX_DAYS', 365),
     ),
-    tokenMaxDays: positive(env.WEGWIJZER_TOKEN_MAX_DAYS, 365),
+    tokenMaxDays: positiveInteger(env, 'WEGWIJZER_TOKEN_MAX_DAYS', 365),
     origins: (env.WEGWIJZER_ORIGIN ?? '')
       .split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),
-    importMaxBytes: positive(env.WEGWIJZER_IMPORT_MAX_BYTES, 512 * 1024 * 1024),
+    importMaxBytes: positiveInteger(env, 'WEGWIJZER_IMPORT_MAX_BYTES', 512 * 1024 * 1024),
     webDist: env.WEGWIJZER_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     secureCookies: env.WEGWIJZER_SECURE_COOKIES === 'true',
     trustProxy: env.WEGWIJZER_TRUST_PROXY === 'true',

@@ -17,6 +17,8 @@ export * from './repos/throttle.ts';
 export * from './repos/audit-query.ts';
 export * from './backup.ts';
 export * from './routeplanner.ts';
+export * from './windows.ts';
+export * from './status.ts';
 export { migrations } from './migrations/index.ts';
 // Migrations written outside this package (upgrade tests) use the same SQL tag and type.
 export { sql, type Migration } from 'kysely';
@@ -24,3 +26,4 @@ export * from './repos/budget.ts';
 export * from './copy.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
+export * from './models.ts';

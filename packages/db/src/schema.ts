@@ -98,6 +98,8 @@ export interface ParticipantDerivedTable {
   /** Days to the first stabilising debt event; null without a debt_intake (migration 003). */
   debt_stabilise_days: number | null;
   debt_stabilise_censored: Bool | null;
+  /** The pilot's data_version of the write that last recomputed this row (migration 007). */
+  data_version: Generated<number>;
 }
 
 export interface UsersTable {

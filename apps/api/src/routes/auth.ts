@@ -85,7 +85,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/auth/me',
@@ -110,7 +110,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'post',
         path: '/api/auth/password',
@@ -150,7 +150,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/tokens',
@@ -166,7 +166,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'delete',
         path: '/api/tokens/{id}',

@@ -29,19 +29,23 @@ import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { visiblePilot } from './pilots.ts';
-import { pseudonym } from './pseudonym.ts';
+import { byPseudonym, pseudonym } from './pseudonym.ts';
 
 const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
 const bool = (v: number | null) => (v === null ? null : v === 1);
 
-/** A participant as the actor may see it: researchers get a pseudonym instead of the municipal reference. */
+const isResearcher = (ctx: UseCaseCtx) => ctx.actor.role === 'researcher';
+const nameOf = (ctx: UseCaseCtx, row: { pilot_id: string; id: number }) =>
+  pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, row.id);
+
+/**
+ * A participant as the actor may see it: researchers get their pseudonym instead of the
+ * municipal reference and of the internal id, which another researcher would see too (SPEC §6).
+ */
 export function toParticipantJson(ctx: UseCaseCtx, row: ParticipantRow): Participant {
-  const ref =
-    ctx.actor.role === 'researcher'
-      ? pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, row.id)
-      : row.participant_ref;
+  const ref = isResearcher(ctx) ? nameOf(ctx, row) : row.participant_ref;
   return {
-    id: String(row.id),
+    id: isResearcher(ctx) ? ref : String(row.id),
     pilotId: row.pilot_id,
     participantRef: ref,
     arm: row.arm as Arm,
@@ -100,30 +104,61 @@ export async function listParticipants({
   noViewer(ctx);
   await visiblePilot(ctx, pilotId);
   // Researchers search by pseudonym only in exports; a municipal reference filter would reveal it.
-  const ref = ctx.actor.role === 'researcher' ? undefined : query.ref;
-  const { rows, total } = await loadParticipants(ctx.store.db, pilotId, { ...query, ref });
-  // A search by reference reads one person's record; a page is a listing of microdata. Either
-  // is logged, by internal ids and counts only: the reference searched for is personal data.
-  await ctx.store.transaction(async (tx) => {
-    if (ref !== undefined) {
-      for (const r of rows) await auditTx(tx, readEntry(ctx, r.pilot_id, r.id));
-      if (rows.length === 0)
-        await auditTx(tx, { ...readEntry(ctx, pilotId, null), action: 'participant.search' });
-    } else {
-      await auditTx(tx, {
-        ...readEntry(ctx, pilotId, null),
-        action: 'participant.list',
-        rowCount: rows.length,
-        details: { page: query.page, pageSize: query.pageSize, arm: query.arm ?? null },
-      });
-    }
-  });
+  if (isResearcher(ctx)) {
+    // In the order of the researcher's pseudonyms: the municipal reference order is shared.
+    const all = await loadParticipants(ctx.store.db, pilotId, {
+      arm: query.arm,
+      page: 1,
+      pageSize: Number.MAX_SAFE_INTEGER,
+    });
+    const rows = byPseudonym(all.rows, (r) => nameOf(ctx, r)).slice(
+      (query.page - 1) * query.pageSize,
+      query.page * query.pageSize,
+    );
+    await auditRead(ctx, pilotId, query, rows, undefined);
+    return {
+      items: rows.map((r) => toParticipantJson(ctx, r)),
+      total: all.total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+  const { rows, total } = await loadParticipants(ctx.store.db, pilotId, query);
+  await auditRead(ctx, pilotId, query, rows, query.ref);
   return {
     items: rows.map((r) => toParticipantJson(ctx, r)),
     total,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * Logs a page of participants: a search by reference reads one person's record (one entry per
+ * match, by internal id); a plain page is a listing of microdata (one entry with its count). The
+ * reference searched for is personal data and is not logged.
+ */
+async function auditRead(
+  ctx: UseCaseCtx,
+  pilotId: string,
+  query: { arm?: Arm; page: number; pageSize: number },
+  rows: readonly ParticipantRow[],
+  ref: string | undefined,
+) {
+  await ctx.store.transaction(async (tx) => {
+    if (ref !== undefined) {
+      for (const r of rows) await auditTx(tx, readEntry(ctx, r.pilot_id, r.id));
+      if (rows.length === 0)
+        await auditTx(tx, { ...readEntry(ctx, pilotId, null), action: 'participant.search' });
+      return;
+    }
+    await auditTx(tx, {
+      ...readEntry(ctx, pilotId, null),
+      action: 'participant.list',
+      rowCount: rows.length,
+      details: { page: query.page, pageSize: query.pageSize, arm: query.arm ?? null },
+    });
+  });
 }
 
 /** The audit entry of a read of participant `participantId` (or of none found) in `pilotId`. */
@@ -144,7 +179,17 @@ export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string 
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
   await ctx.store.transaction((tx) => auditTx(tx, readEntry(ctx, row.pilot_id, row.id)));
-  return { ...toParticipantJson(ctx, row), events: events.map(toEventJson) };
+  const shown = toParticipantJson(ctx, row);
+  if (!isResearcher(ctx)) return { ...shown, events: events.map(toEventJson) };
+  // Event ids and the participant id are internal keys: a researcher gets keyed names instead.
+  return {
+    ...shown,
+    events: events.map((e) => ({
+      ...toEventJson(e),
+      id: pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, e.id, 'views').replace(/^P/, 'E'),
+      participantId: shown.id,
+    })),
+  };
 }
 
 function toBaselinePatch(input: ParticipantUpdate): Partial<Baseline> {
