@@ -91,6 +91,7 @@ export const BudgetReply = z
       evaluable: n,
     }),
     suppressed: z.array(z.string()).optional(),
+    rounded: z.literal(true).optional(),
   })
   .openapi('Budget');
 export type BudgetReply = z.infer<typeof BudgetReply>;

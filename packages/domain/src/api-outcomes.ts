@@ -4,6 +4,11 @@ import { isWindow, WINDOW_MESSAGE } from './enums.ts';
 
 /** Reply schemas of the outcome endpoints (SPEC §5). `null` marks a figure over zero participants or one suppressed for viewers. */
 
+/** Set on every reply a viewer gets: its figures are rounded and protected (SPEC §6). */
+export const RoundedMark = z.literal(true).optional().openapi({
+  description: 'Present (true) on viewer replies: every count is rounded, small groups suppressed',
+});
+
 const Interval = z.tuple([z.number(), z.number()]).nullable();
 const n = z.number().nullable();
 
@@ -67,6 +72,7 @@ export const OutcomeSummary = z
     /** The pilot's municipal reference lines for this window, to draw beside the exit rate. */
     referenceLines: z.array(ReferenceLine),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('OutcomeSummary');
 export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
@@ -88,6 +94,7 @@ export const SurvivalReply = z
     arms: z.object({ intervention: KaplanMeier.optional(), control: KaplanMeier.optional() }),
     logRank: z.object({ chi2: z.number(), p: z.number() }).nullable(),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('Survival');
 export type SurvivalReply = z.infer<typeof SurvivalReply>;
@@ -105,6 +112,7 @@ export const SubgroupReply = z
       }),
     ),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('Subgroups');
 export type SubgroupReply = z.infer<typeof SubgroupReply>;
@@ -115,6 +123,7 @@ export const ComparisonReply = z
     pilots: z.array(
       OutcomeSummary.extend({ name: z.string(), municipality: z.string(), synthetic: z.boolean() }),
     ),
+    rounded: RoundedMark,
   })
   .openapi('Comparison');
 export type ComparisonReply = z.infer<typeof ComparisonReply>;
@@ -153,6 +162,7 @@ export const CohortReply = z
       }),
     ),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('Cohorts');
 export type CohortReply = z.infer<typeof CohortReply>;

@@ -84,3 +84,4 @@ export {
   type StatusByMonth,
   type StatusPoint,
 } from './status.ts';
+export * from './models/index.ts';
