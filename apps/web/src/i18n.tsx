@@ -60,7 +60,7 @@ const nl = {
   overviewTitle: 'Overzicht van de pilots',
   overviewIntro: 'Uitstroom uit de bijstand 12 maanden na intake, per pilot.',
   offBenefit12: 'uit de bijstand na 12 maanden',
-  offBenefitAfter: (m: number) => `uit de bijstand na ${m} maanden`,
+  offBenefitAfter: (m: number) => `uit de bijstand na ${m} ${m === 1 ? 'maand' : 'maanden'}`,
   ofN: (x: string, n: string, ci: string) => `(${x} van ${n}; 95%-BI ${ci})`,
   pendingText: (p: string) => `${p} deelnemers nog te vroeg om te beoordelen`,
   netSavings: 'Netto besparing',
@@ -284,7 +284,8 @@ const en: Dict = {
   overviewTitle: 'Pilot overview',
   overviewIntro: 'Exit from social assistance 12 months after intake, per pilot.',
   offBenefit12: 'off social assistance after 12 months',
-  offBenefitAfter: (m: number) => `off social assistance after ${m} months`,
+  offBenefitAfter: (m: number) =>
+    `off social assistance after ${m} ${m === 1 ? 'month' : 'months'}`,
   ofN: (x: string, n: string, ci: string) => `(${x} of ${n}; 95% CI ${ci})`,
   pendingText: (p: string) => `${p} participants too recent to assess`,
   netSavings: 'Net savings',

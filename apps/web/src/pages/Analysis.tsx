@@ -31,6 +31,7 @@ import { formatDate, formatInterval, formatNumber, formatPercent } from '../form
 import { useI18n } from '../i18n.tsx';
 import { useLocation } from '../router.tsx';
 import { WindowPicker } from '../components/WindowPicker.tsx';
+import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
 
 export default function Analysis() {
@@ -62,6 +63,7 @@ export default function Analysis() {
       </p>
       <Summary pilotId={pilot.id} windowMonths={windowMonths} />
       <Survival pilotId={pilot.id} />
+      <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
     </div>
   );

@@ -18,6 +18,7 @@ import { WorklistTab } from './WorklistTab.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
+const StatusByMonthFigure = lazy(() => import('./monthly/StatusByMonthFigure.tsx'));
 // Debts (Recharts) and the budget: their own chunks, loaded only where they are shown.
 const DebtSection = lazy(() => import('./debts/DebtSection.tsx'));
 const BudgetSummary = lazy(() => import('./budget/BudgetSummary.tsx'));
@@ -122,6 +123,9 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">
+                <Suspense fallback={<Loading />}>
+                  <StatusByMonthFigure pilotId={pilot.id} />
+                </Suspense>
                 <Suspense fallback={<Loading />}>
                   <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} marks={marks} />
                 </Suspense>
