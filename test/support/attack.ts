@@ -21,6 +21,7 @@ export function viewerPaths(pilots: readonly string[]): string[] {
   for (const p of pilots) {
     paths.push(`/api/pilots/${p}`, `/api/pilots/${p}/survival`, `/api/pilots/${p}/debts/survival`);
     paths.push(`/api/pilots/${p}/reference-lines`, `/api/pilots/${p}/budget-lines`);
+    paths.push(`/api/pilots/${p}/status-by-month`, `/api/pilots/${p}/power?window=12`);
     for (const k of WINDOWS) {
       paths.push(
         `/api/pilots/${p}/outcomes?window=${k}`,
@@ -482,6 +483,30 @@ export function attackCohorts(
   }
 }
 
+/** Status by month: each month's share against its counts, and those still on benefit. */
+export function attackStatus(at: Attacker, v: any, a: any, key: string): void {
+  if (!v || !a) return;
+  for (const arm of Object.keys(a.arms)) {
+    for (const ap of a.arms[arm]) {
+      const vp = v.arms[arm]?.find((x: any) => x.month === ap.month);
+      if (!vp) continue;
+      const k = `${key}/status/${arm}/m=${ap.month}`;
+      const isSuppressed = (x: string) =>
+        Array.isArray(v.suppressed) && v.suppressed.some((s: string) => s.endsWith(x));
+      at.arm(vp, ap, { key: k, rounded: isRounded(v), isSuppressed: () => false });
+      at.claim(
+        `${k}/onBenefit`,
+        sub(
+          at.known(vp.evaluable, isRounded(v), false),
+          at.known(vp.offBenefit.count, isRounded(v), isSuppressed(`/${ap.month}/offBenefit`)),
+        ),
+        ap.evaluable - ap.offBenefit.count,
+        'evaluable − off',
+      );
+    }
+  }
+}
+
 /** Runs every derivation over one pilot's replies; returns the attacker with what it found. */
 export function attack(
   viewer: Replies,
@@ -560,6 +585,13 @@ export function attack(
           );
       }
     }
+
+    attackStatus(
+      at,
+      viewer.get(`/api/pilots/${p}/status-by-month`),
+      admin.get(`/api/pilots/${p}/status-by-month`),
+      p,
+    );
 
     for (const which of ['survival', 'debts/survival']) {
       const [vk, ak] = both(`/api/pilots/${p}/${which}`);

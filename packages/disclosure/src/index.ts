@@ -28,3 +28,5 @@ export {
   protectRouteplannerResult,
   type GroupCounts,
 } from './routeplanner.ts';
+export { hasSmallGroup, verdict } from './verdict.ts';
+export { protectStatusByMonth } from './status.ts';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ReferenceLine } from './api-budget.ts';
-import { WINDOWS } from './enums.ts';
+import { isWindow, WINDOW_MESSAGE } from './enums.ts';
 
 /** Reply schemas of the outcome endpoints (SPEC §5). `null` marks a figure over zero participants or one suppressed for viewers. */
 
@@ -12,11 +12,20 @@ export const RoundedMark = z.literal(true).optional().openapi({
 const Interval = z.tuple([z.number(), z.number()]).nullable();
 const n = z.number().nullable();
 
+/**
+ * A window query parameter: a whole number of months from 1 to 60 written as plain digits
+ * (so `1.5`, `1e1` and `abc` are refused rather than read as some other number).
+ */
 export const WindowParam = z
-  .enum(WINDOWS.map(String) as [string, ...string[]])
+  .string()
   .default('12')
+  .refine((s) => /^[0-9]{1,2}$/.test(s) && isWindow(Number(s)), WINDOW_MESSAGE)
   .transform(Number)
-  .openapi({ description: 'Months after intake: 6, 12, 18, 24 or 36', example: '12' });
+  .openapi({
+    description:
+      'Months after intake, any whole number from 1 to 60; 6, 12, 18, 24 and 36 are the standard windows',
+    example: '12',
+  });
 
 const Proportion = z.object({ count: n, rate: n, ci95: Interval });
 const Savings = z.object({ avoidedBenefit: n, offsetIncome: n, guidanceCost: n, net: n });

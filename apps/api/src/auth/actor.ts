@@ -17,6 +17,7 @@ async function toActor(
   c: Parameters<MiddlewareHandler<AppEnv>>[0],
   user: UserRow,
   via: Actor['via'],
+  token?: Actor['token'],
 ): Promise<Actor> {
   const { store } = c.get('deps');
   const demo = isDemoAccount(user.email);
@@ -36,6 +37,7 @@ async function toActor(
     pilots,
     demo,
     via,
+    ...(token ? { token } : {}),
   };
 }
 
@@ -46,11 +48,15 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const auth = c.req.header('authorization');
   if (auth?.startsWith('Bearer ')) {
     const user = await tokenUser(store.db, auth.slice(7).trim());
-    if (user) c.set('actor', await toActor(c, user, 'token'));
+    if (user)
+      c.set(
+        'actor',
+        await toActor(c, user, 'token', { id: user.token_id, expiresAt: user.token_expires_at }),
+      );
   } else {
     const secret = getCookie(c, SESSION_COOKIE);
     if (secret) {
-      const user = await sessionUser(store.db, secret);
+      const user = await sessionUser(store.db, secret, c.get('deps').config.sessionIdleMs);
       if (user) c.set('actor', await toActor(c, user, 'session'));
     }
   }

@@ -18,11 +18,12 @@ export type PilotSource = 'id' | 'participant' | 'event' | 'budgetLine' | 'refer
 
 /**
  * What a route that admits viewers gives them (SPEC §6): `protected`, a reply passed through
- * @wegwijzer/disclosure (it carries `rounded: true`); or `no-participant-figures`, a reply with
+ * @wegwijzer/disclosure (it carries `rounded: true`); `verdict`, a model result in words only
+ * (`plain: true`, from the package's `verdict`); or `no-participant-figures`, a reply with
  * nothing computed from participants (the caller's own account, budget lines, published
  * reference lines). The route-table test holds every viewer route to its declaration.
  */
-export type ViewerReply = 'protected' | 'no-participant-figures';
+export type ViewerReply = 'protected' | 'verdict' | 'no-participant-figures';
 
 export type Access =
   { public: true } | { roles: readonly Role[]; pilot?: PilotSource; viewer?: ViewerReply };

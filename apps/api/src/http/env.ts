@@ -13,6 +13,8 @@ export interface Actor {
   /** One of the demo accounts, whose passwords are public: confined to synthetic pilots (SPEC §6). */
   demo: boolean;
   via: 'session' | 'token';
+  /** The token a token-borne request came with, and when it ends (null: never). */
+  token?: { id: string; expiresAt: string | null };
 }
 
 export interface Deps {
@@ -27,6 +29,7 @@ export interface AppEnv {
     deps: Deps;
     actor: Actor | null;
     requestId: string;
+    clientRequestId: string | null;
   };
 }
 
@@ -34,4 +37,5 @@ export interface AppEnv {
 export interface UseCaseCtx extends Deps {
   actor: Actor;
   requestId: string;
+  clientRequestId: string | null;
 }

@@ -52,9 +52,15 @@ export function toBudgetLineJson(r: BudgetLineRecord): BudgetLine {
 
 function auditEntry(
   ctx: UseCaseCtx,
-  entry: Omit<AuditEntry, 'actorId' | 'actorEmail' | 'requestId'>,
+  entry: Omit<AuditEntry, 'actorId' | 'actorEmail' | 'requestId' | 'clientRequestId'>,
 ): AuditEntry {
-  return { ...entry, actorId: ctx.actor.id, actorEmail: ctx.actor.email, requestId: ctx.requestId };
+  return {
+    ...entry,
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
+  };
 }
 
 export async function listBudgetLines({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {

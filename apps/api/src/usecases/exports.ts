@@ -36,6 +36,7 @@ import {
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -155,7 +156,15 @@ export async function exportCount({
   filters: CohortFilters;
 }) {
   await visiblePilot(ctx, pilotId);
-  return { participants: await countCohort(ctx, pilotId, filters) };
+  const participants = await countCohort(ctx, pilotId, filters);
+  // Counts of narrowing filters can single a person out: each one asked for is logged.
+  await audit(ctx, {
+    action: 'export.count',
+    pilotId,
+    rowCount: participants,
+    details: { filters },
+  });
+  return { participants };
 }
 
 /**
@@ -280,6 +289,7 @@ export async function exportCohort({
     rowCount: participants,
     details: { filters, format: options.format, dateShift: options.dateShift },
     requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
   });
 
   const facts = pilot;

@@ -8,9 +8,11 @@ import {
   type PilotListItem,
 } from '@wegwijzer/db';
 import {
+  BadRequest,
   centsToEuros,
   eurosToCents,
   NotFound,
+  pilotDatesProblem,
   type Pilot,
   type PilotInput,
   type PilotRecord,
@@ -76,6 +78,8 @@ export async function createPilot({
   ctx: UseCaseCtx;
   input: PilotInput;
 }): Promise<Pilot> {
+  const problem = pilotDatesProblem(input.startDate, input.dataCompleteThrough);
+  if (problem) throw new BadRequest(problem);
   const pilot = await insertPilot(ctx.store.db, {
     name: input.name,
     municipality: input.municipality,
@@ -105,7 +109,12 @@ export async function updatePilot({
   id: string;
   input: PilotUpdate;
 }): Promise<Pilot> {
-  await visiblePilot(ctx, id);
+  const current = await visiblePilot(ctx, id);
+  const problem = pilotDatesProblem(
+    input.startDate ?? current.startDate,
+    input.dataCompleteThrough ?? current.dataCompleteThrough,
+  );
+  if (problem) throw new BadRequest(problem);
   const updated = await savePilot(ctx.store.db, id, {
     name: input.name,
     municipality: input.municipality,

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial.ts';
 import * as m002 from './002_login_attempts.ts';
 import * as m003 from './003_debts_and_budgets.ts';
+import * as m005 from './005_audit_chain.ts';
+import * as m007 from './007_derived_version.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_login_attempts': m002,
   '003_debts_and_budgets': m003,
+  '005_audit_chain': m005,
+  '007_derived_version': m007,
 };
