@@ -491,14 +491,14 @@ export function attackStatus(at: Attacker, v: any, a: any, key: string): void {
       const vp = v.arms[arm]?.find((x: any) => x.month === ap.month);
       if (!vp) continue;
       const k = `${key}/status/${arm}/m=${ap.month}`;
-      const isSuppressed = (x: string) =>
-        Array.isArray(v.suppressed) && v.suppressed.some((s: string) => s.endsWith(x));
+      const at_ = `/arms/${arm}/${v.arms[arm].indexOf(vp)}/offBenefit/count`;
+      const hidden = Array.isArray(v.suppressed) && v.suppressed.includes(at_);
       at.arm(vp, ap, { key: k, rounded: isRounded(v), isSuppressed: () => false });
       at.claim(
         `${k}/onBenefit`,
         sub(
           at.known(vp.evaluable, isRounded(v), false),
-          at.known(vp.offBenefit.count, isRounded(v), isSuppressed(`/${ap.month}/offBenefit`)),
+          at.known(vp.offBenefit.count, isRounded(v), hidden),
         ),
         ap.evaluable - ap.offBenefit.count,
         'evaluable − off',

@@ -31,7 +31,7 @@ export function protectStatusByMonth(
           rules,
         );
         if (offShown === null || shown.count === null) {
-          suppressed.push(`/arms/${arm}/${i}/offBenefit`);
+          suppressed.push(`/arms/${arm}/${i}/offBenefit/count`);
           return {
             month: p.month,
             evaluable: protectCount(p.evaluable, rules),
