@@ -28,7 +28,8 @@ import {
   TableWriter,
   toReadableStream,
   zipBytes,
-  COHORT,
+  COHORT_WINDOWS,
+  cohortTable,
   EVENTS,
   PARTICIPANTS,
   type DialectName,
@@ -57,6 +58,8 @@ export interface CohortFilters {
 export interface ExportOptions {
   format: DialectName;
   dateShift: boolean;
+  /** Windows of cohort.csv's derived columns; SPEC §7's 6, 12 and 24 unless chosen. */
+  windows?: readonly number[];
 }
 
 /** Participants read per query: bounds memory whatever the pilot's size. */
@@ -278,7 +281,12 @@ export async function exportCohort({
     action: 'export.cohort',
     pilotId,
     rowCount: participants,
-    details: { filters, format: options.format, dateShift: options.dateShift },
+    details: {
+      filters,
+      format: options.format,
+      dateShift: options.dateShift,
+      windows: options.windows ?? COHORT_WINDOWS,
+    },
     requestId: ctx.requestId,
     clientRequestId: ctx.clientRequestId,
   });
@@ -286,12 +294,15 @@ export async function exportCohort({
   const facts = pilot;
   const pages = (withEvents: boolean) =>
     cohortPages(ctx, pilotId, filters, { ...options, withEvents });
-  const cohort = new TableWriter(COHORT, dialect);
+  const windows = options.windows ?? COHORT_WINDOWS;
+  const cohortSchema = cohortTable(windows);
+  const cohort = new TableWriter(cohortSchema, dialect);
   const people = new TableWriter(PARTICIPANTS, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const budget = new TableWriter(BUDGET, dialect);
   const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
-  const datapackage = buildDataPackage(TABLES, dialect, {
+  const tables = TABLES.map((t) => (t.name === cohortSchema.name ? cohortSchema : t));
+  const datapackage = buildDataPackage(tables, dialect, {
     pilot: {
       id: pilot.id,
       name: pilot.name,
@@ -310,8 +321,8 @@ export async function exportCohort({
   // Entries are produced lazily: each file reads the participants again, page by page.
   function* entries(): Generator<ZipEntry> {
     yield {
-      name: COHORT.path,
-      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts))),
+      name: cohortSchema.path,
+      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts, windows))),
     };
     yield {
       name: PARTICIPANTS.path,
