@@ -28,6 +28,8 @@ describe('migrations', () => {
       'audit_log',
       'budget_lines',
       'events',
+      'export_log',
+      'export_participants',
       'grants',
       'login_failures',
       'participant_derived',
@@ -51,7 +53,12 @@ describe('migrations', () => {
     await (await openStore(file)).close();
     const store = await openStore(file);
     const applied = store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all();
-    expect(applied).toEqual(['001_initial', '002_login_attempts', '003_debts_and_budgets']);
+    expect(applied).toEqual([
+      '001_initial',
+      '002_login_attempts',
+      '003_debts_and_budgets',
+      '004_personal_data',
+    ]);
     await store.close();
   });
 

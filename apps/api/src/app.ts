@@ -22,6 +22,7 @@ import { imports } from './routes/imports.ts';
 import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
+import { privacy } from './routes/privacy.ts';
 import { routeplanner } from './routes/routeplanner.ts';
 import { users } from './routes/users.ts';
 
@@ -41,7 +42,8 @@ function buildApi() {
     .route('/', budget)
     .route('/', routeplanner)
     .route('/', exports)
-    .route('/', auditLog);
+    .route('/', auditLog)
+    .route('/', privacy);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

@@ -22,3 +22,4 @@ export { migrations } from './migrations/index.ts';
 export { sql, type Migration } from 'kysely';
 export * from './repos/budget.ts';
 export * from './copy.ts';
+export * from './personal-data.ts';

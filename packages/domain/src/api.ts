@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
+import { ProcessingInput, ProcessingRecordJson, RetentionActionEnum, RetentionJson } from './api-processing.ts';
 import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
 
 /** A money-stress score: 0 to 10, whole or with one decimal (7 or 7.5). */
@@ -32,6 +33,10 @@ export const PilotInput = z
     guidanceCost: euros.nullable().optional(),
     targetGroup: z.string().max(2000).nullable().optional(),
     description: z.string().max(10000).nullable().optional(),
+    /** SPEC §8: until when the participant data are kept; not before startDate. */
+    retainUntil: IsoDate,
+    retentionAction: RetentionActionEnum.optional(),
+    processing: ProcessingInput.optional(),
   })
   .openapi('PilotInput');
 export type PilotInput = z.infer<typeof PilotInput>;
@@ -55,6 +60,9 @@ export const Pilot = z
     /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
     participants: z.number().int().nullable(),
     hasControl: z.boolean(),
+    retainUntil: z.string(),
+    retention: RetentionJson,
+    processing: ProcessingRecordJson,
   })
   .openapi('Pilot');
 export type Pilot = z.infer<typeof Pilot>;

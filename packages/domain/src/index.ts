@@ -7,3 +7,6 @@ export * from './api.ts';
 export * from './api-outcomes.ts';
 export * from './api-routeplanner.ts';
 export * from './api-budget.ts';
+export * from './retention.ts';
+export * from './api-processing.ts';
+export * from './api-privacy.ts';

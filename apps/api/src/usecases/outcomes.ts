@@ -34,7 +34,7 @@ import {
   suppressSubgroups,
   suppressSurvival,
 } from './disclosure.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 /** Viewers get suppressed figures (SPEC §6); everyone else the figures as computed. */
 const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
@@ -66,6 +66,7 @@ export async function pilotOutcomes({
  */
 export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const times = await debtStabilisationTimes(ctx.store.db, pilotId);
   const withControl = (await armSizes(ctx, pilotId)).control > 0;
   const reply = {
@@ -81,6 +82,8 @@ export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pil
 
 export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  // Curves, subgroups and cohorts read per-person rows, which a reduced pilot no longer has.
+  requirePersonalData(pilot);
   const reply = {
     pilotId,
     observationEnd: pilot.dataCompleteThrough,
@@ -110,7 +113,7 @@ export async function pilotSubgroups({
   k: number;
   by: SubgroupField;
 }) {
-  await visiblePilot(ctx, pilotId);
+  requirePersonalData(await visiblePilot(ctx, pilotId));
   const order = compareGroups(by);
   const groups = (await subgroupTotals(ctx.store.db, pilotId, k, by))
     .sort((a, b) => order(a.value, b.value))
@@ -218,7 +221,7 @@ export async function pilotCohorts({
   pilotId: string;
   k: number;
 }) {
-  await visiblePilot(ctx, pilotId);
+  requirePersonalData(await visiblePilot(ctx, pilotId));
   const cohorts = (await cohortCounts(ctx.store.db, pilotId, k)).map((r) => ({
     month: r.month,
     arm: r.arm as 'intervention' | 'control',

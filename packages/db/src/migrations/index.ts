@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial.ts';
 import * as m002 from './002_login_attempts.ts';
 import * as m003 from './003_debts_and_budgets.ts';
+import * as m004 from './004_personal_data.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_login_attempts': m002,
   '003_debts_and_budgets': m003,
+  '004_personal_data': m004,
 };
