@@ -95,15 +95,10 @@ export async function applyRetentionTx(
 ): Promise<RetentionCounts> {
   await tx.lockPilot(pilotId);
   const ofPilot = 'SELECT id FROM participants WHERE pilot_id = ?';
-  await tx.run(
-    `DELETE FROM export_participants WHERE participant_id IN (${ofPilot})`,
-    [pilotId],
-  );
+  await tx.run(`DELETE FROM export_participants WHERE participant_id IN (${ofPilot})`, [pilotId]);
   await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${ofPilot})`, [pilotId]);
   await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${ofPilot})`, [pilotId]);
-  const events = await tx.run(`DELETE FROM events WHERE participant_id IN (${ofPilot})`, [
-    pilotId,
-  ]);
+  const events = await tx.run(`DELETE FROM events WHERE participant_id IN (${ofPilot})`, [pilotId]);
   const participants = await tx.run('DELETE FROM participants WHERE pilot_id = ?', [pilotId]);
   if (action === 'erase') await tx.run('DELETE FROM pilot_totals WHERE pilot_id = ?', [pilotId]);
   await tx.run(

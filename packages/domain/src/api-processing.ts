@@ -39,4 +39,3 @@ export const RetentionJson = z
     appliedAt: z.string().nullable(),
   })
   .openapi('Retention');
-

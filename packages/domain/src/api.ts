@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
-import { ProcessingInput, ProcessingRecordJson, RetentionActionEnum, RetentionJson } from './api-processing.ts';
+import {
+  ProcessingInput,
+  ProcessingRecordJson,
+  RetentionActionEnum,
+  RetentionJson,
+} from './api-processing.ts';
 import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
 
 /** A money-stress score: 0 to 10, whole or with one decimal (7 or 7.5). */

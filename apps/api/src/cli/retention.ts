@@ -64,7 +64,9 @@ try {
       );
     }
   }
-  console.log(JSON.stringify({ today, apply: values.apply, pilots: due, applied, skipped }, null, 2));
+  console.log(
+    JSON.stringify({ today, apply: values.apply, pilots: due, applied, skipped }, null, 2),
+  );
 } finally {
   await store.close();
 }

@@ -67,7 +67,8 @@ export const privacy = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(AccessReport, 'What is held'), ...errorResponses },
       },
     ),
-    async (c) => c.json(await accessRequest({ ctx: useCaseCtx(c), input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await accessRequest({ ctx: useCaseCtx(c), input: c.req.valid('json') }), 200),
   )
   .openapi(
     defineRoute(

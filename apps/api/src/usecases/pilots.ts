@@ -148,10 +148,7 @@ export async function updatePilot({
     input.guidanceCost !== undefined;
   // The totals of an erased or reduced pilot can no longer be recomputed from its people.
   if (feedsFigures) requirePersonalData(current);
-  checkRetainUntil(
-    input.startDate ?? current.startDate,
-    input.retainUntil ?? current.retainUntil,
-  );
+  checkRetainUntil(input.startDate ?? current.startDate, input.retainUntil ?? current.retainUntil);
   const updated = await savePilot(ctx.store.db, id, {
     name: input.name,
     municipality: input.municipality,

@@ -51,7 +51,16 @@ const COLUMNS: [string, (r: Register['items'][number]) => string][] = [
 /** The register as CSV (Excel-NL: `;`, UTF-8 with BOM), for the privacy officer. */
 export function registerCsv(register: Register): string {
   const dialect = DIALECTS['excel-nl'];
-  let out = '\uFEFF' + csvLine(COLUMNS.map(([h]) => h), dialect);
-  for (const r of register.items) out += csvLine(COLUMNS.map(([, f]) => f(r)), dialect);
+  let out =
+    '\uFEFF' +
+    csvLine(
+      COLUMNS.map(([h]) => h),
+      dialect,
+    );
+  for (const r of register.items)
+    out += csvLine(
+      COLUMNS.map(([, f]) => f(r)),
+      dialect,
+    );
   return out;
 }

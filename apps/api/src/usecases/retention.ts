@@ -65,7 +65,9 @@ export async function applyRetention(
   today = todayIso(),
 ) {
   if (pilot.retentionState)
-    throw new Conflict(`This pilot was already ${pilot.retentionState} on ${pilot.retentionAppliedAt}`);
+    throw new Conflict(
+      `This pilot was already ${pilot.retentionState} on ${pilot.retentionAppliedAt}`,
+    );
   if (retentionStatus(pilot.retainUntil, today) !== 'due')
     throw new Conflict(`The retention date ${pilot.retainUntil} has not passed yet`);
   const counts = await erasing(store, async (tx) => {
@@ -111,7 +113,6 @@ export async function confirmRetention({
   });
 }
 
-
 export interface RetentionReportLine {
   pilotId: string;
   name: string;
@@ -124,7 +125,7 @@ export interface RetentionReportLine {
   events: number;
 }
 
-/** Every pilot not yet acted on whose date has passed or comes within 90 days. */
+/** Every pilot not yet acted on whose date has passed or comes within 90 days, earliest date first. */
 export async function retentionReport(
   store: Store,
   today = todayIso(),
@@ -144,5 +145,6 @@ export async function retentionReport(
       ...(await retentionCounts(store.db, p.id)),
     });
   }
-  return lines;
+  // The most overdue first.
+  return lines.sort((a, b) => a.retainUntil.localeCompare(b.retainUntil));
 }

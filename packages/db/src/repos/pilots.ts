@@ -67,8 +67,7 @@ export type PilotPatch = Partial<Omit<NewPilot, 'synthetic'>> & { retentionRevie
 function toColumns(p: PilotPatch & { synthetic?: boolean }) {
   return {
     retain_until: p.retainUntil,
-    retention_review:
-      p.retentionReview === undefined ? undefined : p.retentionReview ? 1 : 0,
+    retention_review: p.retentionReview === undefined ? undefined : p.retentionReview ? 1 : 0,
     retention_action: p.retentionAction,
     purpose: p.processing?.purpose,
     legal_basis: p.processing?.legalBasis,
