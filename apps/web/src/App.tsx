@@ -17,6 +17,7 @@ const Subgroups = lazy(() => import('./pages/Subgroups.tsx'));
 const Compare = lazy(() => import('./pages/Compare.tsx'));
 const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
+const AccessRequestPage = lazy(() => import('./pages/privacy/AccessRequestPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
 
 export function App() {
@@ -70,7 +71,7 @@ function route(path: string, user: User | null): ReactNode {
   const pilot = match('/pilots/:id', path);
   if (pilot) return <PilotPage id={pilot.id!} user={user} />;
   const part = match('/participants/:id', path);
-  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} />;
+  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} user={user} />;
   if (path === '/routeplanner') return <RouteplannerPage />;
   const researcher = user.role === 'researcher' || user.role === 'admin';
   if (path === '/analyse' && researcher) return <Analysis />;
@@ -78,6 +79,8 @@ function route(path: string, user: User | null): ReactNode {
   if (path === '/vergelijken') return <Compare />;
   if (path === '/exporteren' && researcher) return <ExportPage />;
   if (path === '/beheer' && user.role === 'admin') return <AdminPage user={user} />;
+  if (path === '/inzageverzoek' && (user.role === 'admin' || user.role === 'manager'))
+    return <AccessRequestPage />;
   return <NotFound />;
 }
 
@@ -114,6 +117,9 @@ function Header({ user }: { user: User | null }) {
           : []),
         ['/vergelijken', t.navCompare],
         ...(researcher ? ([['/exporteren', t.navExport]] as [string, string][]) : []),
+        ...(user.role === 'admin' || user.role === 'manager'
+          ? ([['/inzageverzoek', t.navAccessRequest]] as [string, string][])
+          : []),
         ...(user.role === 'admin' ? ([['/beheer', t.navAdmin]] as [string, string][]) : []),
       ]
     : [];

@@ -19,6 +19,7 @@ import { href, Link, setQuery, useLocation } from '../router.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
@@ -81,6 +82,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
           </button>
         )}
       </header>
+      <RetentionNotice pilot={p} />
       {tabs.length > 1 && (
         <nav className="tabs no-print" aria-label={p.name}>
           {tabs.map((k) => (
