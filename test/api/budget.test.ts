@@ -257,8 +257,8 @@ describe('GET /api/pilots/{id}/budget', () => {
     await t.request(`/api/budget-lines/${line.id}`, { method: 'DELETE' });
   });
 
-  it('answers 400 to a window that is not one of the windows, 401 and 404', async () => {
-    expect((await t.json(`/api/pilots/${pilot}/budget?window=7`)).status).toBe(400);
+  it('answers 400 to a window outside 1–60, 401 and 404', async () => {
+    expect((await t.json(`/api/pilots/${pilot}/budget?window=61`)).status).toBe(400);
     expect((await t.json(`/api/pilots/${pilot}/budget`, { as: '' })).status).toBe(401);
     expect((await t.json('/api/pilots/no-such-pilot/budget')).status).toBe(404);
   });
@@ -400,7 +400,7 @@ describe('reference lines', () => {
     [{ ...REF, source: '' }],
     [{ ...REF, source: undefined }],
     [{ ...REF, rate: 1.5 }],
-    [{ ...REF, windowMonths: 7 }],
+    [{ ...REF, windowMonths: 61 }],
     [{ ...REF, kind: 'landelijk' }],
   ])('answers 400 to %j', async (body) => {
     expect((await post(`/api/pilots/${pilot}/reference-lines`, body)).status).toBe(400);

@@ -256,9 +256,9 @@ describe('debts for viewers (disclosure control)', () => {
     const viewer = await t.user('viewer', [p]);
     const shown = await t.json(`/api/pilots/${p}/outcomes?window=12`, { as: viewer });
     expect(shown.body.arms.intervention.debts).toEqual({
-      n: 12,
+      n: 10,
       stabilised: { count: null, rate: null, ci95: null },
-      moneyStressN: 12,
+      moneyStressN: 10,
       meanMoneyStressChange: -2,
     });
     const full = await t.json(`/api/pilots/${p}/outcomes?window=12`);

@@ -1,5 +1,7 @@
 import { unzipSync, type Unzipped } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pseudonym } from '@wegwijzer/api';
+import { serverSecret } from '@wegwijzer/db';
 import { hashBsn } from '@wegwijzer/import';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
 
@@ -92,6 +94,20 @@ function table(files: Unzipped, name: string, delimiter = ',') {
     columns,
     rows: lines.map((l) => Object.fromEntries(l.split(delimiter).map((v, i) => [columns[i]!, v]))),
   };
+}
+
+/** Plain pseudonym → date-shifted pseudonym of one researcher, computed with the server's key. */
+async function shiftedNames(token: string): Promise<Map<string, string>> {
+  const me = (await t.json('/api/auth/me', { as: token })).body;
+  const key = await serverSecret(t.store.db, 'pseudonym_key');
+  const admin = await t.json(`/api/pilots/${pilot}/participants?pageSize=100`);
+  const id = (me.user ?? me).id as string;
+  return new Map(
+    admin.body.items.map((p: { id: string }) => [
+      pseudonym(key, id, pilot, Number(p.id)),
+      pseudonym(key, id, pilot, Number(p.id), 'date-shifted'),
+    ]),
+  );
 }
 
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
@@ -223,19 +239,21 @@ describe('GET /api/pilots/{id}/export', () => {
     }
   });
 
-  it('shifts all dates of a participant by one offset of 0–364 days and keeps every interval and figure', async () => {
+  it('shifts all dates of a participant by one offset of −182…+182 days and keeps every interval and figure', async () => {
     const plain = (await download('', researcher)).files;
     const shifted = (await download('?dateShift=true', researcher)).files;
+    // The shifted export has pseudonyms of its own: only the server's key links the two.
+    const link = await shiftedNames(researcher);
     const byPseudonym = (files: Unzipped) =>
       new Map(table(files, 'cohort.csv').rows.map((r) => [r.pseudonym!, r]));
     const before = byPseudonym(plain);
     const after = byPseudonym(shifted);
     const offsets = new Map<string, number>();
     for (const [p, row] of before) {
-      const moved = after.get(p)!;
+      const moved = after.get(link.get(p)!)!;
       const offset = days(row.intake_date!, moved.intake_date!);
-      expect(offset).toBeGreaterThanOrEqual(0);
-      expect(offset).toBeLessThanOrEqual(364);
+      expect(offset).toBeGreaterThanOrEqual(-182);
+      expect(offset).toBeLessThanOrEqual(182);
       offsets.set(p, offset);
       if (row.lost_to_follow_up_date)
         expect(days(row.lost_to_follow_up_date, moved.lost_to_follow_up_date!)).toBe(offset);
@@ -243,19 +261,68 @@ describe('GET /api/pilots/{id}/export', () => {
       expect(derived.map((c) => moved[c])).toEqual(derived.map((c) => row[c]));
     }
     expect(new Set(offsets.values()).size).toBeGreaterThan(10);
+    expect([...offsets.values()].some((o) => o < 0)).toBe(true);
+    expect([...offsets.values()].some((o) => o > 0)).toBe(true);
+    const unlink = new Map([...link].map(([a, b]) => [b, a]));
     const plainEvents = table(plain, 'events.csv').rows;
     const shiftedEvents = table(shifted, 'events.csv').rows;
     expect(shiftedEvents).toHaveLength(plainEvents.length);
-    plainEvents.forEach((e, i) => {
-      const s = shiftedEvents[i]!;
-      expect(s.participant_ref).toBe(e.participant_ref);
-      // Intake → event stays the same number of days.
-      expect(days(after.get(s.participant_ref!)!.intake_date!, s.date!)).toBe(
-        days(before.get(e.participant_ref!)!.intake_date!, e.date!),
+    for (const s of shiftedEvents) {
+      const p = unlink.get(s.participant_ref!)!;
+      const e = plainEvents.filter((x) => x.participant_ref === p);
+      // Intake → event stays the same number of days, for one of that participant's events.
+      expect(e.map((x) => days(before.get(p)!.intake_date!, x.date!))).toContain(
+        days(after.get(s.participant_ref!)!.intake_date!, s.date!),
       );
-      expect(days(e.date!, s.date!)).toBe(offsets.get(e.participant_ref!));
-    });
+      expect(e.map((x) => days(x.date!, s.date!))).toContain(offsets.get(p));
+    }
     expect(JSON.parse(text(shifted['datapackage.json']!)).wegwijzer.dateShift).toBe(true);
+  });
+
+  it('gives a date-shifted export pseudonyms of its own, so it cannot be joined to the plain one', async () => {
+    const plain = table((await download('', researcher)).files, 'cohort.csv').rows;
+    const shifted = table((await download('?dateShift=true', researcher)).files, 'cohort.csv').rows;
+    const names = new Set(plain.map((r) => r.pseudonym));
+    expect(shifted.filter((r) => names.has(r.pseudonym))).toEqual([]);
+  });
+
+  it('gives two researchers exports that share no column linking them row by row', async () => {
+    const a = table((await download('', researcher)).files, 'cohort.csv');
+    const b = table((await download('', otherResearcher)).files, 'cohort.csv');
+    expect(a.rows).toHaveLength(40);
+    expect(b.columns).toEqual(a.columns);
+    // A column links the files row by row when its values line up; with the rows in each
+    // researcher's pseudonym order, none does, not even the order of intake.
+    const linking = a.columns.filter((c) => {
+      const va = a.rows.map((r) => r[c]);
+      const vb = b.rows.map((r) => r[c]);
+      return new Set(va).size > 2 && va.join('\u0000') === vb.join('\u0000');
+    });
+    expect(linking).toEqual([]);
+    const sorted = (rows: Record<string, string>[]) => rows.map((r) => r.pseudonym!);
+    expect(sorted(a.rows)).toEqual([...sorted(a.rows)].sort());
+  });
+
+  it('shows a researcher pseudonyms instead of internal ids, in pseudonym order', async () => {
+    const admin = await t.json(`/api/pilots/${pilot}/participants?pageSize=100`);
+    const ids = new Set(admin.body.items.map((p: { id: string }) => p.id));
+    const mine = await t.json(`/api/pilots/${pilot}/participants?pageSize=100`, { as: researcher });
+    const theirs = await t.json(`/api/pilots/${pilot}/participants?pageSize=100`, {
+      as: otherResearcher,
+    });
+    for (const list of [mine, theirs]) {
+      expect(list.status).toBe(200);
+      const items = list.body.items as { id: string; participantRef: string }[];
+      expect(items.filter((p) => ids.has(p.id))).toEqual([]);
+      expect(items.every((p) => p.id === p.participantRef)).toBe(true);
+      expect(items.map((p) => p.id)).toEqual(items.map((p) => p.id).sort());
+    }
+    const exported = table((await download('', researcher)).files, 'cohort.csv').rows;
+    expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual(
+      exported.map((r) => r.pseudonym),
+    );
+    const other = new Set(theirs.body.items.map((p: { id: string }) => p.id));
+    expect(mine.body.items.filter((p: { id: string }) => other.has(p.id))).toEqual([]);
   });
 
   it('writes Excel-NL: a BOM on every CSV, ";" between cells, decimal commas, CRLF', async () => {

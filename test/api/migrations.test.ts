@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '@wegwijzer/db';
+import { appendAudit, migrations, openStore, verifyAuditChain } from '@wegwijzer/db';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -25,13 +25,14 @@ describe('migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'audit_anonymous',
       'audit_log',
       'budget_lines',
       'events',
       'export_log',
       'export_participants',
       'grants',
-      'login_failures',
+      'login_throttle',
       'participant_derived',
       'participant_windows',
       'participants',
@@ -53,24 +54,36 @@ describe('migrations', () => {
     await (await openStore(file)).close();
     const store = await openStore(file);
     const applied = store.sqlite.prepare('SELECT name FROM kysely_migration').pluck().all();
-    expect(applied).toEqual([
-      '001_initial',
-      '002_login_attempts',
-      '003_debts_and_budgets',
-      '004_personal_data',
-    ]);
+    expect(applied).toEqual(Object.keys(migrations).sort());
+    expect(applied).toContain('005_audit_chain');
     await store.close();
   });
 
   it('refuses to update or delete an audit entry, whatever the SQL', async () => {
     const store = await openStore(tempFile());
-    store.sqlite
-      .prepare("INSERT INTO audit_log (at, action) VALUES ('2025-01-01T00:00:00Z', 'test')")
-      .run();
+    await appendAudit(store.db, { actorId: null, actorEmail: null, action: 'test' });
     expect(() => store.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(
       /append-only/,
     );
     expect(() => store.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await store.close();
+  });
+
+  it('chains the audit entries an older database already holds, in id order', async () => {
+    const file = tempFile();
+    const before = Object.fromEntries(
+      Object.entries(migrations).filter(([name]) => name < '005_audit_chain'),
+    );
+    const old = await openStore(file, { migrations: before });
+    for (const action of ['login', 'import.participants', 'participant.read'])
+      old.sqlite
+        .prepare('INSERT INTO audit_log (at, actor_email, action) VALUES (?, ?, ?)')
+        .run(new Date().toISOString(), 'beheer@gemeente.example', action);
+    await old.close();
+    const store = await openStore(file);
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, entries: 3 });
+    await appendAudit(store.db, { actorId: null, actorEmail: null, action: 'after' });
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, entries: 4 });
     await store.close();
   });
 });

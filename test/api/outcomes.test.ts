@@ -111,8 +111,8 @@ describe('GET /api/pilots/{id}/outcomes', () => {
     });
   });
 
-  it('answers 400 to a window that is not 6, 12, 18, 24 or 36', async () => {
-    const { status } = await t.json(`/api/pilots/${pilot}/outcomes?window=7`);
+  it('answers 400 to a window that is not a whole number of months from 1 to 60', async () => {
+    const { status } = await t.json(`/api/pilots/${pilot}/outcomes?window=61`);
     expect(status).toBe(400);
   });
 

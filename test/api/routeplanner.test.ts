@@ -400,7 +400,7 @@ describe('GET /api/routeplanner: access and disclosure', () => {
       'motivation=7',
       'hasDebts=misschien',
       'household=villa',
-      'window=13',
+      'window=61',
       'heterogeneityBy=shoeSize',
     ]) {
       expect((await t.json(`/api/routeplanner?${q}`)).status, q).toBe(400);

@@ -19,6 +19,8 @@ describe('benchmark suite (smoke)', () => {
       expect.arrayContaining([
         expect.stringMatching(/import/i),
         expect.stringMatching(/All-pilots summary/),
+        expect.stringMatching(/One-pilot summary at 9 months.*cold/),
+        expect.stringMatching(/All-pilots summary at 9 months.*warm/),
         expect.stringMatching(/export/i),
         expect.stringMatching(/under load/),
         expect.stringMatching(/initial JavaScript/),

@@ -153,7 +153,7 @@ describe('upgrades', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
       .pluck()
       .all();
-    expect(tables).toContain('login_failures');
+    expect(tables).toContain('login_throttle');
     for (const k of WINDOWS) expect(await armTotals(store.db, PILOT, k)).toEqual(before.totals[k]);
     await store.close();
 

@@ -1,7 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { serverSecret, type Store } from '@wegwijzer/db';
 import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
@@ -11,6 +9,8 @@ import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
 import { requestLogger } from './http/logging.ts';
+import { serverRequestId } from './http/request-id.ts';
+import { sameOriginWrites } from './http/origin.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
@@ -24,6 +24,7 @@ import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
 import { privacy } from './routes/privacy.ts';
 import { routeplanner } from './routes/routeplanner.ts';
+import { statusByMonth } from './routes/status-by-month.ts';
 import { users } from './routes/users.ts';
 
 /** JSON bodies are small; CSV imports stream through their own route without this limit. */
@@ -41,6 +42,7 @@ function buildApi() {
     .route('/', outcomes)
     .route('/', budget)
     .route('/', routeplanner)
+    .route('/', statusByMonth)
     .route('/', exports)
     .route('/', auditLog)
     .route('/', privacy);
@@ -58,7 +60,7 @@ export async function createApp(store: Store, config: Config) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) => onError(new NotFound(`Route ${c.req.method} ${c.req.path}`), c));
-  app.use('*', requestId());
+  app.use('*', serverRequestId);
   app.use('*', requestLogger());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -80,11 +82,7 @@ export async function createApp(store: Store, config: Config) {
       },
     }),
   );
-  // Cross-site request forgery rides on cookies; a bearer token cannot be sent by another site.
-  const sameOrigin = csrf();
-  app.use('/api/*', (c, next) =>
-    c.req.header('authorization')?.startsWith('Bearer ') ? next() : sameOrigin(c, next),
-  );
+  app.use('/api/*', sameOriginWrites);
   const limitBody = bodyLimit({
     maxSize: JSON_LIMIT,
     onError: () => {

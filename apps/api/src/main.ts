@@ -4,10 +4,17 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { isPostgresUrl, openDatabase, withStartupLock } from '@wegwijzer/db';
 import { createApp } from './app.ts';
-import { configFromEnv } from './config.ts';
+import { ConfigError, configFromEnv, type Config } from './config.ts';
 import { bootstrapAdmin, DEMO_ACCOUNTS, loadDemo } from './usecases/bootstrap.ts';
 
-const config = configFromEnv();
+let config: Config;
+try {
+  config = configFromEnv();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`Wegwijzer does not start: ${e.message}`);
+  process.exit(1);
+}
 if (!isPostgresUrl(config.databaseUrl)) mkdirSync(dirname(config.databaseUrl), { recursive: true });
 const store = await openDatabase(config.databaseUrl, {
   poolSize: Number(process.env.WEGWIJZER_PG_POOL_SIZE ?? 10) || 10,

@@ -186,6 +186,7 @@ const DERIVED_COLUMNS = [
   'placements_sustained',
   'debt_stabilise_days',
   'debt_stabilise_censored',
+  'data_version',
 ] as const;
 
 /**
@@ -276,6 +277,16 @@ export async function recomputeDerived(
 ): Promise<void> {
   // Two writers recomputing one participant at once would both subtract its old rows.
   await tx.lockPilot(pilotId);
+  // Every write that changes an outcome passes here: the version keys the packed timelines of
+  // windows computed on demand (windows.ts), and marks the rows this write recomputes.
+  const version = Number(
+    (
+      await tx.get<{ data_version: number }>(
+        'UPDATE pilots SET data_version = data_version + 1 WHERE id = ? RETURNING data_version',
+        [pilotId],
+      )
+    )?.data_version ?? 0,
+  );
   const windows = new BulkInsert(tx, 'participant_windows', WINDOW_COLUMNS);
   const derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
   const delta = new TotalsDelta();
@@ -345,6 +356,7 @@ export async function recomputeDerived(
         d.placements.sustained,
         d.debtStabilisation?.days ?? null,
         d.debtStabilisation === null ? null : d.debtStabilisation.censored ? 1 : 0,
+        version,
       ]);
     }
   }

@@ -17,9 +17,13 @@ export * from './repos/throttle.ts';
 export * from './repos/audit-query.ts';
 export * from './backup.ts';
 export * from './routeplanner.ts';
+export * from './windows.ts';
+export * from './status.ts';
 export { migrations } from './migrations/index.ts';
 // Migrations written outside this package (upgrade tests) use the same SQL tag and type.
 export { sql, type Migration } from 'kysely';
 export * from './repos/budget.ts';
 export * from './copy.ts';
 export * from './personal-data.ts';
+export * from './audit-chain.ts';
+export * from './repos/audit-anonymous.ts';

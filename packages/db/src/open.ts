@@ -38,6 +38,8 @@ export interface Tx {
    * PostgreSQL; on SQLite the transaction already holds the database's write lock.
    */
   lockPilot(pilotId: string): Promise<void>;
+  /** The same for any named resource (the audit chain, a login throttle key). */
+  lock(name: string): Promise<void>;
 }
 
 interface StoreBase {
@@ -181,10 +183,14 @@ export function toNumberedParams(text: string): string {
   return out;
 }
 
-function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
+/** The `Tx` of a Kysely transaction: for repositories that are handed a transaction of their own. */
+export function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
   const pgSql = dialect === 'postgres';
   const exec = (text: string, params: readonly unknown[] = []) =>
     trx.executeQuery(CompiledQuery.raw(pgSql ? toNumberedParams(text) : text, [...params]));
+  const lock = async (name: string) => {
+    if (pgSql) await exec('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
+  };
   return {
     dialect,
     async run(text, params) {
@@ -197,9 +203,8 @@ function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
     async get<T>(text: string, params?: readonly unknown[]) {
       return (await exec(text, params)).rows[0] as T | undefined;
     },
-    async lockPilot(pilotId) {
-      if (pgSql) await exec('SELECT pg_advisory_xact_lock(hashtext(?))', [`pilot:${pilotId}`]);
-    },
+    lockPilot: (pilotId) => lock(`pilot:${pilotId}`),
+    lock,
   };
 }
 

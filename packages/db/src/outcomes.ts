@@ -1,8 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import type { SubgroupField } from '@wegwijzer/domain';
-import type { ArmTotals, ArmTotalsByArm, SurvivalTime } from '@wegwijzer/outcomes';
+import { ARMS, isStandardWindow, type SubgroupField } from '@wegwijzer/domain';
+import {
+  emptyTotals,
+  fromDay,
+  packedTotals,
+  type ArmTotals,
+  type ArmTotalsByArm,
+  type SurvivalTime,
+} from '@wegwijzer/outcomes';
 import { TOTAL_COLUMNS } from './derived.ts';
 import type { Database } from './schema.ts';
+import { byArmIndex, groupKey, pilotPack } from './windows.ts';
 
 /**
  * Step (a) of the outcome aggregation in SQL: plain sums and counts over the derived rows, the
@@ -85,7 +93,10 @@ export async function armTotals(
   return (await armTotalsByPilot(db, [pilotId], k)).get(pilotId)!;
 }
 
-/** Totals per arm of each of the given pilots for window `k`, read from the kept-current sums. */
+/**
+ * Totals per arm of each of the given pilots for window `k`: a standard window is read from the
+ * kept-current sums, any other is derived on demand from the pilot's packed timelines.
+ */
 export async function armTotalsByPilot(
   db: Kysely<Database>,
   pilotIds: readonly string[],
@@ -93,6 +104,14 @@ export async function armTotalsByPilot(
 ): Promise<Map<string, ArmTotalsByArm>> {
   const result = new Map<string, ArmTotalsByArm>();
   if (pilotIds.length === 0) return result;
+  if (!isStandardWindow(k)) {
+    for (const id of pilotIds) {
+      const p = await pilotPack(db, id);
+      const arms = p && packedTotals(p.pack, k, () => 0).get(0);
+      result.set(id, arms ? byArmIndex(arms, p.hasControl) : { intervention: emptyTotals(k) });
+    }
+    return result;
+  }
   const rows = (await db
     .selectFrom('pilot_totals')
     .selectAll()
@@ -179,6 +198,15 @@ export async function subgroupTotals(
   k: number,
   field: SubgroupField,
 ): Promise<{ value: string | number | boolean | null; totals: ArmTotalsByArm }[]> {
+  if (!isStandardWindow(k)) {
+    const p = await pilotPack(db, pilotId);
+    if (!p) return [];
+    const values = p.pack.groups[field].values;
+    return [...packedTotals(p.pack, k, groupKey(p.pack, field))].map(([code, arms]) => ({
+      value: values[code]!,
+      totals: byArmIndex(arms, p.hasControl),
+    }));
+  }
   const rows = await sumWindows(db, pilotId, k, field);
   const withControl = rows.some((r) => r.arm === 'control');
   const isBool = field === 'hasDebts' || field === 'disability' || field === 'refugeeStatus';
@@ -265,7 +293,12 @@ export async function worklistRows(db: Kysely<Database>, pilotId: string) {
 }
 
 /** Evaluable and off-benefit counts per intake month and arm, for the exit rate by intake cohort. */
-export async function cohortCounts(db: Kysely<Database>, pilotId: string, k: number) {
+export async function cohortCounts(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+): Promise<CohortCount[]> {
+  if (!isStandardWindow(k)) return packedCohortCounts(db, pilotId, k);
   const { rows } = await sql<{
     month: string;
     arm: string;
@@ -284,4 +317,36 @@ export async function cohortCounts(db: Kysely<Database>, pilotId: string, k: num
     evaluable: Number(r.evaluable),
     off: Number(r.off),
   }));
+}
+
+/** Participants, evaluable and off-benefit counts of one intake month and arm. */
+export interface CohortCount {
+  month: string;
+  arm: string;
+  participants: number;
+  evaluable: number;
+  off: number;
+}
+
+/** `cohortCounts` for a window without derived rows, from the packed timelines. */
+async function packedCohortCounts(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+): Promise<CohortCount[]> {
+  const p = await pilotPack(db, pilotId);
+  if (!p) return [];
+  const t0 = p.pack.t0;
+  const rows: CohortCount[] = [];
+  for (const [month, arms] of packedTotals(p.pack, k, (i) => fromDay(t0[i]!).slice(0, 7))) {
+    ARMS.forEach((arm, a) => {
+      const t = arms[a]!;
+      if (t.participants > 0)
+        rows.push({ month, arm, participants: t.participants, evaluable: t.evaluable, off: t.off });
+    });
+  }
+  // The SQL path's ORDER BY month, arm.
+  return rows.sort((x, y) =>
+    x.month === y.month ? (x.arm < y.arm ? -1 : 1) : x.month < y.month ? -1 : 1,
+  );
 }

@@ -1,8 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { Arm, ExitReason, SubgroupField } from '@wegwijzer/domain';
-import type { SurvivalTime } from '@wegwijzer/outcomes';
+import {
+  ARMS,
+  isStandardWindow,
+  type Arm,
+  type ExitReason,
+  type SubgroupField,
+} from '@wegwijzer/domain';
+import { packedTotals, type SurvivalTime } from '@wegwijzer/outcomes';
 import { GROUP_EXPR } from './outcomes.ts';
 import type { Database } from './schema.ts';
+import { pilotPack } from './windows.ts';
 
 /**
  * Queries of the route planner ("which pilot works for someone like this?"): counts over the
@@ -57,6 +64,7 @@ export async function profileCells(
   fields: readonly SubgroupField[],
 ): Promise<ProfileCell[]> {
   if (pilotIds.length === 0) return [];
+  if (!isStandardWindow(k)) return packedProfileCells(db, pilotIds, k, fields);
   const columns = fields.map((f, i) => sql`${sql.raw(FIELD_SQL[f])} AS ${sql.ref(`f${i}`)}`);
   const groupBy = fields.map((_, i) => sql.raw(String(i + 3)));
   const { rows } = await sql<Record<string, unknown>>`
@@ -87,6 +95,42 @@ export async function profileCells(
       other: n(r.r_other),
     },
   }));
+}
+
+/** `profileCells` for a window without derived rows, from the packed timelines. */
+async function packedProfileCells(
+  db: Kysely<Database>,
+  pilotIds: readonly string[],
+  k: number,
+  fields: readonly SubgroupField[],
+): Promise<ProfileCell[]> {
+  const cells: ProfileCell[] = [];
+  for (const pilotId of pilotIds) {
+    const p = await pilotPack(db, pilotId);
+    if (!p) continue;
+    const groups = fields.map((f) => p.pack.groups[f]);
+    // Codes are below 256, so one character per field keys the combination.
+    const keyOf = (i: number) => String.fromCharCode(...groups.map((g) => g.codes[i]!));
+    for (const [key, arms] of packedTotals(p.pack, k, keyOf)) {
+      const values = Object.fromEntries(
+        fields.map((f, j) => [f, groups[j]!.values[key.charCodeAt(j)]!]),
+      ) as ProfileMatch;
+      ARMS.forEach((arm, a) => {
+        const t = arms[a]!;
+        if (t.participants === 0) return;
+        cells.push({
+          pilotId,
+          arm,
+          values,
+          participants: t.participants,
+          evaluable: t.evaluable,
+          off: t.off,
+          routes: { ...t.routes },
+        });
+      });
+    }
+  }
+  return cells;
 }
 
 /** Time to first exit of the participants of one pilot and arm whose baseline equals `match`. */

@@ -113,6 +113,8 @@ export interface ParticipantDerivedTable {
   /** Days to the first stabilising debt event; null without a debt_intake (migration 003). */
   debt_stabilise_days: number | null;
   debt_stabilise_censored: Bool | null;
+  /** The pilot's data_version of the write that last recomputed this row (migration 007). */
+  data_version: Generated<number>;
 }
 
 export interface UsersTable {
@@ -138,6 +140,8 @@ export interface TokensTable {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  /** The token this one was made with (migration 005); revoking that one revokes this one. */
+  parent_id: string | null;
 }
 
 export interface SessionsTable {
@@ -145,6 +149,8 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** Last use, for the idle timeout (migration 005); null means never used since it was made. */
+  last_seen_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -158,6 +164,10 @@ export interface AuditLogTable {
   row_count: number | null;
   details: string | null;
   request_id: string | null;
+  /** Migration 005: the caller's X-Request-Id, and the hash chain. */
+  client_request_id: string | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface SettingsTable {
@@ -165,9 +175,20 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface LoginFailuresTable {
+/** Failed logins per key (an account-and-address pair, an address), migration 005. */
+export interface LoginThrottleTable {
   key: string;
-  at: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+/** Anonymous failures counted per address and minute until they enter the audit log as one entry. */
+export interface AuditAnonymousTable {
+  address: string;
+  minute: string;
+  action: string;
+  count: number;
 }
 
 /** Sums of `participant_windows` per pilot, window and arm. */
@@ -249,7 +270,8 @@ export interface Database {
   budget_lines: BudgetLinesTable;
   reference_lines: ReferenceLinesTable;
   pilot_totals: PilotTotalsTable;
-  login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
+  audit_anonymous: AuditAnonymousTable;
   settings: SettingsTable;
   pilots: PilotsTable;
   participants: ParticipantsTable;

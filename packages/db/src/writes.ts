@@ -1,5 +1,5 @@
 import type { Baseline, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
-import { auditValues, type AuditEntry } from './repos/audit.ts';
+import { appendAuditTx, type AuditEntry } from './repos/audit.ts';
 import { nowIso } from './clock.ts';
 import { recomputeDerived } from './derived.ts';
 import type { Tx } from './open.ts';
@@ -11,24 +11,9 @@ import { baselineColumns } from './repos/participants.ts';
  * inside `Store.transaction`, so it is one transaction on either database.
  */
 
-const AUDIT_COLUMNS = [
-  'at',
-  'actor_id',
-  'actor_email',
-  'action',
-  'pilot_id',
-  'participant_id',
-  'row_count',
-  'details',
-  'request_id',
-] as const;
-
-export async function auditTx(tx: Tx, entry: AuditEntry): Promise<void> {
-  const v = auditValues(entry);
-  await tx.run(
-    `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
-    AUDIT_COLUMNS.map((c) => v[c]),
-  );
+/** Appends an audit entry to the chain in the same transaction as the write it records. */
+export function auditTx(tx: Tx, entry: AuditEntry): Promise<void> {
+  return appendAuditTx(tx, entry);
 }
 
 export async function bumpPilotVersion(tx: Tx, pilotId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
-import { BudgetDomain, ReferenceKind, WINDOWS } from './enums.ts';
+import { BudgetDomain, isWindow, ReferenceKind, WINDOW_MESSAGE } from './enums.ts';
 
 /** Schemas of budget lines, the budget summary and municipal reference lines (issue 11). */
 
@@ -91,6 +91,7 @@ export const BudgetReply = z
       evaluable: n,
     }),
     suppressed: z.array(z.string()).optional(),
+    rounded: z.literal(true).optional(),
   })
   .openapi('Budget');
 export type BudgetReply = z.infer<typeof BudgetReply>;
@@ -99,13 +100,7 @@ export const ReferenceLineInput = z
   .object({
     kind: ReferenceKind,
     rate: z.number().min(0).max(1).openapi({ description: 'Share 0–1, e.g. 0.22' }),
-    windowMonths: z
-      .number()
-      .int()
-      .refine(
-        (k) => (WINDOWS as readonly number[]).includes(k),
-        'windowMonths must be 6, 12, 18, 24 or 36',
-      ),
+    windowMonths: z.number().refine(isWindow, `windowMonths: ${WINDOW_MESSAGE}`),
     period: z.string().trim().min(1).max(50).openapi({ example: '2024' }),
     source: z.string().trim().min(1).max(300).openapi({ example: 'Divosa benchmark 2024' }),
   })

@@ -1,17 +1,31 @@
 import { z } from '@hono/zod-openapi';
 import { ReferenceLine } from './api-budget.ts';
-import { WINDOWS } from './enums.ts';
+import { isWindow, WINDOW_MESSAGE } from './enums.ts';
 
 /** Reply schemas of the outcome endpoints (SPEC §5). `null` marks a figure over zero participants or one suppressed for viewers. */
+
+/** Set on every reply a viewer gets: its figures are rounded and protected (SPEC §6). */
+export const RoundedMark = z.literal(true).optional().openapi({
+  description: 'Present (true) on viewer replies: every count is rounded, small groups suppressed',
+});
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
 const n = z.number().nullable();
 
+/**
+ * A window query parameter: a whole number of months from 1 to 60 written as plain digits
+ * (so `1.5`, `1e1` and `abc` are refused rather than read as some other number).
+ */
 export const WindowParam = z
-  .enum(WINDOWS.map(String) as [string, ...string[]])
+  .string()
   .default('12')
+  .refine((s) => /^[0-9]{1,2}$/.test(s) && isWindow(Number(s)), WINDOW_MESSAGE)
   .transform(Number)
-  .openapi({ description: 'Months after intake: 6, 12, 18, 24 or 36', example: '12' });
+  .openapi({
+    description:
+      'Months after intake, any whole number from 1 to 60; 6, 12, 18, 24 and 36 are the standard windows',
+    example: '12',
+  });
 
 const Proportion = z.object({ count: n, rate: n, ci95: Interval });
 const Savings = z.object({ avoidedBenefit: n, offsetIncome: n, guidanceCost: n, net: n });
@@ -58,6 +72,7 @@ export const OutcomeSummary = z
     /** The pilot's municipal reference lines for this window, to draw beside the exit rate. */
     referenceLines: z.array(ReferenceLine),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('OutcomeSummary');
 export type OutcomeSummary = z.infer<typeof OutcomeSummary>;
@@ -79,6 +94,7 @@ export const SurvivalReply = z
     arms: z.object({ intervention: KaplanMeier.optional(), control: KaplanMeier.optional() }),
     logRank: z.object({ chi2: z.number(), p: z.number() }).nullable(),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('Survival');
 export type SurvivalReply = z.infer<typeof SurvivalReply>;
@@ -96,6 +112,7 @@ export const SubgroupReply = z
       }),
     ),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('Subgroups');
 export type SubgroupReply = z.infer<typeof SubgroupReply>;
@@ -106,6 +123,7 @@ export const ComparisonReply = z
     pilots: z.array(
       OutcomeSummary.extend({ name: z.string(), municipality: z.string(), synthetic: z.boolean() }),
     ),
+    rounded: RoundedMark,
   })
   .openapi('Comparison');
 export type ComparisonReply = z.infer<typeof ComparisonReply>;
@@ -144,6 +162,7 @@ export const CohortReply = z
       }),
     ),
     suppressed: z.array(z.string()).optional(),
+    rounded: RoundedMark,
   })
   .openapi('Cohorts');
 export type CohortReply = z.infer<typeof CohortReply>;

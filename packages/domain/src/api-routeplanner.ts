@@ -102,6 +102,7 @@ export const RouteplannerReply = z
     threshold: z.number().int(),
     results: z.array(RouteplannerResult),
     suppressed: z.array(z.string()).optional(),
+    rounded: z.literal(true).optional(),
   })
   .openapi('Routeplanner');
 export type RouteplannerReply = z.infer<typeof RouteplannerReply>;

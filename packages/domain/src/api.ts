@@ -68,11 +68,15 @@ export const Pilot = z
     retainUntil: z.string(),
     retention: RetentionJson,
     processing: ProcessingRecordJson,
+    /** True for viewers: the participant count is rounded (SPEC §6). */
+    rounded: z.literal(true).optional(),
   })
   .openapi('Pilot');
 export type Pilot = z.infer<typeof Pilot>;
 
-export const PilotList = z.object({ items: z.array(Pilot) }).openapi('PilotList');
+export const PilotList = z
+  .object({ items: z.array(Pilot), rounded: z.literal(true).optional() })
+  .openapi('PilotList');
 
 const baselineFields = {
   arm: Arm,
@@ -224,6 +228,14 @@ export const UserInput = z
   })
   .openapi('UserInput');
 export type UserInput = z.infer<typeof UserInput>;
+
+const NewPassword = z.string().min(12, 'at least 12 characters').max(1000);
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(1000), newPassword: NewPassword })
+  .openapi('PasswordChange');
+export type PasswordChange = z.infer<typeof PasswordChange>;
+export const PasswordReset = z.object({ newPassword: NewPassword }).openapi('PasswordReset');
+export type PasswordReset = z.infer<typeof PasswordReset>;
 
 export const TokenInput = z
   .object({

@@ -10,3 +10,4 @@ export * from './api-budget.ts';
 export * from './retention.ts';
 export * from './api-processing.ts';
 export * from './api-privacy.ts';
+export * from './api-status.ts';

@@ -74,9 +74,33 @@ export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 export const ROLES = ['admin', 'manager', 'researcher', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The outcome windows (months after intake) that every view must support. */
+/**
+ * The standard outcome windows (months after intake): the ones the screens offer first and the
+ * ones kept current in the derived tables (ADR 0001). Any whole window from `MIN_WINDOW` to
+ * `MAX_WINDOW` is answered too, computed on demand ("Any window" in ADR 0001).
+ */
 export const WINDOWS = [6, 12, 18, 24, 36] as const;
 export type WindowMonths = (typeof WINDOWS)[number];
+
+/** The smallest and largest window, in months, that every endpoint taking a window accepts. */
+export const MIN_WINDOW = 1;
+export const MAX_WINDOW = 60;
+
+/** Status by month runs to this month at least, and on to `MAX_WINDOW` where data reach. */
+export const STATUS_MONTHS_SHOWN = 36;
+
+/** Whether `k` is one of the standard windows kept current in the derived tables. */
+export function isStandardWindow(k: number): k is WindowMonths {
+  return (WINDOWS as readonly number[]).includes(k);
+}
+
+/** Whether `k` is a window the API answers: a whole number of months from 1 to 60. */
+export function isWindow(k: number): boolean {
+  return Number.isInteger(k) && k >= MIN_WINDOW && k <= MAX_WINDOW;
+}
+
+/** The message of every refusal of a window, so all endpoints name the allowed range alike. */
+export const WINDOW_MESSAGE = `window must be a whole number of months from ${MIN_WINDOW} to ${MAX_WINDOW}`;
 
 /** Participatieladder step names as the UI shows them (SPEC §2). */
 export const LADDER_STEPS: Record<number, string> = {

@@ -98,7 +98,7 @@ export function buildDataPackage(
         ? 'Excel-NL dialect: ";" delimiter, "," decimal mark, UTF-8 with byte order mark, CRLF line ends.'
         : 'CSV dialect: "," delimiter, "." decimal mark, UTF-8 without byte order mark, LF line ends.') +
       (provenance.dateShift
-        ? ' Dates are shifted by one offset of 0–364 days per participant: intervals are exact, calendar dates are not.'
+        ? ' Dates are shifted by one offset of −182…+182 days per participant: intervals are exact, calendar dates are not.'
         : ''),
     created: provenance.exportedAt,
     ...(provenance.pilot.synthetic ? { keywords: ['synthetic'] } : {}),

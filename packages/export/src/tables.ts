@@ -38,6 +38,15 @@ export interface Table {
 
 const MONEY: NumberFormat = { fixed: 2 };
 
+/**
+ * Avoided benefit (and so net savings) of one participant is days × benefit ÷ 30.4375: a whole
+ * number of 487ths of a cent, which no decimal writes exactly. An arm's exact total is never
+ * closer than 1/974 cent to a half cent, so the column sum rounds to the summary's cent as long
+ * as the rows' rounding adds up to less than that; ten decimals (at most 5·10⁻¹¹ EUR a row) keep
+ * that for arms of up to 100,000 participants (SPEC §7).
+ */
+const MONEY_SHARE: NumberFormat = { fixed: 10 };
+
 /** The cohort windows of SPEC §7. */
 export const COHORT_WINDOWS = [6, 12, 24] as const;
 
@@ -165,7 +174,7 @@ function windowFields(k: number): Field[] {
       name: `savings_avoided_benefit_${k}m`,
       type: 'number',
       unit: 'EUR',
-      format: MONEY,
+      format: MONEY_SHARE,
       description: `Vermeden uitkering (EUR) / Avoided benefit (EUR): days off benefit in [intake, m(${k})) / 30.4375 × monthly_benefit. ${pending}`,
     },
     {
@@ -186,7 +195,7 @@ function windowFields(k: number): Field[] {
       name: `savings_net_${k}m`,
       type: 'number',
       unit: 'EUR',
-      format: MONEY,
+      format: MONEY_SHARE,
       description: `Netto besparing (EUR) / Net savings (EUR): avoided benefit + offset income − guidance cost; gross, without a counterfactual. ${pending}`,
     },
   ];

@@ -4,8 +4,8 @@ import type { Table } from './tables.ts';
 const BOM = '\uFEFF';
 
 /**
- * Writes the records of one table in one dialect, formatting each cell by its field (money with
- * two decimals, the dialect's decimal mark).
+ * Writes the records of one table in one dialect, formatting each cell by its field's number
+ * format and the dialect's decimal mark.
  * @example const w = new TableWriter(COHORT, DIALECTS.csv); w.header() + w.row(cells)
  */
 export class TableWriter {

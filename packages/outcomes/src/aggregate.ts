@@ -1,5 +1,5 @@
 import type { ExitReason } from '@wegwijzer/domain';
-import { windowOf, type DerivedParticipant } from './derive.ts';
+import { windowOf, type DerivedParticipant, type WindowOutcome } from './derive.ts';
 import { avoidedBenefitCents, DAYS_PER_MONTH, euros, roundCents } from './money.ts';
 import { newcombe, wilson, type Difference, type Interval } from './proportions.ts';
 
@@ -71,39 +71,53 @@ export function accumulate(rows: readonly DerivedParticipant[], k: number): ArmT
   for (const p of rows) {
     const w = windowOf(p, k);
     if (!w) throw new Error(`Window ${k} was not derived for this participant`);
-    t.participants++;
-    t.placements.eligible += p.placements.eligible;
-    t.placements.sustained += p.placements.sustained;
-    if (!w.evaluable) {
-      t.pending++;
-      continue;
-    }
-    t.evaluable++;
-    if (w.offBenefit) {
-      t.off++;
-      t.routes[w.route ?? 'other']++;
-    }
-    if (w.sustained) t.sustained++;
-    t.benefitDays += w.benefitDays ?? 0;
-    t.offDayBenefitCents += (w.offDays ?? 0) * p.monthlyBenefitCents;
-    t.offsetCents += w.offsetCents ?? 0;
-    if (p.arm === 'intervention') t.guidanceCostCents += p.guidanceCostCents;
-    if (w.ladder) {
-      const change = w.ladder.latest - w.ladder.intake;
-      t.ladder.n++;
-      if (change > 0) t.ladder.up++;
-      t.ladder.sumChange += change;
-    }
-    if (w.debts?.intake) {
-      t.debts.n++;
-      if (w.debts.stabilised) t.debts.stabilised++;
-    }
-    if (w.moneyStressChangeTenths !== null) {
-      t.debts.stressN++;
-      t.debts.stressSumTenths += w.moneyStressChangeTenths;
-    }
+    addToTotals(t, p, w);
   }
   return t;
+}
+
+/** The window-free facts of a participant that its arm's totals add up. */
+export type TotalsParticipant = Pick<
+  DerivedParticipant,
+  'arm' | 'monthlyBenefitCents' | 'guidanceCostCents' | 'placements'
+>;
+
+/**
+ * Add one participant's window outcome to its arm's totals: the one place the sums of step (a)
+ * are defined, for derived rows (`accumulate`) and for packed timelines alike.
+ */
+export function addToTotals(t: ArmTotals, p: TotalsParticipant, w: WindowOutcome): void {
+  t.participants++;
+  t.placements.eligible += p.placements.eligible;
+  t.placements.sustained += p.placements.sustained;
+  if (!w.evaluable) {
+    t.pending++;
+    return;
+  }
+  t.evaluable++;
+  if (w.offBenefit) {
+    t.off++;
+    t.routes[w.route ?? 'other']++;
+  }
+  if (w.sustained) t.sustained++;
+  t.benefitDays += w.benefitDays ?? 0;
+  t.offDayBenefitCents += (w.offDays ?? 0) * p.monthlyBenefitCents;
+  t.offsetCents += w.offsetCents ?? 0;
+  if (p.arm === 'intervention') t.guidanceCostCents += p.guidanceCostCents;
+  if (w.ladder) {
+    const change = w.ladder.latest - w.ladder.intake;
+    t.ladder.n++;
+    if (change > 0) t.ladder.up++;
+    t.ladder.sumChange += change;
+  }
+  if (w.debts?.intake) {
+    t.debts.n++;
+    if (w.debts.stabilised) t.debts.stabilised++;
+  }
+  if (w.moneyStressChangeTenths !== null) {
+    t.debts.stressN++;
+    t.debts.stressSumTenths += w.moneyStressChangeTenths;
+  }
 }
 
 /** Savings in EUR, rounded to the cent. */

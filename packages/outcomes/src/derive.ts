@@ -85,12 +85,9 @@ export function deriveParticipant(
   pilot: PilotFacts,
   windows: readonly number[] = WINDOWS,
 ): DerivedParticipant {
-  const t0 = toDay(baseline.intakeDate);
-  const complete = toDay(pilot.dataCompleteThrough);
-  const lost = baseline.lostToFollowUpDate === null ? complete : toDay(baseline.lostToFollowUpDate);
-  const obsEnd = lost < complete ? lost : complete;
-  const tl = buildTimeline(events, t0, obsEnd, scratch);
-  scratch = tl; // keeps a grown timeline for the next participant
+  const tl = participantTimeline(baseline, events, pilot);
+  const t0 = tl.t0;
+  const obsEnd = tl.obsEnd;
   const c = civilFromDay(t0);
 
   const out: WindowOutcome[] = [];
@@ -105,6 +102,44 @@ export function deriveParticipant(
     monthlyBenefitCents: baseline.monthlyBenefitCents ?? pilot.monthlyBenefitCents ?? 0,
     guidanceCostCents: baseline.guidanceCostCents ?? pilot.guidanceCostCents ?? 0,
     windows: out,
+    firstExit: firstExit(tl),
+    placements: placements(tl),
+    debtStabilisation: debtStabilisation(tl),
+  };
+}
+
+/**
+ * A participant's timeline from intake to observation end (SPEC §3's `t0` and `obsEnd`). The
+ * timeline returned is shared scratch, valid until the next call: copy what must outlive it.
+ */
+export function participantTimeline(
+  baseline: Baseline,
+  events: readonly TimelineEvent[],
+  pilot: PilotFacts,
+): Timeline {
+  const t0 = toDay(baseline.intakeDate);
+  const complete = toDay(pilot.dataCompleteThrough);
+  const lost = baseline.lostToFollowUpDate === null ? complete : toDay(baseline.lostToFollowUpDate);
+  const obsEnd = lost < complete ? lost : complete;
+  const tl = buildTimeline(events, t0, obsEnd, scratch);
+  scratch = tl; // keeps a grown timeline for the next participant
+  return tl;
+}
+
+/**
+ * The outcome of any whole window `k` from a timeline: the same derivation as
+ * `deriveParticipant`, for callers that keep timelines of their own (see `packed.ts`).
+ */
+export function deriveWindowAt(tl: Timeline, intakeStep: number | null, k: number): WindowOutcome {
+  const c = civilFromDay(tl.t0);
+  return deriveWindow(tl, intakeStep, k, c.year, c.month, c.day);
+}
+
+/** Window-free facts of a timeline: time to first exit, placements, debt stabilisation. */
+export function timelineFacts(
+  tl: Timeline,
+): Pick<DerivedParticipant, 'firstExit' | 'placements' | 'debtStabilisation'> {
+  return {
     firstExit: firstExit(tl),
     placements: placements(tl),
     debtStabilisation: debtStabilisation(tl),

@@ -2,6 +2,9 @@ export { toDay, fromDay, addMonths, addMonthsCivil, daysInMonth, yearOfDay } fro
 export { buildTimeline, onBenefit, type Timeline } from './timeline.ts';
 export {
   deriveParticipant,
+  deriveWindowAt,
+  participantTimeline,
+  timelineFacts,
   windowOf,
   participantSavingsCents,
   type DerivedParticipant,
@@ -27,11 +30,13 @@ export {
 export { DAYS_PER_MONTH, avoidedBenefitCents } from './money.ts';
 export {
   accumulate,
+  addToTotals,
   emptyTotals,
   summarizeArm,
   summarizeOutcomes,
   type ArmTotals,
   type ArmTotalsByArm,
+  type TotalsParticipant,
   type ArmSummary,
   type OutcomeSummary,
   type Savings,
@@ -60,3 +65,23 @@ export {
   type SubgroupSummary,
 } from './subgroups.ts';
 export * from './heterogeneity.ts';
+export {
+  TimelinePacker,
+  packTimelines,
+  packedBytes,
+  packedWindow,
+  packedArm,
+  packedGroupValue,
+  packedTotals,
+  packedStatusByMonth,
+  type PackedTimelines,
+  type StatusCounts,
+  type TotalsPerArm,
+} from './packed.ts';
+export {
+  statusMonths,
+  summarizeStatusByMonth,
+  type StatusByMonth,
+  type StatusPoint,
+} from './status.ts';
+export * from './models/index.ts';

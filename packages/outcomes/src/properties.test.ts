@@ -170,7 +170,8 @@ function build(c: Case) {
   return { b, events, p: pilot({ dataCompleteThrough: isoOf(c.t0 + c.complete) }) };
 }
 
-const WINDOWS_UNDER_TEST = [3, 6, 12, 18, 24, 36];
+// Standard windows and others, the first and last allowed among them (any whole k 1–60 works).
+const WINDOWS_UNDER_TEST = [1, 3, 5, 6, 9, 12, 13, 18, 24, 30, 36, 60];
 
 describe('deriveParticipant against a literal reading of SPEC §3', () => {
   it('agrees on every window, the first exit, placements and time to debt stabilisation', () => {

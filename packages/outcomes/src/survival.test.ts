@@ -107,3 +107,85 @@ describe('logRank', () => {
     expect(logRank(a, b)).toBeNull();
   });
 });
+
+describe('kaplanMeier median where S lands exactly on one half', () => {
+  const exits = (days: number[]): SurvivalTime[] => days.map((d) => ({ days: d, censored: false }));
+  const censorings = (days: number[]): SurvivalTime[] =>
+    days.map((d) => ({ days: d, censored: true }));
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+  it.each(range(1, 100).map((k) => 2 * k))(
+    'has its median at the n/2-th exit in an uncensored arm of %i with one exit a day',
+    (n) => {
+      const km = kaplanMeier(exits(range(1, n)));
+      expect(km.median).toBe(n / 2);
+    },
+  );
+
+  it('has its median at 12 exits among 24 on one day', () => {
+    expect(kaplanMeier(exits([...Array(12).fill(7), ...range(20, 12)])).median).toBe(7);
+  });
+
+  it('has its median where a censoring on day 0 leaves an even arm that halves', () => {
+    // 2n + 1 start, one leaves censored at day 0, then n of the 2n remaining exit one a day.
+    for (let n = 1; n <= 60; n++) {
+      const km = kaplanMeier([
+        ...censorings([0]),
+        ...exits(range(1, n)),
+        ...censorings(range(1000, n)),
+      ]);
+      expect(km.median, `n = ${n}`).toBe(n);
+    }
+  });
+
+  // Arms of N: c exits one a day, m censorings on one day, then exits one a day. S after the
+  // j-th exit past the censorings is (N−c)/N · (N−c−m−j)/(N−c−m); where that is exactly 1/2 in
+  // integers, the median must be that day and not a later one.
+  const halves: [number, number, number, number][] = [];
+  for (let N = 3; N <= 100; N++)
+    for (let c = 1; c < N - 2; c++)
+      for (let m = 1; m <= 5; m++)
+        for (let j = 1; j <= N - c - m; j++)
+          if (2 * (N - c) * (N - c - m - j) === N * (N - c - m)) halves.push([N, c, m, j]);
+
+  it('finds constructed censored arms that halve exactly', () => {
+    expect(halves.length).toBeGreaterThan(100);
+  });
+
+  it.each(halves)(
+    'arm of %i: %i exits, %i censored, then %i exits has its median there',
+    (N, c, m, j) => {
+      const km = kaplanMeier([
+        ...exits(range(1, c)),
+        ...censorings(Array(m).fill(c + 1)),
+        ...exits(range(c + 2, N - c - m)),
+      ]);
+      expect(km.median).toBe(c + 1 + j);
+    },
+  );
+
+  it('agrees with an exact rational median on random censored arms', () => {
+    const time = fc.record({ days: fc.integer({ min: 0, max: 40 }), censored: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 120 }), (times) => {
+        const sorted = [...times].sort((a, b) => a.days - b.days);
+        let num = 1n;
+        let den = 1n;
+        let atRisk = sorted.length;
+        let expected: number | null = null;
+        for (const t of new Set(sorted.map((s) => s.days))) {
+          const here = sorted.filter((s) => s.days === t);
+          const d = here.filter((s) => !s.censored).length;
+          if (d > 0) {
+            num *= BigInt(atRisk - d);
+            den *= BigInt(atRisk);
+            if (expected === null && 2n * num <= den) expected = t;
+          }
+          atRisk -= here.length;
+        }
+        expect(kaplanMeier(times).median).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

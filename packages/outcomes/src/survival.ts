@@ -20,7 +20,7 @@ export interface KmPoint {
 
 export interface KaplanMeier {
   points: KmPoint[];
-  /** First t with S(t) <= 0.5, else null. */
+  /** First t with S(t) <= 0.5, compared exactly (SPEC §3), else null. */
   median: number | null;
 }
 
@@ -61,11 +61,29 @@ export function kaplanMeier(times: readonly SurvivalTime[], z: number = Z95): Ka
         survival = 0;
       }
       points.push({ t, survival, lower, upper, atRisk, events });
-      if (median === null && survival <= 0.5) median = t;
+      if (median === null && atMostHalf(survival, points)) median = t;
     }
     atRisk -= leaving;
   }
   return { points, median };
+}
+
+/**
+ * Whether the product-limit estimate after `points` is at most one half, exactly. The float
+ * product decides where it is clearly apart from 0.5; within its rounding error (a few ulps per
+ * factor) the product Π(n−d)/n is compared in integers, so a curve that reaches exactly one half
+ * — 12 exits among 24 — has its median there.
+ */
+function atMostHalf(survival: number, points: readonly KmPoint[]): boolean {
+  const tolerance = 4 * (points.length + 1) * Number.EPSILON;
+  if (Math.abs(survival - 0.5) > tolerance) return survival < 0.5;
+  let survivors = 1n;
+  let atRisk = 1n;
+  for (const p of points) {
+    survivors *= BigInt(p.atRisk - p.events);
+    atRisk *= BigInt(p.atRisk);
+  }
+  return 2n * survivors <= atRisk;
 }
 
 /** Log-rank test result with one degree of freedom. */

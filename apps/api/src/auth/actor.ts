@@ -10,6 +10,7 @@ async function toActor(
   c: Parameters<MiddlewareHandler<AppEnv>>[0],
   user: UserRow,
   via: Actor['via'],
+  token?: Actor['token'],
 ): Promise<Actor> {
   const { store } = c.get('deps');
   return {
@@ -19,6 +20,7 @@ async function toActor(
     role: user.role as Role,
     pilots: new Set(await grantedPilots(store.db, user.id)),
     via,
+    ...(token ? { token } : {}),
   };
 }
 
@@ -29,11 +31,15 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const auth = c.req.header('authorization');
   if (auth?.startsWith('Bearer ')) {
     const user = await tokenUser(store.db, auth.slice(7).trim());
-    if (user) c.set('actor', await toActor(c, user, 'token'));
+    if (user)
+      c.set(
+        'actor',
+        await toActor(c, user, 'token', { id: user.token_id, expiresAt: user.token_expires_at }),
+      );
   } else {
     const secret = getCookie(c, SESSION_COOKIE);
     if (secret) {
-      const user = await sessionUser(store.db, secret);
+      const user = await sessionUser(store.db, secret, c.get('deps').config.sessionIdleMs);
       if (user) c.set('actor', await toActor(c, user, 'session'));
     }
   }

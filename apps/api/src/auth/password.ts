@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEYLEN = 32;
@@ -34,9 +36,31 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A password for a new account: long enough to resist guessing (NIST SP 800-63B). */
-export function passwordProblem(password: string): string | null {
+// zxcvbn-ts with its maintained list of common passwords, keyboard patterns and sequences.
+const strength = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary },
+  graphs: common.adjacencyGraphs,
+});
+
+/** zxcvbn's score 3: "safely unguessable", about 10^8 guesses and up. */
+const MIN_SCORE = 3;
+
+/**
+ * Why a new password is refused, or null (NIST SP 800-63B §5.1.1, ASVS 2.1): at least 12
+ * characters, and not a common password or a pattern of one (`password1234`, `123456789012`),
+ * nor built from the account's own e-mail address or name.
+ */
+export async function passwordProblem(
+  password: string,
+  userInputs: readonly string[] = [],
+): Promise<string | null> {
   if (password.length < 12) return 'A password needs at least 12 characters';
-  if (new Set(password).size < 5) return 'A password needs more different characters';
+  const inputs = userInputs.flatMap((u) => u.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const result = await strength.check(
+    password,
+    inputs.filter((w) => w.length >= 3),
+  );
+  if (result.score < MIN_SCORE)
+    return 'This password is too common or too easy to guess; choose a longer or less predictable one';
   return null;
 }

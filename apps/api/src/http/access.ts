@@ -15,7 +15,18 @@ import type { Actor, AppEnv, Deps } from './env.ts';
  * line that `{id}` names.
  */
 export type PilotSource = 'id' | 'participant' | 'event' | 'budgetLine' | 'referenceLine';
-export type Access = { public: true } | { roles: readonly Role[]; pilot?: PilotSource };
+
+/**
+ * What a route that admits viewers gives them (SPEC §6): `protected`, a reply passed through
+ * @wegwijzer/disclosure (it carries `rounded: true`); or `no-participant-figures`, a reply with
+ * nothing computed from participants (the caller's own account, budget lines, published
+ * reference lines). The route-table test holds every viewer route to its declaration.
+ */
+export type ViewerReply = 'protected' | 'no-participant-figures';
+
+export type Access =
+  | { public: true }
+  | { roles: readonly Role[]; pilot?: PilotSource; viewer?: ViewerReply };
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'researcher', 'viewer'];
 

@@ -6,5 +6,10 @@ import type { AppEnv, UseCaseCtx } from './env.ts';
 export function useCaseCtx(c: Context<AppEnv>): UseCaseCtx {
   const actor = c.get('actor');
   if (!actor) throw new Unauthorized();
-  return { ...c.get('deps'), actor, requestId: c.get('requestId') };
+  return {
+    ...c.get('deps'),
+    actor,
+    requestId: c.get('requestId'),
+    clientRequestId: c.get('clientRequestId'),
+  };
 }

@@ -11,6 +11,8 @@ export interface Actor {
   /** Pilots granted to this user; admins see every pilot. */
   pilots: ReadonlySet<string>;
   via: 'session' | 'token';
+  /** The token a token-borne request came with, and when it ends (null: never). */
+  token?: { id: string; expiresAt: string | null };
 }
 
 export interface Deps {
@@ -25,6 +27,7 @@ export interface AppEnv {
     deps: Deps;
     actor: Actor | null;
     requestId: string;
+    clientRequestId: string | null;
   };
 }
 
@@ -32,4 +35,5 @@ export interface AppEnv {
 export interface UseCaseCtx extends Deps {
   actor: Actor;
   requestId: string;
+  clientRequestId: string | null;
 }

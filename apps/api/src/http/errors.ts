@@ -30,8 +30,6 @@ export function onError(err: Error, c: Context<AppEnv>) {
     const status = err.status as Status;
     if (status === 413)
       return envelope(c, 413, 'payload_too_large', 'The request body is too large');
-    // hono/csrf answers a cross-site form-like request with 403.
-    if (status === 403) return envelope(c, 403, 'forbidden', 'Cross-site request refused');
     return envelope(
       c,
       status,

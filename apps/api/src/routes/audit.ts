@@ -3,7 +3,7 @@ import { AuditEntry, IsoDate } from '@wegwijzer/domain';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
-import { exportAuditLog, readAuditLog } from '../usecases/audit-log.ts';
+import { exportAuditLog, readAuditLog, verifyAuditLog } from '../usecases/audit-log.ts';
 
 const Filter = z.object({
   actor: z.string().max(320).optional().openapi({ description: 'E-mail address of the actor' }),
@@ -16,6 +16,15 @@ const Filter = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
+
+const ChainReport = z
+  .object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
+    broken: z.object({ id: z.number().int(), problem: z.string() }).nullable(),
+  })
+  .openapi('AuditChainReport');
 
 export const auditLog = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -69,4 +78,18 @@ export const auditLog = new OpenAPIHono<AppEnv>()
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': 'attachment; filename="wegwijzer-audit.csv"',
       }),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ['admin'] },
+      {
+        method: 'get',
+        path: '/api/audit/verify',
+        tags: ['Audit'],
+        summary:
+          'Check the audit log’s hash chain: the number of entries, the last one’s hash, and the first broken link',
+        responses: { 200: jsonContent(ChainReport, 'The report'), ...errorResponses },
+      },
+    ),
+    async (c) => c.json(await verifyAuditLog({ ctx: useCaseCtx(c) }), 200),
   );

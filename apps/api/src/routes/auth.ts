@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   ErrorBody,
   LoginInput,
+  PasswordChange,
   TokenCreated,
   TokenInfo,
   TokenInput,
@@ -11,19 +11,18 @@ import {
 } from '@wegwijzer/domain';
 import { SESSION_COOKIE } from '../auth/actor.ts';
 import { ALL_ROLES } from '../http/access.ts';
+import { clientAddress } from '../http/address.ts';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
-import { issueToken, login, logout, revoke, tokensOf } from '../usecases/accounts.ts';
-
-/** The caller's address for login throttling; in-process test requests have none. */
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+import {
+  changeOwnPassword,
+  issueToken,
+  login,
+  logout,
+  revoke,
+  tokensOf,
+} from '../usecases/accounts.ts';
 
 const Me = User.omit({ pilots: true }).extend({ pilots: z.array(z.string()) });
 
@@ -47,12 +46,11 @@ export const auth = new OpenAPIHono<AppEnv>()
     ),
     async (c) => {
       const deps = c.get('deps');
-      const { secret, expiresAt, user } = await login(
-        deps,
-        c.req.valid('json'),
-        c.get('requestId'),
-        clientAddress(c),
-      );
+      const { secret, expiresAt, user } = await login(deps, c.req.valid('json'), {
+        requestId: c.get('requestId'),
+        clientRequestId: c.get('clientRequestId'),
+        address: clientAddress(c),
+      });
       setCookie(c, SESSION_COOKIE, secret, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -75,14 +73,19 @@ export const auth = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => {
-      await logout(c.get('deps'), getCookie(c, SESSION_COOKIE));
+      const actor = c.get('actor');
+      await logout(
+        c.get('deps'),
+        getCookie(c, SESSION_COOKIE),
+        actor?.via === 'session' ? useCaseCtx(c) : null,
+      );
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/auth/me',
@@ -107,6 +110,32 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
+      {
+        method: 'post',
+        path: '/api/auth/password',
+        tags: ['Accounts'],
+        summary: 'Change one’s own password (the current one is needed); other sessions end',
+        request: jsonBody(PasswordChange),
+        responses: {
+          204: { description: 'Changed' },
+          429: jsonContent(ErrorBody, 'Too many wrong passwords'),
+          ...errorResponses,
+        },
+      },
+    ),
+    async (c) => {
+      await changeOwnPassword({
+        ctx: useCaseCtx(c),
+        input: c.req.valid('json'),
+        address: clientAddress(c),
+        sessionSecret: getCookie(c, SESSION_COOKIE),
+      });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute(
       { roles: ALL_ROLES },
       {
         method: 'post',
@@ -121,7 +150,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/tokens',
@@ -137,7 +166,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'delete',
         path: '/api/tokens/{id}',

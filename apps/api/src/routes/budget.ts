@@ -33,7 +33,7 @@ const WRITERS = ['admin', 'manager'] as const;
 export const budget = new OpenAPIHono<AppEnv>()
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/pilots/{id}/budget-lines',
@@ -112,7 +112,7 @@ export const budget = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/budget',
@@ -135,7 +135,7 @@ export const budget = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/pilots/{id}/reference-lines',

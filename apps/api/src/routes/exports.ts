@@ -58,7 +58,7 @@ const ExportQuery = FilterQuery.extend({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true')
-    .openapi({ description: 'Shift every date of a participant by one offset of 0–364 days' }),
+    .openapi({ description: 'Shift every date of a participant by one offset of −182…+182 days' }),
 });
 
 const CountReply = z.object({ participants: z.number().int() }).openapi('ExportCount');

@@ -29,7 +29,7 @@ const PilotParam = z.object({ id: z.string().min(1).max(100) });
 export const outcomes = new OpenAPIHono<AppEnv>()
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/outcomes',
@@ -52,7 +52,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/survival',
@@ -67,7 +67,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/debts/survival',
@@ -89,7 +89,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/subgroups',
@@ -118,7 +118,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'protected' },
       {
         method: 'get',
         path: '/api/outcomes',
@@ -172,7 +172,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/cohorts',

@@ -11,7 +11,7 @@ const IdParam = z.object({ id: z.string().min(1).max(100) });
 export const pilots = new OpenAPIHono<AppEnv>()
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots',
@@ -38,7 +38,7 @@ export const pilots = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}',

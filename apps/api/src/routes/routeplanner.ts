@@ -9,7 +9,7 @@ import { routeplanner as plan } from '../usecases/routeplanner.ts';
 export const routeplanner = new OpenAPIHono<AppEnv>().openapi(
   defineRoute(
     // Every role; the use case keeps to the pilots the caller may see.
-    { roles: ALL_ROLES },
+    { roles: ALL_ROLES, viewer: 'protected' },
     {
       method: 'get',
       path: '/api/routeplanner',

@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { User, UserInput, UserUpdate } from '@wegwijzer/domain';
+import { PasswordReset, User, UserInput, UserUpdate } from '@wegwijzer/domain';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
-import { changeUser, createUser, listUsers } from '../usecases/accounts.ts';
+import { changeUser, createUser, listUsers, resetPassword } from '../usecases/accounts.ts';
 
 export const users = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -61,4 +61,28 @@ export const users = new OpenAPIHono<AppEnv>()
         }),
         200,
       ),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ['admin'] },
+      {
+        method: 'post',
+        path: '/api/users/{id}/password',
+        tags: ['Accounts'],
+        summary: 'Set a new password for a user; every session of that user ends',
+        request: {
+          params: z.object({ id: z.string().min(1).max(100) }),
+          ...jsonBody(PasswordReset),
+        },
+        responses: { 204: { description: 'Set' }, ...errorResponses },
+      },
+    ),
+    async (c) => {
+      await resetPassword({
+        ctx: useCaseCtx(c),
+        id: c.req.valid('param').id,
+        newPassword: c.req.valid('json').newPassword,
+      });
+      return c.body(null, 204);
+    },
   );

@@ -1,21 +1,26 @@
 import {
   appendAudit,
-  clearFailures,
-  countFailures,
-  recordFailure,
+  countAnonymousFailure,
   createSession,
   createToken,
   deleteSession,
+  deleteSessionsOf,
   findUserByEmail,
+  flushAnonymousFailures,
+  forgiveLoginAttempt,
   getToken,
   getUser,
   grantedPilots,
   listTokens,
   revokeToken,
+  setPasswordHash,
+  takeLoginAttempt,
+  throttleKey,
   updateUser,
   insertUser,
   listUsers as loadUsers,
   listPilots,
+  type BackOff,
 } from '@wegwijzer/db';
 import {
   BadRequest,
@@ -24,6 +29,7 @@ import {
   NotFound,
   TooManyRequests,
   Unauthorized,
+  type PasswordChange,
   type User,
   type UserInput,
   type UserUpdate,
@@ -36,47 +42,75 @@ import { audit } from './audit.ts';
 // so response times do not reveal which e-mail addresses have an account.
 const DUMMY_HASH = hashPassword('not-a-real-password-at-all');
 
-/** Failed logins allowed per account and per address within the window before throttling. */
+/**
+ * Failed logins allowed per account-and-address pair before the pair is locked (ASVS 2.2.1).
+ * The owner logging in from elsewhere is not affected; an address guessing at many accounts
+ * meets the looser per-address limit.
+ */
 export const LOGIN_FAILURE_LIMIT = 10;
-const LOGIN_WINDOW_MS = 15 * 60_000;
+export const ADDRESS_FAILURE_LIMIT = 100;
+/** One minute after the limit, doubling with each further failure, at most a day. */
+export const LOGIN_BACK_OFF: BackOff = {
+  firstLockMs: 60_000,
+  maxLockMs: 24 * 3600_000,
+  forgetAfterMs: 24 * 3600_000,
+};
+
+export interface RequestInfo {
+  requestId: string;
+  clientRequestId: string | null;
+  /** The caller's address, for throttling and the anonymous-failure entries. */
+  address: string;
+}
+
+/** An anonymous failure: counted per address and minute, finished minutes moved into the log. */
+async function anonymousFailure(deps: Deps, address: string, action: string) {
+  await countAnonymousFailure(deps.store, address, action);
+  await flushAnonymousFailures(deps.store);
+}
+
+function minutesUntil(iso: string): number {
+  return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 60_000));
+}
 
 export async function login(
   deps: Deps,
   input: { email: string; password: string },
-  requestId: string,
-  address: string,
+  req: RequestInfo,
 ): Promise<{ secret: string; expiresAt: string; user: User }> {
   const email = input.email.toLowerCase();
-  const keys = [`account:${email}`, `address:${address}`];
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
-  if ((await countFailures(deps.store.db, keys, since)) >= LOGIN_FAILURE_LIMIT) {
-    await appendAudit(deps.store.db, {
-      actorId: null,
-      actorEmail: email,
-      action: 'login.throttled',
-      requestId,
-    });
-    throw new TooManyRequests('Too many failed logins; try again in 15 minutes');
+  const pair = throttleKey('pair', email, req.address);
+  const address = throttleKey('address', req.address);
+  // Counted before the password is checked, in one write transaction: concurrent guesses
+  // cannot slip past the limit while their checks are running.
+  const lockedUntil = await takeLoginAttempt(
+    deps.store,
+    [
+      { key: pair, limit: LOGIN_FAILURE_LIMIT },
+      { key: address, limit: ADDRESS_FAILURE_LIMIT },
+    ],
+    LOGIN_BACK_OFF,
+  );
+  if (lockedUntil) {
+    await anonymousFailure(deps, req.address, 'login.throttled');
+    throw new TooManyRequests(
+      `Too many failed logins; try again in ${minutesUntil(lockedUntil)} minutes`,
+    );
   }
   const user = await findUserByEmail(deps.store.db, email);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH));
   if (!user || !ok || user.disabled) {
-    await recordFailure(deps.store.db, keys, new Date().toISOString());
-    await appendAudit(deps.store.db, {
-      actorId: user?.id ?? null,
-      actorEmail: input.email.toLowerCase(),
-      action: 'login.failed',
-      requestId,
-    });
+    await anonymousFailure(deps, req.address, 'login.failed');
     throw new Unauthorized('E-mail address or password is wrong');
   }
-  await clearFailures(deps.store.db, `account:${email}`);
+  await forgiveLoginAttempt(deps.store.db, pair, address);
   const session = await createSession(deps.store.db, user.id, deps.config.sessionTtlMs);
   await appendAudit(deps.store.db, {
     actorId: user.id,
     actorEmail: user.email,
     action: 'login',
-    requestId,
+    requestId: req.requestId,
+    clientRequestId: req.clientRequestId,
   });
   return {
     ...session,
@@ -90,8 +124,11 @@ export async function login(
   };
 }
 
-export async function logout(deps: Deps, secret: string | undefined) {
-  if (secret) await deleteSession(deps.store.db, secret);
+/** Ends the session; the logout of a known session is audit-logged. */
+export async function logout(deps: Deps, secret: string | undefined, ctx: UseCaseCtx | null) {
+  if (!secret) return;
+  await deleteSession(deps.store.db, secret);
+  if (ctx) await audit(ctx, { action: 'logout' });
 }
 
 export async function createUser({
@@ -101,8 +138,8 @@ export async function createUser({
   ctx: UseCaseCtx;
   input: UserInput;
 }): Promise<User> {
-  const problem = passwordProblem(input.password);
-  if (problem) throw new BadRequest(problem);
+  const problem = await passwordProblem(input.password, [input.email, input.name]);
+  if (problem) throw new BadRequest(`password: ${problem}`);
   if (await findUserByEmail(ctx.store.db, input.email))
     throw new Conflict('A user with this e-mail address exists');
   const known = new Set((await listPilots(ctx.store.db, null)).map((p) => p.id));
@@ -150,11 +187,26 @@ export async function issueToken({
   ctx: UseCaseCtx;
   input: { name: string; expiresInDays?: number };
 }) {
-  const expiresAt = input.expiresInDays
-    ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString()
-    : null;
-  const { id, token } = await createToken(ctx.store.db, ctx.actor.id, input.name, expiresAt);
-  await audit(ctx, { action: 'token.create', details: { tokenId: id, name: input.name } });
+  const { tokenDefaultDays, tokenMaxDays } = ctx.config;
+  const days = input.expiresInDays ?? tokenDefaultDays;
+  if (days > tokenMaxDays)
+    throw new BadRequest(`expiresInDays: a token lives at most ${tokenMaxDays} days`);
+  let expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
+  // A token made with a token carries the same user's rights and ends no later than its maker,
+  // and is revoked with it: a leaked token cannot mint itself a longer life.
+  const parent = ctx.actor.token ?? null;
+  if (parent?.expiresAt && parent.expiresAt < expiresAt) expiresAt = parent.expiresAt;
+  const { id, token } = await createToken(
+    ctx.store.db,
+    ctx.actor.id,
+    input.name,
+    expiresAt,
+    parent?.id ?? null,
+  );
+  await audit(ctx, {
+    action: 'token.create',
+    details: { tokenId: id, name: input.name, expiresAt, parentTokenId: parent?.id ?? null },
+  });
   return { id, name: input.name, token, expiresAt };
 }
 
@@ -218,4 +270,66 @@ export async function revoke({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
     throw new Forbidden('Not your token');
   await revokeToken(ctx.store.db, id);
   await audit(ctx, { action: 'token.revoke', details: { tokenId: id } });
+}
+
+/**
+ * A user changes their own password (ASVS 2.1.5): the current one must be right (and counts
+ * towards the login throttle when it is not). Their other sessions end; this one stays.
+ */
+export async function changeOwnPassword({
+  ctx,
+  input,
+  address,
+  sessionSecret,
+}: {
+  ctx: UseCaseCtx;
+  input: PasswordChange;
+  address: string;
+  sessionSecret: string | undefined;
+}) {
+  const user = await getUser(ctx.store.db, ctx.actor.id);
+  if (!user) throw new NotFound('User');
+  const pair = throttleKey('pair', user.email, address);
+  const lockedUntil = await takeLoginAttempt(
+    ctx.store,
+    [{ key: pair, limit: LOGIN_FAILURE_LIMIT }],
+    LOGIN_BACK_OFF,
+  );
+  if (lockedUntil)
+    throw new TooManyRequests(
+      `Too many wrong passwords; try again in ${minutesUntil(lockedUntil)} minutes`,
+    );
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await audit(ctx, { action: 'password.change.failed' });
+    throw new BadRequest('currentPassword: the current password is wrong');
+  }
+  await forgiveLoginAttempt(ctx.store.db, pair, throttleKey('address', address));
+  const problem = await passwordProblem(input.newPassword, [user.email, user.name]);
+  if (problem) throw new BadRequest(`newPassword: ${problem}`);
+  await setPasswordHash(ctx.store.db, user.id, await hashPassword(input.newPassword));
+  await deleteSessionsOf(
+    ctx.store.db,
+    user.id,
+    ctx.actor.via === 'session' ? sessionSecret : undefined,
+  );
+  await audit(ctx, { action: 'password.change', details: { userId: user.id } });
+}
+
+/** An admin sets a new password for a user; every session of that user ends. */
+export async function resetPassword({
+  ctx,
+  id,
+  newPassword,
+}: {
+  ctx: UseCaseCtx;
+  id: string;
+  newPassword: string;
+}) {
+  const user = await getUser(ctx.store.db, id);
+  if (!user) throw new NotFound('User');
+  const problem = await passwordProblem(newPassword, [user.email, user.name]);
+  if (problem) throw new BadRequest(`newPassword: ${problem}`);
+  await setPasswordHash(ctx.store.db, user.id, await hashPassword(newPassword));
+  await deleteSessionsOf(ctx.store.db, user.id);
+  await audit(ctx, { action: 'password.reset', details: { userId: user.id } });
 }

@@ -1,4 +1,10 @@
-import { searchAudit, type AuditFilter } from '@wegwijzer/db';
+import {
+  flushAnonymousFailures,
+  searchAudit,
+  verifyAuditChain,
+  type AuditFilter,
+  type ChainReport,
+} from '@wegwijzer/db';
 import type { AuditEntry } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
 import { audit } from './audit.ts';
@@ -21,6 +27,7 @@ function toEntry(r: Row): AuditEntry {
 }
 
 export async function readAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: AuditFilter }) {
+  await flushAnonymousFailures(ctx.store);
   const { rows, total } = await searchAudit(ctx.store.db, filter);
   return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
 }
@@ -52,9 +59,22 @@ export async function exportAuditLog({
   ctx: UseCaseCtx;
   filter: Omit<AuditFilter, 'page' | 'pageSize'>;
 }) {
+  await flushAnonymousFailures(ctx.store);
   const { rows } = await searchAudit(ctx.store.db, { ...filter, page: 1, pageSize: 100_000 });
   await audit(ctx, { action: 'export.audit', rowCount: rows.length, details: { filter } });
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows.map(toEntry)) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** Checks the whole hash chain of the audit log; the check itself is logged after it. */
+export async function verifyAuditLog({ ctx }: { ctx: UseCaseCtx }): Promise<ChainReport> {
+  await flushAnonymousFailures(ctx.store);
+  const report = await verifyAuditChain(ctx.store.db);
+  await audit(ctx, {
+    action: 'audit.verify',
+    rowCount: report.entries,
+    details: { ok: report.ok, brokenId: report.broken?.id ?? null },
+  });
+  return report;
 }

@@ -29,7 +29,8 @@ import {
 import { summarizeBudget } from '@wegwijzer/outcomes';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
-import { suppressBudget } from './disclosure.ts';
+import { protectBudget } from '@wegwijzer/disclosure';
+import { disclosureRules, isViewer } from './disclosure.ts';
 import { visiblePilot } from './pilots.ts';
 
 /** Budget lines, the budget summary and municipal reference lines of a pilot (issue 11). */
@@ -51,9 +52,15 @@ export function toBudgetLineJson(r: BudgetLineRecord): BudgetLine {
 
 function auditEntry(
   ctx: UseCaseCtx,
-  entry: Omit<AuditEntry, 'actorId' | 'actorEmail' | 'requestId'>,
+  entry: Omit<AuditEntry, 'actorId' | 'actorEmail' | 'requestId' | 'clientRequestId'>,
 ): AuditEntry {
-  return { ...entry, actorId: ctx.actor.id, actorEmail: ctx.actor.email, requestId: ctx.requestId };
+  return {
+    ...entry,
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
+  };
 }
 
 export async function listBudgetLines({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
@@ -181,12 +188,8 @@ export async function pilotBudget({
   const lines = await loadBudgetLines(ctx.store.db, pilotId);
   const totals = await armTotals(ctx.store.db, pilotId, k);
   const reply = { pilotId, ...summarizeBudget(lines, totals, k) };
-  if (ctx.actor.role !== 'viewer') return reply;
-  const sizes = {
-    intervention: totals.intervention.evaluable,
-    control: totals.control?.evaluable ?? null,
-  };
-  return suppressBudget(reply, sizes, ctx.config.suppressionThreshold);
+  if (!isViewer(ctx)) return reply;
+  return protectBudget(reply, totals.control?.evaluable ?? null, disclosureRules(ctx));
 }
 
 export async function listReferenceLines({

@@ -58,6 +58,7 @@ export async function addEvent({
       // Ids only: the event's type and date are the participant's data and go at erasure.
       details: { eventId: newId },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -90,6 +91,7 @@ export async function deleteEvent({
       rowCount: 1,
       details: { eventId: event.id, reason },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
   });
 }

@@ -38,7 +38,7 @@ import {
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
 import { visiblePilot } from './pilots.ts';
-import { pseudonym } from './pseudonym.ts';
+import { byPseudonym, pseudonym } from './pseudonym.ts';
 
 /** Which participants an export holds; a list matches any of its values, `null` a missing value. */
 export interface CohortFilters {
@@ -160,8 +160,9 @@ export async function exportCount({
 }
 
 /**
- * One offset of 0–364 days per researcher and participant, from a keyed hash so it is stable
- * across exports (linked exports stay consistent) and cannot be recomputed without the key.
+ * One offset of −182…+182 days per researcher and participant, from a keyed hash so it is
+ * stable across exports (linked exports stay consistent) and cannot be recomputed without the
+ * key. Symmetric around 0, so the shifted dates say nothing about the direction (SPEC §7).
  */
 export function dateShiftDays(
   key: string,
@@ -172,27 +173,38 @@ export function dateShiftDays(
   const digest = createHmac('sha256', key)
     .update(`date-shift\u0000${researcherId}\u0000${pilotId}\u0000${participantId}`)
     .digest();
-  return digest.readUInt32BE(0) % 365;
+  return (digest.readUInt32BE(0) % 365) - 182;
 }
 
-/** The matching participants page by page (keyset on id), each with its events in timeline order. */
+/**
+ * The matching participants page by page in the order of the export's pseudonyms (an order that
+ * carries nothing another researcher's export shares), each with its events in timeline order.
+ */
 async function* cohortPages(
   ctx: UseCaseCtx,
   pilotId: string,
   filters: CohortFilters,
   options: ExportOptions & { withEvents: boolean },
 ): AsyncGenerator<ExportParticipant[]> {
-  let after = 0;
-  for (;;) {
-    const rows: ParticipantRow[] = await ctx.store.db
+  const domain = options.dateShift ? 'date-shifted' : 'views';
+  const name = (id: number) => pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, id, domain);
+  const ids = (
+    await ctx.store.db
+      .selectFrom('participants')
+      .select('id')
+      .where((eb) => matches(eb, pilotId, filters, true))
+      .execute()
+  ).map((r) => r.id);
+  const ordered = byPseudonym(ids, name);
+  for (let from = 0; from < ordered.length; from += PAGE) {
+    const chunk = ordered.slice(from, from + PAGE);
+    const found = await ctx.store.db
       .selectFrom('participants')
       .selectAll()
-      .where((eb) => eb.and([matches(eb, pilotId, filters, true), eb('id', '>', after)]))
-      .orderBy('id')
-      .limit(PAGE)
+      .where('id', 'in', chunk)
       .execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.id;
+    const byId = new Map<number, ParticipantRow>(found.map((r) => [r.id, r]));
+    const rows = chunk.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     const events = new Map<number, TimelineEvent[]>();
     if (options.withEvents) {
       const eventRows = await ctx.store.db
@@ -214,14 +226,13 @@ async function* cohortPages(
       }
     }
     yield rows.map((r) => ({
-      pseudonym: pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id),
+      pseudonym: name(r.id),
       baseline: toBaseline(r),
       events: events.get(r.id) ?? [],
       shiftDays: options.dateShift
         ? dateShiftDays(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id)
         : 0,
     }));
-    if (rows.length < PAGE) return;
   }
 }
 
@@ -286,6 +297,7 @@ export async function exportCohort({
     rowCount: participants,
     details: { filters, format: options.format, dateShift: options.dateShift },
     requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
   });
 
   const facts = pilot;

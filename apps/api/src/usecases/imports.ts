@@ -134,6 +134,7 @@ export async function runImport({
           delimiter: summary.delimiter,
         },
         requestId: ctx.requestId,
+        clientRequestId: ctx.clientRequestId,
       });
       return result;
     });

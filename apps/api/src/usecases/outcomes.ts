@@ -29,15 +29,16 @@ import {
 import { canSeePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import {
-  suppressCohorts,
-  suppressOutcomes,
-  suppressSubgroups,
-  suppressSurvival,
-} from './disclosure.ts';
+  protectCohorts,
+  protectOutcomes,
+  protectSubgroups,
+  protectSurvival,
+} from '@wegwijzer/disclosure';
+import { disclosureRules, isViewer } from './disclosure.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
-/** Viewers get suppressed figures (SPEC §6); everyone else the figures as computed. */
-const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
+/** Viewers get protected figures (SPEC §6); everyone else the figures as computed. */
+const forViewer = isViewer;
 
 /** Reference lines as the API sends them (the record is already the reply shape). */
 const referenceJson = (r: ReferenceLineRecord) => ({ ...r });
@@ -56,7 +57,7 @@ export async function pilotOutcomes({
   // Reference lines are published municipal figures, not about participants: never suppressed.
   const referenceLines = (await listReferenceLines(ctx.store.db, [pilotId], k)).map(referenceJson);
   const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...summary, referenceLines };
-  return forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
+  return forViewer(ctx) ? protectOutcomes(reply, disclosureRules(ctx)) : reply;
 }
 
 /**
@@ -77,7 +78,7 @@ export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pil
   if (!forViewer(ctx)) return reply;
   const sizes = { intervention: 0, control: 0 };
   for (const r of times) sizes[r.arm]++;
-  return suppressSurvival(reply, sizes, ctx.config.suppressionThreshold);
+  return protectSurvival(reply, sizes, disclosureRules(ctx));
 }
 
 export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
@@ -90,7 +91,7 @@ export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId
     ...survivalByArm(await survivalTimes(ctx.store.db, pilotId)),
   };
   return forViewer(ctx)
-    ? suppressSurvival(reply, await armSizes(ctx, pilotId), ctx.config.suppressionThreshold)
+    ? protectSurvival(reply, await armSizes(ctx, pilotId), disclosureRules(ctx))
     : reply;
 }
 
@@ -122,7 +123,7 @@ export async function pilotSubgroups({
       return { value, arms: s.arms, difference: s.difference };
     });
   const reply = { pilotId, windowMonths: k, by, groups };
-  return forViewer(ctx) ? suppressSubgroups(reply, ctx.config.suppressionThreshold) : reply;
+  return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
 }
 
 /** Pilots side by side on the same definitions. */
@@ -156,10 +157,12 @@ export async function compareOutcomes({
       ...summary,
       referenceLines,
     };
-    const shown = forViewer(ctx) ? suppressOutcomes(reply, ctx.config.suppressionThreshold) : reply;
+    const shown = forViewer(ctx) ? protectOutcomes(reply, disclosureRules(ctx)) : reply;
     pilots.push({ ...shown, name: p.name, municipality: p.municipality, synthetic: p.synthetic });
   }
-  return { windowMonths: k, pilots };
+  return forViewer(ctx)
+    ? { windowMonths: k, pilots, rounded: true as const }
+    : { windowMonths: k, pilots };
 }
 
 const WORKLIST_MARKS = [6, 12, 24];
@@ -230,5 +233,5 @@ export async function pilotCohorts({
     offBenefit: wilson(r.off, r.evaluable),
   }));
   const reply = { pilotId, windowMonths: k, cohorts };
-  return forViewer(ctx) ? suppressCohorts(reply, ctx.config.suppressionThreshold) : reply;
+  return forViewer(ctx) ? protectCohorts(reply, disclosureRules(ctx)) : reply;
 }

@@ -28,19 +28,23 @@ import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
-import { pseudonym } from './pseudonym.ts';
+import { byPseudonym, pseudonym } from './pseudonym.ts';
 
 const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
 const bool = (v: number | null) => (v === null ? null : v === 1);
 
-/** A participant as the actor may see it: researchers get a pseudonym instead of the municipal reference. */
+const isResearcher = (ctx: UseCaseCtx) => ctx.actor.role === 'researcher';
+const nameOf = (ctx: UseCaseCtx, row: { pilot_id: string; id: number }) =>
+  pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, row.id);
+
+/**
+ * A participant as the actor may see it: researchers get their pseudonym instead of the
+ * municipal reference and of the internal id, which another researcher would see too (SPEC §6).
+ */
 export function toParticipantJson(ctx: UseCaseCtx, row: ParticipantRow): Participant {
-  const ref =
-    ctx.actor.role === 'researcher'
-      ? pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, row.id)
-      : row.participant_ref;
+  const ref = isResearcher(ctx) ? nameOf(ctx, row) : row.participant_ref;
   return {
-    id: String(row.id),
+    id: isResearcher(ctx) ? ref : String(row.id),
     pilotId: row.pilot_id,
     participantRef: ref,
     arm: row.arm as Arm,
@@ -99,8 +103,25 @@ export async function listParticipants({
   noViewer(ctx);
   await visiblePilot(ctx, pilotId);
   // Researchers search by pseudonym only in exports; a municipal reference filter would reveal it.
-  const ref = ctx.actor.role === 'researcher' ? undefined : query.ref;
-  const { rows, total } = await loadParticipants(ctx.store.db, pilotId, { ...query, ref });
+  if (isResearcher(ctx)) {
+    // In the order of the researcher's pseudonyms: the municipal reference order is shared.
+    const all = await loadParticipants(ctx.store.db, pilotId, {
+      arm: query.arm,
+      page: 1,
+      pageSize: Number.MAX_SAFE_INTEGER,
+    });
+    const rows = byPseudonym(all.rows, (r) => nameOf(ctx, r)).slice(
+      (query.page - 1) * query.pageSize,
+      query.page * query.pageSize,
+    );
+    return {
+      items: rows.map((r) => toParticipantJson(ctx, r)),
+      total: all.total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+  const { rows, total } = await loadParticipants(ctx.store.db, pilotId, query);
   return {
     items: rows.map((r) => toParticipantJson(ctx, r)),
     total,
@@ -121,9 +142,20 @@ export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string 
       participantId: row.id,
       rowCount: 1,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     }),
   );
-  return { ...toParticipantJson(ctx, row), events: events.map(toEventJson) };
+  const shown = toParticipantJson(ctx, row);
+  if (!isResearcher(ctx)) return { ...shown, events: events.map(toEventJson) };
+  // Event ids and the participant id are internal keys: a researcher gets keyed names instead.
+  return {
+    ...shown,
+    events: events.map((e) => ({
+      ...toEventJson(e),
+      id: pseudonym(ctx.pseudonymKey, ctx.actor.id, row.pilot_id, e.id, 'views').replace(/^P/, 'E'),
+      participantId: shown.id,
+    })),
+  };
 }
 
 function toBaselinePatch(input: ParticipantUpdate): Partial<Baseline> {
@@ -198,6 +230,7 @@ export async function createParticipant({
       participantId: newId,
       rowCount: 1,
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -245,6 +278,7 @@ export async function updateParticipant({
       rowCount: 1,
       details: { fields: Object.keys(input) },
       requestId: ctx.requestId,
+      clientRequestId: ctx.clientRequestId,
     });
   });
   return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);

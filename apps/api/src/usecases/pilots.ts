@@ -23,6 +23,8 @@ import {
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { audit } from './audit.ts';
+import { protectPilot } from '@wegwijzer/disclosure';
+import { disclosureRules, isViewer } from './disclosure.ts';
 
 const cents = (e: number | null | undefined) => (e == null ? e : eurosToCents(e));
 const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
@@ -74,12 +76,9 @@ export function requirePersonalData(pilot: PilotRecord): void {
     );
 }
 
-/** A viewer sees no participant count from 1 to the threshold − 1 (SPEC §6). */
+/** A viewer sees the participant count protected like every count (SPEC §6). */
 function forActor(ctx: UseCaseCtx, pilot: Pilot): Pilot {
-  const n = pilot.participants;
-  if (ctx.actor.role !== 'viewer' || n === null || n === 0 || n >= ctx.config.suppressionThreshold)
-    return pilot;
-  return { ...pilot, participants: null };
+  return isViewer(ctx) ? protectPilot(pilot, disclosureRules(ctx)) : pilot;
 }
 
 /** The pilots the actor may see, oldest start first. */

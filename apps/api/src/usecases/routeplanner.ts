@@ -17,8 +17,9 @@ import {
   type SubgroupField,
 } from '@wegwijzer/domain';
 import { cochranQ, compareGroups, kaplanMeier, newcombe, wilson } from '@wegwijzer/outcomes';
+import { protectRouteplanner, type GroupCounts } from '@wegwijzer/disclosure';
 import type { UseCaseCtx } from '../http/env.ts';
-import { suppressRouteplannerResult } from './routeplanner-disclosure.ts';
+import { disclosureRules, isViewer } from './disclosure.ts';
 
 /**
  * The profile fields, most important first: when a profile matches too few participants, the
@@ -115,7 +116,7 @@ function heterogeneity(
   cells: readonly ProfileCell[],
   by: SubgroupField,
   threshold: number,
-): RouteplannerResult['heterogeneity'] {
+): { result: RouteplannerResult['heterogeneity']; counts: GroupCounts[] } {
   const values = [...new Set(cells.map((c) => c.values[by] ?? null))].sort(compareGroups(by));
   const groups = values.map((value) => {
     const match = { [by]: value } as ProfileMatch;
@@ -125,11 +126,15 @@ function heterogeneity(
   const test = cochranQ(
     tested.map((g) => ({ x1: g.i.off, n1: g.i.evaluable, x2: g.c.off, n2: g.c.evaluable })),
   );
-  if (!test) return null;
+  const counts = groups.map((g) => ({
+    intervention: { off: g.i.off, evaluable: g.i.evaluable },
+    control: { off: g.c.off, evaluable: g.c.evaluable },
+  }));
+  if (!test) return { result: null, counts };
   const large = (g: (typeof groups)[number]) =>
     g.i.evaluable >= threshold && g.c.evaluable >= threshold;
   const supported = tested.filter((g, j) => test.included[j] && large(g)).length >= 2;
-  return {
+  const result = {
     by,
     q: test.q,
     df: test.df,
@@ -143,6 +148,7 @@ function heterogeneity(
       included: g.value !== null && test.included[tested.indexOf(g)] === true,
     })),
   };
+  return { result, counts };
 }
 
 const NOTES = {
@@ -159,7 +165,7 @@ async function pilotResult(
   profile: Profile,
   given: readonly SubgroupField[],
   by: SubgroupField,
-): Promise<RouteplannerResult> {
+): Promise<{ result: RouteplannerResult; counts: GroupCounts[] }> {
   const threshold = ctx.config.suppressionThreshold;
   const hasControl = cells.some((c) => c.arm === 'control' && c.participants > 0);
   const { rung, noteCode } = widen(cells, profile, given, hasControl, threshold);
@@ -169,7 +175,8 @@ async function pilotResult(
   const times = figures
     ? await matchedExitTimes(ctx.store.db, pilot.id, 'intervention', rung.match)
     : [];
-  return {
+  const het = hasControl ? heterogeneity(cells, by, threshold) : null;
+  const result: RouteplannerResult = {
     pilotId: pilot.id,
     pilotName: pilot.name,
     synthetic: pilot.synthetic,
@@ -181,10 +188,11 @@ async function pilotResult(
     difference: compared ? newcombe(i.off, i.evaluable, c.off, c.evaluable) : null,
     medianDaysToExit: figures ? kaplanMeier(times).median : null,
     routes: figures ? i.routes : NO_ROUTES,
-    heterogeneity: hasControl ? heterogeneity(cells, by, threshold) : null,
+    heterogeneity: het?.result ?? null,
     note: noteCode ? NOTES[noteCode](threshold) : null,
     noteCode,
   };
+  return { result, counts: het?.counts ?? [] };
 }
 
 /** Best first: the lower bound of the difference, else of the exit rate; controlled before observational on a tie. */
@@ -232,23 +240,34 @@ export async function routeplanner({
   ))
     cellsByPilot.get(cell.pilotId)?.push(cell);
 
-  const threshold = ctx.config.suppressionThreshold;
-  const viewer = ctx.actor.role === 'viewer';
   const results = [];
-  for (const p of pilots) {
-    const result = await pilotResult(ctx, p, cellsByPilot.get(p.id)!, profile, given, by);
-    results.push(viewer ? suppressRouteplannerResult(result, threshold) : { result, hidden: [] });
-  }
-  // Ranked on the figures the caller sees, so the order reveals nothing that is suppressed.
-  results.sort((a, b) => rank(a.result, b.result));
+  for (const p of pilots)
+    results.push(await pilotResult(ctx, p, cellsByPilot.get(p.id)!, profile, given, by));
   const echo = Object.fromEntries(given.map((f) => [f, profile[f]])) as Profile;
-  const reply: RouteplannerReply = {
+  const reply = (list: RouteplannerResult[]): RouteplannerReply => ({
     profile: echo,
     window: k,
-    threshold,
-    results: results.map((r) => r.result),
+    threshold: ctx.config.suppressionThreshold,
+    results: list,
+  });
+  if (!isViewer(ctx)) return reply(results.map((r) => r.result).sort(rank));
+  const shown = protectRouteplanner(
+    reply(results.map((r) => r.result)),
+    results.map((r) => r.result),
+    results.map((r) => r.counts),
+    disclosureRules(ctx),
+  );
+  // Ranked on the figures the viewer sees, so the order reveals nothing that is protected.
+  const order = shown.results
+    .map((r, i) => i)
+    .sort((a, b) => rank(shown.results[a]!, shown.results[b]!));
+  const pointer = new Map(order.map((from, to) => [`/results/${from}`, `/results/${to}`]));
+  return {
+    ...shown,
+    results: order.map((i) => shown.results[i]!),
+    suppressed: shown.suppressed.map((p) => {
+      const [, , from, ...rest] = p.split('/');
+      return [pointer.get(`/results/${from}`), ...rest].join('/');
+    }),
   };
-  if (viewer)
-    reply.suppressed = results.flatMap((r, i) => r.hidden.map((path) => `/results/${i}${path}`));
-  return reply;
 }

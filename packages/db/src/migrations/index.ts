@@ -3,6 +3,8 @@ import * as m001 from './001_initial.ts';
 import * as m002 from './002_login_attempts.ts';
 import * as m003 from './003_debts_and_budgets.ts';
 import * as m004 from './004_personal_data.ts';
+import * as m005 from './005_audit_chain.ts';
+import * as m007 from './007_derived_version.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '002_login_attempts': m002,
   '003_debts_and_budgets': m003,
   '004_personal_data': m004,
+  '005_audit_chain': m005,
+  '007_derived_version': m007,
 };

@@ -14,28 +14,65 @@ function newSecret(prefix: string): string {
 
 export async function createSession(db: Kysely<Database>, userId: string, ttlMs: number) {
   const secret = newSecret('');
+  const now = nowIso();
   const expiresAt = new Date(Date.now() + ttlMs).toISOString();
   await db
     .insertInto('sessions')
     .values({
       id_hash: hashSecret(secret),
       user_id: userId,
-      created_at: nowIso(),
+      created_at: now,
       expires_at: expiresAt,
+      last_seen_at: now,
     })
     .execute();
   return { secret, expiresAt };
 }
 
-export async function sessionUser(db: Kysely<Database>, secret: string) {
-  return db
+/** Last use is written at most once a minute per session, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The user of a live session: not past its absolute lifetime, used within the last `idleMs`,
+ * its user not disabled. Each use moves the idle deadline on.
+ */
+export async function sessionUser(db: Kysely<Database>, secret: string, idleMs: number) {
+  const now = Date.now();
+  const idHash = hashSecret(secret);
+  const idleSince = new Date(now - idleMs).toISOString();
+  const user = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .where('sessions.id_hash', '=', hashSecret(secret))
-    .where('sessions.expires_at', '>', nowIso())
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', new Date(now).toISOString())
+    .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
+  if (user) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id_hash', '=', idHash)
+      .where(
+        (eb) => eb.fn.coalesce('last_seen_at', 'created_at'),
+        '<',
+        new Date(now - TOUCH_EVERY_MS).toISOString(),
+      )
+      .execute();
+  }
+  return user;
+}
+
+/** Ends every session of a user but `keepSecret`'s (a password change keeps the one it came in). */
+export async function deleteSessionsOf(
+  db: Kysely<Database>,
+  userId: string,
+  keepSecret?: string,
+): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSecret) q = q.where('id_hash', '!=', hashSecret(keepSecret));
+  await q.execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, secret: string) {
@@ -47,6 +84,7 @@ export async function createToken(
   userId: string,
   name: string,
   expiresAt: string | null,
+  parentId: string | null = null,
 ) {
   const token = newSecret('ww_');
   const id = randomUUID();
@@ -60,6 +98,7 @@ export async function createToken(
       created_at: nowIso(),
       expires_at: expiresAt,
       revoked_at: null,
+      parent_id: parentId,
     })
     .execute();
   return { id, token };
@@ -71,6 +110,7 @@ export async function tokenUser(db: Kysely<Database>, token: string) {
     .selectFrom('tokens')
     .innerJoin('users', 'users.id', 'tokens.user_id')
     .selectAll('users')
+    .select(['tokens.id as token_id', 'tokens.expires_at as token_expires_at'])
     .where('tokens.token_hash', '=', hashSecret(token))
     .where('tokens.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('tokens.expires_at', 'is', null), eb('tokens.expires_at', '>', now)]))
@@ -95,11 +135,24 @@ export async function getToken(db: Kysely<Database>, id: string) {
     .executeTakeFirst();
 }
 
+/** Revokes a token and every token made with it, and with those, and so on. */
 export async function revokeToken(db: Kysely<Database>, id: string) {
-  await db
-    .updateTable('tokens')
-    .set({ revoked_at: nowIso() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .execute();
+  const now = nowIso();
+  let ids = [id];
+  const seen = new Set<string>();
+  while (ids.length > 0) {
+    for (const i of ids) seen.add(i);
+    await db
+      .updateTable('tokens')
+      .set({ revoked_at: now })
+      .where('id', 'in', ids)
+      .where('revoked_at', 'is', null)
+      .execute();
+    const children = await db
+      .selectFrom('tokens')
+      .select('id')
+      .where('parent_id', 'in', ids)
+      .execute();
+    ids = children.map((c) => c.id).filter((c) => !seen.has(c));
+  }
 }

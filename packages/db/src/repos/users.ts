@@ -108,6 +108,19 @@ export async function updateUser(
           .execute();
       }
     }
-    if (patch.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // Disabling is for good as far as credentials go: re-enabling brings no session or token back.
+    if (patch.disabled) {
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await trx
+        .updateTable('tokens')
+        .set({ revoked_at: nowIso() })
+        .where('user_id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
   });
+}
+
+export async function setPasswordHash(db: Kysely<Database>, id: string, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }

@@ -1,0 +1,33 @@
+import { statusCounts } from '@wegwijzer/db';
+import type { StatusByMonthReply } from '@wegwijzer/domain';
+import { summarizeStatusByMonth } from '@wegwijzer/outcomes';
+import type { UseCaseCtx } from '../http/env.ts';
+import { visiblePilot } from './pilots.ts';
+import { suppressStatusByMonth } from './status-disclosure.ts';
+
+/**
+ * Status by month of a pilot (SPEC §3): per arm and month 1…36 (on to 60 where the data reach)
+ * the evaluable count and the share off benefit with its Wilson interval. Viewers get it through
+ * disclosure control (SPEC §6).
+ */
+export async function pilotStatusByMonth({
+  ctx,
+  pilotId,
+}: {
+  ctx: UseCaseCtx;
+  pilotId: string;
+}): Promise<StatusByMonthReply> {
+  const pilot = await visiblePilot(ctx, pilotId);
+  const found = await statusCounts(ctx.store.db, pilotId);
+  const status = found
+    ? summarizeStatusByMonth(found.counts, found.hasControl)
+    : { arms: { intervention: [] } };
+  const threshold = ctx.config.suppressionThreshold;
+  const reply = {
+    pilotId,
+    observationEnd: pilot.dataCompleteThrough,
+    minEvaluable: threshold,
+    ...status,
+  };
+  return ctx.actor.role === 'viewer' ? suppressStatusByMonth(reply, threshold) : reply;
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '@wegwijzer/api';
+import { listPilots } from '@wegwijzer/db';
+import { attack, collect, viewerPaths } from '../support/attack.ts';
+import { testApp, type TestApp } from '../support/app.ts';
+import { createPilot, twelvePersonPilot } from '../support/disclosure-fixtures.ts';
+
+/**
+ * SPEC §6's guarantee, tried as an attacker would: a viewer collects every reply the viewer role
+ * can reach and combines them (test/support/attack.ts); compared with the admin's exact figures,
+ * no count from 1 to 9 may come out.
+ */
+
+let t: TestApp;
+let demo: TestApp;
+const pilots: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  t = await testApp();
+  pilots['a 12-person pilot'] = [await twelvePersonPilot(t)];
+  pilots['a pilot with arms of 5 to 9'] = [
+    await createPilot(t, { name: 'Klein', intervention: 9, control: 6, seed: 3 }),
+    await createPilot(t, { name: 'Kleiner', intervention: 5, control: 7, seed: 4 }),
+  ];
+  pilots['a mid-size pilot with small subgroups'] = [
+    await createPilot(t, { name: 'Middel', intervention: 140, control: 90, seed: 7, rare: 0.03 }),
+  ];
+  demo = await testApp();
+  await loadDemo(demo.store);
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+  await demo.close();
+});
+
+async function run(app: TestApp, ids: string[]) {
+  const viewer = await app.user('viewer', ids);
+  const admin = await app.user('admin', []);
+  const paths = viewerPaths(ids);
+  const [v, a] = [await collect(app, viewer, paths), await collect(app, admin, paths)];
+  return { viewer: v, admin: a, threshold: app.config.suppressionThreshold };
+}
+
+describe('a viewer who combines every reply', () => {
+  for (const name of [
+    'a 12-person pilot',
+    'a pilot with arms of 5 to 9',
+    'a mid-size pilot with small subgroups',
+  ]) {
+    it(`derives no count from 1 to 9 on ${name}`, async () => {
+      const r = await run(t, pilots[name]!);
+      const found = attack(r.viewer, r.admin, pilots[name]!, r.threshold, 5);
+      expect(found.unsound).toEqual([]);
+      expect([...found.found.values()]).toEqual([]);
+    }, 120_000);
+  }
+
+  it('derives no count from 1 to 9 on the demo pilots', async () => {
+    const ids = (await listPilots(demo.store.db, null)).map((p) => p.id);
+    const r = await run(demo, ids);
+    const found = attack(r.viewer, r.admin, ids, r.threshold, 5);
+    expect(found.unsound).toEqual([]);
+    expect([...found.found.values()]).toEqual([]);
+  }, 300_000);
+
+  it('the same derivations on exact replies find the small counts (the attack bites)', async () => {
+    const ids = pilots['a mid-size pilot with small subgroups']!;
+    const r = await run(t, ids);
+    const found = attack(r.admin, r.admin, ids, r.threshold, 5);
+    const byArithmetic = [...found.found.values()].filter((f) => f.how !== 'read');
+    expect(found.unsound).toEqual([]);
+    expect(byArithmetic.length).toBeGreaterThan(50);
+  }, 120_000);
+});
