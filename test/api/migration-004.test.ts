@@ -38,7 +38,9 @@ async function storeAt003(): Promise<Store> {
   );
   const audit = (action: string, details: unknown) =>
     sql`INSERT INTO audit_log (at, actor_id, action, pilot_id, participant_id, row_count, details)
-      VALUES (${now}, 'u1', ${action}, 'p-leap', 7, 1, ${JSON.stringify(details)})`.execute(store.db);
+      VALUES (${now}, 'u1', ${action}, 'p-leap', 7, 1, ${JSON.stringify(details)})`.execute(
+      store.db,
+    );
   await audit('event.create', { eventId: 11, type: 'benefit_end', date: '2024-03-17' });
   await audit('event.delete', {
     eventId: 12,

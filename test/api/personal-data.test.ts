@@ -339,7 +339,15 @@ describe('retention', () => {
       summary,
     );
     expect((await t.json(`/api/pilots/${past}/participants`)).body.total).toBe(0);
-    for (const path of ['/survival', '/subgroups?by=motivation&window=12', '/cohorts?window=12']) {
+    for (const path of [
+      '/survival',
+      '/debts/survival',
+      '/subgroups?by=motivation&window=12',
+      '/cohorts?window=12',
+      '/status-by-month',
+      // Windows outside the stored ones are derived from per-person rows.
+      '/outcomes?window=9',
+    ]) {
       const res = await t.json(`/api/pilots/${past}${path}`);
       expect(res.status, path).toBe(409);
       expect(res.body.error.code).toBe('personal_data_gone');

@@ -12,6 +12,7 @@ import {
 } from '@wegwijzer/db';
 import {
   Forbidden,
+  isStandardWindow,
   NotFound,
   type ReferenceLineRecord,
   type SubgroupField,
@@ -53,6 +54,9 @@ export async function pilotOutcomes({
   k: number;
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  // A reduced pilot keeps the totals of the standard windows only; any other window is derived
+  // from per-person rows it no longer has.
+  if (!isStandardWindow(k)) requirePersonalData(pilot);
   const summary = summarizeOutcomes(await armTotals(ctx.store.db, pilotId, k), k);
   // Reference lines are published municipal figures, not about participants: never suppressed.
   const referenceLines = (await listReferenceLines(ctx.store.db, [pilotId], k)).map(referenceJson);
