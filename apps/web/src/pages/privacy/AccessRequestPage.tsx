@@ -57,7 +57,7 @@ export default function AccessRequestPage() {
             </label>
           ))}
         </fieldset>
-        <label htmlFor={inputId}>{by === 'ref' ? s.byRef : s.byBsn}</label>
+        <label htmlFor={inputId}>{by === 'ref' ? s.refValue : s.bsnValue}</label>
         <input
           id={inputId}
           // A BSN is not remembered by the browser.
