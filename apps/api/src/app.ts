@@ -19,6 +19,7 @@ import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
+import { models } from './routes/models.ts';
 import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
@@ -45,6 +46,7 @@ function buildApi() {
     .route('/', statusByMonth)
     .route('/', exports)
     .route('/', auditLog)
+    .route('/', models)
     .route('/', privacy);
 }
 

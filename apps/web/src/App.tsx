@@ -17,6 +17,7 @@ const Subgroups = lazy(() => import('./pages/Subgroups.tsx'));
 const Compare = lazy(() => import('./pages/Compare.tsx'));
 const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const AccessRequestPage = lazy(() => import('./pages/privacy/AccessRequestPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
 
@@ -79,6 +80,7 @@ function route(path: string, user: User | null): ReactNode {
   if (path === '/vergelijken') return <Compare />;
   if (path === '/exporteren' && researcher) return <ExportPage />;
   if (path === '/beheer' && user.role === 'admin') return <AdminPage user={user} />;
+  if (path === '/account') return <AccountPage user={user} />;
   if (path === '/inzageverzoek' && (user.role === 'admin' || user.role === 'manager'))
     return <AccessRequestPage />;
   return <NotFound />;
@@ -147,10 +149,10 @@ function Header({ user }: { user: User | null }) {
           </button>
           {user && (
             <>
-              <span className="whoami">
+              <Link to="/account" className="whoami">
                 <span className="sr-only">{t.loggedInAs} </span>
                 {user.name} <span className="role">({t.roles[user.role]})</span>
-              </span>
+              </Link>
               <button type="button" className="btn btn-secondary" onClick={() => void logout()}>
                 {t.logout}
               </button>

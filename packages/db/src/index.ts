@@ -27,3 +27,4 @@ export * from './copy.ts';
 export * from './personal-data.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
+export * from './models.ts';

@@ -37,6 +37,7 @@ import {
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -156,7 +157,15 @@ export async function exportCount({
   filters: CohortFilters;
 }) {
   await visiblePilot(ctx, pilotId);
-  return { participants: await countCohort(ctx, pilotId, filters) };
+  const participants = await countCohort(ctx, pilotId, filters);
+  // Counts of narrowing filters can single a person out: each one asked for is logged.
+  await audit(ctx, {
+    action: 'export.count',
+    pilotId,
+    rowCount: participants,
+    details: { filters },
+  });
+  return { participants };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   PersonalDataGone,
   eurosToCents,
   NotFound,
+  pilotDatesProblem,
   retentionStatus,
   todayIso,
   type Pilot,
@@ -109,6 +110,8 @@ export async function createPilot({
   ctx: UseCaseCtx;
   input: PilotInput;
 }): Promise<Pilot> {
+  const problem = pilotDatesProblem(input.startDate, input.dataCompleteThrough);
+  if (problem) throw new BadRequest(problem);
   checkRetainUntil(input.startDate, input.retainUntil);
   const pilot = await insertPilot(ctx.store.db, {
     name: input.name,
@@ -141,6 +144,11 @@ export async function updatePilot({
   input: PilotUpdate;
 }): Promise<Pilot> {
   const current = await visiblePilot(ctx, id);
+  const problem = pilotDatesProblem(
+    input.startDate ?? current.startDate,
+    input.dataCompleteThrough ?? current.dataCompleteThrough,
+  );
+  if (problem) throw new BadRequest(problem);
   const feedsFigures =
     input.dataCompleteThrough !== undefined ||
     input.monthlyBenefit !== undefined ||

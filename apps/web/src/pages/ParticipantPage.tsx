@@ -10,6 +10,7 @@ import {
   eventValue,
   hasValue as takesValue,
   isDebtEvent,
+  typedValue,
   validateEvent,
   type EventErrors as Errs,
 } from '../events.ts';
@@ -17,6 +18,7 @@ import { formatDate, formatMoney } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
+import { isRuleCode, ruleMessage } from '../rule-messages.ts';
 import { EXIT_REASONS } from '@wegwijzer/domain/values';
 import { EraseParticipant } from './privacy/EraseParticipant.tsx';
 
@@ -48,7 +50,7 @@ export function ParticipantPage({ id, user }: { id: string; user: User }) {
       <h1>{p.participantRef}</h1>
       <div className="grid-2">
         <Baseline p={p} />
-        <AddEvent participantId={p.id} />
+        <AddEvent participantId={p.id} intakeDate={p.intakeDate} />
       </div>
       <Timeline p={p} />
       {(user.role === 'admin' || user.role === 'manager') && <EraseParticipant participant={p} />}
@@ -222,8 +224,8 @@ function Timeline({ p }: { p: ParticipantDetail }) {
   );
 }
 
-function AddEvent({ participantId }: { participantId: string }) {
-  const { t } = useI18n();
+function AddEvent({ participantId, intakeDate }: { participantId: string; intakeDate: string }) {
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
   const [type, setType] = useState<Event['type']>('ladder');
   const [date, setDate] = useState('');
@@ -243,7 +245,7 @@ function AddEvent({ participantId }: { participantId: string }) {
             ...(type === 'benefit_end' && reason
               ? { reason: reason as (typeof EXIT_REASONS)[number] }
               : {}),
-            ...(hasValue && value.trim() ? { value: Number(value.replace(',', '.')) } : {}),
+            ...(hasValue && typedValue(value) !== undefined ? { value: typedValue(value) } : {}),
           },
         }),
       ),
@@ -260,7 +262,11 @@ function AddEvent({ participantId }: { participantId: string }) {
           const f = String(d.path ?? '')
             .split('.')
             .pop() as keyof Errs;
-          if (f === 'type' || f === 'date' || f === 'reason' || f === 'value') next[f] = d.message;
+          // The server refuses with the shared rules' codes: word them as the form does.
+          const words = isRuleCode(d.code)
+            ? ruleMessage({ code: d.code, params: d.params }, locale)
+            : d.message;
+          if (f === 'type' || f === 'date' || f === 'reason' || f === 'value') next[f] = words;
         }
         if (!Object.keys(next).length) next.form = e.message;
       } else next.form = String(e);
@@ -270,7 +276,16 @@ function AddEvent({ participantId }: { participantId: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const v = validateEvent({ type, date, reason, value: hasValue ? value : '' }, t);
+    const v = validateEvent(
+      {
+        type,
+        date,
+        reason: type === 'benefit_end' ? reason : '',
+        value: hasValue ? value : '',
+      },
+      locale,
+      intakeDate,
+    );
     setErrs(v);
     if (!Object.keys(v).length) add.mutate();
   };
