@@ -15,7 +15,7 @@ describe('account', () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
     // The login page asked who is logged in before anyone was (401): not an error of this test.
     errors.length = 0;
-    await page.locator('a.whoami').click();
+    await page.getByRole('link', { name: 'Mijn account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
     expect(await axeSerious(page)).toEqual([]);
 

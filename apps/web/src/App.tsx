@@ -3,9 +3,10 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { api } from './api/client.ts';
 import { demoQuery, meQuery, type User } from './api/queries.ts';
 import { Loading } from './components/States.tsx';
-import { useI18n } from './i18n.tsx';
+import { useI18n, useStrings } from './i18n.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
 import { Accessibility } from './pages/Accessibility.tsx';
+import { accountStrings } from './pages/account/strings.ts';
 import { Login } from './pages/Login.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { PilotPage } from './pages/PilotPage.tsx';
@@ -99,6 +100,7 @@ function NotFound() {
 
 function Header({ user }: { user: User | null }) {
   const { t, locale, setLocale } = useI18n();
+  const account = useStrings(accountStrings);
   const loc = useLocation();
   const qc = useQueryClient();
   const logout = async () => {
@@ -149,9 +151,16 @@ function Header({ user }: { user: User | null }) {
           </button>
           {user && (
             <>
-              <Link to="/account" className="whoami">
+              <span className="whoami">
                 <span className="sr-only">{t.loggedInAs} </span>
                 {user.name} <span className="role">({t.roles[user.role]})</span>
+              </span>
+              <Link
+                to="/account"
+                className="btn btn-link account-link"
+                aria-current={loc.path === '/account' ? 'page' : undefined}
+              >
+                {account.title}
               </Link>
               <button type="button" className="btn btn-secondary" onClick={() => void logout()}>
                 {t.logout}
