@@ -6,7 +6,7 @@
  * categories with their first level as reference, as R does with factors; yes/no fields are
  * 0/1 columns.
  */
-import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS, type Baseline } from '@wegwijzer/domain';
+import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS, type Baseline } from '@wegwijzer/domain/core';
 import { yearOfDay, toDay } from '../dates.ts';
 import { ageBand } from '../subgroups.ts';
 import type { CovariateSpec, CovariateValue } from './design.ts';
