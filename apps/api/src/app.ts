@@ -19,6 +19,7 @@ import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
+import { models } from './routes/models.ts';
 import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
@@ -43,7 +44,8 @@ function buildApi() {
     .route('/', routeplanner)
     .route('/', statusByMonth)
     .route('/', exports)
-    .route('/', auditLog);
+    .route('/', auditLog)
+    .route('/', models);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

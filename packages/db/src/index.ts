@@ -26,3 +26,4 @@ export * from './repos/budget.ts';
 export * from './copy.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
+export * from './models.ts';

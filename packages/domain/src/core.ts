@@ -4,6 +4,7 @@
  * browser as cheaply as on the server; the HTTP schemas (api*.ts) build on it.
  */
 export * from './values.ts';
+export * from './model-covariates.ts';
 export * from './rules.ts';
 export * from './model.ts';
 export * from './money.ts';

@@ -9,3 +9,5 @@ export * from './api-outcomes.ts';
 export * from './api-routeplanner.ts';
 export * from './api-budget.ts';
 export * from './api-status.ts';
+export * from './model-covariates.ts';
+export * from './api-models.ts';

@@ -30,14 +30,14 @@ import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatDate, formatInterval, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLocation } from '../router.tsx';
-import { WindowSelect } from './PilotPage.tsx';
+import { WindowPicker } from '../components/WindowPicker.tsx';
+import { parseWindow } from './monthly/window.ts';
 
 export default function Analysis() {
   const { t, locale } = useI18n();
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
-  const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
-  const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
+  const windowMonths = parseWindow(loc.query.get('window'));
   if (error)
     return (
       <div className="container">
@@ -55,7 +55,7 @@ export default function Analysis() {
       <h1>{t.analysisTitle}</h1>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
-        <WindowSelect value={windowMonths} />
+        <WindowPicker value={windowMonths} />
       </div>
       <p className="muted">
         {t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}
@@ -67,13 +67,7 @@ export default function Analysis() {
   );
 }
 
-function Summary({
-  pilotId,
-  windowMonths,
-}: {
-  pilotId: string;
-  windowMonths: (typeof WINDOW_OPTIONS)[number];
-}) {
+function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: number }) {
   const q = useQuery(outcomesQuery(pilotId, windowMonths));
   return <Query q={q}>{(o) => <HeadlineText o={o} />}</Query>;
 }

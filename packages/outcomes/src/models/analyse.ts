@@ -4,11 +4,11 @@
  * side by side. Plain data in (a participant's arm, baseline and derived outcomes), plain data
  * out.
  */
-import type { Baseline } from '@wegwijzer/domain/core';
+import type { Baseline, ModelCovariate } from '@wegwijzer/domain/core';
 import { newcombe } from '../proportions.ts';
 import { coxph } from './cox.ts';
 import { Z975 } from './distributions.ts';
-import { covariateSpec, covariateValue, type ModelCovariate } from './covariates.ts';
+import { covariateSpec, covariateValue } from './covariates.ts';
 import { designMatrix, type CovariateValue, type Design } from './design.ts';
 import { logistic, standardisedDifference } from './logistic.ts';
 import type { ModelFailureReason } from './result.ts';

@@ -6,23 +6,16 @@
  * categories with their first level as reference, as R does with factors; yes/no fields are
  * 0/1 columns.
  */
-import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS, type Baseline } from '@wegwijzer/domain/core';
+import {
+  AGE_BANDS,
+  EDUCATIONS,
+  HOUSEHOLDS,
+  type Baseline,
+  type ModelCovariate,
+} from '@wegwijzer/domain/core';
 import { yearOfDay, toDay } from '../dates.ts';
 import { ageBand } from '../subgroups.ts';
 import type { CovariateSpec, CovariateValue } from './design.ts';
-
-export const MODEL_COVARIATES = [
-  'motivation',
-  'ladderStep',
-  'household',
-  'hasDebts',
-  'disability',
-  'refugeeStatus',
-  'education',
-  'age',
-  'ageBand',
-] as const;
-export type ModelCovariate = (typeof MODEL_COVARIATES)[number];
 
 const SPECS: Record<ModelCovariate, CovariateSpec> = {
   motivation: { name: 'motivation', kind: 'numeric' },

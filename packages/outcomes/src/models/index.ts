@@ -23,12 +23,7 @@ export {
 } from './forecast.ts';
 export { pnorm, qnorm, pchisqUpper, twoSidedP, Z975 } from './distributions.ts';
 export type { ModelFailure, ModelFailureReason, ModelResult } from './result.ts';
-export {
-  MODEL_COVARIATES,
-  covariateSpec,
-  covariateValue,
-  type ModelCovariate,
-} from './covariates.ts';
+export { covariateSpec, covariateValue } from './covariates.ts';
 export {
   analyseCox,
   analyseDifference,
