@@ -7,8 +7,10 @@ import type {
   Household,
   ReferenceKind,
   Theme,
-} from './enums.ts';
-import type { IsoDate } from './dates.ts';
+} from './values.ts';
+
+/** A calendar date as `YYYY-MM-DD` (the zod schema of the same name is in dates.ts). */
+type IsoDate = string;
 
 /**
  * A participant's baseline as the outcome engine and storage see it.
