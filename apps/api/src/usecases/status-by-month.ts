@@ -4,7 +4,7 @@ import type { StatusByMonthReply } from '@wegwijzer/domain';
 import { summarizeStatusByMonth } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 /**
  * Status by month of a pilot (SPEC §3): per arm and month 1…36 (on to 60 where the data reach)
@@ -19,6 +19,7 @@ export async function pilotStatusByMonth({
   pilotId: string;
 }): Promise<StatusByMonthReply> {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const found = await statusCounts(ctx.store.db, pilotId);
   const status = found
     ? summarizeStatusByMonth(found.counts, found.hasControl)

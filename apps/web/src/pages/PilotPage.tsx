@@ -15,6 +15,7 @@ import { ImportTab } from './ImportTab.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
@@ -75,6 +76,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
           </button>
         )}
       </header>
+      <RetentionNotice pilot={p} />
       {tabs.length > 1 && (
         <nav className="tabs no-print" aria-label={p.name}>
           {tabs.map((k) => (
