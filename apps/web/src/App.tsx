@@ -18,6 +18,7 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
+const ModelsPage = lazy(() => import('./pages/models/ModelsPage.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -74,6 +75,8 @@ function route(path: string, user: User | null): ReactNode {
   if (path === '/routeplanner') return <RouteplannerPage />;
   const researcher = user.role === 'researcher' || user.role === 'admin';
   if (path === '/analyse' && researcher) return <Analysis />;
+  if (path === '/analyse/modellen' && (researcher || user.role === 'manager'))
+    return <ModelsPage />;
   if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
   if (path === '/vergelijken') return <Compare />;
   if (path === '/exporteren' && researcher) return <ExportPage />;

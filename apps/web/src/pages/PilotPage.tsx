@@ -19,6 +19,7 @@ import { href, Link, setQuery, useLocation } from '../router.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+import { ForecastSection } from './models/ForecastSection.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
@@ -96,6 +97,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
         </nav>
       )}
       {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
+      {tab === 'results' && user.role !== 'viewer' && (
+        <div className="no-print">
+          <ForecastSection pilotId={id} windowMonths={windowMonths} />
+        </div>
+      )}
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}
