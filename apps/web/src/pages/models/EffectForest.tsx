@@ -15,7 +15,7 @@ import { ratioDomain, type ForestFailure, type ForestRow } from './mappers.ts';
 import type { ModelStrings } from './strings.ts';
 
 const COLOR = '#0072B2';
-const RATIO_TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10];
+const RATIO_TICKS = [0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 10];
 
 /**
  * Forest plot of unadjusted and adjusted effects: hazard ratios on a log scale around 1, or risk
@@ -38,10 +38,20 @@ export function EffectForest({
 }) {
   const { locale } = useI18n();
   const ratio = kind === 'ratio';
+  // Differences on whole multiples of 5 points around 0; ratios on the usual log ticks.
   const domain: [number, number] = ratio
     ? ratioDomain(rows)
-    : [Math.min(0, ...rows.map((r) => r.lo)) - 5, Math.max(0, ...rows.map((r) => r.hi)) + 5];
-  const ticks = ratio ? RATIO_TICKS.filter((v) => v >= domain[0] && v <= domain[1]) : undefined;
+    : [
+        Math.floor(Math.min(0, ...rows.map((r) => r.lo)) / 5) * 5 - 5,
+        Math.ceil(Math.max(0, ...rows.map((r) => r.hi)) / 5) * 5 + 5,
+      ];
+  const step = !ratio && domain[1] - domain[0] > 60 ? 10 : 5;
+  const ticks = ratio
+    ? RATIO_TICKS.filter((v) => v >= domain[0] && v <= domain[1])
+    : Array.from(
+        { length: Math.floor((domain[1] - domain[0]) / step) + 1 },
+        (_, i) => domain[0] + i * step,
+      );
   const value = (v: number) => formatNumber(v, ratio ? 2 : 1, locale);
   return (
     <>
@@ -51,7 +61,12 @@ export function EffectForest({
           alt={alt}
           chart={
             <ResponsiveContainer width="100%" height={70 + rows.length * 48}>
-              <ComposedChart layout="vertical" data={rows} margin={{ left: 8, right: 24, top: 8 }}>
+              <ComposedChart
+                layout="vertical"
+                data={rows}
+                margin={{ left: 8, right: 24, top: 8, bottom: 12 }}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                 <XAxis
                   type="number"
@@ -68,7 +83,12 @@ export function EffectForest({
                   }}
                   height={44}
                 />
-                <YAxis type="category" dataKey="label" width={140} />
+                <YAxis
+                  type="category"
+                  dataKey="label"
+                  width={140}
+                  padding={{ top: 24, bottom: 24 }}
+                />
                 <ReferenceLine x={ratio ? 1 : 0} stroke="#333" />
                 <Scatter dataKey="estimate" fill={COLOR} isAnimationActive={false}>
                   <ErrorBar

@@ -52,14 +52,16 @@ export default function ModelsPage() {
         <PilotPicker pilots={pilots} value={pilot.id} />
         <WindowSelect value={windowMonths} />
       </div>
-      <fieldset className="covariates">
+      <fieldset className="checks">
         <legend>{s.covariatesLegend}</legend>
-        {MODEL_COVARIATES.map((c) => (
-          <label key={c} className="checkbox">
-            <input type="checkbox" checked={covariates.includes(c)} onChange={() => toggle(c)} />{' '}
-            {s.covariates[c]}
-          </label>
-        ))}
+        <div className="check-grid">
+          {MODEL_COVARIATES.map((c) => (
+            <label key={c} className="check">
+              <input type="checkbox" checked={covariates.includes(c)} onChange={() => toggle(c)} />
+              {s.covariates[c]}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <CoxSection pilotId={pilot.id} covariates={covariates} s={s} />
       <DifferenceSection
