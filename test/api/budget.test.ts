@@ -315,7 +315,7 @@ describe('POST /api/pilots/{id}/imports?kind=budget', () => {
       const res = await importCsv(t, p, 'budget', bad);
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('invalid_import');
-      expect(res.body.error.details).toEqual([
+      expect(res.body.error.details).toMatchObject([
         { line: 2, column: 'amount', message: 'amount must not be negative, got "-5"' },
         {
           line: 3,

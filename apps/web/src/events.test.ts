@@ -39,8 +39,10 @@ describe('validateEvent', () => {
     ['debt_intake', '-1', false],
     ['debt_intake', '', false],
     ['debt_stabilised', '', true],
+    ['offset_income', '1.234,56', true],
+    ['offset_income', '100,555', false],
   ])('%s with value %j is valid: %s', (type, value, ok) => {
-    expect(Object.keys(validateEvent(input(type, value), t)).length === 0).toBe(ok);
+    expect(Object.keys(validateEvent(input(type, value), 'nl')).length === 0).toBe(ok);
   });
 });
 
@@ -52,5 +54,19 @@ describe('eventValue', () => {
     expect(eventValue({ type: 'money_stress', value: 6.5, reason: null }, t, 'nl')).toBe(
       'score 6,5 van 10',
     );
+  });
+});
+
+describe('validateEvent words', () => {
+  it('says in Dutch and English why a value is refused', () => {
+    expect(validateEvent(input('offset_income', '100,555'), 'nl')).toEqual({
+      value: 'Hooguit 2 decimalen (hele centen).',
+    });
+    expect(validateEvent(input('ladder', '7'), 'en')).toEqual({
+      value: 'Enter a number from 1 to 6.',
+    });
+    expect(validateEvent(input('work_end', ''), 'nl', '2025-04-01')).toEqual({
+      date: 'De datum ligt vóór de intakedatum (2025-04-01).',
+    });
   });
 });

@@ -1,4 +1,6 @@
 import type { Event } from '@wegwijzer/domain';
+import { checkEvent, readTypedNumber } from '@wegwijzer/domain/rules';
+import { ruleMessage } from './rule-messages.ts';
 
 import { formatMoney, formatNumber, type Locale } from './format.ts';
 import type { Dict } from './i18n.tsx';
@@ -42,33 +44,42 @@ export function eventValue(
   return formatNumber(e.value, 2, locale);
 }
 
-/** 0 to 10 with at most one decimal, as the server's EventInput checks it. */
-export function isMoneyStressScore(v: number): boolean {
-  return v >= 0 && v <= 10 && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+export type EventField = 'type' | 'date' | 'reason' | 'value';
+export type EventErrors = Partial<Record<EventField | 'form', string>>;
+
+/** The event form's fields as typed. */
+export interface EventForm {
+  type: string;
+  date: string;
+  reason: string;
+  value: string;
 }
 
-export type EventErrors = Partial<Record<'type' | 'date' | 'reason' | 'value' | 'form', string>>;
+/**
+ * The shared event rules (domain rules.ts) on what was typed: the same verdict as the API and
+ * the CSV import. The value is read as a person types it ("1.234,56", "6,5", "22.5").
+ */
+export function checkEventForm(input: EventForm, intakeDate?: string) {
+  return checkEvent({
+    type: input.type,
+    date: input.date,
+    reason: input.reason === '' ? null : input.reason,
+    value: readTypedNumber(input.value),
+    ...(intakeDate === undefined ? {} : { intakeDate }),
+  });
+}
 
-/** Mirrors the server's EventInput rules so most mistakes show before sending; server errors land next to their field. */
-export function validateEvent(
-  input: { type: string; date: string; reason: string; value: string },
-  t: Pick<Dict, 'required' | 'valueHint'>,
-): EventErrors {
-  const errs: EventErrors = {};
-  if (!input.type) errs.type = t.required;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) errs.date = t.required;
-  const v = input.value.trim() === '' ? null : Number(input.value.replace(',', '.'));
-  if (v != null && Number.isNaN(v))
-    errs.value = hasValue(input.type) ? t.valueHint[input.type] : t.valueHint.offset_income;
-  else if (input.type === 'ladder' && (v == null || !Number.isInteger(v) || v < 1 || v > 6))
-    errs.value = t.valueHint.ladder;
-  else if (input.type === 'offset_income' && (v == null || v < 0))
-    errs.value = t.valueHint.offset_income;
-  else if (input.type === 'debt_intake' && (v == null || v < 0 || v > 1e9))
-    errs.value = t.valueHint.debt_intake;
-  else if (input.type === 'money_stress' && (v == null || !isMoneyStressScore(v)))
-    errs.value = t.valueHint.money_stress;
-  else if (input.type === 'work_start' && v != null && (v < 0 || v > 168))
-    errs.value = t.valueHint.work_start;
-  return errs;
+/** The form's refusals in the reader's language, by field; empty when the event may be sent. */
+export function validateEvent(input: EventForm, locale: Locale, intakeDate?: string): EventErrors {
+  const { errors } = checkEventForm(input, intakeDate);
+  const out: EventErrors = {};
+  for (const [field, error] of Object.entries(errors))
+    if (error) out[field as EventField] = ruleMessage(error, locale);
+  return out;
+}
+
+/** The value to send for what was typed: the number the rules read, or none. */
+export function typedValue(raw: string): number | undefined {
+  const d = readTypedNumber(raw);
+  return typeof d === 'object' ? d.value : undefined;
 }

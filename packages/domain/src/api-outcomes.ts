@@ -85,7 +85,13 @@ const KmPoint = z.object({
   atRisk: n.optional(),
   events: n.optional(),
 });
-const KaplanMeier = z.object({ points: z.array(KmPoint), median: n });
+/** Numbers at risk at the chart's days (exact replies only; a viewer's curve has none). */
+const RiskRow = z.object({ t: z.number(), atRisk: z.number().int() });
+const KaplanMeier = z.object({
+  points: z.array(KmPoint),
+  median: n,
+  riskTable: z.array(RiskRow).optional(),
+});
 
 export const SurvivalReply = z
   .object({

@@ -1,10 +1,34 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
+import {
+  ProcessingInput,
+  ProcessingRecordJson,
+  RetentionActionEnum,
+  RetentionJson,
+} from './api-processing.ts';
 import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
+import {
+  eventReason,
+  eventValue,
+  MAX_EUROS,
+  PARTICIPANT_NUMBERS,
+  participantNumber,
+  readJsonNumber,
+  type ParticipantNumberField,
+  type RuleError,
+} from './rules.ts';
 
-/** A money-stress score: 0 to 10, whole or with one decimal (7 or 7.5). */
-export function isMoneyStressScore(v: number): boolean {
-  return v >= 0 && v <= 10 && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+/**
+ * A zod issue for a refusal of the shared rules: the English message in `message`, the rule's
+ * code and params in `params`, which the API's validation hook hands on as `code` and `params`.
+ */
+function ruleIssue(error: RuleError, message: string, path?: string) {
+  return {
+    code: 'custom' as const,
+    message,
+    ...(path === undefined ? {} : { path: [path] }),
+    params: { rule: error.code, ...error.params },
+  };
 }
 
 /** Schemas of the HTTP API: they validate requests, type the client and generate the OpenAPI document. */
@@ -19,19 +43,57 @@ export const ErrorBody = z
   })
   .openapi('Error');
 
-const euros = z.number().nonnegative().max(1e9);
+/**
+ * A number checked by the shared participant rule of `field`; the bounds are repeated for the
+ * OpenAPI document only.
+ */
+function ruledNumber(field: ParticipantNumberField, message: string) {
+  const rule = PARTICIPANT_NUMBERS[field];
+  const doc =
+    rule === 'amount'
+      ? { minimum: 0, maximum: MAX_EUROS, multipleOf: 0.01 }
+      : { type: 'integer' as const, minimum: rule.min, maximum: rule.max };
+  return z
+    .number()
+    .superRefine((v, ctx) => {
+      const r = participantNumber(field, readJsonNumber(v));
+      if (!r.ok) ctx.addIssue(ruleIssue(r.error, message));
+    })
+    .openapi(doc);
+}
+
+const AMOUNT = `an amount in euros from 0 to ${MAX_EUROS} with at most 2 decimals`;
+const euros = ruledNumber('monthlyBenefit', `must be ${AMOUNT}`);
+
+/** The years a pilot's dates may fall in: a typo such as 0202 or 20255 is refused. */
+export const PILOT_YEARS = { min: 1990, max: 2100 } as const;
+const PilotDate = IsoDate.refine(
+  (d) => Number(d.slice(0, 4)) >= PILOT_YEARS.min && Number(d.slice(0, 4)) <= PILOT_YEARS.max,
+  { message: `Expected a year from ${PILOT_YEARS.min} to ${PILOT_YEARS.max}` },
+);
+
+/** The message for a pilot whose start lies after its observation end, or null. */
+export function pilotDatesProblem(startDate: string, dataCompleteThrough: string): string | null {
+  return startDate > dataCompleteThrough
+    ? `dataCompleteThrough: ${dataCompleteThrough} lies before startDate ${startDate}`
+    : null;
+}
 
 export const PilotInput = z
   .object({
     name: z.string().trim().min(1).max(200),
     municipality: z.string().regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0599'),
     theme: Theme,
-    startDate: IsoDate,
-    dataCompleteThrough: IsoDate,
+    startDate: PilotDate,
+    dataCompleteThrough: PilotDate,
     monthlyBenefit: euros.nullable().optional(),
     guidanceCost: euros.nullable().optional(),
     targetGroup: z.string().max(2000).nullable().optional(),
     description: z.string().max(10000).nullable().optional(),
+    /** SPEC §8: until when the participant data are kept; not before startDate. */
+    retainUntil: IsoDate,
+    retentionAction: RetentionActionEnum.optional(),
+    processing: ProcessingInput.optional(),
   })
   .openapi('PilotInput');
 export type PilotInput = z.infer<typeof PilotInput>;
@@ -55,6 +117,9 @@ export const Pilot = z
     /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
     participants: z.number().int().nullable(),
     hasControl: z.boolean(),
+    retainUntil: z.string(),
+    retention: RetentionJson,
+    processing: ProcessingRecordJson,
     /** True for viewers: the participant count is rounded (SPEC §6). */
     rounded: z.literal(true).optional(),
   })
@@ -71,9 +136,9 @@ const baselineFields = {
   monthlyBenefit: euros.nullable(),
   guidanceCost: euros.nullable(),
   household: Household.nullable(),
-  birthYear: z.number().int().min(1900).max(2100).nullable(),
-  motivation: z.number().int().min(1).max(5).nullable(),
-  ladderStep: z.number().int().min(1).max(6).nullable(),
+  birthYear: ruledNumber('birthYear', 'must be a whole number from 1900 to 2100').nullable(),
+  motivation: ruledNumber('motivation', 'must be a whole number from 1 to 5').nullable(),
+  ladderStep: ruledNumber('ladderStep', 'must be a whole number from 1 to 6').nullable(),
   hasDebts: z.boolean().nullable(),
   disability: z.boolean().nullable(),
   refugeeStatus: z.boolean().nullable(),
@@ -138,38 +203,37 @@ export const EventInput = z
     value: z.number().nullable().optional(),
   })
   .superRefine((e, ctx) => {
-    const issue = (message: string, path: string) =>
-      ctx.addIssue({ code: 'custom', message, path: [path] });
-    if (e.reason != null && e.type !== 'benefit_end')
-      issue('only benefit_end has a reason', 'reason');
-    const v = e.value;
-    switch (e.type) {
-      case 'ladder':
-        if (v == null || !Number.isInteger(v) || v < 1 || v > 6)
-          issue('ladder step must be a whole number from 1 to 6', 'value');
-        break;
-      case 'offset_income':
-        if (v == null || !(v >= 0))
-          issue('offset income needs an amount in euros of 0 or more', 'value');
-        break;
-      case 'debt_intake':
-        if (v == null || !(v >= 0) || v > 1e9)
-          issue('debt intake needs the total debt in euros, 0 or more', 'value');
-        break;
-      case 'money_stress':
-        if (v == null || !isMoneyStressScore(v))
-          issue('money stress must be a score from 0 to 10 with at most one decimal', 'value');
-        break;
-      case 'work_start':
-        if (v != null && !(v >= 0 && v <= 168))
-          issue('hours per week must be from 0 to 168', 'value');
-        break;
-      default:
-        if (v != null) issue(`${e.type} takes no value`, 'value');
-    }
+    const reason = eventReason(e.type, e.reason ?? null);
+    if (!reason.ok)
+      ctx.addIssue(ruleIssue(reason.error, 'only benefit_end has a reason', 'reason'));
+    const value = eventValue(e.type, readJsonNumber(e.value));
+    if (!value.ok)
+      ctx.addIssue(ruleIssue(value.error, eventValueMessage(e.type, value.error), 'value'));
   })
   .openapi('EventInput');
 export type EventInput = z.infer<typeof EventInput>;
+
+/** The API's English words for a refused event value (the dashboard words the code itself). */
+function eventValueMessage(type: EventType, error: RuleError): string {
+  if (error.code === 'too_many_decimals' && (type === 'offset_income' || type === 'debt_intake'))
+    return `${type === 'offset_income' ? 'offset income' : 'debt intake'} must have at most 2 decimals (whole cents)`;
+  if (error.code === 'too_large') return `the amount must be at most ${MAX_EUROS} euros`;
+  if (error.code === 'not_a_number') return 'value must be a number';
+  switch (type) {
+    case 'ladder':
+      return 'ladder step must be a whole number from 1 to 6';
+    case 'offset_income':
+      return 'offset income needs an amount in euros of 0 or more';
+    case 'debt_intake':
+      return 'debt intake needs the total debt in euros, 0 or more';
+    case 'money_stress':
+      return 'money stress must be a score from 0 to 10 with at most one decimal';
+    case 'work_start':
+      return 'hours per week must be from 0 to 168';
+    default:
+      return `${type} takes no value`;
+  }
+}
 
 export const Event = z
   .object({

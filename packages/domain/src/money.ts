@@ -1,9 +1,4 @@
-/** Euros (as typed or sent in JSON) to integer cents, rounding half away from zero. */
-export function eurosToCents(euros: number): number {
-  return Math.sign(euros) * Math.round(Math.abs(euros) * 100);
-}
-
-/** Integer cents to euros for JSON replies. */
+/** Integer cents to euros for JSON replies (euros to cents: `eurosToCents` in rules.ts). */
 export function centsToEuros(cents: number): number {
   return cents / 100;
 }

@@ -75,7 +75,7 @@ describe('budget.csv: a bad line is reported on its line and column', () => {
     ),
   )('in a %j file refuses %s in column %s', async (delimiter, _shown, column, message, row) => {
     const { rows, errors } = await importBudget(fileWith(delimiter, row));
-    expect(errors).toEqual([{ line: 3, column, message }]);
+    expect(errors).toMatchObject([{ line: 3, column, message }]);
     expect(rows.map((r) => r.line)).toEqual([2]);
   });
 });
@@ -98,7 +98,7 @@ describe('budget.csv: good lines', () => {
           ['40000', '2024-01-01', '2024-12-31', 'green', 'Provincie Fryslân', ''],
         ]),
       );
-      expect(errors).toEqual([]);
+      expect(errors).toMatchObject([]);
       expect(summary).toMatchObject({ delimiter: d, records: 2, errorCount: 0 });
       expect(rows).toEqual([
         {
@@ -131,7 +131,7 @@ describe('budget.csv: good lines', () => {
     const { errors, rows } = await importBudget(
       'amount,period_start,period_end,domain,funding_source\n0,2024-03-01,2024-03-01,other,Gemeente\n',
     );
-    expect(errors).toEqual([]);
+    expect(errors).toMatchObject([]);
     expect(rows[0]?.budget).toMatchObject({ amountCents: 0, description: null });
   });
 });
@@ -141,7 +141,7 @@ describe('budget.csv: the file as a whole', () => {
     const { errors } = await importBudget(
       'amount,period_start,domain,funding_source,project\n100,2024-01-01,green,Provincie,x\n',
     );
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       {
         line: 1,
         column: 'project',
@@ -154,7 +154,7 @@ describe('budget.csv: the file as a whole', () => {
 
   it('refuses an empty file', async () => {
     const { errors } = await importBudget('');
-    expect(errors).toEqual([{ line: 1, column: null, message: 'the file is empty' }]);
+    expect(errors).toMatchObject([{ line: 1, column: null, message: 'the file is empty' }]);
   });
 
   it('reports every bad line, not only the first', async () => {

@@ -3,7 +3,7 @@ import type { BudgetLineFields } from '@wegwijzer/domain';
 import type { Cells } from './header.ts';
 import type { RowReport } from './report.ts';
 import type { BudgetRow, Delimiter } from './types.ts';
-import { parseAmountCents, parseDate, parseEnum, parseText } from './values.ts';
+import { parseAmountCents, parseDate, parseEnum, parseText, type Parsed } from './values.ts';
 
 /**
  * Validates budget.csv rows (issue 11): `amount,period_start,period_end,domain,funding_source,
@@ -49,7 +49,7 @@ export class BudgetValidator {
     );
     const rawDescription = cells.get('description') ?? '';
     const description = parseText(rawDescription, 'description', 2000);
-    if (!description.ok) report.add('description', description.error);
+    if (!description.ok) report.add('description', description.error, description.rule);
 
     if (
       !report.ok ||
@@ -76,7 +76,7 @@ export class BudgetValidator {
     column: string,
     report: RowReport,
     missing: string,
-    parse: (raw: string) => { ok: true; value: T } | { ok: false; error: string },
+    parse: (raw: string) => Parsed<T>,
   ): T | null {
     const raw = cells.get(column) ?? '';
     if (raw === '') {
@@ -85,7 +85,7 @@ export class BudgetValidator {
     }
     const parsed = parse(raw);
     if (parsed.ok) return parsed.value;
-    report.add(column, parsed.error);
+    report.add(column, parsed.error, parsed.rule);
     return null;
   }
 }

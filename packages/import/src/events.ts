@@ -1,4 +1,12 @@
-import { EXIT_REASONS, EventType } from '@wegwijzer/domain';
+import {
+  EXIT_REASONS,
+  EventType,
+  eventDate,
+  eventReason,
+  eventValue,
+  LADDER_STEP,
+  readCellNumber,
+} from '@wegwijzer/domain';
 import type { ExitReason, TimelineEvent } from '@wegwijzer/domain';
 import type { Cells } from './header.ts';
 import type { RowReport } from './report.ts';
@@ -15,55 +23,46 @@ import {
 
 type Value = Pick<TimelineEvent, 'value' | 'amountCents'>;
 
-/** Reads the `value` cell by event type (SPEC §2 table, docs/outcomes-debts.md); returns null after reporting a problem. */
+/** What a missing value should have been, by type. */
+const REQUIRED: Partial<Record<EventType, string>> = {
+  ladder: 'value is required for type ladder: the step, a whole number from 1 to 6',
+  offset_income: 'value is required for type offset_income: the amount in euros',
+  debt_intake: 'value is required for type debt_intake: the total debt in euros',
+  money_stress: 'value is required for type money_stress: the score from 0 to 10',
+};
+
+/** The English words for a refused value of `type`, as the cell's own reader puts them. */
+function wording(type: EventType, raw: string, delimiter: Delimiter): string {
+  const parsed =
+    type === 'ladder'
+      ? parseWholeNumber(raw, 'ladder step', LADDER_STEP.min, LADDER_STEP.max, delimiter)
+      : type === 'offset_income'
+        ? parseAmountCents(raw, delimiter, 'offset income amount')
+        : type === 'debt_intake'
+          ? parseAmountCents(raw, delimiter, 'debt amount')
+          : type === 'money_stress'
+            ? parseStressScore(raw, delimiter)
+            : parseHours(raw, delimiter);
+  return parsed.ok ? `value ${shown(raw)} is not allowed for type ${type}` : parsed.error;
+}
+
+/** Reads the `value` cell by the shared event rule (domain rules.ts); null after reporting. */
 function readValue(
   type: EventType,
   raw: string,
   delimiter: Delimiter,
   report: RowReport,
 ): Value | null {
-  const none: Value = { value: null, amountCents: null };
-  switch (type) {
-    case 'ladder': {
-      if (raw === '')
-        return refuse(
-          report,
-          'value is required for type ladder: the step, a whole number from 1 to 6',
-        );
-      const step = parseWholeNumber(raw, 'ladder step', 1, 6);
-      return step.ok ? { value: step.value, amountCents: null } : refuse(report, step.error);
-    }
-    case 'offset_income': {
-      if (raw === '')
-        return refuse(report, 'value is required for type offset_income: the amount in euros');
-      const cents = parseAmountCents(raw, delimiter, 'offset income amount');
-      return cents.ok ? { value: null, amountCents: cents.value } : refuse(report, cents.error);
-    }
-    case 'debt_intake': {
-      if (raw === '')
-        return refuse(report, 'value is required for type debt_intake: the total debt in euros');
-      const cents = parseAmountCents(raw, delimiter, 'debt amount');
-      return cents.ok ? { value: null, amountCents: cents.value } : refuse(report, cents.error);
-    }
-    case 'money_stress': {
-      if (raw === '')
-        return refuse(report, 'value is required for type money_stress: the score from 0 to 10');
-      const score = parseStressScore(raw, delimiter);
-      return score.ok ? { value: score.value, amountCents: null } : refuse(report, score.error);
-    }
-    case 'work_start': {
-      if (raw === '') return none;
-      const hours = parseHours(raw, delimiter);
-      return hours.ok ? { value: hours.value, amountCents: null } : refuse(report, hours.error);
-    }
-    default:
-      if (raw === '') return none;
-      return refuse(report, `value must be empty for type ${type}, got ${shown(raw)}`);
-  }
-}
-
-function refuse(report: RowReport, message: string): null {
-  report.add('value', message);
+  const verdict = eventValue(type, readCellNumber(raw, delimiter));
+  if (verdict.ok) return verdict.value;
+  const e = verdict.error;
+  const message =
+    e.code === 'required'
+      ? REQUIRED[type]!
+      : e.code === 'not_allowed'
+        ? `value must be empty for type ${type}, got ${shown(raw)}`
+        : wording(type, raw, delimiter);
+  report.add('value', message, e);
   return null;
 }
 
@@ -98,25 +97,31 @@ export class EventValidator {
     const rawType = cells.get('type') ?? '';
     let type: EventType | null = null;
     if (rawType === '')
-      report.add('type', `type is required, one of ${EventType.options.join(', ')}`);
+      report.add('type', `type is required, one of ${EventType.options.join(', ')}`, {
+        code: 'required',
+      });
     else {
       const parsed = parseEnum(rawType, EventType.options, 'type');
       if (parsed.ok) type = parsed.value;
-      else report.add('type', parsed.error);
+      else report.add('type', parsed.error, parsed.rule);
     }
 
     const rawDate = cells.get('date') ?? '';
     let date: string | null = null;
-    if (rawDate === '') report.add('date', 'date is required, as YYYY-MM-DD or DD-MM-YYYY');
+    if (rawDate === '')
+      report.add('date', 'date is required, as YYYY-MM-DD or DD-MM-YYYY', { code: 'required' });
     else {
       const parsed = parseDate(rawDate, 'date');
       if (parsed.ok) date = parsed.value;
-      else report.add('date', parsed.error);
+      else report.add('date', parsed.error, parsed.rule);
     }
-    if (date !== null && participant !== undefined && date < participant.intakeDate) {
+    const inTime =
+      date === null || participant === undefined ? null : eventDate(date, participant.intakeDate);
+    if (inTime && !inTime.ok) {
       report.add(
         'date',
-        `date ${date} is before the participant's intake date ${participant.intakeDate}`,
+        `date ${date} is before the participant's intake date ${participant!.intakeDate}`,
+        inTime.error,
       );
     }
 
@@ -132,17 +137,16 @@ export class EventValidator {
   }
 
   private readReason(type: EventType, raw: string, report: RowReport): ExitReason | null {
-    if (raw === '') return null;
-    if (type !== 'benefit_end') {
-      report.add(
-        'reason',
-        `reason is only allowed for type benefit_end, got ${shown(raw)} for type ${type}`,
-      );
-      return null;
-    }
-    const parsed = parseEnum(raw, EXIT_REASONS, 'reason');
-    if (parsed.ok) return parsed.value;
-    report.add('reason', parsed.error);
+    // Any case in a file (SPEC §4); the shared rule decides on the lower-cased text.
+    const verdict = eventReason(type, raw.toLowerCase());
+    if (verdict.ok) return verdict.value;
+    report.add(
+      'reason',
+      verdict.error.code === 'not_allowed'
+        ? `reason is only allowed for type benefit_end, got ${shown(raw)} for type ${type}`
+        : `reason must be one of ${EXIT_REASONS.join(', ')}, got ${shown(raw)}`,
+      verdict.error,
+    );
     return null;
   }
 

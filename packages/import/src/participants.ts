@@ -1,4 +1,4 @@
-import { ARMS, Education, Household } from '@wegwijzer/domain';
+import { ARMS, BIRTH_YEAR, Education, Household, LADDER_STEP, MOTIVATION } from '@wegwijzer/domain';
 import type { Baseline } from '@wegwijzer/domain';
 import { hashBsn, isValidBsn, normaliseBsn } from './bsn.ts';
 import type { Cells, ParticipantColumn } from './header.ts';
@@ -19,7 +19,7 @@ type Fields = Partial<Baseline>;
 /** Reads one optional column into `fields`: an empty cell becomes null. */
 interface FieldSpec {
   column: ParticipantColumn;
-  apply(raw: string, delimiter: Delimiter, fields: Fields): string | null;
+  apply(raw: string, delimiter: Delimiter, fields: Fields): Parsed<unknown> | null;
 }
 
 function field<K extends keyof Baseline>(
@@ -35,14 +35,12 @@ function field<K extends keyof Baseline>(
         return null;
       }
       const parsed = parse(raw, delimiter);
-      if (!parsed.ok) return parsed.error;
+      if (!parsed.ok) return parsed;
       fields[key] = parsed.value;
       return null;
     },
   };
 }
-
-const BIRTH_YEARS = { min: 1900, max: 2100 };
 
 const OPTIONAL_FIELDS: readonly FieldSpec[] = [
   field('monthly_benefit', 'monthlyBenefitCents', (raw, d) =>
@@ -52,11 +50,15 @@ const OPTIONAL_FIELDS: readonly FieldSpec[] = [
     parseAmountCents(raw, d, 'guidance cost'),
   ),
   field('household', 'household', (raw) => parseEnum(raw, Household.options, 'household')),
-  field('birth_year', 'birthYear', (raw) =>
-    parseWholeNumber(raw, 'birth year', BIRTH_YEARS.min, BIRTH_YEARS.max),
+  field('birth_year', 'birthYear', (raw, d) =>
+    parseWholeNumber(raw, 'birth year', BIRTH_YEAR.min, BIRTH_YEAR.max, d),
   ),
-  field('motivation', 'motivation', (raw) => parseWholeNumber(raw, 'motivation', 1, 5)),
-  field('ladder_step', 'ladderStep', (raw) => parseWholeNumber(raw, 'ladder step', 1, 6)),
+  field('motivation', 'motivation', (raw, d) =>
+    parseWholeNumber(raw, 'motivation', MOTIVATION.min, MOTIVATION.max, d),
+  ),
+  field('ladder_step', 'ladderStep', (raw, d) =>
+    parseWholeNumber(raw, 'ladder step', LADDER_STEP.min, LADDER_STEP.max, d),
+  ),
   field('has_debts', 'hasDebts', (raw) => parseBoolean(raw, 'has debts')),
   field('disability', 'disability', (raw) => parseBoolean(raw, 'disability')),
   field('refugee_status', 'refugeeStatus', (raw) => parseBoolean(raw, 'refugee status')),
@@ -105,23 +107,25 @@ export class ParticipantValidator {
     else {
       const parsed = parseEnum(arm, ARMS, 'arm');
       if (parsed.ok) fields.arm = parsed.value;
-      else report.add('arm', parsed.error);
+      else report.add('arm', parsed.error, parsed.rule);
     }
 
     const intake = cells.get('intake_date') ?? '';
     if (intake === '')
-      report.add('intake_date', 'intake date is required, as YYYY-MM-DD or DD-MM-YYYY');
+      report.add('intake_date', 'intake date is required, as YYYY-MM-DD or DD-MM-YYYY', {
+        code: 'required',
+      });
     else {
       const parsed = parseDate(intake, 'intake date');
       if (parsed.ok) fields.intakeDate = parsed.value;
-      else report.add('intake_date', parsed.error);
+      else report.add('intake_date', parsed.error, parsed.rule);
     }
 
     for (const spec of OPTIONAL_FIELDS) {
       const raw = cells.get(spec.column);
       if (raw === undefined) continue;
-      const error = spec.apply(raw, this.delimiter, fields);
-      if (error !== null) report.add(spec.column, error);
+      const refused = spec.apply(raw, this.delimiter, fields);
+      if (refused !== null && !refused.ok) report.add(spec.column, refused.error, refused.rule);
     }
 
     const { intakeDate, lostToFollowUpDate } = fields;

@@ -25,7 +25,7 @@ describe('the file as a whole', () => {
   ])('refuses %s as an empty file', async (_name, file) => {
     const { rows, errors } = await importParticipants(file);
     expect(rows).toEqual([]);
-    expect(errors).toEqual([{ line: 1, column: null, message: 'the file is empty' }]);
+    expect(errors).toMatchObject([{ line: 1, column: null, message: 'the file is empty' }]);
   });
 
   it('accepts a file with only a header, as zero rows', async () => {
@@ -35,7 +35,7 @@ describe('the file as a whole', () => {
 
   it('refuses a file whose first line is empty', async () => {
     const { errors } = await importParticipants('\nparticipant_ref,intake_date\nP1,2024-01-01\n');
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       {
         line: 1,
         column: null,
@@ -51,7 +51,7 @@ describe('the file as a whole', () => {
     ]);
     const plain = await importParticipants(file);
     const withBom = await importParticipants(bytes([0xef, 0xbb, 0xbf], file));
-    expect(plain.errors).toEqual([]);
+    expect(plain.errors).toMatchObject([]);
     expect(withBom).toEqual({
       ...plain,
       batches: [{ ...plain.batches[0]!, bytesRead: plain.batches[0]!.bytesRead + 3 }],
@@ -65,7 +65,7 @@ describe('the file as a whole', () => {
       '\uFEFFparticipant_ref;intake_date;household\r\n"Zoë; ""de"" Vries\r\nJr.";1-2-2024;single\r\nÅse;31-02-2024;couple\r\n';
     const whole = await importParticipants(file);
     const split = await importParticipants(byteChunks(file, 1));
-    expect(whole.errors).toEqual([
+    expect(whole.errors).toMatchObject([
       {
         line: 3,
         column: 'intake_date',
@@ -83,7 +83,7 @@ describe('the file as a whole', () => {
       yield '_date\nP1,2024-01-01\n';
     }
     const { rows, errors } = await importParticipants(strings());
-    expect(errors).toEqual([]);
+    expect(errors).toMatchObject([]);
     expect(rows).toHaveLength(1);
   });
 });
@@ -128,7 +128,7 @@ describe('line numbers', () => {
         ['P3', '2024-01-01', 'control'].join(d) +
         '\n';
       const { rows, errors } = await importParticipants(file);
-      expect(errors).toEqual([
+      expect(errors).toMatchObject([
         {
           line: 2,
           column: null,
@@ -148,7 +148,7 @@ describe('line numbers', () => {
     const { errors } = await importParticipants(
       'participant_ref,intake_date\nP1,2024-01-01\n"P2,2024-01-01\nP3,2024-01-01\n',
     );
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       {
         line: 3,
         column: null,
@@ -177,7 +177,7 @@ describe('header', () => {
         ['P1', '2024-01-01', 'JA'].join(d) +
         '\n';
       const { rows, errors } = await importParticipants(file);
-      expect(errors).toEqual([]);
+      expect(errors).toMatchObject([]);
       expect(rows[0]?.fields).toMatchObject({ hasDebts: true });
     },
   );
@@ -296,7 +296,7 @@ describe('a file that is not text', () => {
     ['UTF-16 BE', [0xfe, 0xff, 0x00, 0x70, 0x00, 0x61]],
   ])('refuses %s with a message to save as UTF-8', async (_name, file) => {
     const { errors } = await importEvents(Uint8Array.from(file));
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       {
         line: 1,
         column: null,
@@ -307,7 +307,7 @@ describe('a file that is not text', () => {
 
   it('recognises an Excel workbook', async () => {
     const { errors } = await importParticipants(bytes('PK', [0x03, 0x04, 0x14, 0x00]));
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       {
         line: 1,
         column: null,
@@ -320,7 +320,7 @@ describe('a file that is not text', () => {
     const file = 'participant_ref,intake_date\n€Ω𝄞,2024-01-01\n';
     for (const size of [1, 2, 3, 5]) {
       const { rows, errors } = await importParticipants(byteChunks(file, size));
-      expect(errors).toEqual([]);
+      expect(errors).toMatchObject([]);
       expect(rows[0]?.participantRef).toBe('€Ω𝄞');
     }
   });

@@ -1,3 +1,4 @@
+import type { RuleError } from '@wegwijzer/domain';
 import type { ImportError } from './types.ts';
 
 /** Collects a row's problems; the row is valid when none were reported. */
@@ -6,8 +7,9 @@ export class RowReport {
 
   constructor(readonly line: number) {}
 
-  add(column: string | null, message: string): void {
-    this.errors.push({ line: this.line, column, message });
+  /** A problem in `column`; `rule` is the shared rule's verdict, when one refused. */
+  add(column: string | null, message: string, rule?: RuleError): void {
+    this.errors.push({ line: this.line, column, message, ...rule });
   }
 
   get ok(): boolean {

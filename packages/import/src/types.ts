@@ -1,4 +1,4 @@
-import type { Baseline, BudgetLineFields, TimelineEvent } from '@wegwijzer/domain';
+import type { Baseline, BudgetLineFields, RuleCode, TimelineEvent } from '@wegwijzer/domain';
 
 /** Which import file (SPEC §4, and budget.csv of issue 11) is being read. */
 export type ImportKind = 'participants' | 'events' | 'budget';
@@ -17,6 +17,9 @@ export interface ImportError {
   line: number;
   column: string | null;
   message: string;
+  /** The shared rule's code (domain rules.ts) and its params, where a rule refused the value. */
+  code?: RuleCode;
+  params?: Record<string, string | number>;
 }
 
 /** A valid row of participants.csv. */

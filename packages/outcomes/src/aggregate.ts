@@ -1,4 +1,4 @@
-import type { ExitReason } from '@wegwijzer/domain';
+import type { ExitReason } from '@wegwijzer/domain/core';
 import { windowOf, type DerivedParticipant, type WindowOutcome } from './derive.ts';
 import { avoidedBenefitCents, DAYS_PER_MONTH, euros, roundCents } from './money.ts';
 import { newcombe, wilson, type Difference, type Interval } from './proportions.ts';

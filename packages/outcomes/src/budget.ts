@@ -1,4 +1,4 @@
-import { BudgetDomain } from '@wegwijzer/domain';
+import { BUDGET_DOMAINS, type BudgetDomain } from '@wegwijzer/domain/core';
 import type { ArmTotalsByArm } from './aggregate.ts';
 import { avoidedBenefitCents, euros, roundCents } from './money.ts';
 
@@ -66,7 +66,7 @@ export interface BudgetSummary {
   };
 }
 
-const DOMAIN_ORDER = BudgetDomain.options;
+const DOMAIN_ORDER = BUDGET_DOMAINS;
 const byDomainOrder = (a: { domain: BudgetDomain }, b: { domain: BudgetDomain }) =>
   DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain);
 

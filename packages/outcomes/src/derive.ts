@@ -1,5 +1,5 @@
-import { WINDOWS } from '@wegwijzer/domain';
-import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import { WINDOWS } from '@wegwijzer/domain/core';
+import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain/core';
 import { addMonthsCivil, civilFromDay, toDay } from './dates.ts';
 import {
   benefitDaysBefore,

@@ -1,5 +1,5 @@
-import { AGE_BANDS, Education, Household } from '@wegwijzer/domain';
-import type { AgeBand, Baseline, SubgroupField } from '@wegwijzer/domain';
+import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/core';
+import type { AgeBand, Baseline, SubgroupField } from '@wegwijzer/domain/core';
 import type { ArmSummary } from './aggregate.ts';
 import { summarizeOutcomes } from './aggregate.ts';
 import { totalsByArm } from './arms.ts';
@@ -38,9 +38,9 @@ export function groupOrder(field: SubgroupField): readonly SubgroupValue[] {
     case 'ladderStep':
       return [1, 2, 3, 4, 5, 6];
     case 'household':
-      return Household.options;
+      return HOUSEHOLDS;
     case 'education':
-      return Education.options;
+      return EDUCATIONS;
     case 'ageBand':
       return AGE_BANDS;
     case 'hasDebts':

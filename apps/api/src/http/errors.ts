@@ -56,15 +56,39 @@ export function onError(err: Error, c: Context<AppEnv>) {
   );
 }
 
-/** Turns a failed zod validation into a 400 that lists every problem with its path. */
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  expected?: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * The code of a refused value: the shared rule's (domain rules.ts) where it refused, else the
+ * nearest rule code for zod's own checks, so a client can word every refusal itself.
+ */
+function issueCode(i: Issue): { code: string; params?: Record<string, unknown> } {
+  if (i.params && typeof i.params.rule === 'string') {
+    const { rule, ...params } = i.params;
+    return Object.keys(params).length ? { code: rule, params } : { code: rule };
+  }
+  if (i.code === 'invalid_value') return { code: 'unknown_value' };
+  if (i.code === 'invalid_type')
+    return { code: i.expected === 'number' ? 'not_a_number' : 'invalid_type' };
+  return { code: i.code ?? 'invalid' };
+}
+
+/** Turns a failed zod validation into a 400 that lists every problem with its path and code. */
 export function validationHook(
-  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+  result: { success: boolean; error?: { issues: Issue[] } },
   c: Context<AppEnv>,
 ) {
   if (result.success || !result.error) return undefined;
   const details = result.error.issues.map((i) => ({
     path: i.path.map(String).join('.'),
     message: i.message,
+    ...issueCode(i),
   }));
   const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
   return envelope(c, 400, 'bad_request', `Invalid request: ${summary}`, details);

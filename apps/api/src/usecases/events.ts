@@ -3,6 +3,7 @@ import {
   BadRequest,
   Conflict,
   eurosToCents,
+  eventDate,
   isAmountEvent,
   NotFound,
   type EventInput,
@@ -34,8 +35,10 @@ export async function addEvent({
 }) {
   const participant = await visibleParticipant(ctx, participantId);
   const pilot = await visiblePilot(ctx, participant.pilot_id);
-  if (input.date < participant.intake_date) {
-    throw new BadRequest(`The event is dated before the intake date ${participant.intake_date}`);
+  const date = eventDate(input.date, participant.intake_date);
+  if (!date.ok) {
+    const message = `The event is dated before the intake date ${participant.intake_date}`;
+    throw new BadRequest(message, [{ path: 'date', message, ...date.error }]);
   }
   const event = toTimelineEvent(input);
   const id = await ctx.store.transaction(async (tx) => {
@@ -55,7 +58,8 @@ export async function addEvent({
       pilotId: participant.pilot_id,
       participantId: participant.id,
       rowCount: 1,
-      details: { eventId: newId, type: event.type, date: event.date },
+      // Ids only: the event's type and date are the participant's data and go at erasure.
+      details: { eventId: newId },
       requestId: ctx.requestId,
       clientRequestId: ctx.clientRequestId,
     });
@@ -88,7 +92,7 @@ export async function deleteEvent({
       pilotId: participant.pilot_id,
       participantId: participant.id,
       rowCount: 1,
-      details: { eventId: event.id, type: event.type, date: event.date, reason },
+      details: { eventId: event.id, reason },
       requestId: ctx.requestId,
       clientRequestId: ctx.clientRequestId,
     });

@@ -1,8 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   appendAudit,
   listBudgetLines,
+  recordExport,
   toBaseline,
   toTimelineEvent,
   type Database,
@@ -36,6 +37,7 @@ import {
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -155,7 +157,15 @@ export async function exportCount({
   filters: CohortFilters;
 }) {
   await visiblePilot(ctx, pilotId);
-  return { participants: await countCohort(ctx, pilotId, filters) };
+  const participants = await countCohort(ctx, pilotId, filters);
+  // Counts of narrowing filters can single a person out: each one asked for is logged.
+  await audit(ctx, {
+    action: 'export.count',
+    pilotId,
+    rowCount: participants,
+    details: { filters },
+  });
+  return { participants };
 }
 
 /**
@@ -272,6 +282,22 @@ export async function exportCohort({
   const participants = await countCohort(ctx, pilotId, filters);
   const dialect = DIALECTS[options.format];
   const now = new Date();
+  // Which participants the export holds, for their access requests (SPEC §8).
+  await recordExport(
+    ctx.store.db,
+    {
+      id: randomUUID(),
+      pilotId,
+      at: now.toISOString(),
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      actorName: ctx.actor.name,
+      format: options.format,
+      dateShift: options.dateShift,
+      participants,
+    },
+    (eb) => matches(eb, pilotId, filters),
+  );
   await appendAudit(ctx.store.db, {
     actorId: ctx.actor.id,
     actorEmail: ctx.actor.email,
@@ -305,6 +331,7 @@ export async function exportCohort({
     exportedBy: ctx.actor.email,
     dateShift: options.dateShift,
     participants,
+    processing: { ...pilot.processing, retainUntil: pilot.retainUntil },
   });
 
   // Entries are produced lazily: each file reads the participants again, page by page.

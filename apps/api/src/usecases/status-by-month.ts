@@ -2,7 +2,7 @@ import { statusCounts } from '@wegwijzer/db';
 import type { StatusByMonthReply } from '@wegwijzer/domain';
 import { summarizeStatusByMonth } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 import { suppressStatusByMonth } from './status-disclosure.ts';
 
 /**
@@ -18,6 +18,7 @@ export async function pilotStatusByMonth({
   pilotId: string;
 }): Promise<StatusByMonthReply> {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const found = await statusCounts(ctx.store.db, pilotId);
   const status = found
     ? summarizeStatusByMonth(found.counts, found.hasControl)

@@ -14,6 +14,9 @@ export interface ApiErrorDetail {
   column?: string;
   message: string;
   path?: string;
+  /** The shared validation rule that refused, with its params (domain rules.ts). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An `{error: {code, message, details?}}` reply, with its HTTP status. */

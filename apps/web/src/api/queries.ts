@@ -10,6 +10,7 @@ import type {
   Pilot,
   ReferenceLine,
   RouteplannerReply,
+  StatusByMonthReply,
   SubgroupField,
   SubgroupReply,
   SurvivalReply,
@@ -58,6 +59,7 @@ export type {
   Pilot,
   ReferenceLine,
   RouteplannerReply,
+  StatusByMonthReply,
   SubgroupReply,
   SurvivalReply,
   User,
@@ -69,10 +71,10 @@ export type RouteplannerParams = NonNullable<
 >['query'];
 
 export { SUBGROUP_FIELDS, WINDOWS as WINDOW_OPTIONS } from '@wegwijzer/domain/values';
-import { WINDOWS as WINDOW_OPTIONS } from '@wegwijzer/domain/values';
 
-type Win = (typeof WINDOW_OPTIONS)[number];
-const w = (n: Win) => String(n) as `${Win}`;
+/** A window in months, any whole number from 1 to 60 (the server validates it). */
+type Win = number;
+const w = (n: Win) => String(n);
 
 export const demoQuery = () =>
   queryOptions({
@@ -244,4 +246,12 @@ export const routeplannerQuery = (query: RouteplannerParams) =>
     queryKey: ['routeplanner', query],
     // No placeholder: the results of the previous profile must not stand under the new heading.
     queryFn: () => unwrap<RouteplannerReply>(api.api.routeplanner.$get({ query })),
+  });
+
+/** Status by month: per arm and month the share off benefit among those evaluable. */
+export const statusByMonthQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['statusByMonth', id],
+    queryFn: () =>
+      unwrap<StatusByMonthReply>(api.api.pilots[':id']['status-by-month'].$get({ param: { id } })),
   });

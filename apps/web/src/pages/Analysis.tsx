@@ -30,15 +30,16 @@ import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatDate, formatInterval, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, useLocation } from '../router.tsx';
+import { WindowPicker } from '../components/WindowPicker.tsx';
 import { modelStrings } from './models/strings.ts';
-import { WindowSelect } from './PilotPage.tsx';
+import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
+import { parseWindow } from './monthly/window.ts';
 
 export default function Analysis() {
   const { t, locale } = useI18n();
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
-  const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
-  const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
+  const windowMonths = parseWindow(loc.query.get('window'));
   if (error)
     return (
       <div className="container">
@@ -56,7 +57,7 @@ export default function Analysis() {
       <h1>{t.analysisTitle}</h1>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
-        <WindowSelect value={windowMonths} />
+        <WindowPicker value={windowMonths} />
       </div>
       <p className="muted">
         {t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}
@@ -66,18 +67,13 @@ export default function Analysis() {
         <Link to={`/analyse/modellen?pilot=${pilot.id}`}>{modelStrings[locale].link} →</Link>
       </p>
       <Survival pilotId={pilot.id} />
+      <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
     </div>
   );
 }
 
-function Summary({
-  pilotId,
-  windowMonths,
-}: {
-  pilotId: string;
-  windowMonths: (typeof WINDOW_OPTIONS)[number];
-}) {
+function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: number }) {
   const q = useQuery(outcomesQuery(pilotId, windowMonths));
   return <Query q={q}>{(o) => <HeadlineText o={o} />}</Query>;
 }

@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { cohortsQuery, type WINDOW_OPTIONS } from '../api/queries.ts';
+import { cohortsQuery } from '../api/queries.ts';
 import { ARM_COLOR } from '../charts/colors.ts';
 import { cohortRows, type ArmKey, type CohortRow } from '../charts/mappers.ts';
 import type { ReferenceMark } from '../charts/reference.ts';
@@ -66,7 +66,7 @@ export default function CohortFigure({
   marks = [],
 }: {
   pilotId: string;
-  windowMonths: (typeof WINDOW_OPTIONS)[number];
+  windowMonths: number;
   /** Reference figures for this window, drawn as labelled horizontal lines. */
   marks?: readonly ReferenceMark[];
 }) {

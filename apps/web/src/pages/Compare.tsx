@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { comparisonQuery, WINDOW_OPTIONS } from '../api/queries.ts';
+import { comparisonQuery } from '../api/queries.ts';
 import { headline } from '../charts/mappers.ts';
 import { Num } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
@@ -8,21 +8,21 @@ import { useI18n } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
 import { Link, useLocation } from '../router.tsx';
 import { cell } from '../suppression.ts';
-import { WindowSelect } from './PilotPage.tsx';
+import { WindowPicker } from '../components/WindowPicker.tsx';
+import { parseWindow } from './monthly/window.ts';
 
 /** Pilots side by side on the same definitions (one /api/outcomes call). */
 export default function Compare() {
   const { t, locale } = useI18n();
   const loc = useLocation();
-  const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
-  const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
+  const windowMonths = parseWindow(loc.query.get('window'));
   const q = useQuery(comparisonQuery(windowMonths));
   const n = (v: number) => formatNumber(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
   return (
     <div className="container">
       <h1>{t.compareTitle}</h1>
-      <WindowSelect value={windowMonths} />
+      <WindowPicker value={windowMonths} />
       <Query q={q}>
         {(d) =>
           d.pilots.length === 0 ? (

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../api/client.ts';
-import { participantQuery, type Event, type ParticipantDetail } from '../api/queries.ts';
+import { participantQuery, type Event, type ParticipantDetail, type User } from '../api/queries.ts';
 import { position, spells } from '../charts/timeline.ts';
 import { ArmTag } from '../components/Num.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
@@ -10,6 +10,7 @@ import {
   eventValue,
   hasValue as takesValue,
   isDebtEvent,
+  typedValue,
   validateEvent,
   type EventErrors as Errs,
 } from '../events.ts';
@@ -17,9 +18,11 @@ import { formatDate, formatMoney } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
+import { isRuleCode, ruleMessage } from '../rule-messages.ts';
 import { EXIT_REASONS } from '@wegwijzer/domain/values';
+import { EraseParticipant } from './privacy/EraseParticipant.tsx';
 
-export function ParticipantPage({ id }: { id: string }) {
+export function ParticipantPage({ id, user }: { id: string; user: User }) {
   const { t } = useI18n();
   const q = useQuery(participantQuery(id));
   if (q.isPending)
@@ -47,9 +50,10 @@ export function ParticipantPage({ id }: { id: string }) {
       <h1>{p.participantRef}</h1>
       <div className="grid-2">
         <Baseline p={p} />
-        <AddEvent participantId={p.id} />
+        <AddEvent participantId={p.id} intakeDate={p.intakeDate} />
       </div>
       <Timeline p={p} />
+      {(user.role === 'admin' || user.role === 'manager') && <EraseParticipant participant={p} />}
     </div>
   );
 }
@@ -220,8 +224,8 @@ function Timeline({ p }: { p: ParticipantDetail }) {
   );
 }
 
-function AddEvent({ participantId }: { participantId: string }) {
-  const { t } = useI18n();
+function AddEvent({ participantId, intakeDate }: { participantId: string; intakeDate: string }) {
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
   const [type, setType] = useState<Event['type']>('ladder');
   const [date, setDate] = useState('');
@@ -241,7 +245,7 @@ function AddEvent({ participantId }: { participantId: string }) {
             ...(type === 'benefit_end' && reason
               ? { reason: reason as (typeof EXIT_REASONS)[number] }
               : {}),
-            ...(hasValue && value.trim() ? { value: Number(value.replace(',', '.')) } : {}),
+            ...(hasValue && typedValue(value) !== undefined ? { value: typedValue(value) } : {}),
           },
         }),
       ),
@@ -258,7 +262,11 @@ function AddEvent({ participantId }: { participantId: string }) {
           const f = String(d.path ?? '')
             .split('.')
             .pop() as keyof Errs;
-          if (f === 'type' || f === 'date' || f === 'reason' || f === 'value') next[f] = d.message;
+          // The server refuses with the shared rules' codes: word them as the form does.
+          const words = isRuleCode(d.code)
+            ? ruleMessage({ code: d.code, params: d.params }, locale)
+            : d.message;
+          if (f === 'type' || f === 'date' || f === 'reason' || f === 'value') next[f] = words;
         }
         if (!Object.keys(next).length) next.form = e.message;
       } else next.form = String(e);
@@ -268,7 +276,16 @@ function AddEvent({ participantId }: { participantId: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const v = validateEvent({ type, date, reason, value: hasValue ? value : '' }, t);
+    const v = validateEvent(
+      {
+        type,
+        date,
+        reason: type === 'benefit_end' ? reason : '',
+        value: hasValue ? value : '',
+      },
+      locale,
+      intakeDate,
+    );
     setErrs(v);
     if (!Object.keys(v).length) add.mutate();
   };

@@ -1,28 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import {
-  outcomesQuery,
-  pilotQuery,
-  WINDOW_OPTIONS,
-  type Pilot,
-  type User,
-} from '../api/queries.ts';
+import { outcomesQuery, pilotQuery, type Pilot, type User } from '../api/queries.ts';
 import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
 import { ReferenceList } from '../components/References.tsx';
+import { WindowPicker } from '../components/WindowPicker.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { hasDebtData } from '../charts/debts.ts';
 import { referenceMarks } from '../charts/reference.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
-import { href, Link, setQuery, useLocation } from '../router.tsx';
+import { href, Link, useLocation } from '../router.tsx';
 import { ImportTab } from './ImportTab.tsx';
+import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
 import { ForecastSection } from './models/ForecastSection.tsx';
+import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
+const StatusByMonthFigure = lazy(() => import('./monthly/StatusByMonthFigure.tsx'));
 // Debts (Recharts) and the budget: their own chunks, loaded only where they are shown.
 const DebtSection = lazy(() => import('./debts/DebtSection.tsx'));
 const BudgetSummary = lazy(() => import('./budget/BudgetSummary.tsx'));
@@ -40,10 +38,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
     : ['results'];
   const asked = loc.query.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : 'results';
-  const win = Number(loc.query.get('window') ?? 12);
-  const windowMonths = (WINDOW_OPTIONS as readonly number[]).includes(win)
-    ? (win as (typeof WINDOW_OPTIONS)[number])
-    : 12;
+  const windowMonths = parseWindow(loc.query.get('window'));
 
   if (pilot.isPending)
     return (
@@ -82,6 +77,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
           </button>
         )}
       </header>
+      <RetentionNotice pilot={p} />
       {tabs.length > 1 && (
         <nav className="tabs no-print" aria-label={p.name}>
           {tabs.map((k) => (
@@ -114,38 +110,12 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
   );
 }
 
-export function WindowSelect({ value }: { value: number }) {
-  const { t } = useI18n();
-  return (
-    <div className="field inline no-print">
-      <label htmlFor="window">{t.window}</label>
-      <select
-        id="window"
-        value={value}
-        onChange={(e) => setQuery({ window: e.target.value === '12' ? undefined : e.target.value })}
-      >
-        {WINDOW_OPTIONS.map((w) => (
-          <option key={w} value={w}>
-            {t.months(w)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function Results({
-  pilot,
-  windowMonths,
-}: {
-  pilot: Pilot;
-  windowMonths: (typeof WINDOW_OPTIONS)[number];
-}) {
+function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }) {
   const { t, locale } = useI18n();
   const q = useQuery(outcomesQuery(pilot.id, windowMonths));
   return (
     <section aria-label={t.tabs.results}>
-      <WindowSelect value={windowMonths} />
+      <WindowPicker value={windowMonths} />
       <Query q={q}>
         {(o) => {
           const marks = referenceMarks(o.referenceLines, o.windowMonths);
@@ -161,6 +131,9 @@ function Results({
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">
+                <Suspense fallback={<Loading />}>
+                  <StatusByMonthFigure pilotId={pilot.id} />
+                </Suspense>
                 <Suspense fallback={<Loading />}>
                   <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} marks={marks} />
                 </Suspense>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { SUBGROUP_FIELDS, subgroupsQuery, WINDOW_OPTIONS } from '../api/queries.ts';
+import { SUBGROUP_FIELDS, subgroupsQuery } from '../api/queries.ts';
 import { forestRows, type ForestRow } from '../charts/mappers.ts';
 import { Figure } from '../components/Figure.tsx';
 import { ArmTag, Num } from '../components/Num.tsx';
@@ -9,7 +9,8 @@ import { formatInterval, formatNumber, formatPoints } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { setQuery, useLocation } from '../router.tsx';
-import { WindowSelect } from './PilotPage.tsx';
+import { WindowPicker } from '../components/WindowPicker.tsx';
+import { parseWindow } from './monthly/window.ts';
 
 type Field = (typeof SUBGROUP_FIELDS)[number];
 
@@ -19,8 +20,7 @@ export default function Subgroups() {
   const { pilots, pilot, error } = usePilotParam();
   const byQ = loc.query.get('by') as Field | null;
   const by: Field = byQ && SUBGROUP_FIELDS.includes(byQ) ? byQ : 'motivation';
-  const win = Number(loc.query.get('window') ?? 12) as (typeof WINDOW_OPTIONS)[number];
-  const windowMonths = WINDOW_OPTIONS.includes(win) ? win : 12;
+  const windowMonths = parseWindow(loc.query.get('window'));
   const q = useQuery({ ...subgroupsQuery(pilot?.id ?? '', by, windowMonths), enabled: !!pilot });
   if (error)
     return (
@@ -49,7 +49,7 @@ export default function Subgroups() {
             ))}
           </select>
         </div>
-        <WindowSelect value={windowMonths} />
+        <WindowPicker value={windowMonths} />
       </div>
       {!pilot.hasControl && <p className="notice">{t.noControl}</p>}
       <Query q={q}>

@@ -2,7 +2,13 @@
 export const adminStrings = {
   nl: {
     title: 'Beheer',
-    tabs: { users: 'Gebruikers', tokens: 'Tokens', audit: 'Auditlog' },
+    tabs: {
+      users: 'Gebruikers',
+      tokens: 'Tokens',
+      audit: 'Auditlog',
+      register: 'Verwerkingsregister',
+      retention: 'Bewaartermijnen',
+    },
     users: 'Gebruikers',
     newUser: 'Nieuwe gebruiker',
     name: 'Naam',
@@ -21,6 +27,13 @@ export const adminStrings = {
     save: 'Opslaan',
     saved: (n: string) => `Wijzigingen voor ${n} zijn opgeslagen.`,
     cancel: 'Annuleren',
+    resetTitle: 'Nieuw wachtwoord instellen',
+    resetHint:
+      'Minstens 12 tekens, geen veelgebruikt wachtwoord. Alle sessies van deze gebruiker worden beëindigd.',
+    resetSave: 'Wachtwoord instellen',
+    resetDone: (n: string) => `Er is een nieuw wachtwoord ingesteld voor ${n}.`,
+    errWeak:
+      'Dit wachtwoord is te gangbaar of te makkelijk te raden. Kies een langer of minder voorspelbaar wachtwoord.',
     disable: 'Uitschakelen',
     enable: 'Weer inschakelen',
     confirmDisable: (n: string) => `${n} kan dan niet meer inloggen. Zeker weten?`,
@@ -34,7 +47,7 @@ export const adminStrings = {
     errEmail: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.',
     errPassword: 'Het wachtwoord moet minstens 12 tekens hebben.',
     errExists: 'Er is al een gebruiker met dit e-mailadres.',
-    errDays: 'Kies een aantal dagen van 1 tot en met 3650, of laat het veld leeg.',
+    errDays: 'Kies een aantal dagen van 1 tot en met 365, of laat het veld leeg.',
     tokens: 'Tokens',
     tokensIntro:
       'Een token geeft een script (bijvoorbeeld een koppeling) dezelfde rechten als de gebruiker die het maakt.',
@@ -42,7 +55,7 @@ export const adminStrings = {
     tokenName: 'Naam van het token',
     tokenNameHint: 'Bijvoorbeeld: koppeling Suite4 nachtelijke import.',
     expiresInDays: 'Geldig (dagen)',
-    expiresHint: 'Leeg laten: geldig tot het wordt ingetrokken.',
+    expiresHint: 'Leeg laten: 90 dagen geldig. Het langst is een jaar.',
     createToken: 'Token aanmaken',
     tokenOnce:
       'Kopieer dit token nu. U ziet het maar één keer; daarna is alleen nog de naam zichtbaar.',
@@ -92,7 +105,13 @@ export const adminStrings = {
   },
   en: {
     title: 'Administration',
-    tabs: { users: 'Users', tokens: 'Tokens', audit: 'Audit log' },
+    tabs: {
+      users: 'Users',
+      tokens: 'Tokens',
+      audit: 'Audit log',
+      register: 'Processing register',
+      retention: 'Retention',
+    },
     users: 'Users',
     newUser: 'New user',
     name: 'Name',
@@ -111,6 +130,12 @@ export const adminStrings = {
     save: 'Save',
     saved: (n: string) => `Changes for ${n} have been saved.`,
     cancel: 'Cancel',
+    resetTitle: 'Set a new password',
+    resetHint: 'At least 12 characters, not a common password. Every session of this user ends.',
+    resetSave: 'Set password',
+    resetDone: (n: string) => `A new password has been set for ${n}.`,
+    errWeak:
+      'This password is too common or too easy to guess. Choose a longer or less predictable one.',
     disable: 'Disable',
     enable: 'Enable again',
     confirmDisable: (n: string) => `${n} will no longer be able to log in. Are you sure?`,
@@ -124,7 +149,7 @@ export const adminStrings = {
     errEmail: 'Enter a valid email address, for example name@municipality.nl.',
     errPassword: 'The password must have at least 12 characters.',
     errExists: 'A user with this email address exists.',
-    errDays: 'Choose 1 to 3650 days, or leave the field empty.',
+    errDays: 'Choose 1 to 365 days, or leave the field empty.',
     tokens: 'Tokens',
     tokensIntro:
       'A token gives a script (for example an integration) the rights of the user who creates it.',
@@ -132,7 +157,7 @@ export const adminStrings = {
     tokenName: 'Token name',
     tokenNameHint: 'For example: Suite4 nightly import.',
     expiresInDays: 'Valid (days)',
-    expiresHint: 'Leave empty: valid until revoked.',
+    expiresHint: 'Leave empty: valid for 90 days. A year at most.',
     createToken: 'Create token',
     tokenOnce: 'Copy this token now. You will see it only once; afterwards only its name is shown.',
     tokenLabel: (n: string) => `Token "${n}"`,

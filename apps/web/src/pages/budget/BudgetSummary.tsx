@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { budgetQuery, type BudgetReply, type WINDOW_OPTIONS } from '../../api/queries.ts';
+import { budgetQuery, type BudgetReply } from '../../api/queries.ts';
 import { budgetEffect, domainSegments, fundingMatrix } from '../../charts/budget.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { Num } from '../../components/Num.tsx';
@@ -20,7 +20,7 @@ export default function BudgetSummary({
   hideWhenEmpty = false,
 }: {
   pilotId: string;
-  windowMonths: (typeof WINDOW_OPTIONS)[number];
+  windowMonths: number;
   hideWhenEmpty?: boolean;
 }) {
   const s = useStrings(budgetStrings);

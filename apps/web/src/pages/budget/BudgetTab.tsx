@@ -1,4 +1,3 @@
-import type { WINDOW_OPTIONS } from '../../api/queries.ts';
 import BudgetSummary from './BudgetSummary.tsx';
 import { BudgetLines } from './BudgetLines.tsx';
 import { ReferenceLines } from './ReferenceLines.tsx';
@@ -9,7 +8,7 @@ export default function BudgetTab({
   windowMonths,
 }: {
   pilotId: string;
-  windowMonths: (typeof WINDOW_OPTIONS)[number];
+  windowMonths: number;
 }) {
   return (
     <div className="budget-tab">

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../../api/client.ts';
-import { referenceLinesQuery, WINDOW_OPTIONS, type ReferenceLine } from '../../api/queries.ts';
+import { referenceLinesQuery, type ReferenceLine } from '../../api/queries.ts';
+import { WindowPicker } from '../../components/WindowPicker.tsx';
 import { referenceMarks } from '../../charts/reference.ts';
 import { TextField } from '../../components/Field.tsx';
 import { referenceRate } from '../../components/References.tsx';
@@ -198,22 +199,13 @@ export function ReferenceLines({ pilotId }: { pilotId: string }) {
             onChange={set('percent')}
             error={errs.percent}
           />
-          <div className="field">
-            <label htmlFor="rl-windowMonths">{s.refWindow}</label>
-            <select
-              id="rl-windowMonths"
-              value={draft.windowMonths}
-              onChange={set('windowMonths')}
-              {...selectProps('windowMonths')}
-            >
-              {WINDOW_OPTIONS.map((w) => (
-                <option key={w} value={w}>
-                  {t.months(w)}
-                </option>
-              ))}
-            </select>
-            {fieldErr('windowMonths')}
-          </div>
+          <WindowPicker
+            id="rl-windowMonths"
+            label={s.refWindow}
+            value={Number(draft.windowMonths)}
+            onChange={(k) => set('windowMonths')({ target: { value: String(k) } })}
+          />
+          {fieldErr('windowMonths')}
           <TextField
             id="rl-period"
             label={s.refPeriod}

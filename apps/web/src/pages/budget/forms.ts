@@ -1,4 +1,4 @@
-import { REFERENCE_KINDS, WINDOWS, type ReferenceKind } from '@wegwijzer/domain/values';
+import { isWindow, REFERENCE_KINDS, type ReferenceKind } from '@wegwijzer/domain/values';
 import type { BudgetLine } from '../../api/queries.ts';
 import { DOMAIN_KEYS, type BudgetDomain } from '../../charts/budget.ts';
 import type { FieldErrors } from '../admin/forms.ts';
@@ -138,8 +138,7 @@ export function validateReference(
   if (!(REFERENCE_KINDS as readonly string[]).includes(v.kind)) e.kind = s.errRequired;
   if (!v.percent.trim()) e.percent = s.errRequired;
   else if (Number.isNaN(parsePercent(v.percent))) e.percent = s.errPercent;
-  if (!(WINDOWS as readonly number[]).includes(Number(v.windowMonths)))
-    e.windowMonths = s.errRequired;
+  if (!isWindow(Number(v.windowMonths))) e.windowMonths = s.errRequired;
   if (!v.period.trim()) e.period = s.errRequired;
   else if (v.period.trim().length > 50) e.period = s.errTooLong(50);
   if (!v.source.trim()) e.source = s.errRequired;

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MODEL_COVARIATES, type ModelCovariate } from '@wegwijzer/domain';
-import { WINDOW_OPTIONS } from '../../api/queries.ts';
 import { PilotPicker, usePilotParam } from '../../components/PilotPicker.tsx';
 import { ErrorState, Loading, Query } from '../../components/States.tsx';
 import { formatNumber, formatP } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link, useLocation } from '../../router.tsx';
-import { WindowSelect } from '../PilotPage.tsx';
+import { WindowPicker } from '../../components/WindowPicker.tsx';
+import { parseWindow } from '../monthly/window.ts';
 import { EffectForest } from './EffectForest.tsx';
 import { differenceRows, hazardRows, phViolations, type Cox } from './mappers.ts';
 import { PowerCalculator, DetectableDifference } from './PowerCalculator.tsx';
@@ -20,8 +20,7 @@ export default function ModelsPage() {
   const s = modelStrings[locale];
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
-  const win = Number(loc.query.get('window') ?? 12);
-  const windowMonths = (WINDOW_OPTIONS as readonly number[]).includes(win) ? win : 12;
+  const windowMonths = parseWindow(loc.query.get('window'));
   const [covariates, setCovariates] = useState<ModelCovariate[]>([]);
   if (error)
     return (
@@ -50,7 +49,7 @@ export default function ModelsPage() {
       <p>{s.intro}</p>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
-        <WindowSelect value={windowMonths} />
+        <WindowPicker value={windowMonths} />
       </div>
       <fieldset className="checks">
         <legend>{s.covariatesLegend}</legend>

@@ -7,6 +7,7 @@ import {
   plannerRows,
   profileText,
 } from '../../charts/routeplanner.ts';
+import { WindowPicker } from '../../components/WindowPicker.tsx';
 import { Empty, Query } from '../../components/States.tsx';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
@@ -14,7 +15,6 @@ import { PlannerFigure } from './PlannerForest.tsx';
 import {
   emptyForm,
   FIELD_VALUES,
-  PLANNER_WINDOWS,
   plannerHref,
   plannerSearch,
   plannerStateFrom,
@@ -119,21 +119,7 @@ function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings 
               </select>
             </div>
           ))}
-          <div className="field">
-            <label htmlFor="rp-window">{t.window}</label>
-            <select
-              id="rp-window"
-              name="window"
-              value={win}
-              onChange={(e) => setWin(Number(e.target.value) as PlannerWindow)}
-            >
-              {PLANNER_WINDOWS.map((w) => (
-                <option key={w} value={w}>
-                  {t.months(w)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <WindowPicker id="rp-window" value={win} onChange={setWin} />
         </div>
       </fieldset>
       <div className="actions">

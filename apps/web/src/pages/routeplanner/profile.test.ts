@@ -15,8 +15,8 @@ describe('plannerStateFrom', () => {
     expect(plannerStateFrom(q(''))).toEqual({ form: emptyForm(), window: 12, submitted: false });
   });
 
-  it('accepts the API’s boolean spellings and ignores values outside a field’s options', () => {
-    const st = plannerStateFrom(q('hasDebts=true&disability=0&motivation=9&household=x&window=7'));
+  it('accepts the API’s boolean spellings and ignores values outside a field’s options or 1–60', () => {
+    const st = plannerStateFrom(q('hasDebts=true&disability=0&motivation=9&household=x&window=61'));
     expect(st.form.hasDebts).toBe('ja');
     expect(st.form.disability).toBe('nee');
     expect(st.form.motivation).toBe('');

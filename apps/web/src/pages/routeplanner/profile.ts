@@ -1,5 +1,6 @@
 import type { Profile } from '@wegwijzer/domain';
-import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS, WINDOWS } from '@wegwijzer/domain/values';
+import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/values';
+import { parseWindow } from '../monthly/window.ts';
 import type { RouteplannerParams } from '../../api/queries.ts';
 
 /**
@@ -20,8 +21,8 @@ export const PROFILE_FIELDS = [
 ] as const satisfies readonly (keyof Profile)[];
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-export const PLANNER_WINDOWS = WINDOWS;
-export type PlannerWindow = (typeof PLANNER_WINDOWS)[number];
+/** Any window 1–60, as everywhere else. */
+export type PlannerWindow = number;
 
 /** The values each field may take in the form, as the strings the URL carries (checked against the API's query). */
 export const FIELD_VALUES = {
@@ -65,8 +66,7 @@ export function plannerStateFrom(q: URLSearchParams): PlannerState {
     if (BOOL_FIELDS.has(f)) v = BOOL_IN[v.toLowerCase()] ?? '';
     form[f] = (FIELD_VALUES[f] as readonly string[]).includes(v) ? v : '';
   }
-  const w = Number(q.get('window'));
-  const window = (PLANNER_WINDOWS as readonly number[]).includes(w) ? (w as PlannerWindow) : 12;
+  const window = parseWindow(q.get('window'));
   return { form, window, submitted: q.has('window') };
 }
 
