@@ -21,6 +21,7 @@ const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const AccessRequestPage = lazy(() => import('./pages/privacy/AccessRequestPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
+const ModelsPage = lazy(() => import('./pages/models/ModelsPage.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -77,6 +78,8 @@ function route(path: string, user: User | null): ReactNode {
   if (path === '/routeplanner') return <RouteplannerPage />;
   const researcher = user.role === 'researcher' || user.role === 'admin';
   if (path === '/analyse' && researcher) return <Analysis />;
+  if (path === '/analyse/modellen' && (researcher || user.role === 'manager'))
+    return <ModelsPage />;
   if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
   if (path === '/vergelijken') return <Compare />;
   if (path === '/exporteren' && researcher) return <ExportPage />;

@@ -15,6 +15,7 @@ import { ImportTab } from './ImportTab.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+import { ForecastSection } from './models/ForecastSection.tsx';
 import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
@@ -92,6 +93,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
         </nav>
       )}
       {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
+      {tab === 'results' && user.role !== 'viewer' && (
+        <div className="no-print">
+          <ForecastSection pilotId={id} windowMonths={windowMonths} />
+        </div>
+      )}
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}
