@@ -9,6 +9,7 @@ import {
   type Database,
   type ParticipantRow,
 } from '@wegwijzer/db';
+import { AGE_BAND_AGES } from '@wegwijzer/domain';
 import type {
   AgeBand,
   Arm,
@@ -97,18 +98,12 @@ const AGE = sql<number>`(CAST(substr(intake_date, 1, 4) AS integer) - birth_year
 function ageBands(eb: Eb, bands: readonly (AgeBand | null)[]): Expression<SqlBool> {
   return eb.or(
     bands.map((b) => {
-      switch (b) {
-        case null:
-          return eb('birth_year', 'is', null);
-        case '<27':
-          return eb(AGE, '<', 27);
-        case '27-44':
-          return eb.and([eb(AGE, '>=', 27), eb(AGE, '<=', 44)]);
-        case '45-54':
-          return eb.and([eb(AGE, '>=', 45), eb(AGE, '<=', 54)]);
-        case '55+':
-          return eb(AGE, '>=', 55);
-      }
+      if (b === null) return eb('birth_year', 'is', null);
+      const { from, to } = AGE_BAND_AGES[b];
+      return eb.and([
+        ...(from === null ? [] : [eb(AGE, '>=', from)]),
+        ...(to === null ? [] : [eb(AGE, '<=', to)]),
+      ]);
     }),
   );
 }
