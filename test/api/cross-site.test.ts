@@ -276,4 +276,20 @@ describe('cross-site requests with a session cookie', () => {
     });
     expect(res.status).toBe(201);
   });
+
+  it('behind a proxy accepts only the configured public origin (WEGWIJZER_ORIGIN)', async () => {
+    const proxied = await testApp({ origins: ['https://wegwijzer.gemeente.example'] });
+    try {
+      const post = (origin: string) =>
+        proxied.request('/api/auth/logout', {
+          as: '',
+          method: 'POST',
+          headers: { origin, cookie: 'ww_session=x' },
+        });
+      expect((await post('http://localhost')).status).toBe(403);
+      expect((await post('https://wegwijzer.gemeente.example')).status).toBe(204);
+    } finally {
+      await proxied.close();
+    }
+  });
 });

@@ -63,7 +63,8 @@ describe('retention CLI', () => {
     expect(body.items).toMatchObject([
       { action: 'pilot.retention.erase', actorEmail: 'retention-cli' },
     ]);
-  });
+    // Two runs of the CLI as a process of its own each.
+  }, 90_000);
 
   it('leaves a pilot whose date awaits review alone', async () => {
     const pilot = await pilotWith(4, { name: 'Te herzien', retainUntil: '2026-01-31' }, 300);
@@ -75,5 +76,5 @@ describe('retention CLI', () => {
     const run = retention('--apply');
     expect(run.skipped).toEqual([{ pilotId: pilot, reason: 'retention date awaits review' }]);
     expect(await participantsOf(pilot)).toBe(4);
-  });
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 import type { PilotFacts } from '@wegwijzer/domain';
-import { deriveParticipant, type DerivedParticipant } from '@wegwijzer/outcomes';
+import { deriveParticipant, guidanceCentsFor, type DerivedParticipant } from '@wegwijzer/outcomes';
 import type { Tx } from './open.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
@@ -79,7 +79,7 @@ function windowRows(d: DerivedParticipant): WindowRow[] {
       off_days: offDays,
       avoided_numerator: offDays * d.monthlyBenefitCents,
       offset_cents: w.evaluable ? (w.offsetCents ?? 0) : 0,
-      guidance_cents: w.evaluable && d.arm === 'intervention' ? d.guidanceCostCents : 0,
+      guidance_cents: w.evaluable ? guidanceCentsFor(d.arm, d.guidanceCostCents) : 0,
       ladder_measured: ladder ? 1 : 0,
       ladder_up: ladder && ladder.latest > ladder.intake ? 1 : 0,
       ladder_change: ladder ? ladder.latest - ladder.intake : 0,

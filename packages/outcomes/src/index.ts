@@ -30,7 +30,12 @@ export {
   type RiskRow,
   type SurvivalTime,
 } from './survival.ts';
-export { DAYS_PER_MONTH, avoidedBenefitCents } from './money.ts';
+export {
+  DAYS_PER_MONTH,
+  avoidedBenefitCents,
+  exactAvoidedCents,
+  guidanceCentsFor,
+} from './money.ts';
 export {
   accumulate,
   addToTotals,

@@ -1,4 +1,4 @@
-import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/core';
+import { AGE_BANDS, ageBandOf, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/core';
 import type { AgeBand, Baseline, SubgroupField } from '@wegwijzer/domain/core';
 import type { ArmSummary } from './aggregate.ts';
 import { summarizeOutcomes } from './aggregate.ts';
@@ -12,11 +12,7 @@ export type SubgroupValue = number | string | boolean | null;
 
 /** Age band of age = year of intake − birth year (SPEC §3). */
 export function ageBand(intakeDate: string, birthYear: number): AgeBand {
-  const age = yearOfDay(toDay(intakeDate)) - birthYear;
-  if (age < 27) return '<27';
-  if (age <= 44) return '27-44';
-  if (age <= 54) return '45-54';
-  return '55+';
+  return ageBandOf(yearOfDay(toDay(intakeDate)) - birthYear);
 }
 
 /** The participant's value of a subgroup field; null when the field is missing. */
