@@ -19,7 +19,9 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
+const AccessRequestPage = lazy(() => import('./pages/privacy/AccessRequestPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
+const ModelsPage = lazy(() => import('./pages/models/ModelsPage.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -72,15 +74,19 @@ function route(path: string, user: User | null): ReactNode {
   const pilot = match('/pilots/:id', path);
   if (pilot) return <PilotPage id={pilot.id!} user={user} />;
   const part = match('/participants/:id', path);
-  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} />;
+  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} user={user} />;
   if (path === '/routeplanner') return <RouteplannerPage />;
   const researcher = user.role === 'researcher' || user.role === 'admin';
   if (path === '/analyse' && researcher) return <Analysis />;
+  if (path === '/analyse/modellen' && (researcher || user.role === 'manager'))
+    return <ModelsPage />;
   if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
   if (path === '/vergelijken') return <Compare />;
   if (path === '/exporteren' && researcher) return <ExportPage />;
   if (path === '/beheer' && user.role === 'admin') return <AdminPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
+  if (path === '/inzageverzoek' && (user.role === 'admin' || user.role === 'manager'))
+    return <AccessRequestPage />;
   return <NotFound />;
 }
 
@@ -118,6 +124,9 @@ function Header({ user }: { user: User | null }) {
           : []),
         ['/vergelijken', t.navCompare],
         ...(researcher ? ([['/exporteren', t.navExport]] as [string, string][]) : []),
+        ...(user.role === 'admin' || user.role === 'manager'
+          ? ([['/inzageverzoek', t.navAccessRequest]] as [string, string][])
+          : []),
         ...(user.role === 'admin' ? ([['/beheer', t.navAdmin]] as [string, string][]) : []),
       ]
     : [];

@@ -1,6 +1,12 @@
 // Property tests: the fast derivation against a literal, day-by-day reading of SPEC §3 built on
 // Date.UTC, plus the invariants the aggregates must keep on random pilots.
-import type { Baseline, EventType, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import type {
+  Baseline,
+  EventType,
+  ExitReason,
+  PilotFacts,
+  TimelineEvent,
+} from '@wegwijzer/domain/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accumulate, summarizeArm } from './aggregate.ts';

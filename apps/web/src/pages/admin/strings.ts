@@ -2,7 +2,13 @@
 export const adminStrings = {
   nl: {
     title: 'Beheer',
-    tabs: { users: 'Gebruikers', tokens: 'Tokens', audit: 'Auditlog' },
+    tabs: {
+      users: 'Gebruikers',
+      tokens: 'Tokens',
+      audit: 'Auditlog',
+      register: 'Verwerkingsregister',
+      retention: 'Bewaartermijnen',
+    },
     users: 'Gebruikers',
     newUser: 'Nieuwe gebruiker',
     name: 'Naam',
@@ -113,7 +119,13 @@ export const adminStrings = {
   },
   en: {
     title: 'Administration',
-    tabs: { users: 'Users', tokens: 'Tokens', audit: 'Audit log' },
+    tabs: {
+      users: 'Users',
+      tokens: 'Tokens',
+      audit: 'Audit log',
+      register: 'Processing register',
+      retention: 'Retention',
+    },
     users: 'Users',
     newUser: 'New user',
     name: 'Name',
