@@ -43,4 +43,15 @@ describe('account', () => {
     await page.getByRole('heading', { level: 1, name: 'Overzicht van de pilots' }).waitFor();
     await ctx.close();
   }, 60_000);
+
+  it('lets an admin check the audit log’s hash chain from the audit page', async () => {
+    const { ctx, page } = await loginAs(e, 'admin');
+    await page.goto(`${e.base}/beheer?tab=audit`);
+    await page.getByRole('button', { name: 'Keten controleren' }).click();
+    const result = page.getByTestId('chain-result');
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/ongeschonden: [\d.]+ regels/);
+    expect(await axeSerious(page)).toEqual([]);
+    await ctx.close();
+  }, 60_000);
 });

@@ -90,6 +90,16 @@ export const adminStrings = {
     details: 'Details',
     exportCsv: 'Exporteer deze selectie als CSV',
     results: (n: string) => `${n} regels gevonden`,
+    chainCheck: 'Keten controleren',
+    chainOk: (n: string, head: string) =>
+      `De auditlog is ongeschonden: ${n} regels, de laatste met hash ${head}…`,
+    chainBroken: (id: string, problem: string) =>
+      `De auditlog is aangetast vanaf regel ${id}: ${problem}.`,
+    chainProblem: {
+      link: 'de regel sluit niet aan op de vorige (een regel is verwijderd of ingevoegd, of de vorige is gewijzigd)',
+      content: 'de inhoud klopt niet met de hash (de regel is gewijzigd)',
+      order: 'de regel is gedateerd vóór de vorige (teruggedateerd)',
+    },
     actionsList: {
       login: 'Ingelogd',
       'login.failed': 'Inloggen mislukt',
@@ -194,6 +204,16 @@ export const adminStrings = {
     details: 'Details',
     exportCsv: 'Export this selection as CSV',
     results: (n: string) => `${n} entries found`,
+    chainCheck: 'Check the chain',
+    chainOk: (n: string, head: string) =>
+      `The audit log is intact: ${n} entries, the last with hash ${head}…`,
+    chainBroken: (id: string, problem: string) =>
+      `The audit log has been tampered with from entry ${id}: ${problem}.`,
+    chainProblem: {
+      link: 'it does not link to the one before (an entry was removed or inserted, or the one before was changed)',
+      content: 'its content does not match its hash (the entry was changed)',
+      order: 'it is dated before the one before (back-dated)',
+    },
     actionsList: {
       login: 'Logged in',
       'login.failed': 'Login failed',
