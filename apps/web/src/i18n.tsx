@@ -21,6 +21,7 @@ const nl = {
   navA11y: 'Toegankelijkheid',
   navAdmin: 'Beheer',
   navExport: 'Exporteren',
+  navAccessRequest: 'Inzageverzoek',
   loginThrottled:
     'Te veel mislukte pogingen om in te loggen. Wacht even en probeer het later opnieuw.',
   households: {
@@ -60,7 +61,7 @@ const nl = {
   overviewTitle: 'Overzicht van de pilots',
   overviewIntro: 'Uitstroom uit de bijstand 12 maanden na intake, per pilot.',
   offBenefit12: 'uit de bijstand na 12 maanden',
-  offBenefitAfter: (m: number) => `uit de bijstand na ${m} maanden`,
+  offBenefitAfter: (m: number) => `uit de bijstand na ${m} ${m === 1 ? 'maand' : 'maanden'}`,
   ofN: (x: string, n: string, ci: string) => `(${x} van ${n}; 95%-BI ${ci})`,
   pendingText: (p: string) => `${p} deelnemers nog te vroeg om te beoordelen`,
   netSavings: 'Netto besparing',
@@ -245,6 +246,7 @@ const en: Dict = {
   navA11y: 'Accessibility',
   navAdmin: 'Administration',
   navExport: 'Export',
+  navAccessRequest: 'Access request',
   loginThrottled: 'Too many failed login attempts. Wait a while and try again later.',
   households: { single: 'single', single_parent: 'single parent', couple: 'cohabiting/married' },
   educations: { low: 'low', mid: 'intermediate', high: 'high' },
@@ -284,7 +286,8 @@ const en: Dict = {
   overviewTitle: 'Pilot overview',
   overviewIntro: 'Exit from social assistance 12 months after intake, per pilot.',
   offBenefit12: 'off social assistance after 12 months',
-  offBenefitAfter: (m: number) => `off social assistance after ${m} months`,
+  offBenefitAfter: (m: number) =>
+    `off social assistance after ${m} ${m === 1 ? 'month' : 'months'}`,
   ofN: (x: string, n: string, ci: string) => `(${x} of ${n}; 95% CI ${ci})`,
   pendingText: (p: string) => `${p} participants too recent to assess`,
   netSavings: 'Net savings',

@@ -365,6 +365,33 @@ export async function recomputeDerived(
   await delta.flush(tx, pilotId);
 }
 
+/**
+ * Takes participants' derived rows out of their pilot's totals and deletes them, inside the
+ * caller's transaction: an erasure leaves the totals as if the participants had never been
+ * imported.
+ */
+export async function removeDerived(
+  tx: Tx,
+  pilotId: string,
+  participantIds: readonly number[],
+): Promise<void> {
+  await tx.lockPilot(pilotId);
+  const delta = new TotalsDelta();
+  for (let i = 0; i < participantIds.length; i += CHUNK) {
+    const ids = participantIds.slice(i, i + CHUNK);
+    const marks = ids.map(() => '?').join(',');
+    for (const old of await tx.all<WindowRow>(
+      `SELECT * FROM participant_windows WHERE participant_id IN (${marks})`,
+      ids,
+    )) {
+      delta.add(old, -1);
+    }
+    await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`, ids);
+    await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`, ids);
+  }
+  await delta.flush(tx, pilotId);
+}
+
 /** Recomputes every participant of a pilot, e.g. after its observation end or defaults changed. */
 export async function recomputePilot(tx: Tx, pilotId: string, pilot: PilotFacts): Promise<number> {
   await tx.lockPilot(pilotId);

@@ -24,6 +24,7 @@ export { migrations } from './migrations/index.ts';
 export { sql, type Migration } from 'kysely';
 export * from './repos/budget.ts';
 export * from './copy.ts';
+export * from './personal-data.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
 export * from './models.ts';

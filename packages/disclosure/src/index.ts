@@ -28,3 +28,4 @@ export {
   protectRouteplannerResult,
   type GroupCounts,
 } from './routeplanner.ts';
+export { protectStatusByMonth } from './status.ts';

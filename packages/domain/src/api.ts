@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
+import {
+  ProcessingInput,
+  ProcessingRecordJson,
+  RetentionActionEnum,
+  RetentionJson,
+} from './api-processing.ts';
 import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
 import {
   eventReason,
@@ -59,17 +65,35 @@ function ruledNumber(field: ParticipantNumberField, message: string) {
 const AMOUNT = `an amount in euros from 0 to ${MAX_EUROS} with at most 2 decimals`;
 const euros = ruledNumber('monthlyBenefit', `must be ${AMOUNT}`);
 
+/** The years a pilot's dates may fall in: a typo such as 0202 or 20255 is refused. */
+export const PILOT_YEARS = { min: 1990, max: 2100 } as const;
+const PilotDate = IsoDate.refine(
+  (d) => Number(d.slice(0, 4)) >= PILOT_YEARS.min && Number(d.slice(0, 4)) <= PILOT_YEARS.max,
+  { message: `Expected a year from ${PILOT_YEARS.min} to ${PILOT_YEARS.max}` },
+);
+
+/** The message for a pilot whose start lies after its observation end, or null. */
+export function pilotDatesProblem(startDate: string, dataCompleteThrough: string): string | null {
+  return startDate > dataCompleteThrough
+    ? `dataCompleteThrough: ${dataCompleteThrough} lies before startDate ${startDate}`
+    : null;
+}
+
 export const PilotInput = z
   .object({
     name: z.string().trim().min(1).max(200),
     municipality: z.string().regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0599'),
     theme: Theme,
-    startDate: IsoDate,
-    dataCompleteThrough: IsoDate,
+    startDate: PilotDate,
+    dataCompleteThrough: PilotDate,
     monthlyBenefit: euros.nullable().optional(),
     guidanceCost: euros.nullable().optional(),
     targetGroup: z.string().max(2000).nullable().optional(),
     description: z.string().max(10000).nullable().optional(),
+    /** SPEC §8: until when the participant data are kept; not before startDate. */
+    retainUntil: IsoDate,
+    retentionAction: RetentionActionEnum.optional(),
+    processing: ProcessingInput.optional(),
   })
   .openapi('PilotInput');
 export type PilotInput = z.infer<typeof PilotInput>;
@@ -93,6 +117,9 @@ export const Pilot = z
     /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
     participants: z.number().int().nullable(),
     hasControl: z.boolean(),
+    retainUntil: z.string(),
+    retention: RetentionJson,
+    processing: ProcessingRecordJson,
     /** True for viewers: the participant count is rounded (SPEC §6). */
     rounded: z.literal(true).optional(),
   })

@@ -25,8 +25,7 @@ export type PilotSource = 'id' | 'participant' | 'event' | 'budgetLine' | 'refer
 export type ViewerReply = 'protected' | 'no-participant-figures';
 
 export type Access =
-  | { public: true }
-  | { roles: readonly Role[]; pilot?: PilotSource; viewer?: ViewerReply };
+  { public: true } | { roles: readonly Role[]; pilot?: PilotSource; viewer?: ViewerReply };
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'researcher', 'viewer'];
 

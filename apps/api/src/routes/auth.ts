@@ -136,7 +136,7 @@ export const auth = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'post',
         path: '/api/tokens',

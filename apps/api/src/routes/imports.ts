@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorBody, ImportResult } from '@wegwijzer/domain';
+import { ErrorBody, ImportResult, PayloadTooLarge } from '@wegwijzer/domain';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
@@ -31,6 +31,7 @@ export const imports = new OpenAPIHono<AppEnv>().openapi(
           ErrorBody,
           'The file has errors; details lists each as {line, column, message}',
         ),
+        413: jsonContent(ErrorBody, 'The file is larger than WEGWIJZER_IMPORT_MAX_BYTES'),
         ...errorResponses,
       },
     },
@@ -38,6 +39,11 @@ export const imports = new OpenAPIHono<AppEnv>().openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const { kind, dryRun } = c.req.valid('query');
+    // A declared length over the limit is refused before a byte is read; a body that grows past
+    // it while streaming is refused then (WEGWIJZER_IMPORT_MAX_BYTES).
+    const max = c.get('deps').config.importMaxBytes;
+    if (Number(c.req.header('content-length')) > max)
+      throw new PayloadTooLarge(`An import holds at most ${max} bytes`);
     const body = c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null;
     return c.json(
       await runImport({ ctx: useCaseCtx(c), input: { pilotId: id, kind, dryRun, body } }),

@@ -11,7 +11,7 @@ const PilotParam = z.object({ id: z.string().min(1).max(100) });
 export const statusByMonth = new OpenAPIHono<AppEnv>().openapi(
   defineRoute(
     // Every role; viewers get the figures through disclosure control.
-    { roles: ALL_ROLES, pilot: 'id' },
+    { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
     {
       method: 'get',
       path: '/api/pilots/{id}/status-by-month',

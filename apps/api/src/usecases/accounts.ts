@@ -69,8 +69,10 @@ async function anonymousFailure(deps: Deps, address: string, action: string) {
   await flushAnonymousFailures(deps.store);
 }
 
-function minutesUntil(iso: string): number {
-  return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 60_000));
+/** "3 minutes": how long a lock has to run, rounded up. */
+function minutesUntil(iso: string): string {
+  const n = Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 60_000));
+  return n === 1 ? '1 minute' : `${n} minutes`;
 }
 
 export async function login(
@@ -93,9 +95,7 @@ export async function login(
   );
   if (lockedUntil) {
     await anonymousFailure(deps, req.address, 'login.throttled');
-    throw new TooManyRequests(
-      `Too many failed logins; try again in ${minutesUntil(lockedUntil)} minutes`,
-    );
+    throw new TooManyRequests(`Too many failed logins; try again in ${minutesUntil(lockedUntil)}`);
   }
   const user = await findUserByEmail(deps.store.db, email);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH));
@@ -297,7 +297,7 @@ export async function changeOwnPassword({
   );
   if (lockedUntil)
     throw new TooManyRequests(
-      `Too many wrong passwords; try again in ${minutesUntil(lockedUntil)} minutes`,
+      `Too many wrong passwords; try again in ${minutesUntil(lockedUntil)}`,
     );
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     await audit(ctx, { action: 'password.change.failed' });

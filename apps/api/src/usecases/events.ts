@@ -58,7 +58,8 @@ export async function addEvent({
       pilotId: participant.pilot_id,
       participantId: participant.id,
       rowCount: 1,
-      details: { eventId: newId, type: event.type, date: event.date },
+      // Ids only: the event's type and date are the participant's data and go at erasure.
+      details: { eventId: newId },
       requestId: ctx.requestId,
       clientRequestId: ctx.clientRequestId,
     });
@@ -91,7 +92,7 @@ export async function deleteEvent({
       pilotId: participant.pilot_id,
       participantId: participant.id,
       rowCount: 1,
-      details: { eventId: event.id, type: event.type, date: event.date, reason },
+      details: { eventId: event.id, reason },
       requestId: ctx.requestId,
       clientRequestId: ctx.clientRequestId,
     });

@@ -1,8 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   appendAudit,
   listBudgetLines,
+  recordExport,
   toBaseline,
   toTimelineEvent,
   type Database,
@@ -29,7 +30,8 @@ import {
   TableWriter,
   toReadableStream,
   zipBytes,
-  COHORT,
+  COHORT_WINDOWS,
+  cohortTable,
   EVENTS,
   PARTICIPANTS,
   type DialectName,
@@ -37,6 +39,7 @@ import {
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
+import { audit } from './audit.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -58,6 +61,8 @@ export interface CohortFilters {
 export interface ExportOptions {
   format: DialectName;
   dateShift: boolean;
+  /** Windows of cohort.csv's derived columns; SPEC §7's 6, 12 and 24 unless chosen. */
+  windows?: readonly number[];
 }
 
 /** Participants read per query: bounds memory whatever the pilot's size. */
@@ -150,7 +155,15 @@ export async function exportCount({
   filters: CohortFilters;
 }) {
   await visiblePilot(ctx, pilotId);
-  return { participants: await countCohort(ctx, pilotId, filters) };
+  const participants = await countCohort(ctx, pilotId, filters);
+  // Counts of narrowing filters can single a person out: each one asked for is logged.
+  await audit(ctx, {
+    action: 'export.count',
+    pilotId,
+    rowCount: participants,
+    details: { filters },
+  });
+  return { participants };
 }
 
 /**
@@ -267,13 +280,34 @@ export async function exportCohort({
   const participants = await countCohort(ctx, pilotId, filters);
   const dialect = DIALECTS[options.format];
   const now = new Date();
+  // Which participants the export holds, for their access requests (SPEC §8).
+  await recordExport(
+    ctx.store.db,
+    {
+      id: randomUUID(),
+      pilotId,
+      at: now.toISOString(),
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      actorName: ctx.actor.name,
+      format: options.format,
+      dateShift: options.dateShift,
+      participants,
+    },
+    (eb) => matches(eb, pilotId, filters),
+  );
   await appendAudit(ctx.store.db, {
     actorId: ctx.actor.id,
     actorEmail: ctx.actor.email,
     action: 'export.cohort',
     pilotId,
     rowCount: participants,
-    details: { filters, format: options.format, dateShift: options.dateShift },
+    details: {
+      filters,
+      format: options.format,
+      dateShift: options.dateShift,
+      windows: options.windows ?? COHORT_WINDOWS,
+    },
     requestId: ctx.requestId,
     clientRequestId: ctx.clientRequestId,
   });
@@ -281,12 +315,15 @@ export async function exportCohort({
   const facts = pilot;
   const pages = (withEvents: boolean) =>
     cohortPages(ctx, pilotId, filters, { ...options, withEvents });
-  const cohort = new TableWriter(COHORT, dialect);
+  const windows = options.windows ?? COHORT_WINDOWS;
+  const cohortSchema = cohortTable(windows);
+  const cohort = new TableWriter(cohortSchema, dialect);
   const people = new TableWriter(PARTICIPANTS, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const budget = new TableWriter(BUDGET, dialect);
   const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
-  const datapackage = buildDataPackage(TABLES, dialect, {
+  const tables = TABLES.map((t) => (t.name === cohortSchema.name ? cohortSchema : t));
+  const datapackage = buildDataPackage(tables, dialect, {
     pilot: {
       id: pilot.id,
       name: pilot.name,
@@ -300,13 +337,14 @@ export async function exportCohort({
     exportedBy: ctx.actor.email,
     dateShift: options.dateShift,
     participants,
+    processing: { ...pilot.processing, retainUntil: pilot.retainUntil },
   });
 
   // Entries are produced lazily: each file reads the participants again, page by page.
   function* entries(): Generator<ZipEntry> {
     yield {
-      name: COHORT.path,
-      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts))),
+      name: cohortSchema.path,
+      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts, windows))),
     };
     yield {
       name: PARTICIPANTS.path,

@@ -12,6 +12,7 @@ import {
 import {
   BadRequest,
   InvalidImport,
+  PayloadTooLarge,
   type BudgetLineFields,
   type ImportResult,
 } from '@wegwijzer/domain';
@@ -23,13 +24,24 @@ import {
   type ImportSummary,
 } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
-import { visiblePilot } from './pilots.ts';
+import { audit } from './audit.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
   pilotId: string;
   kind: 'participants' | 'events' | 'budget';
   dryRun: boolean;
   body: AsyncIterable<Uint8Array> | null;
+}
+
+/** The body, refused with 413 as soon as it grows past `max` bytes: nothing has been written then. */
+async function* limited(body: AsyncIterable<Uint8Array>, max: number) {
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += chunk.byteLength;
+    if (bytes > max) throw new PayloadTooLarge(`An import holds at most ${max} bytes`);
+    yield chunk;
+  }
 }
 
 /**
@@ -44,6 +56,7 @@ export async function runImport({
   input: ImportInput;
 }): Promise<ImportResult> {
   const pilot = await visiblePilot(ctx, input.pilotId);
+  if (input.kind !== 'budget') requirePersonalData(pilot);
   if (!input.body) throw new BadRequest('Send the CSV file as the request body');
   const index = await participantIndex(ctx.store.db, input.pilotId);
   const benefitEnd = await benefitEndIndex(ctx.store.db, input.pilotId);
@@ -60,7 +73,8 @@ export async function runImport({
   try {
     const errors: ImportError[] = [];
     let newRefs = 0;
-    const reader = readImport(input.kind, input.body, importCtx) as AsyncGenerator<
+    const body = limited(input.body, ctx.config.importMaxBytes);
+    const reader = readImport(input.kind, body, importCtx) as AsyncGenerator<
       ImportBatch<StagedParticipant | StagedEvent | BudgetRow>,
       ImportSummary
     >;
@@ -77,6 +91,13 @@ export async function runImport({
     }
     const summary = step.value;
     if (summary.errorCount > 0) {
+      // A refused file is logged too: who tried to import how much into which pilot.
+      await audit(ctx, {
+        action: `import.${input.kind}.failed`,
+        pilotId: input.pilotId,
+        rowCount: summary.records,
+        details: { dryRun: input.dryRun, errorCount: summary.errorCount },
+      });
       throw new InvalidImport(
         `The file has ${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}; nothing was imported`,
         errors,
@@ -90,6 +111,11 @@ export async function runImport({
       rows: summary.records,
     };
     if (input.dryRun) {
+      await audit(ctx, {
+        action: `import.${input.kind}.dryrun`,
+        pilotId: input.pilotId,
+        rowCount: summary.records,
+      });
       return input.kind === 'participants'
         ? { ...base, inserted: newRefs, updated: summary.records - newRefs }
         : { ...base, inserted: summary.records, updated: 0 };

@@ -6,6 +6,7 @@ import {
   auditTx,
   toBaseline,
   updateParticipantTx,
+  type AuditEntry,
   type EventRow,
   type ParticipantRow,
 } from '@wegwijzer/db';
@@ -27,7 +28,7 @@ import {
 import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
 const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
@@ -114,6 +115,7 @@ export async function listParticipants({
       (query.page - 1) * query.pageSize,
       query.page * query.pageSize,
     );
+    await auditRead(ctx, pilotId, query, rows, undefined);
     return {
       items: rows.map((r) => toParticipantJson(ctx, r)),
       total: all.total,
@@ -122,6 +124,7 @@ export async function listParticipants({
     };
   }
   const { rows, total } = await loadParticipants(ctx.store.db, pilotId, query);
+  await auditRead(ctx, pilotId, query, rows, query.ref);
   return {
     items: rows.map((r) => toParticipantJson(ctx, r)),
     total,
@@ -130,21 +133,52 @@ export async function listParticipants({
   };
 }
 
+/**
+ * Logs a page of participants: a search by reference reads one person's record (one entry per
+ * match, by internal id); a plain page is a listing of microdata (one entry with its count). The
+ * reference searched for is personal data and is not logged.
+ */
+async function auditRead(
+  ctx: UseCaseCtx,
+  pilotId: string,
+  query: { arm?: Arm; page: number; pageSize: number },
+  rows: readonly ParticipantRow[],
+  ref: string | undefined,
+) {
+  await ctx.store.transaction(async (tx) => {
+    if (ref !== undefined) {
+      for (const r of rows) await auditTx(tx, readEntry(ctx, r.pilot_id, r.id));
+      if (rows.length === 0)
+        await auditTx(tx, { ...readEntry(ctx, pilotId, null), action: 'participant.search' });
+      return;
+    }
+    await auditTx(tx, {
+      ...readEntry(ctx, pilotId, null),
+      action: 'participant.list',
+      rowCount: rows.length,
+      details: { page: query.page, pageSize: query.pageSize, arm: query.arm ?? null },
+    });
+  });
+}
+
+/** The audit entry of a read of participant `participantId` (or of none found) in `pilotId`. */
+function readEntry(ctx: UseCaseCtx, pilotId: string, participantId: number | null): AuditEntry {
+  return {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: 'participant.read',
+    pilotId,
+    participantId,
+    rowCount: participantId === null ? 0 : 1,
+    requestId: ctx.requestId,
+    clientRequestId: ctx.clientRequestId,
+  };
+}
+
 export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
-  await ctx.store.transaction((tx) =>
-    auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
-      action: 'participant.read',
-      pilotId: row.pilot_id,
-      participantId: row.id,
-      rowCount: 1,
-      requestId: ctx.requestId,
-      clientRequestId: ctx.clientRequestId,
-    }),
-  );
+  await ctx.store.transaction((tx) => auditTx(tx, readEntry(ctx, row.pilot_id, row.id)));
   const shown = toParticipantJson(ctx, row);
   if (!isResearcher(ctx)) return { ...shown, events: events.map(toEventJson) };
   // Event ids and the participant id are internal keys: a researcher gets keyed names instead.
@@ -193,6 +227,7 @@ export async function createParticipant({
   input: ParticipantInput;
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const baseline = { ...toBaselinePatch(input), intakeDate: input.intakeDate };
   checkDates({
     intakeDate: input.intakeDate,

@@ -15,9 +15,12 @@ import { ImportTab } from './ImportTab.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+import { ForecastSection } from './models/ForecastSection.tsx';
+import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
+const StatusByMonthFigure = lazy(() => import('./monthly/StatusByMonthFigure.tsx'));
 // Debts (Recharts) and the budget: their own chunks, loaded only where they are shown.
 const DebtSection = lazy(() => import('./debts/DebtSection.tsx'));
 const BudgetSummary = lazy(() => import('./budget/BudgetSummary.tsx'));
@@ -74,6 +77,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
           </button>
         )}
       </header>
+      <RetentionNotice pilot={p} />
       {tabs.length > 1 && (
         <nav className="tabs no-print" aria-label={p.name}>
           {tabs.map((k) => (
@@ -89,6 +93,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
         </nav>
       )}
       {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
+      {tab === 'results' && user.role !== 'viewer' && (
+        <div className="no-print">
+          <ForecastSection pilotId={id} windowMonths={windowMonths} />
+        </div>
+      )}
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}
@@ -122,6 +131,9 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">
+                <Suspense fallback={<Loading />}>
+                  <StatusByMonthFigure pilotId={pilot.id} />
+                </Suspense>
                 <Suspense fallback={<Loading />}>
                   <CohortFigure pilotId={pilot.id} windowMonths={windowMonths} marks={marks} />
                 </Suspense>

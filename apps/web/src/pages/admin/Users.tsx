@@ -368,6 +368,58 @@ function EditUser({
           </button>
         </div>
       </form>
+      <ResetPassword user={user} onDone={onDone} />
     </section>
+  );
+}
+
+/** An admin sets a new password for a user who lost theirs; the server ends their sessions. */
+function ResetPassword({ user, onDone }: { user: User; onDone(msg?: string): void }) {
+  const s = useStrings(adminStrings);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const reset = useMutation({
+    mutationFn: () =>
+      unwrap<null>(
+        api.api.users[':id'].password.$post({
+          param: { id: user.id },
+          json: { newPassword: password },
+        }),
+      ),
+    onSuccess: () => onDone(s.resetDone(user.name)),
+    onError: (err) => {
+      setError(err instanceof ApiError && err.status === 400 ? s.errWeak : String(err));
+      document.getElementById('eu-password')?.focus();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (password.length < 12) {
+      setError(s.errPassword);
+      document.getElementById('eu-password')?.focus();
+      return;
+    }
+    setError(undefined);
+    reset.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="eu-pw-h">
+      <h3 id="eu-pw-h">{s.resetTitle}</h3>
+      <TextField
+        id="eu-password"
+        type="password"
+        autoComplete="new-password"
+        label={s.password}
+        hint={s.resetHint}
+        value={password}
+        error={error}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <div className="actions">
+        <button type="submit" className="btn btn-secondary" disabled={reset.isPending}>
+          {s.resetSave}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -28,7 +28,7 @@ export function validateToken(
   if (!v.name.trim()) e.name = s.errRequired;
   if (v.days.trim() !== '') {
     const n = Number(v.days);
-    if (!Number.isInteger(n) || n < 1 || n > 3650) e.days = s.errDays;
+    if (!Number.isInteger(n) || n < 1 || n > 365) e.days = s.errDays;
   }
   return e;
 }

@@ -9,8 +9,8 @@ const nl = {
     'Per maand na de intake: welk deel van de deelnemers die we zo lang volgen, is op die dag uit de bijstand. Twee lijnen die uit elkaar lopen, laten zien dat de aanpak verschil maakt.',
   alt: (arms: string) =>
     `Lijn per groep over de maanden na intake, met 95%-interval als band. ${arms}`,
-  altArm: (arm: string, from: string, to: string, last: number) =>
-    `${arm}: van ${from} na 1 maand tot ${to} na ${last} maanden.`,
+  altArm: (arm: string, from: string, first: string, to: string, last: string) =>
+    `${arm}: van ${from} na ${first} tot ${to} na ${last}.`,
   altEmpty: 'Nog geen maand met genoeg gevolgde deelnemers.',
   month: 'Maand na intake',
   evaluable: 'Gevolgd (n)',
@@ -32,8 +32,8 @@ const en: MonthlyStrings = {
     'For each month after intake: which share of the participants followed that long is off social assistance on that day. Two lines that open up show that the approach makes a difference.',
   alt: (arms: string) =>
     `One line per group over the months after intake, with the 95% interval as a band. ${arms}`,
-  altArm: (arm: string, from: string, to: string, last: number) =>
-    `${arm}: from ${from} after 1 month to ${to} after ${last} months.`,
+  altArm: (arm: string, from: string, first: string, to: string, last: string) =>
+    `${arm}: from ${from} after ${first} to ${to} after ${last}.`,
   altEmpty: 'No month yet with enough participants followed.',
   month: 'Month after intake',
   evaluable: 'Followed (n)',

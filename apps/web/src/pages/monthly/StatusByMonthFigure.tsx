@@ -1,0 +1,196 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { statusByMonthQuery, type StatusByMonthReply } from '../../api/queries.ts';
+import { ARM_COLOR } from '../../charts/colors.ts';
+import { Figure } from '../../components/Figure.tsx';
+import { ArmTag, Num } from '../../components/Num.tsx';
+import { Empty, Query } from '../../components/States.tsx';
+import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { useI18n, useStrings } from '../../i18n.tsx';
+import { cellText } from '../../suppression.ts';
+import { nTicks, statusArms, statusRows, type ArmKey, type StatusRow } from './status.ts';
+import { monthlyStrings } from './strings.ts';
+
+/** Status by month on the pilot page and in Analyse (its own chunk: it carries Recharts). */
+export default function StatusByMonthFigure({ pilotId }: { pilotId: string }) {
+  const q = useQuery(statusByMonthQuery(pilotId));
+  return <Query q={q}>{(r) => <StatusChart reply={r} />}</Query>;
+}
+
+function StatusChart({ reply }: { reply: StatusByMonthReply }) {
+  const { t, locale } = useI18n();
+  const s = useStrings(monthlyStrings);
+  const rows = statusRows(reply);
+  const arms = statusArms(reply);
+  if (rows.length === 0) return <Empty />;
+  const pct0 = (v: number) => formatPercent(v, 0, locale);
+  const pct = (v: number) => formatPercent(v, 1, locale);
+  const n = (v: number) => formatNumber(v, 0, locale);
+  const drawn = (a: ArmKey) => rows.filter((r) => r[a] !== null);
+  const altArms = arms
+    .map((a) => {
+      const d = drawn(a);
+      if (d.length === 0) return `${t.arms[a]}: ${s.altEmpty}`;
+      const first = d[0]!;
+      const end = d.at(-1)!;
+      return s.altArm(
+        t.arms[a],
+        pct(first[a]!),
+        t.months(first.month),
+        pct(end[a]!),
+        t.months(end.month),
+      );
+    })
+    .join(' ');
+  const ticks = nTicks(rows);
+  const last = rows.at(-1)!.month;
+  return (
+    <section className="card status-by-month" aria-label={s.title}>
+      <p className="muted">{s.intro}</p>
+      <Figure
+        title={s.title}
+        alt={s.alt(altArms)}
+        chart={
+          <div className="chart">
+            <ResponsiveContainer width="100%" height={320}>
+              <ComposedChart
+                accessibilityLayer={false}
+                data={rows}
+                margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+              >
+                <CartesianGrid stroke="#e3e3e3" />
+                <XAxis
+                  dataKey="month"
+                  type="number"
+                  domain={[1, last]}
+                  ticks={ticks}
+                  label={{ value: s.month, position: 'insideBottom', offset: -12 }}
+                />
+                <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
+                <Tooltip
+                  formatter={(v) =>
+                    Array.isArray(v)
+                      ? formatInterval(v as [number, number], locale)
+                      : pct(Number(v))
+                  }
+                  labelFormatter={(m) => t.months(Number(m))}
+                />
+                <Legend verticalAlign="top" />
+                {arms.map((a) => (
+                  <Area
+                    key={`${a}-band`}
+                    dataKey={`${a}Band`}
+                    name={`${t.arms[a]} — ${s.interval}`}
+                    stroke="none"
+                    fill={ARM_COLOR[a]}
+                    fillOpacity={0.15}
+                    legendType="none"
+                    connectNulls={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+                {arms.map((a) => (
+                  <Line
+                    key={a}
+                    dataKey={a}
+                    name={t.arms[a]}
+                    stroke={ARM_COLOR[a]}
+                    strokeWidth={2}
+                    strokeDasharray={a === 'control' ? '6 3' : undefined}
+                    dot={false}
+                    connectNulls={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </ComposedChart>
+            </ResponsiveContainer>
+            <p className="muted small">{s.note(reply.minEvaluable)}</p>
+          </div>
+        }
+        table={<StatusTable rows={rows} arms={arms} />}
+      />
+      <table className="data-table at-risk status-n">
+        <caption>{s.nBelow}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{s.month}</th>
+            {ticks.map((m) => (
+              <th key={m} scope="col">
+                {m}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {arms.map((a) => (
+            <tr key={a}>
+              <th scope="row">
+                <ArmTag arm={a} />
+              </th>
+              {ticks.map((m) => {
+                const c = rows.find((r) => r.month === m)?.cells[a];
+                return <td key={m}>{c ? cellText(c.evaluable, n) : s.tooFew}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function StatusTable({ rows, arms }: { rows: StatusRow[]; arms: ArmKey[] }) {
+  const { locale } = useI18n();
+  const s = useStrings(monthlyStrings);
+  const pct = (v: number) => formatPercent(v, 1, locale);
+  const n = (v: number) => formatNumber(v, 0, locale);
+  return (
+    <div className="table-scroll">
+      <table className="data-table status-table">
+        <thead>
+          <tr>
+            <th scope="col">{s.month}</th>
+            {arms.map((a) => (
+              <th key={a} scope="col">
+                <ArmTag arm={a} /> — {s.share} ({s.interval}); {s.evaluable}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.month}>
+              <th scope="row">{r.month}</th>
+              {arms.map((a) => {
+                const c = r.cells[a];
+                if (!c)
+                  return (
+                    <td key={a}>
+                      <span className="muted">{s.tooFew}</span>
+                    </td>
+                  );
+                return (
+                  <td key={a}>
+                    <Num c={c.rate} fmt={pct} />
+                    {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
+                    <Num c={c.evaluable} fmt={n} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

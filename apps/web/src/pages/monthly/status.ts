@@ -1,0 +1,80 @@
+import type { StatusByMonthReply } from '@wegwijzer/domain';
+import { STATUS_MONTHS_SHOWN } from '@wegwijzer/domain/values';
+import { cell, type Cell } from '../../suppression.ts';
+
+export type ArmKey = 'intervention' | 'control';
+
+/** One arm at one month as the table shows it; undefined when the reply left the month out. */
+export interface StatusCell {
+  evaluable: Cell;
+  rate: Cell;
+  ci: [number, number] | null;
+}
+
+/** One month of the chart and table: the drawn values (null where not drawn) and the cells. */
+export interface StatusRow {
+  month: number;
+  intervention: number | null;
+  control: number | null;
+  interventionBand: [number, number] | null;
+  controlBand: [number, number] | null;
+  cells: Partial<Record<ArmKey, StatusCell>>;
+}
+
+/** The arms the reply has, intervention first. */
+export function statusArms(r: StatusByMonthReply): ArmKey[] {
+  return (['intervention', 'control'] as const).filter((a) => r.arms[a] !== undefined);
+}
+
+/**
+ * Rows per month from the reply. A month is drawn for an arm only with at least `minEvaluable`
+ * evaluable participants and a rate that is shown: fewer would be noise, and a suppressed rate
+ * must not be drawn as anything. The table keeps every month the reply gives.
+ */
+export function statusRows(r: StatusByMonthReply): StatusRow[] {
+  const byMonth = new Map<number, StatusRow>();
+  const row = (month: number) => {
+    let x = byMonth.get(month);
+    if (!x)
+      byMonth.set(
+        month,
+        (x = {
+          month,
+          intervention: null,
+          control: null,
+          interventionBand: null,
+          controlBand: null,
+          cells: {},
+        }),
+      );
+    return x;
+  };
+  for (const a of statusArms(r)) {
+    r.arms[a]!.forEach((p, i) => {
+      const x = row(p.month);
+      const pointer = `/arms/${a}/${i}/offBenefit/count`;
+      x.cells[a] = {
+        evaluable: cell(p.evaluable, `/arms/${a}/${i}/evaluable`, r.suppressed),
+        rate: cell(p.offBenefit.rate, pointer, r.suppressed),
+        ci: p.offBenefit.ci95,
+      };
+      const drawn = (p.evaluable ?? 0) >= r.minEvaluable && p.offBenefit.rate !== null;
+      if (drawn) {
+        x[a] = p.offBenefit.rate;
+        x[`${a}Band`] = p.offBenefit.ci95;
+      }
+    });
+  }
+  // Months 1–36 are always listed, so a month left out for every arm still has its row.
+  const last = Math.max(STATUS_MONTHS_SHOWN, ...byMonth.keys());
+  for (let m = 1; m <= last; m++) row(m);
+  return [...byMonth.values()].sort((x, y) => x.month - y.month);
+}
+
+/** The months under the chart whose evaluable n is listed: every sixth, and the first and last. */
+export function nTicks(rows: readonly StatusRow[]): number[] {
+  const last = rows.at(-1)?.month ?? 0;
+  const ticks = rows.map((r) => r.month).filter((m) => m === 1 || m % 6 === 0);
+  if (last > 0 && !ticks.includes(last)) ticks.push(last);
+  return ticks;
+}
