@@ -89,7 +89,7 @@ describe('the audit log’s hash chain', () => {
     expect(await verify(t)).toMatchObject({
       ok: false,
       entries: 2,
-      broken: { id: 3, problem: expect.stringMatching(/content does not match/) },
+      broken: { id: 3, kind: 'content', problem: expect.stringMatching(/content does not match/) },
     });
   });
 

@@ -175,6 +175,7 @@ describe('input limits', () => {
         theme: 'reintegration',
         startDate: '2025-06-01',
         dataCompleteThrough: '2025-01-01',
+        retainUntil: '2027-12-31',
       }),
     });
     expect(res.status).toBe(400);
@@ -201,6 +202,7 @@ describe('input limits', () => {
         theme: 'reintegration',
         startDate: '2024-01-01',
         dataCompleteThrough: '2025-01-01',
+        retainUntil: '2027-12-31',
         [field]: date,
       }),
     });

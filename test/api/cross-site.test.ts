@@ -17,7 +17,15 @@ let t: TestApp;
 let cookie: string;
 let adminEmail: string;
 const ids = {} as Record<
-  'pilot' | 'participant' | 'event' | 'budgetLine' | 'referenceLine' | 'token' | 'user',
+  | 'pilot'
+  | 'participant'
+  | 'erasable'
+  | 'duePilot'
+  | 'event'
+  | 'budgetLine'
+  | 'referenceLine'
+  | 'token'
+  | 'user',
   string
 >;
 
@@ -68,6 +76,7 @@ function sample(method: string, path: string): Sample {
         theme: 'reintegration',
         startDate: '2024-01-01',
         dataCompleteThrough: '2025-12-31',
+        retainUntil: '2027-12-31',
       }),
     },
     'PATCH /api/pilots/{id}': { path: `/api/pilots/${p}`, body: JSON.stringify({ name: 'Nieuw' }) },
@@ -115,6 +124,15 @@ function sample(method: string, path: string): Sample {
       }),
     },
     'DELETE /api/reference-lines/{id}': { path: `/api/reference-lines/${ids.referenceLine}` },
+    'DELETE /api/pilots/{id}/participants/{participantId}': {
+      path: `/api/pilots/${p}/participants/${ids.erasable}`,
+      body: JSON.stringify({ reason: 'verzoek betrokkene' }),
+    },
+    'POST /api/access-requests': { path, body: JSON.stringify({ ref: 'A1' }) },
+    'POST /api/pilots/{id}/retention': {
+      path: `/api/pilots/${ids.duePilot}/retention`,
+      body: JSON.stringify({ action: 'reduce', confirm: '2025-12-31' }),
+    },
   };
   // A route added later without a sample is still walked, with an empty JSON body: the origin
   // check comes before validation, so it must answer 403 all the same.
@@ -154,8 +172,16 @@ beforeAll(async () => {
   expect(login.status).toBe(200);
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   ids.pilot = await t.pilot();
-  await importCsv(t, ids.pilot, 'participants', 'participant_ref,intake_date\nA1,2024-01-15\n');
-  ids.participant = (await t.json(`/api/pilots/${ids.pilot}/participants`)).body.items[0].id;
+  await importCsv(
+    t,
+    ids.pilot,
+    'participants',
+    'participant_ref,intake_date\nA1,2024-01-15\nA2,2024-01-16\n',
+  );
+  const people = (await t.json(`/api/pilots/${ids.pilot}/participants`)).body.items;
+  ids.participant = people.find((x: { participantRef: string }) => x.participantRef === 'A1').id;
+  ids.erasable = people.find((x: { participantRef: string }) => x.participantRef === 'A2').id;
+  ids.duePilot = await t.pilot({ retainUntil: '2025-12-31' });
   ids.event = (
     await t.json(`/api/participants/${ids.participant}/events`, {
       method: 'POST',
@@ -249,5 +275,21 @@ describe('cross-site requests with a session cookie', () => {
       body: JSON.stringify({ name: 'script' }),
     });
     expect(res.status).toBe(201);
+  });
+
+  it('behind a proxy accepts only the configured public origin (WEGWIJZER_ORIGIN)', async () => {
+    const proxied = await testApp({ origins: ['https://wegwijzer.gemeente.example'] });
+    try {
+      const post = (origin: string) =>
+        proxied.request('/api/auth/logout', {
+          as: '',
+          method: 'POST',
+          headers: { origin, cookie: 'ww_session=x' },
+        });
+      expect((await post('http://localhost')).status).toBe(403);
+      expect((await post('https://wegwijzer.gemeente.example')).status).toBe(204);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -454,6 +454,7 @@ describe('GET /api/pilots/{id}/export', () => {
       filters: { arm: 'control' },
       format: 'excel-nl',
       dateShift: false,
+      windows: [6, 12, 24],
     });
   });
 });

@@ -29,6 +29,8 @@ describe('migrations', () => {
       'audit_log',
       'budget_lines',
       'events',
+      'export_log',
+      'export_participants',
       'grants',
       'login_throttle',
       'participant_derived',

@@ -148,6 +148,7 @@ describe('PostgreSQL', () => {
           theme: 'reintegration',
           startDate: '2024-01-01',
           dataCompleteThrough: '2025-12-31',
+          retainUntil: '2027-12-31',
           monthlyBenefit: 1200,
           guidanceCost: 2500,
         }),

@@ -89,7 +89,7 @@ describe('GET /api/pilots/{id}/status-by-month', () => {
     }
   });
 
-  it('shows a viewer no count from 1 to 9 and leaves out months with fewer than 10 evaluable', async () => {
+  it('shows a viewer rounded counts, none from 1 to 9, and no month with fewer than 10 evaluable', async () => {
     const viewer = await t.user('viewer', pilots);
     let left = 0;
     for (const id of pilots) {
@@ -97,26 +97,31 @@ describe('GET /api/pilots/{id}/status-by-month', () => {
       const { status, body } = await t.json(`/api/pilots/${id}/status-by-month`, { as: viewer });
       expect(status).toBe(200);
       expect(StatusByMonthReply.safeParse(body).success).toBe(true);
+      expect(body.rounded).toBe(true);
       for (const arm of Object.keys(exact.arms) as Arm[]) {
-        const few = exact.arms[arm].filter((p: { evaluable: number }) => p.evaluable < 10);
-        left += few.length;
-        expect(body.arms[arm]).toHaveLength(exact.arms[arm].length - few.length);
-        for (const p of body.arms[arm]) {
-          expect(p.evaluable).toBeGreaterThanOrEqual(10);
-          const off = p.offBenefit.count;
-          if (off === null) {
-            expect(p.offBenefit.rate).toBeNull();
-            expect(body.suppressed).toContain(
-              `/arms/${arm}/${body.arms[arm].indexOf(p)}/offBenefit/count`,
-            );
-          } else {
-            // Rounded to fives (SPEC §6); that evaluable − off pins no small count is the
-            // attack suite's to show (disclosure-attack.test.ts).
-            expect(off === 0 || off >= 10).toBe(true);
-            expect(off % 5).toBe(0);
+        const kept = exact.arms[arm].filter((p: { evaluable: number }) => p.evaluable >= 10);
+        left += exact.arms[arm].length - kept.length;
+        expect(body.arms[arm].map((p: { month: number }) => p.month)).toEqual(
+          kept.map((p: { month: number }) => p.month),
+        );
+        body.arms[arm].forEach(
+          (
+            p: { evaluable: number; offBenefit: { count: number | null; rate: number | null } },
+            i: number,
+          ) => {
+            expect(p.evaluable).toBeGreaterThanOrEqual(10);
             expect(p.evaluable % 5).toBe(0);
-          }
-        }
+            const off = p.offBenefit.count;
+            if (off === null) {
+              expect(p.offBenefit.rate).toBeNull();
+              expect(body.suppressed).toContain(`/arms/${arm}/${i}/offBenefit/count`);
+            } else {
+              expect(off === 0 || (off >= 10 && off % 5 === 0)).toBe(true);
+              // The share comes from the rounded counts, never from the exact ones.
+              expect(p.offBenefit).toEqual(wilson(off, p.evaluable));
+            }
+          },
+        );
       }
     }
     // The demo has months beyond its data for some arm, so the rule was exercised.

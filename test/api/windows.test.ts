@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '@wegwijzer/api';
 import { getPilot, toBaseline, toTimelineEvent } from '@wegwijzer/db';
@@ -146,6 +147,39 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
     expect(planner.body.results.length).toBeGreaterThan(0);
     const budget = await t.json(`/api/pilots/${pilots[0]}/budget?window=9`);
     expect(budget.status).toBe(200);
+  });
+
+  it('exports cohort.csv with the derived columns of the windows a researcher chooses', async () => {
+    const id = pilots[0]!;
+    const researcher = await t.user('researcher', [id]);
+    const res = await t.request(`/api/pilots/${id}/export?windows=9,3`, { as: researcher });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const [header, ...lines] = new TextDecoder().decode(files['cohort.csv']!).trim().split(/\r?\n/);
+    const columns = header!.split(',');
+    expect(columns).toEqual(
+      expect.arrayContaining(['evaluable_3m', 'off_benefit_9m', 'savings_net_9m']),
+    );
+    expect(columns.some((c) => c.endsWith('_12m'))).toBe(false);
+    // Summed over the rows, the 9-month columns give the 9-month outcome.
+    const at = (name: string) => columns.indexOf(name);
+    const { body } = await t.json(`/api/pilots/${id}/outcomes?window=9`);
+    const arms = Object.keys(body.arms) as ('intervention' | 'control')[];
+    for (const arm of arms) {
+      const mine = lines.map((l) => l.split(',')).filter((c) => c[at('arm')] === arm);
+      expect(mine.filter((c) => c[at('evaluable_9m')] === 'true').length).toBe(
+        body.arms[arm].evaluable,
+      );
+      expect(mine.filter((c) => c[at('off_benefit_9m')] === 'true').length).toBe(
+        body.arms[arm].offBenefit.count,
+      );
+    }
+    const pkg = JSON.parse(new TextDecoder().decode(files['datapackage.json']!));
+    const cohort = pkg.resources.find((r: { name: string }) => r.name === 'cohort');
+    expect(cohort.schema.fields.map((f: { name: string }) => f.name)).toEqual(columns);
+    const bad = await t.json(`/api/pilots/${id}/export?windows=9,61`, { as: researcher });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('from 1 to 60');
   });
 
   it('follows a write at once', async () => {

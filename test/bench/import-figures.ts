@@ -43,6 +43,7 @@ const pilot = await app.request('/api/pilots', {
     theme: 'reintegration',
     startDate: '2023-01-01',
     dataCompleteThrough: '2025-12-31',
+    retainUntil: '2027-12-31',
     monthlyBenefit: 1200,
     guidanceCost: 2500,
   }),

@@ -397,6 +397,7 @@ async function importAll(
         theme: 'reintegration',
         startDate: '2022-01-01',
         dataCompleteThrough: '2025-12-31',
+        retainUntil: '2027-12-31',
         monthlyBenefit: 1200,
         guidanceCost: 2500,
       }),

@@ -15,7 +15,7 @@ describe('account', () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
     // The login page asked who is logged in before anyone was (401): not an error of this test.
     errors.length = 0;
-    await page.locator('a.whoami').click();
+    await page.getByRole('link', { name: 'Mijn account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
     expect(await axeSerious(page)).toEqual([]);
 
@@ -41,6 +41,17 @@ describe('account', () => {
     await page.getByLabel('Wachtwoord').fill(fresh);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overzicht van de pilots' }).waitFor();
+    await ctx.close();
+  }, 60_000);
+
+  it('lets an admin check the audit log’s hash chain from the audit page', async () => {
+    const { ctx, page } = await loginAs(e, 'admin');
+    await page.goto(`${e.base}/beheer?tab=audit`);
+    await page.getByRole('button', { name: 'Keten controleren' }).click();
+    const result = page.getByTestId('chain-result');
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/ongeschonden: [\d.]+ regels/);
+    expect(await axeSerious(page)).toEqual([]);
     await ctx.close();
   }, 60_000);
 });

@@ -88,6 +88,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
           theme: 'reintegration',
           startDate: '2024-01-01',
           dataCompleteThrough: '2025-12-31',
+          retainUntil: '2027-12-31',
           monthlyBenefit: 1200,
           guidanceCost: 2500,
           ...input,

@@ -23,6 +23,7 @@ import { models } from './routes/models.ts';
 import { outcomes } from './routes/outcomes.ts';
 import { participants } from './routes/participants.ts';
 import { pilots } from './routes/pilots.ts';
+import { privacy } from './routes/privacy.ts';
 import { routeplanner } from './routes/routeplanner.ts';
 import { statusByMonth } from './routes/status-by-month.ts';
 import { users } from './routes/users.ts';
@@ -45,7 +46,8 @@ function buildApi() {
     .route('/', statusByMonth)
     .route('/', exports)
     .route('/', auditLog)
-    .route('/', models);
+    .route('/', models)
+    .route('/', privacy);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

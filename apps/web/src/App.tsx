@@ -3,9 +3,10 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { api } from './api/client.ts';
 import { demoQuery, meQuery, type User } from './api/queries.ts';
 import { Loading } from './components/States.tsx';
-import { useI18n } from './i18n.tsx';
+import { useI18n, useStrings } from './i18n.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
 import { Accessibility } from './pages/Accessibility.tsx';
+import { accountStrings } from './pages/account/strings.ts';
 import { Login } from './pages/Login.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { PilotPage } from './pages/PilotPage.tsx';
@@ -18,7 +19,9 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const ExportPage = lazy(() => import('./pages/export/ExportPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
+const AccessRequestPage = lazy(() => import('./pages/privacy/AccessRequestPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
+const ModelsPage = lazy(() => import('./pages/models/ModelsPage.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -71,15 +74,19 @@ function route(path: string, user: User | null): ReactNode {
   const pilot = match('/pilots/:id', path);
   if (pilot) return <PilotPage id={pilot.id!} user={user} />;
   const part = match('/participants/:id', path);
-  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} />;
+  if (part && user.role !== 'viewer') return <ParticipantPage id={part.id!} user={user} />;
   if (path === '/routeplanner') return <RouteplannerPage />;
   const researcher = user.role === 'researcher' || user.role === 'admin';
   if (path === '/analyse' && researcher) return <Analysis />;
+  if (path === '/analyse/modellen' && (researcher || user.role === 'manager'))
+    return <ModelsPage />;
   if (path === '/wat-werkt-voor-wie' && researcher) return <Subgroups />;
   if (path === '/vergelijken') return <Compare />;
   if (path === '/exporteren' && researcher) return <ExportPage />;
   if (path === '/beheer' && user.role === 'admin') return <AdminPage user={user} />;
   if (path === '/account') return <AccountPage user={user} />;
+  if (path === '/inzageverzoek' && (user.role === 'admin' || user.role === 'manager'))
+    return <AccessRequestPage />;
   return <NotFound />;
 }
 
@@ -96,6 +103,7 @@ function NotFound() {
 
 function Header({ user }: { user: User | null }) {
   const { t, locale, setLocale } = useI18n();
+  const account = useStrings(accountStrings);
   const loc = useLocation();
   const qc = useQueryClient();
   const logout = async () => {
@@ -116,6 +124,9 @@ function Header({ user }: { user: User | null }) {
           : []),
         ['/vergelijken', t.navCompare],
         ...(researcher ? ([['/exporteren', t.navExport]] as [string, string][]) : []),
+        ...(user.role === 'admin' || user.role === 'manager'
+          ? ([['/inzageverzoek', t.navAccessRequest]] as [string, string][])
+          : []),
         ...(user.role === 'admin' ? ([['/beheer', t.navAdmin]] as [string, string][]) : []),
       ]
     : [];
@@ -143,9 +154,16 @@ function Header({ user }: { user: User | null }) {
           </button>
           {user && (
             <>
-              <Link to="/account" className="whoami">
+              <span className="whoami">
                 <span className="sr-only">{t.loggedInAs} </span>
                 {user.name} <span className="role">({t.roles[user.role]})</span>
+              </span>
+              <Link
+                to="/account"
+                className="btn btn-link account-link"
+                aria-current={loc.path === '/account' ? 'page' : undefined}
+              >
+                {account.title}
               </Link>
               <button type="button" className="btn btn-secondary" onClick={() => void logout()}>
                 {t.logout}

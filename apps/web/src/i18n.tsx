@@ -21,6 +21,7 @@ const nl = {
   navA11y: 'Toegankelijkheid',
   navAdmin: 'Beheer',
   navExport: 'Exporteren',
+  navAccessRequest: 'Inzageverzoek',
   loginThrottled:
     'Te veel mislukte pogingen om in te loggen. Wacht even en probeer het later opnieuw.',
   households: {
@@ -250,6 +251,7 @@ const en: Dict = {
   navA11y: 'Accessibility',
   navAdmin: 'Administration',
   navExport: 'Export',
+  navAccessRequest: 'Access request',
   loginThrottled: 'Too many failed login attempts. Wait a while and try again later.',
   households: { single: 'single', single_parent: 'single parent', couple: 'cohabiting/married' },
   educations: { low: 'low', mid: 'intermediate', high: 'high' },

@@ -1,5 +1,5 @@
 import type { PilotFacts } from '@wegwijzer/domain';
-import { deriveParticipant, type DerivedParticipant } from '@wegwijzer/outcomes';
+import { deriveParticipant, guidanceCentsFor, type DerivedParticipant } from '@wegwijzer/outcomes';
 import type { Tx } from './open.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
@@ -79,7 +79,7 @@ function windowRows(d: DerivedParticipant): WindowRow[] {
       off_days: offDays,
       avoided_numerator: offDays * d.monthlyBenefitCents,
       offset_cents: w.evaluable ? (w.offsetCents ?? 0) : 0,
-      guidance_cents: w.evaluable && d.arm === 'intervention' ? d.guidanceCostCents : 0,
+      guidance_cents: w.evaluable ? guidanceCentsFor(d.arm, d.guidanceCostCents) : 0,
       ladder_measured: ladder ? 1 : 0,
       ladder_up: ladder && ladder.latest > ladder.intake ? 1 : 0,
       ladder_change: ladder ? ladder.latest - ladder.intake : 0,
@@ -362,6 +362,33 @@ export async function recomputeDerived(
   }
   await windows.flush();
   await derived.flush();
+  await delta.flush(tx, pilotId);
+}
+
+/**
+ * Takes participants' derived rows out of their pilot's totals and deletes them, inside the
+ * caller's transaction: an erasure leaves the totals as if the participants had never been
+ * imported.
+ */
+export async function removeDerived(
+  tx: Tx,
+  pilotId: string,
+  participantIds: readonly number[],
+): Promise<void> {
+  await tx.lockPilot(pilotId);
+  const delta = new TotalsDelta();
+  for (let i = 0; i < participantIds.length; i += CHUNK) {
+    const ids = participantIds.slice(i, i + CHUNK);
+    const marks = ids.map(() => '?').join(',');
+    for (const old of await tx.all<WindowRow>(
+      `SELECT * FROM participant_windows WHERE participant_id IN (${marks})`,
+      ids,
+    )) {
+      delta.add(old, -1);
+    }
+    await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`, ids);
+    await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`, ids);
+  }
   await delta.flush(tx, pilotId);
 }
 

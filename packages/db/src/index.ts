@@ -25,6 +25,7 @@ export { sql, type Migration } from 'kysely';
 export * from './repos/budget.ts';
 export * from './copy.ts';
 export * from './repos/demo.ts';
+export * from './personal-data.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
 export * from './models.ts';

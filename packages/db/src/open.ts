@@ -160,6 +160,10 @@ export function configureConnection(sqlite: BetterSqlite3.Database): void {
   // Another process (a backup, a second server) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // SPEC §8: an erased participant must not linger in freed pages or free space of the file.
+  // Deleted and overwritten content is zeroed on every write, not only at erasure, so values a
+  // participant had before an update are gone too.
+  sqlite.pragma('secure_delete = ON');
 }
 
 /** True for a PostgreSQL connection string rather than an SQLite file path. */

@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { ARMS, isStandardWindow, type SubgroupField } from '@wegwijzer/domain';
+import {
+  AGE_BAND_AGES,
+  AGE_BANDS,
+  ARMS,
+  isStandardWindow,
+  type SubgroupField,
+} from '@wegwijzer/domain';
 import {
   emptyTotals,
   fromDay,
@@ -32,12 +38,17 @@ export const GROUP_EXPR: Record<SubgroupField, string> = {
   disability: 'p.disability',
   refugeeStatus: 'p.refugee_status',
   education: 'p.education',
-  ageBand: `CASE WHEN p.birth_year IS NULL THEN NULL
-    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 27 THEN '<27'
-    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 45 THEN '27-44'
-    WHEN CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year < 55 THEN '45-54'
-    ELSE '55+' END`,
+  ageBand: ageBandSql('CAST(substr(p.intake_date, 1, 4) AS INTEGER) - p.birth_year'),
 };
+
+/** The SQL CASE of the age bands, generated from the domain's one table of cut points. */
+function ageBandSql(age: string): string {
+  const whens = AGE_BANDS.map((b) => {
+    const to = AGE_BAND_AGES[b].to;
+    return to === null ? `ELSE '${b}'` : `WHEN ${age} <= ${to} THEN '${b}'`;
+  });
+  return `CASE WHEN p.birth_year IS NULL THEN NULL ${whens.join(' ')} END`;
+}
 
 function toTotals(r: TotalsRow | undefined, k: number): ArmTotals {
   const n = (v: number | bigint | null | undefined) => Number(v ?? 0);

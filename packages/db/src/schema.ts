@@ -19,6 +19,21 @@ export interface PilotsTable {
   data_version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** SPEC §8 (migration 004): until when the participant data are kept. */
+  retain_until: string | null;
+  /** 1 while the retention date was set by the migration and awaits an admin's review. */
+  retention_review: Generated<Bool>;
+  /** What happens at the retention date: `erase` everything, or `reduce` to the aggregates. */
+  retention_action: Generated<string>;
+  /** `erased` or `reduced` once the retention date was acted on; null before. */
+  retention_state: string | null;
+  retention_applied_at: string | null;
+  /** The processing record (AVG art. 30). */
+  purpose: string | null;
+  legal_basis: string | null;
+  agreement_ref: string | null;
+  department: string | null;
+  contact: string | null;
 }
 
 export interface ParticipantsTable {
@@ -230,7 +245,28 @@ export interface ReferenceLinesTable {
   created_at: string;
 }
 
+/** One export, for access requests: when, by whom (migration 004). */
+export interface ExportLogTable {
+  id: string;
+  pilot_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  actor_name: string | null;
+  format: string;
+  date_shift: Bool;
+  participants: number;
+}
+
+/** Which participants (internal ids) an export included (migration 004). */
+export interface ExportParticipantsTable {
+  participant_id: number;
+  export_id: string;
+}
+
 export interface Database {
+  export_log: ExportLogTable;
+  export_participants: ExportParticipantsTable;
   budget_lines: BudgetLinesTable;
   reference_lines: ReferenceLinesTable;
   pilot_totals: PilotTotalsTable;

@@ -5,6 +5,7 @@ import type {
   ReferenceLineFields,
   TimelineEvent,
 } from '@wegwijzer/domain';
+import { addYears, RETENTION_DEFAULT_YEARS, type ProcessingRecord } from '@wegwijzer/domain';
 import { simulateDebts } from './debts.ts';
 import { drawPerson, recordBaseline, type Person } from './population.ts';
 import { DATA_COMPLETE_THROUGH, PROFILES, type PilotProfile } from './profiles/index.ts';
@@ -20,7 +21,7 @@ export interface DemoParticipant {
 export interface DemoPilot {
   /** Stable slug, e.g. `werkloont-rotterdam`, for seeding and lookups. */
   key: string;
-  pilot: Omit<PilotRecord, 'id'>;
+  pilot: Omit<PilotRecord, 'id' | 'retentionReview' | 'retentionState' | 'retentionAppliedAt'>;
   participants: DemoParticipant[];
   budgetLines: BudgetLineFields[];
   referenceLines: ReferenceLineFields[];
@@ -41,6 +42,15 @@ export function generateDemoPilots(seed: number = DEFAULT_SEED): DemoPilot[] {
 }
 
 const STRATUM = 8;
+
+/** The demo pilots' processing record: synthetic people, so no legal basis is needed. */
+const DEMO_PROCESSING: ProcessingRecord = {
+  purpose: 'Demonstratie van Wegwijzer met synthetische gegevens',
+  legalBasis: 'Geen: de gegevens zijn synthetisch en betreffen geen echte personen',
+  agreementRef: 'DEMO',
+  department: 'Applicatiebeheer',
+  contact: 'beheer@gemeente.example',
+};
 
 /**
  * One uniform draw per person (in `people`'s order), stratified within each
@@ -126,6 +136,9 @@ function generatePilot(profile: PilotProfile, seed: number): DemoPilot {
       targetGroup: profile.targetGroup,
       description: profile.description,
       synthetic: true,
+      retainUntil: addYears(DATA_COMPLETE_THROUGH, RETENTION_DEFAULT_YEARS),
+      retentionAction: 'erase',
+      processing: DEMO_PROCESSING,
     },
     participants,
     budgetLines: [...(profile.budgetLines ?? [])],

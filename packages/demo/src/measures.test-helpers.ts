@@ -5,6 +5,7 @@
  */
 import type { Arm, TimelineEvent } from '@wegwijzer/domain';
 import type { DemoParticipant, DemoPilot } from './generate.ts';
+import { DAYS_PER_MONTH } from '@wegwijzer/outcomes';
 
 /** `m(k)`: `iso` plus `k` calendar months, the day clamped to the month's end. */
 export function monthsAfter(iso: string, k: number): string {
@@ -88,7 +89,7 @@ export function meanBenefitMonths(
     for (let d = p.baseline.intakeDate; d < end; d = nextDay(d))
       if (onBenefit(p.events, d)) total++;
   }
-  return total / 30.4375 / rows.length;
+  return total / DAYS_PER_MONTH / rows.length;
 }
 
 /** Mean offset income (cents) dated in `[t0, m(k))` over evaluable participants. */

@@ -6,11 +6,12 @@ import { large, protectCount, protectProportion, type DisclosureRules } from './
 type Point = StatusByMonthReply['arms']['intervention'][number];
 
 /**
- * Status by month for a viewer (SPEC §6): a month where an arm has fewer evaluable than the
- * threshold is left out of its curve; the evaluable and off-benefit counts are rounded and the
- * share is computed from them; and since evaluable − off gives those still on benefit, the
- * off-benefit count is hidden where that difference would pin a small count (the secondary
- * rule, which only a rounding base of 1 or 2 can trigger).
+ * Status by month as a viewer sees it (SPEC §6): a month where an arm has fewer than the
+ * threshold evaluable (exact) is left out of that arm's curve rather than drawn from noise; in
+ * the others the evaluable count and the off-benefit count are rounded and the share and its
+ * Wilson interval computed from the rounded counts. Off benefit and still on benefit make up
+ * the evaluable, which is shown: the secondary rule keeps a small "still on benefit" from
+ * following from the two shown counts.
  */
 export function protectStatusByMonth(
   reply: StatusByMonthReply,
@@ -21,24 +22,20 @@ export function protectStatusByMonth(
     points
       .filter((p) => large(p.evaluable, rules))
       .map((p, i) => {
+        const n = p.evaluable!;
         const off = p.offBenefit.count ?? 0;
-        const on = (p.evaluable ?? 0) - off;
-        const shown = protectProportion(off, p.evaluable, rules);
-        const [offShown] = secondarySuppression(
-          protectCount(p.evaluable, rules),
-          [off, on],
-          [shown.count, protectCount(on, rules)],
+        const evaluable = protectCount(n, rules);
+        const [count = null] = secondarySuppression(
+          evaluable,
+          [off, n - off],
+          [protectCount(off, rules), protectCount(n - off, rules)],
           rules,
         );
-        if (offShown === null || shown.count === null) {
+        if (count === null) {
           suppressed.push(`/arms/${arm}/${i}/offBenefit/count`);
-          return {
-            month: p.month,
-            evaluable: protectCount(p.evaluable, rules),
-            offBenefit: { count: null, rate: null, ci95: null },
-          };
+          return { month: p.month, evaluable, offBenefit: { count: null, rate: null, ci95: null } };
         }
-        return { month: p.month, evaluable: protectCount(p.evaluable, rules), offBenefit: shown };
+        return { month: p.month, evaluable, offBenefit: protectProportion(off, n, rules) };
       });
   const arms: StatusByMonthReply['arms'] = {
     intervention: protect('intervention', reply.arms.intervention),

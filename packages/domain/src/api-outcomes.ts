@@ -27,6 +27,36 @@ export const WindowParam = z
     example: '12',
   });
 
+/** At most this many windows in one list (each adds nine columns to cohort.csv). */
+export const MAX_WINDOW_LIST = 12;
+
+/**
+ * A comma-separated list of windows, e.g. the cohort export's `windows=6,9,12`: each a whole
+ * number of months from 1 to 60, at most 12, given once each; sorted ascending.
+ */
+export const WindowListParam = z
+  .string()
+  .max(200)
+  .default('6,12,24')
+  .refine((s) => {
+    const parts = s.split(',').map((p) => p.trim());
+    return (
+      parts.length <= MAX_WINDOW_LIST &&
+      new Set(parts.map(Number)).size === parts.length &&
+      parts.every((p) => /^[0-9]{1,2}$/.test(p) && isWindow(Number(p)))
+    );
+  }, `${WINDOW_MESSAGE}; give up to ${MAX_WINDOW_LIST} windows, each once, separated by commas`)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => Number(p.trim()))
+      .sort((a, b) => a - b),
+  )
+  .openapi({
+    description: 'Windows for the derived columns of cohort.csv, comma-separated (any of 1–60)',
+    example: '6,12,24',
+  });
+
 const Proportion = z.object({ count: n, rate: n, ci95: Interval });
 const Savings = z.object({ avoidedBenefit: n, offsetIncome: n, guidanceCost: n, net: n });
 
@@ -85,7 +115,13 @@ const KmPoint = z.object({
   atRisk: n.optional(),
   events: n.optional(),
 });
-const KaplanMeier = z.object({ points: z.array(KmPoint), median: n });
+/** Numbers at risk at the chart's days (exact replies only; a viewer's curve has none). */
+const RiskRow = z.object({ t: z.number(), atRisk: z.number().int() });
+const KaplanMeier = z.object({
+  points: z.array(KmPoint),
+  median: n,
+  riskTable: z.array(RiskRow).optional(),
+});
 
 export const SurvivalReply = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RoundedMark } from './api-outcomes.ts';
 
 /** Reply of status by month (SPEC §3): per arm, the share off benefit at m(m) among those evaluable at m(m). */
 
@@ -26,7 +27,7 @@ export const StatusByMonthReply = z
       control: z.array(StatusPoint).optional(),
     }),
     suppressed: z.array(z.string()).optional(),
-    rounded: z.literal(true).optional(),
+    rounded: RoundedMark,
   })
   .openapi('StatusByMonth');
 export type StatusByMonthReply = z.infer<typeof StatusByMonthReply>;

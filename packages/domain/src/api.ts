@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from './dates.ts';
+import {
+  ProcessingInput,
+  ProcessingRecordJson,
+  RetentionActionEnum,
+  RetentionJson,
+} from './api-processing.ts';
 import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
 import {
   eventReason,
@@ -84,6 +90,10 @@ export const PilotInput = z
     guidanceCost: euros.nullable().optional(),
     targetGroup: z.string().max(2000).nullable().optional(),
     description: z.string().max(10000).nullable().optional(),
+    /** SPEC §8: until when the participant data are kept; not before startDate. */
+    retainUntil: IsoDate,
+    retentionAction: RetentionActionEnum.optional(),
+    processing: ProcessingInput.optional(),
   })
   .openapi('PilotInput');
 export type PilotInput = z.infer<typeof PilotInput>;
@@ -107,6 +117,9 @@ export const Pilot = z
     /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
     participants: z.number().int().nullable(),
     hasControl: z.boolean(),
+    retainUntil: z.string(),
+    retention: RetentionJson,
+    processing: ProcessingRecordJson,
     /** True for viewers: the participant count is rounded (SPEC §6). */
     rounded: z.literal(true).optional(),
   })

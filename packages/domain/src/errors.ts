@@ -60,3 +60,13 @@ export class TooManyRequests extends DomainError {
     super(429, 'too_many_requests', message);
   }
 }
+/**
+ * A pilot whose participant data were erased or reduced at its retention date (SPEC §8): what
+ * needs per-person rows can no longer be answered. 409, not 500 or an empty reply that reads as
+ * "no effect".
+ */
+export class PersonalDataGone extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(409, 'personal_data_gone', message, details);
+  }
+}

@@ -7,8 +7,10 @@ import type {
   Household,
   ReferenceKind,
   Theme,
-} from './enums.ts';
-import type { IsoDate } from './dates.ts';
+} from './values.ts';
+
+/** A calendar date as `YYYY-MM-DD` (the zod schema of the same name is in dates.ts). */
+type IsoDate = string;
 
 /**
  * A participant's baseline as the outcome engine and storage see it.
@@ -61,6 +63,30 @@ export interface PilotRecord extends PilotFacts {
   targetGroup: string | null;
   description: string | null;
   synthetic: boolean;
+  /** SPEC §8: until when the participant data are kept. */
+  retainUntil: IsoDate;
+  /** The date was set by the upgrade, not agreed by anyone: an admin must review it. */
+  retentionReview: boolean;
+  /** At the date: erase everything, or (where the agreement allows) reduce to the aggregates. */
+  retentionAction: RetentionAction;
+  /** What was done at the retention date, and when; null before. */
+  retentionState: RetentionState | null;
+  retentionAppliedAt: string | null;
+  processing: ProcessingRecord;
+}
+
+export type RetentionAction = 'erase' | 'reduce';
+export type RetentionState = 'erased' | 'reduced';
+
+/** A pilot's entry in the register of processing activities (AVG art. 30). */
+export interface ProcessingRecord {
+  purpose: string | null;
+  legalBasis: string | null;
+  /** The reference of the data agreement (verwerkersovereenkomst, convenant) it runs under. */
+  agreementRef: string | null;
+  /** The responsible department. */
+  department: string | null;
+  contact: string | null;
 }
 
 /** The fields of a budget line as stored (money in integer cents); see docs/outcomes-debts.md. */

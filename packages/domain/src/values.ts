@@ -115,6 +115,23 @@ export const LADDER_STEPS: Record<number, string> = {
 export const AGE_BANDS = ['<27', '27-44', '45-54', '55+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
+/**
+ * The ages of each band (age = intake year − birth year, SPEC §3), both ends included; null
+ * is open. The one place of the cut points: the engine, the SQL aggregation and the export
+ * filter are all built from it.
+ */
+export const AGE_BAND_AGES: Record<AgeBand, { from: number | null; to: number | null }> = {
+  '<27': { from: null, to: 26 },
+  '27-44': { from: 27, to: 44 },
+  '45-54': { from: 45, to: 54 },
+  '55+': { from: 55, to: null },
+};
+
+/** The band of an age. */
+export function ageBandOf(age: number): AgeBand {
+  return AGE_BANDS.find((b) => AGE_BAND_AGES[b].to === null || age <= AGE_BAND_AGES[b].to!)!;
+}
+
 /** Baseline fields a subgroup view can split by (SPEC §3). */
 export const SUBGROUP_FIELDS = [
   'motivation',

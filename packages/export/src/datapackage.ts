@@ -12,6 +12,15 @@ export interface Provenance {
   exportedBy: string;
   dateShift: boolean;
   participants: number;
+  /** The pilot's processing record (SPEC §8): under which purpose and agreement the data go out. */
+  processing?: {
+    purpose: string | null;
+    legalBasis: string | null;
+    agreementRef: string | null;
+    department: string | null;
+    contact: string | null;
+    retainUntil: string;
+  };
 }
 
 function tableField(f: Field, dialect: Dialect) {
@@ -110,6 +119,7 @@ export function buildDataPackage(
         bom: dialect.bom,
       },
       participants: provenance.participants,
+      ...(provenance.processing ? { processing: provenance.processing } : {}),
       windows: 'Derived columns at 6, 12 and 24 months after intake.',
     },
   };

@@ -17,6 +17,7 @@ export {
 export {
   BUDGET,
   COHORT,
+  cohortTable,
   COHORT_WINDOWS,
   EVENTS,
   PARTICIPANTS,

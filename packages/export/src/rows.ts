@@ -58,10 +58,14 @@ function baselineCells(
  * The cohort.csv cells of a participant (columns of `COHORT`). Outcomes are derived by the pure
  * engine on the original dates, so a date shift changes no figure.
  */
-export function cohortCells(p: ExportParticipant, pilot: PilotFacts): CellValue[] {
-  const d = deriveParticipant(p.baseline, p.events, pilot, COHORT_WINDOWS);
+export function cohortCells(
+  p: ExportParticipant,
+  pilot: PilotFacts,
+  windows: readonly number[] = COHORT_WINDOWS,
+): CellValue[] {
+  const d = deriveParticipant(p.baseline, p.events, pilot, windows);
   const cells = baselineCells(p, { benefit: d.monthlyBenefitCents, guidance: d.guidanceCostCents });
-  for (const k of COHORT_WINDOWS) {
+  for (const k of windows) {
     const w = windowOf(d, k)!;
     const s = participantSavingsCents(d, k);
     if (!w.evaluable || s === null) {

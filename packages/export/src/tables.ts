@@ -204,34 +204,44 @@ function windowFields(k: number): Field[] {
 const PSEUDONYM =
   'Pseudoniem, stabiel per onderzoeker en pilot; geen gemeentelijk kenmerk / Pseudonym, stable per researcher and pilot; not the municipal reference.';
 
-/** cohort.csv: one row per participant, baseline plus the derived outcomes of SPEC §3. */
-export const COHORT: Table = {
-  name: 'cohort',
-  path: 'cohort.csv',
-  title: 'Cohort',
-  description:
-    'Eén rij per deelnemer: uitgangssituatie en afgeleide uitkomsten (SPEC §3) op 6, 12 en 24 maanden / One row per participant: baseline and derived outcomes at 6, 12 and 24 months.',
-  primaryKey: 'pseudonym',
-  fields: [
-    ...BASELINE_FIELDS('pseudonym', PSEUDONYM, true),
-    ...COHORT_WINDOWS.flatMap(windowFields),
-    {
-      name: 'days_to_first_exit',
-      type: 'integer',
-      unit: 'days',
-      required: true,
-      description:
-        'Dagen tot eerste uitstroom / Days to first exit: days from intake to the first benefit_end dated on or before the observation end; otherwise days to the observation end (censored). Negative when the observation end precedes intake.',
-    },
-    {
-      name: 'first_exit_censored',
-      type: 'boolean',
-      required: true,
-      description:
-        'Gecensureerd / Censored: true when no benefit_end was observed by the observation end (Kaplan–Meier censoring).',
-    },
-  ],
-};
+const listOf = (ks: readonly number[], and: string) =>
+  ks.length === 1 ? String(ks[0]) : `${ks.slice(0, -1).join(', ')} ${and} ${ks.at(-1)}`;
+
+/**
+ * cohort.csv: one row per participant, baseline plus the derived outcomes of SPEC §3 at the
+ * given windows (SPEC §7's 6, 12 and 24 unless the researcher chooses others).
+ */
+export function cohortTable(windows: readonly number[] = COHORT_WINDOWS): Table {
+  return {
+    name: 'cohort',
+    path: 'cohort.csv',
+    title: 'Cohort',
+    description: `Eén rij per deelnemer: uitgangssituatie en afgeleide uitkomsten (SPEC §3) op ${listOf(windows, 'en')} ${windows.length === 1 && windows[0] === 1 ? 'maand' : 'maanden'} / One row per participant: baseline and derived outcomes at ${listOf(windows, 'and')} ${windows.length === 1 && windows[0] === 1 ? 'month' : 'months'}.`,
+    primaryKey: 'pseudonym',
+    fields: [
+      ...BASELINE_FIELDS('pseudonym', PSEUDONYM, true),
+      ...windows.flatMap(windowFields),
+      {
+        name: 'days_to_first_exit',
+        type: 'integer',
+        unit: 'days',
+        required: true,
+        description:
+          'Dagen tot eerste uitstroom / Days to first exit: days from intake to the first benefit_end dated on or before the observation end; otherwise days to the observation end (censored). Negative when the observation end precedes intake.',
+      },
+      {
+        name: 'first_exit_censored',
+        type: 'boolean',
+        required: true,
+        description:
+          'Gecensureerd / Censored: true when no benefit_end was observed by the observation end (Kaplan–Meier censoring).',
+      },
+    ],
+  };
+}
+
+/** cohort.csv with the windows of SPEC §7. */
+export const COHORT: Table = cohortTable();
 
 /** participants.csv: the import's columns (SPEC §4) without bsn, pseudonym as participant_ref. */
 export const PARTICIPANTS: Table = {

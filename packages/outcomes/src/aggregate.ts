@@ -1,6 +1,13 @@
-import type { ExitReason } from '@wegwijzer/domain';
+import type { ExitReason } from '@wegwijzer/domain/core';
 import { windowOf, type DerivedParticipant, type WindowOutcome } from './derive.ts';
-import { avoidedBenefitCents, DAYS_PER_MONTH, euros, roundCents } from './money.ts';
+import {
+  avoidedBenefitCents,
+  DAYS_PER_MONTH,
+  euros,
+  exactAvoidedCents,
+  guidanceCentsFor,
+  roundCents,
+} from './money.ts';
 import { newcombe, wilson, type Difference, type Interval } from './proportions.ts';
 
 /**
@@ -103,7 +110,7 @@ export function addToTotals(t: ArmTotals, p: TotalsParticipant, w: WindowOutcome
   t.benefitDays += w.benefitDays ?? 0;
   t.offDayBenefitCents += (w.offDays ?? 0) * p.monthlyBenefitCents;
   t.offsetCents += w.offsetCents ?? 0;
-  if (p.arm === 'intervention') t.guidanceCostCents += p.guidanceCostCents;
+  t.guidanceCostCents += guidanceCentsFor(p.arm, p.guidanceCostCents);
   if (w.ladder) {
     const change = w.ladder.latest - w.ladder.intake;
     t.ladder.n++;
@@ -165,7 +172,7 @@ export interface ArmSummary {
 export function summarizeArm(t: ArmTotals, k: number): ArmSummary {
   const n = t.evaluable;
   // Exact (unrounded) cents, for the means.
-  const avoidedExact = (t.offDayBenefitCents * 16) / 487;
+  const avoidedExact = exactAvoidedCents(t.offDayBenefitCents);
   const netExact = avoidedExact + t.offsetCents - t.guidanceCostCents;
   const avoided = avoidedBenefitCents(t.offDayBenefitCents);
   const mean = (cents: number): number | null => (n > 0 ? euros(roundCents(cents / n)) : null);
@@ -228,6 +235,21 @@ export interface OutcomeSummary {
   savingsBasis: 'net_effect' | 'gross';
 }
 
+/** An arm's avoided benefit plus offset income, exact cents: what the net effect compares. */
+export function grossCents(t: ArmTotals): number {
+  return exactAvoidedCents(t.offDayBenefitCents) + t.offsetCents;
+}
+
+/**
+ * The net effect's counterfactual (SPEC §3): the control arm's mean gross saving × the
+ * intervention arm's evaluable n, in exact cents, written so that only the control mean is a
+ * quotient; null unless both arms have evaluable participants. Net effect = gross_I − this − G_I.
+ */
+export function counterfactualCents(i: ArmTotals, c: ArmTotals | undefined): number | null {
+  if (c === undefined || i.evaluable === 0 || c.evaluable === 0) return null;
+  return (grossCents(c) * i.evaluable) / c.evaluable;
+}
+
 /**
  * Summarise both arms for window `k` (step b), with the between-arm difference and net effect.
  * @example summarizeOutcomes({ intervention: accumulate(rows, 12) }, 12).savingsBasis // 'gross'
@@ -242,12 +264,7 @@ export function summarizeOutcomes(totals: ArmTotalsByArm, k: number): OutcomeSum
   const difference = comparable ? newcombe(i.off, i.evaluable, c.off, c.evaluable) : null;
   let netEffect: number | null = null;
   if (comparable) {
-    // (mean_I − mean_C) × n_I − G_I, written so that only the control mean is a quotient.
-    const grossI = (i.offDayBenefitCents * 16) / 487 + i.offsetCents;
-    const grossC = (c.offDayBenefitCents * 16) / 487 + c.offsetCents;
-    netEffect = euros(
-      roundCents(grossI - (grossC * i.evaluable) / c.evaluable - i.guidanceCostCents),
-    );
+    netEffect = euros(roundCents(grossCents(i) - counterfactualCents(i, c)! - i.guidanceCostCents));
   }
   return {
     windowMonths: k,

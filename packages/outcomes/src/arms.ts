@@ -8,8 +8,10 @@ import {
 import {
   kaplanMeier,
   logRank,
+  numbersAtRisk,
   type KaplanMeier,
   type LogRank,
+  type RiskRow,
   type SurvivalTime,
 } from './survival.ts';
 
@@ -44,9 +46,12 @@ export function outcomesFor(rows: readonly DerivedParticipant[], k: number): Out
   return summarizeOutcomes(totalsByArm(rows, k), k);
 }
 
+/** One arm's curve with the numbers at risk that the chart tables under it. */
+export type ArmCurve = KaplanMeier & { riskTable: RiskRow[] };
+
 /** SPEC §5's survival reply: Kaplan–Meier per arm and the log-rank test between them. */
 export interface SurvivalByArm {
-  arms: { intervention: KaplanMeier; control?: KaplanMeier };
+  arms: { intervention: ArmCurve; control?: ArmCurve };
   logRank: LogRank | null;
 }
 
@@ -87,7 +92,11 @@ export function curvesByArm(
   const a: SurvivalTime[] = [];
   const b: SurvivalTime[] = [];
   for (const r of rows) (r.arm === 'control' ? b : a).push(r.time);
-  const arms: SurvivalByArm['arms'] = { intervention: kaplanMeier(a) };
-  if (withControl ?? b.length > 0) arms.control = kaplanMeier(b);
+  const curve = (times: SurvivalTime[]): ArmCurve => ({
+    ...kaplanMeier(times),
+    riskTable: numbersAtRisk(times),
+  });
+  const arms: SurvivalByArm['arms'] = { intervention: curve(a) };
+  if (withControl ?? b.length > 0) arms.control = curve(b);
   return { arms, logRank: a.length > 0 && b.length > 0 ? logRank(a, b) : null };
 }

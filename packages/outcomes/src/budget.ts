@@ -1,5 +1,5 @@
-import { BudgetDomain } from '@wegwijzer/domain';
-import type { ArmTotalsByArm } from './aggregate.ts';
+import { BUDGET_DOMAINS, type BudgetDomain } from '@wegwijzer/domain/core';
+import { counterfactualCents, grossCents, type ArmTotalsByArm } from './aggregate.ts';
 import { avoidedBenefitCents, euros, roundCents } from './money.ts';
 
 /** What the budget summary needs of one budget line. */
@@ -27,13 +27,10 @@ export function budgetEffectCents(totals: ArmTotalsByArm): {
 } {
   const i = totals.intervention;
   const c = totals.control;
-  const grossI = (i.offDayBenefitCents * 16) / 487 + i.offsetCents;
-  const comparable = c !== undefined && i.evaluable > 0 && c.evaluable > 0;
-  const counterfactual = comparable
-    ? (((c.offDayBenefitCents * 16) / 487 + c.offsetCents) * i.evaluable) / c.evaluable
-    : null;
+  const grossI = grossCents(i);
+  const counterfactual = counterfactualCents(i, c);
   return {
-    basis: comparable ? 'net_effect' : 'gross',
+    basis: counterfactual !== null ? 'net_effect' : 'gross',
     avoidedBenefit: avoidedBenefitCents(i.offDayBenefitCents),
     offsetIncome: i.offsetCents,
     counterfactual,
@@ -66,7 +63,7 @@ export interface BudgetSummary {
   };
 }
 
-const DOMAIN_ORDER = BudgetDomain.options;
+const DOMAIN_ORDER = BUDGET_DOMAINS;
 const byDomainOrder = (a: { domain: BudgetDomain }, b: { domain: BudgetDomain }) =>
   DOMAIN_ORDER.indexOf(a.domain) - DOMAIN_ORDER.indexOf(b.domain);
 

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '@wegwijzer/domain';
+import type { TimelineEvent } from '@wegwijzer/domain/core';
 import { describe, expect, it } from 'vitest';
 import { fromDay } from './dates.ts';
 import {

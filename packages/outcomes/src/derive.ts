@@ -1,6 +1,7 @@
-import { WINDOWS } from '@wegwijzer/domain';
-import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import { WINDOWS } from '@wegwijzer/domain/core';
+import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain/core';
 import { addMonthsCivil, civilFromDay, toDay } from './dates.ts';
+import { exactAvoidedCents, guidanceCentsFor } from './money.ts';
 import {
   benefitDaysBefore,
   buildTimeline,
@@ -269,9 +270,9 @@ export function participantSavingsCents(
 ): { avoidedBenefit: number; offsetIncome: number; guidanceCost: number; net: number } | null {
   const w = windowOf(p, k);
   if (!w || !w.evaluable) return null;
-  const avoidedBenefit = ((w.offDays ?? 0) * p.monthlyBenefitCents) / 30.4375;
+  const avoidedBenefit = exactAvoidedCents((w.offDays ?? 0) * p.monthlyBenefitCents);
   const offsetIncome = w.offsetCents ?? 0;
-  const guidanceCost = p.arm === 'intervention' ? p.guidanceCostCents : 0;
+  const guidanceCost = guidanceCentsFor(p.arm, p.guidanceCostCents);
   return {
     avoidedBenefit,
     offsetIncome,

@@ -1,5 +1,5 @@
 export { toDay, fromDay, addMonths, addMonthsCivil, daysInMonth, yearOfDay } from './dates.ts';
-export { buildTimeline, onBenefit, type Timeline } from './timeline.ts';
+export { benefitSpells, buildTimeline, onBenefit, type Timeline } from './timeline.ts';
 export {
   deriveParticipant,
   deriveWindowAt,
@@ -22,12 +22,20 @@ export { erfc } from './erfc.ts';
 export {
   kaplanMeier,
   logRank,
+  numbersAtRisk,
+  RISK_TABLE_DAYS,
   type KaplanMeier,
   type KmPoint,
   type LogRank,
+  type RiskRow,
   type SurvivalTime,
 } from './survival.ts';
-export { DAYS_PER_MONTH, avoidedBenefitCents } from './money.ts';
+export {
+  DAYS_PER_MONTH,
+  avoidedBenefitCents,
+  exactAvoidedCents,
+  guidanceCentsFor,
+} from './money.ts';
 export {
   accumulate,
   addToTotals,

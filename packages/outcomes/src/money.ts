@@ -26,12 +26,29 @@ export function divRound(numerator: number, denominator: number): number {
   return 2 * r >= denominator ? quotient + 1 : quotient;
 }
 
+// 30.4375 = 487/16: multiplying by 16 keeps the numerator an integer, so one division is left.
+const MONTH_NUMERATOR = 16;
+const MONTH_DENOMINATOR = 487;
+
+/**
+ * Σ(offDays × monthlyBenefitCents) / 30.4375 in cents, unrounded: the avoided benefit of one
+ * participant or of a whole arm, for means and per-participant exports.
+ */
+export function exactAvoidedCents(offDayBenefitCents: number): number {
+  return (offDayBenefitCents * MONTH_NUMERATOR) / MONTH_DENOMINATOR;
+}
+
 /**
  * Σ(offDays × monthlyBenefitCents) / 30.4375, rounded to whole cents, for a non-negative sum.
  * Half a cent rounds up.
  */
 export function avoidedBenefitCents(offDayBenefitCents: number): number {
-  return divRound(offDayBenefitCents * 16, 487);
+  return divRound(offDayBenefitCents * MONTH_NUMERATOR, MONTH_DENOMINATOR);
+}
+
+/** The guidance cost that savings subtract: the participant's own, for the intervention arm only. */
+export function guidanceCentsFor(arm: string, guidanceCostCents: number): number {
+  return arm === 'intervention' ? guidanceCostCents : 0;
 }
 
 /** Round a (possibly fractional or negative) cent amount to whole cents, half away from zero. */

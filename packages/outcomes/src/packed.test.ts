@@ -1,5 +1,5 @@
-import { ARMS, EXIT_REASONS, MAX_WINDOW, SUBGROUP_FIELDS } from '@wegwijzer/domain';
-import type { Baseline, TimelineEvent } from '@wegwijzer/domain';
+import { ARMS, EXIT_REASONS, MAX_WINDOW, SUBGROUP_FIELDS } from '@wegwijzer/domain/core';
+import type { Baseline, TimelineEvent } from '@wegwijzer/domain/core';
 import { describe, expect, it } from 'vitest';
 import { totalsByArm } from './arms.ts';
 import { addMonths, fromDay, toDay } from './dates.ts';

@@ -1,5 +1,11 @@
-import { ARMS, EXIT_REASONS, SUBGROUP_FIELDS } from '@wegwijzer/domain';
-import type { Arm, Baseline, PilotFacts, SubgroupField, TimelineEvent } from '@wegwijzer/domain';
+import { ARMS, EXIT_REASONS, SUBGROUP_FIELDS } from '@wegwijzer/domain/core';
+import type {
+  Arm,
+  Baseline,
+  PilotFacts,
+  SubgroupField,
+  TimelineEvent,
+} from '@wegwijzer/domain/core';
 import { addToTotals, emptyTotals, type ArmTotals, type TotalsParticipant } from './aggregate.ts';
 import { addMonthsCivil, civilFromDay } from './dates.ts';
 import {

@@ -1,5 +1,5 @@
-import { ARMS, MAX_WINDOW, STATUS_MONTHS_SHOWN } from '@wegwijzer/domain';
-import type { Arm } from '@wegwijzer/domain';
+import { ARMS, MAX_WINDOW, STATUS_MONTHS_SHOWN } from '@wegwijzer/domain/core';
+import type { Arm } from '@wegwijzer/domain/core';
 import type { StatusCounts } from './packed.ts';
 import { wilson, type Proportion } from './proportions.ts';
 

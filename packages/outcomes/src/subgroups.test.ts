@@ -1,4 +1,4 @@
-import type { SubgroupField } from '@wegwijzer/domain';
+import type { SubgroupField } from '@wegwijzer/domain/core';
 import { describe, expect, it } from 'vitest';
 import { survivalByArm } from './arms.ts';
 import { deriveParticipant } from './derive.ts';

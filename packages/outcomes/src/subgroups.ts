@@ -1,5 +1,5 @@
-import { AGE_BANDS, Education, Household } from '@wegwijzer/domain';
-import type { AgeBand, Baseline, SubgroupField } from '@wegwijzer/domain';
+import { AGE_BANDS, ageBandOf, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/core';
+import type { AgeBand, Baseline, SubgroupField } from '@wegwijzer/domain/core';
 import type { ArmSummary } from './aggregate.ts';
 import { summarizeOutcomes } from './aggregate.ts';
 import { totalsByArm } from './arms.ts';
@@ -12,11 +12,7 @@ export type SubgroupValue = number | string | boolean | null;
 
 /** Age band of age = year of intake − birth year (SPEC §3). */
 export function ageBand(intakeDate: string, birthYear: number): AgeBand {
-  const age = yearOfDay(toDay(intakeDate)) - birthYear;
-  if (age < 27) return '<27';
-  if (age <= 44) return '27-44';
-  if (age <= 54) return '45-54';
-  return '55+';
+  return ageBandOf(yearOfDay(toDay(intakeDate)) - birthYear);
 }
 
 /** The participant's value of a subgroup field; null when the field is missing. */
@@ -38,9 +34,9 @@ export function groupOrder(field: SubgroupField): readonly SubgroupValue[] {
     case 'ladderStep':
       return [1, 2, 3, 4, 5, 6];
     case 'household':
-      return Household.options;
+      return HOUSEHOLDS;
     case 'education':
-      return Education.options;
+      return EDUCATIONS;
     case 'ageBand':
       return AGE_BANDS;
     case 'hasDebts':

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, logRank, type SurvivalTime } from './survival.ts';
+import { kaplanMeier, logRank, numbersAtRisk, type SurvivalTime } from './survival.ts';
 
 // Freireich et al. (1963) 6-MP leukaemia remission data, weeks; '+' = censored.
 const parse = (s: string): SurvivalTime[] =>
@@ -187,5 +187,29 @@ describe('kaplanMeier median where S lands exactly on one half', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('numbersAtRisk', () => {
+  it('counts those whose time is on or after each day, the whole arm at day 0', () => {
+    const times = parse('5+,5,180,200+,400,1200+');
+    expect(numbersAtRisk(times, [0, 5, 180, 181, 365, 1095, 2000])).toEqual([
+      { t: 0, atRisk: 6 },
+      { t: 5, atRisk: 6 },
+      { t: 180, atRisk: 4 },
+      { t: 181, atRisk: 3 },
+      { t: 365, atRisk: 2 },
+      { t: 1095, atRisk: 1 },
+      { t: 2000, atRisk: 0 },
+    ]);
+  });
+
+  it('agrees with the curve’s own numbers at risk at its event times', () => {
+    const km = kaplanMeier(SIX_MP);
+    const table = numbersAtRisk(
+      SIX_MP,
+      km.points.map((p) => p.t),
+    );
+    expect(table.map((r) => r.atRisk)).toEqual(km.points.map((p) => p.atRisk));
   });
 });

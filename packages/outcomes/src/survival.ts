@@ -86,6 +86,35 @@ function atMostHalf(survival: number, points: readonly KmPoint[]): boolean {
   return 2n * survivors <= atRisk;
 }
 
+/** The days at which a survival chart tables its numbers at risk: half-years up to three years. */
+export const RISK_TABLE_DAYS = [0, 180, 365, 545, 730, 1095] as const;
+
+/** How many are still at risk on a day: neither exited nor censored before it. */
+export interface RiskRow {
+  t: number;
+  atRisk: number;
+}
+
+/**
+ * The numbers at risk at `days`: those whose time is `t` or later (a participant censored or
+ * exiting on `t` is still at risk on `t`, as in the curve's points). At day 0 that is the whole
+ * arm, whatever its first event time.
+ * @example numbersAtRisk([{ days: 5, censored: true }, { days: 400, censored: false }]) // t 0 → 2, t 180 → 1, …
+ */
+export function numbersAtRisk(
+  times: readonly SurvivalTime[],
+  days: readonly number[] = RISK_TABLE_DAYS,
+): RiskRow[] {
+  const sorted = times.map((s) => s.days).sort((a, b) => a - b);
+  let i = 0;
+  return [...days]
+    .sort((a, b) => a - b)
+    .map((t) => {
+      while (i < sorted.length && sorted[i]! < t) i++;
+      return { t, atRisk: sorted.length - i };
+    });
+}
+
 /** Log-rank test result with one degree of freedom. */
 export interface LogRank {
   chi2: number;

@@ -1,5 +1,11 @@
 // Test fixtures: functions that build fresh plain data, so no test depends on another.
-import type { Baseline, EventType, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import type {
+  Baseline,
+  EventType,
+  ExitReason,
+  PilotFacts,
+  TimelineEvent,
+} from '@wegwijzer/domain/core';
 
 export function baseline(overrides: Partial<Baseline> = {}): Baseline {
   return {

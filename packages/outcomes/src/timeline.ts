@@ -1,4 +1,4 @@
-import type { ExitReason, TimelineEvent } from '@wegwijzer/domain';
+import type { ExitReason, TimelineEvent } from '@wegwijzer/domain/core';
 import { toDay } from './dates.ts';
 
 /**
@@ -210,6 +210,26 @@ export function changeInForce(tl: Timeline, d: number): number {
 export function onBenefit(tl: Timeline, d: number): boolean {
   const i = changeInForce(tl, d);
   return i < 0 || tl.changeOff[i] === 0;
+}
+
+/**
+ * The spells on benefit, as day ranges [from, to): from t0 (everyone is on benefit at intake)
+ * to the day a change puts the participant off; `to` is null for a spell still running at
+ * obsEnd. Read from the same change list as `onBenefit`, so a same-day end and restart is off.
+ * @example benefitSpells(buildTimeline(events, t0, obsEnd)) // [{ from: t0, to: t0 + 40 }]
+ */
+export function benefitSpells(tl: Timeline): { from: number; to: number | null }[] {
+  const spells: { from: number; to: number | null }[] = [];
+  let from: number | null = tl.t0;
+  for (let i = 0; i < tl.nChanges; i++) {
+    const day = tl.changeDays[i]!;
+    if (tl.changeOff[i] === 1) {
+      if (from !== null && day > from) spells.push({ from, to: day });
+      from = null;
+    } else if (from === null) from = day;
+  }
+  if (from !== null) spells.push({ from, to: null });
+  return spells;
 }
 
 /** Days `d` in [t0, end) with onBenefit(d). */

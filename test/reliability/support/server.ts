@@ -189,6 +189,7 @@ export async function createPilot(
       theme: 'reintegration',
       startDate: '2023-01-01',
       dataCompleteThrough: '2025-12-31',
+      retainUntil: '2027-12-31',
       monthlyBenefit: 1250,
       guidanceCost: 3000,
     },

@@ -22,7 +22,13 @@ const ChainReport = z
     ok: z.boolean(),
     entries: z.number().int(),
     head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
-    broken: z.object({ id: z.number().int(), problem: z.string() }).nullable(),
+    broken: z
+      .object({
+        id: z.number().int(),
+        kind: z.enum(['link', 'content', 'order']),
+        problem: z.string(),
+      })
+      .nullable(),
   })
   .openapi('AuditChainReport');
 

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { AGE_BANDS, Arm, Education, Household, IsoDate } from '@wegwijzer/domain';
+import { AGE_BANDS, Arm, Education, Household, IsoDate, WindowListParam } from '@wegwijzer/domain';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
@@ -59,6 +59,7 @@ const ExportQuery = FilterQuery.extend({
     .default('false')
     .transform((v) => v === 'true')
     .openapi({ description: 'Shift every date of a participant by one offset of −182…+182 days' }),
+  windows: WindowListParam,
 });
 
 const CountReply = z.object({ participants: z.number().int() }).openapi('ExportCount');
@@ -109,12 +110,12 @@ export const exports = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const { format, dateShift, ...filters } = c.req.valid('query');
+      const { format, dateShift, windows, ...filters } = c.req.valid('query');
       const out = await exportCohort({
         ctx: useCaseCtx(c),
         pilotId: c.req.valid('param').id,
         filters: filtersOf(filters),
-        options: { format, dateShift },
+        options: { format, dateShift, windows },
       });
       return c.body(out.body, 200, {
         'content-type': 'application/zip',

@@ -24,7 +24,7 @@ import {
 const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const PowerParam = z.coerce.number().gt(0).lt(1).default(0.8).openapi({ example: 0.8 });
 
-/** Viewers get verdicts in words; see usecases/models-disclosure.ts. */
+/** Viewers get verdicts in words; see packages/disclosure/src/verdict.ts. */
 const VIEWER_NOTE = 'Viewers get a verdict in words without figures (SPEC §6).';
 
 export const models = new OpenAPIHono<AppEnv>()
@@ -127,7 +127,7 @@ export const models = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      // No viewers: the date is an order statistic of intake dates (usecases/models-disclosure.ts).
+      // No viewers: the date is an order statistic of intake dates (packages/disclosure/src/verdict.ts).
       { roles: ['admin', 'manager', 'researcher'], pilot: 'id' },
       {
         method: 'get',

@@ -1,13 +1,15 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   appendAudit,
   listBudgetLines,
+  recordExport,
   toBaseline,
   toTimelineEvent,
   type Database,
   type ParticipantRow,
 } from '@wegwijzer/db';
+import { AGE_BAND_AGES } from '@wegwijzer/domain';
 import type {
   AgeBand,
   Arm,
@@ -28,7 +30,8 @@ import {
   TableWriter,
   toReadableStream,
   zipBytes,
-  COHORT,
+  COHORT_WINDOWS,
+  cohortTable,
   EVENTS,
   PARTICIPANTS,
   type DialectName,
@@ -58,6 +61,8 @@ export interface CohortFilters {
 export interface ExportOptions {
   format: DialectName;
   dateShift: boolean;
+  /** Windows of cohort.csv's derived columns; SPEC §7's 6, 12 and 24 unless chosen. */
+  windows?: readonly number[];
 }
 
 /** Participants read per query: bounds memory whatever the pilot's size. */
@@ -93,18 +98,12 @@ const AGE = sql<number>`(CAST(substr(intake_date, 1, 4) AS integer) - birth_year
 function ageBands(eb: Eb, bands: readonly (AgeBand | null)[]): Expression<SqlBool> {
   return eb.or(
     bands.map((b) => {
-      switch (b) {
-        case null:
-          return eb('birth_year', 'is', null);
-        case '<27':
-          return eb(AGE, '<', 27);
-        case '27-44':
-          return eb.and([eb(AGE, '>=', 27), eb(AGE, '<=', 44)]);
-        case '45-54':
-          return eb.and([eb(AGE, '>=', 45), eb(AGE, '<=', 54)]);
-        case '55+':
-          return eb(AGE, '>=', 55);
-      }
+      if (b === null) return eb('birth_year', 'is', null);
+      const { from, to } = AGE_BAND_AGES[b];
+      return eb.and([
+        ...(from === null ? [] : [eb(AGE, '>=', from)]),
+        ...(to === null ? [] : [eb(AGE, '<=', to)]),
+      ]);
     }),
   );
 }
@@ -281,13 +280,34 @@ export async function exportCohort({
   const participants = await countCohort(ctx, pilotId, filters);
   const dialect = DIALECTS[options.format];
   const now = new Date();
+  // Which participants the export holds, for their access requests (SPEC §8).
+  await recordExport(
+    ctx.store.db,
+    {
+      id: randomUUID(),
+      pilotId,
+      at: now.toISOString(),
+      actorId: ctx.actor.id,
+      actorEmail: ctx.actor.email,
+      actorName: ctx.actor.name,
+      format: options.format,
+      dateShift: options.dateShift,
+      participants,
+    },
+    (eb) => matches(eb, pilotId, filters),
+  );
   await appendAudit(ctx.store.db, {
     actorId: ctx.actor.id,
     actorEmail: ctx.actor.email,
     action: 'export.cohort',
     pilotId,
     rowCount: participants,
-    details: { filters, format: options.format, dateShift: options.dateShift },
+    details: {
+      filters,
+      format: options.format,
+      dateShift: options.dateShift,
+      windows: options.windows ?? COHORT_WINDOWS,
+    },
     requestId: ctx.requestId,
     clientRequestId: ctx.clientRequestId,
   });
@@ -295,12 +315,15 @@ export async function exportCohort({
   const facts = pilot;
   const pages = (withEvents: boolean) =>
     cohortPages(ctx, pilotId, filters, { ...options, withEvents });
-  const cohort = new TableWriter(COHORT, dialect);
+  const windows = options.windows ?? COHORT_WINDOWS;
+  const cohortSchema = cohortTable(windows);
+  const cohort = new TableWriter(cohortSchema, dialect);
   const people = new TableWriter(PARTICIPANTS, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const budget = new TableWriter(BUDGET, dialect);
   const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
-  const datapackage = buildDataPackage(TABLES, dialect, {
+  const tables = TABLES.map((t) => (t.name === cohortSchema.name ? cohortSchema : t));
+  const datapackage = buildDataPackage(tables, dialect, {
     pilot: {
       id: pilot.id,
       name: pilot.name,
@@ -314,13 +337,14 @@ export async function exportCohort({
     exportedBy: ctx.actor.email,
     dateShift: options.dateShift,
     participants,
+    processing: { ...pilot.processing, retainUntil: pilot.retainUntil },
   });
 
   // Entries are produced lazily: each file reads the participants again, page by page.
   function* entries(): Generator<ZipEntry> {
     yield {
-      name: COHORT.path,
-      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts))),
+      name: cohortSchema.path,
+      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts, windows))),
     };
     yield {
       name: PARTICIPANTS.path,

@@ -25,7 +25,7 @@ import {
 } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
 import { audit } from './audit.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
   pilotId: string;
@@ -56,6 +56,7 @@ export async function runImport({
   input: ImportInput;
 }): Promise<ImportResult> {
   const pilot = await visiblePilot(ctx, input.pilotId);
+  if (input.kind !== 'budget') requirePersonalData(pilot);
   if (!input.body) throw new BadRequest('Send the CSV file as the request body');
   const index = await participantIndex(ctx.store.db, input.pilotId);
   const benefitEnd = await benefitEndIndex(ctx.store.db, input.pilotId);

@@ -12,6 +12,7 @@ import {
 } from '@wegwijzer/db';
 import {
   Forbidden,
+  isStandardWindow,
   NotFound,
   type ReferenceLineRecord,
   type SubgroupField,
@@ -36,7 +37,7 @@ import {
 } from '@wegwijzer/disclosure';
 import { audit } from './audit.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 /** Viewers get protected figures (SPEC §6); everyone else the figures as computed. */
 const forViewer = isViewer;
@@ -54,6 +55,9 @@ export async function pilotOutcomes({
   k: number;
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  // A reduced pilot keeps the totals of the standard windows only; any other window is derived
+  // from per-person rows it no longer has.
+  if (!isStandardWindow(k)) requirePersonalData(pilot);
   const summary = summarizeOutcomes(await armTotals(ctx.store.db, pilotId, k), k);
   // Reference lines are published municipal figures, not about participants: never suppressed.
   const referenceLines = (await listReferenceLines(ctx.store.db, [pilotId], k)).map(referenceJson);
@@ -68,6 +72,7 @@ export async function pilotOutcomes({
  */
 export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const times = await debtStabilisationTimes(ctx.store.db, pilotId);
   const withControl = (await armSizes(ctx, pilotId)).control > 0;
   const reply = {
@@ -83,6 +88,8 @@ export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pil
 
 export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId: string }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  // Curves, subgroups and cohorts read per-person rows, which a reduced pilot no longer has.
+  requirePersonalData(pilot);
   const reply = {
     pilotId,
     observationEnd: pilot.dataCompleteThrough,
@@ -112,7 +119,7 @@ export async function pilotSubgroups({
   k: number;
   by: SubgroupField;
 }) {
-  await visiblePilot(ctx, pilotId);
+  requirePersonalData(await visiblePilot(ctx, pilotId));
   const order = compareGroups(by);
   const groups = (await subgroupTotals(ctx.store.db, pilotId, k, by))
     .sort((a, b) => order(a.value, b.value))
@@ -223,7 +230,7 @@ export async function pilotCohorts({
   pilotId: string;
   k: number;
 }) {
-  await visiblePilot(ctx, pilotId);
+  requirePersonalData(await visiblePilot(ctx, pilotId));
   const cohorts = (await cohortCounts(ctx.store.db, pilotId, k)).map((r) => ({
     month: r.month,
     arm: r.arm as 'intervention' | 'control',

@@ -28,7 +28,7 @@ import {
 import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
-import { visiblePilot } from './pilots.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
 const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
@@ -227,6 +227,7 @@ export async function createParticipant({
   input: ParticipantInput;
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const baseline = { ...toBaselinePatch(input), intakeDate: input.intakeDate };
   checkDates({
     intakeDate: input.intakeDate,

@@ -10,9 +10,12 @@ import {
 import {
   BadRequest,
   centsToEuros,
+  PersonalDataGone,
   eurosToCents,
   NotFound,
   pilotDatesProblem,
+  retentionStatus,
+  todayIso,
   type Pilot,
   type PilotInput,
   type PilotRecord,
@@ -42,7 +45,36 @@ export function toPilotJson(p: PilotListItem): Pilot {
     synthetic: p.synthetic,
     participants: p.participants,
     hasControl: p.hasControl,
+    retainUntil: p.retainUntil,
+    retention: {
+      status: retentionStatus(p.retainUntil, todayIso()),
+      review: p.retentionReview,
+      action: p.retentionAction,
+      state: p.retentionState,
+      appliedAt: p.retentionAppliedAt,
+    },
+    processing: p.processing,
   };
+}
+
+/** SPEC §8: a pilot keeps its data at least as long as it runs. */
+function checkRetainUntil(startDate: string, retainUntil: string): void {
+  if (retainUntil < startDate)
+    throw new BadRequest(`retainUntil ${retainUntil} lies before startDate ${startDate}`, [
+      { path: 'retainUntil', message: 'not before startDate' },
+    ]);
+}
+
+/**
+ * Refuses new participant data once a pilot was erased or reduced at its retention date: new
+ * people would mix with totals whose people are gone.
+ */
+export function requirePersonalData(pilot: PilotRecord): void {
+  if (pilot.retentionState)
+    throw new PersonalDataGone(
+      `This pilot's participant data were ${pilot.retentionState === 'erased' ? 'erased' : 'reduced to aggregate figures'} on ${pilot.retentionAppliedAt?.slice(0, 10)} (retention date ${pilot.retainUntil}); it holds no per-person data`,
+      { retentionState: pilot.retentionState },
+    );
 }
 
 /** A viewer sees the participant count protected like every count (SPEC §6). */
@@ -80,6 +112,7 @@ export async function createPilot({
 }): Promise<Pilot> {
   const problem = pilotDatesProblem(input.startDate, input.dataCompleteThrough);
   if (problem) throw new BadRequest(problem);
+  checkRetainUntil(input.startDate, input.retainUntil);
   const pilot = await insertPilot(ctx.store.db, {
     name: input.name,
     municipality: input.municipality,
@@ -92,6 +125,9 @@ export async function createPilot({
     description: input.description ?? null,
     // What the public demo accounts create is demo data: confined and removed with the rest.
     synthetic: ctx.actor.demo,
+    retainUntil: input.retainUntil,
+    retentionAction: input.retentionAction,
+    processing: input.processing,
   });
   // A manager who starts a pilot manages it.
   if (ctx.actor.role !== 'admin' || ctx.actor.demo)
@@ -115,6 +151,13 @@ export async function updatePilot({
     input.dataCompleteThrough ?? current.dataCompleteThrough,
   );
   if (problem) throw new BadRequest(problem);
+  const feedsFigures =
+    input.dataCompleteThrough !== undefined ||
+    input.monthlyBenefit !== undefined ||
+    input.guidanceCost !== undefined;
+  // The totals of an erased or reduced pilot can no longer be recomputed from its people.
+  if (feedsFigures) requirePersonalData(current);
+  checkRetainUntil(input.startDate ?? current.startDate, input.retainUntil ?? current.retainUntil);
   const updated = await savePilot(ctx.store.db, id, {
     name: input.name,
     municipality: input.municipality,
@@ -125,10 +168,16 @@ export async function updatePilot({
     guidanceCostCents: cents(input.guidanceCost),
     targetGroup: input.targetGroup,
     description: input.description,
+    retainUntil: input.retainUntil,
+    // A date chosen by someone is a reviewed date.
+    retentionReview: input.retainUntil === undefined ? undefined : false,
+    retentionAction: input.retentionAction,
+    processing: input.processing,
   });
   if (!updated) throw new NotFound('Pilot');
-  // The observation end and the default amounts feed every derived figure of the pilot.
-  await ctx.store.transaction((tx) => recomputePilot(tx, id, updated));
+  // The observation end and the default amounts feed every derived figure of the pilot; the
+  // processing record or the retention date feed none.
+  if (feedsFigures) await ctx.store.transaction((tx) => recomputePilot(tx, id, updated));
   await audit(ctx, {
     action: 'pilot.update',
     pilotId: id,

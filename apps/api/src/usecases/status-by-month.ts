@@ -1,10 +1,10 @@
 import { statusCounts } from '@wegwijzer/db';
+import { protectStatusByMonth } from '@wegwijzer/disclosure';
 import type { StatusByMonthReply } from '@wegwijzer/domain';
 import { summarizeStatusByMonth } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
-import { visiblePilot } from './pilots.ts';
-import { protectStatusByMonth } from '@wegwijzer/disclosure';
 import { disclosureRules, isViewer } from './disclosure.ts';
+import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 /**
  * Status by month of a pilot (SPEC §3): per arm and month 1…36 (on to 60 where the data reach)
@@ -19,15 +19,15 @@ export async function pilotStatusByMonth({
   pilotId: string;
 }): Promise<StatusByMonthReply> {
   const pilot = await visiblePilot(ctx, pilotId);
+  requirePersonalData(pilot);
   const found = await statusCounts(ctx.store.db, pilotId);
   const status = found
     ? summarizeStatusByMonth(found.counts, found.hasControl)
     : { arms: { intervention: [] } };
-  const threshold = ctx.config.suppressionThreshold;
   const reply = {
     pilotId,
     observationEnd: pilot.dataCompleteThrough,
-    minEvaluable: threshold,
+    minEvaluable: ctx.config.suppressionThreshold,
     ...status,
   };
   return isViewer(ctx) ? protectStatusByMonth(reply, disclosureRules(ctx)) : reply;

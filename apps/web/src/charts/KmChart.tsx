@@ -9,11 +9,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { RISK_TABLE_DAYS } from '@wegwijzer/outcomes';
 import { ARM_COLOR } from './colors.ts';
 import type { ArmKey, KmRow } from './mappers.ts';
 
-/** Day ticks of a survival axis: half-years up to three years. */
-export const KM_TICKS = [0, 180, 365, 545, 730, 1095];
+/** Day ticks of a survival axis: the days the engine tables the numbers at risk for. */
+export const KM_TICKS: readonly number[] = RISK_TABLE_DAYS;
 
 /**
  * A Kaplan–Meier step curve per arm with its 95% band, over days: the one chart behind time to

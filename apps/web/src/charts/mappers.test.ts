@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildTimeline, onBenefit, toDay } from '@wegwijzer/outcomes';
 import type { CohortReply, OutcomeSummary, SurvivalReply } from '@wegwijzer/domain';
 import {
   atRiskAt,
@@ -134,6 +135,10 @@ const survival: SurvivalReply = {
         { t: 30, survival: 0.8, lower: 0.6, upper: 0.95, atRisk: 9, events: 1 },
       ],
       median: null,
+      riskTable: [
+        { t: 0, atRisk: 12 },
+        { t: 20, atRisk: 9 },
+      ],
     },
     control: {
       points: [{ t: 20, survival: 0.95, lower: 0.85, upper: 1, atRisk: 20, events: 1 }],
@@ -151,8 +156,8 @@ describe('Kaplan–Meier rows', () => {
     expect(rows[2]).toMatchObject({ intervention: 0.9, control: 0.95, controlBand: [0.85, 1] });
     expect(rows[3]).toMatchObject({ intervention: 0.8, control: 0.95 });
   });
-  it('reads numbers at risk at tick times, null when withheld', () => {
-    expect(atRiskAt(survival, 'intervention', [0, 20, 40])).toEqual([10, 9, 8]);
+  it('reads the numbers at risk the API tabled, null for a day it did not table or withheld', () => {
+    expect(atRiskAt(survival, 'intervention', [0, 20, 40])).toEqual([12, 9, null]);
     const viewer: SurvivalReply = {
       ...survival,
       arms: {
@@ -220,6 +225,38 @@ describe('timeline spells', () => {
       { kind: 'bbz', from: '2024-03-01', to: '2025-01-01', open: true },
       { kind: 'benefit', from: '2024-09-01', to: '2025-01-01', open: true },
     ]);
+  });
+
+  it.each([
+    ['end, then restart', ['benefit_end', 'benefit_restart']],
+    ['restart, then end', ['benefit_restart', 'benefit_end']],
+  ] as const)(
+    'draws a participant off benefit after a benefit_end and a benefit_restart on one day (%s), as the engine says',
+    (_order, types) => {
+      const events = types.map((type) => ({ type, date: '2024-06-01' }));
+      const s = spells('2024-01-01', events, '2025-01-01');
+      expect(s).toEqual([{ kind: 'benefit', from: '2024-01-01', to: '2024-06-01', open: false }]);
+      const tl = buildTimeline(
+        events.map((e) => ({ ...e, reason: null, value: null, amountCents: null })),
+        toDay('2024-01-01'),
+        toDay('2025-01-01'),
+      );
+      expect(onBenefit(tl, toDay('2024-12-31'))).toBe(false);
+    },
+  );
+
+  it('leaves out events after the end of the axis and a benefit_end on the intake day', () => {
+    expect(
+      spells(
+        '2024-01-01',
+        [
+          { type: 'benefit_end', date: '2024-01-01' },
+          { type: 'benefit_restart', date: '2024-04-01' },
+          { type: 'benefit_end', date: '2025-06-01' },
+        ],
+        '2025-01-01',
+      ),
+    ).toEqual([{ kind: 'benefit', from: '2024-04-01', to: '2025-01-01', open: true }]);
   });
 });
 

@@ -161,22 +161,18 @@ export function kmRows(s: SurvivalReply): KmRow[] {
   });
 }
 
-/** Numbers at risk per arm at the given times (days): those not yet exited and still followed. Null when not shown (viewers). */
+/**
+ * Numbers at risk per arm at the given days, as the API tabled them (the engine's
+ * `numbersAtRisk`); null where the reply has none for that day (a viewer's curve, or a day the
+ * API did not table).
+ */
 export function atRiskAt(
   s: SurvivalReply,
   arm: ArmKey,
   ticks: readonly number[],
 ): (number | null)[] {
-  const pts = s.arms[arm]?.points ?? [];
-  if (!pts.length || pts.every((p) => p.atRisk == null)) return ticks.map(() => null);
-  return ticks.map((tick) => {
-    const next = pts.find((p) => p.t >= tick);
-    if (next?.atRisk != null) return next.atRisk;
-    const lastP = pts[pts.length - 1]!;
-    return lastP.atRisk != null && lastP.events != null
-      ? Math.max(lastP.atRisk - lastP.events, 0)
-      : null;
-  });
+  const table = s.arms[arm]?.riskTable ?? [];
+  return ticks.map((tick) => table.find((r) => r.t === tick)?.atRisk ?? null);
 }
 
 export interface WindowRow {

@@ -1,4 +1,5 @@
 import type { Event } from '@wegwijzer/domain';
+import { benefitSpells, buildTimeline, fromDay, toDay } from '@wegwijzer/outcomes';
 
 export type SpellKind = 'benefit' | 'bbz' | 'work';
 export interface Spell {
@@ -8,16 +9,42 @@ export interface Spell {
   open: boolean;
 }
 
+// Benefit spells come from the engine (SPEC §3 onBenefit); Bbz and work spells are context the
+// engine does not define, paired here by date.
 const OPEN: Partial<Record<Event['type'], SpellKind>> = {
-  benefit_restart: 'benefit',
   bbz_start: 'bbz',
   work_start: 'work',
 };
 const CLOSE: Partial<Record<Event['type'], SpellKind>> = {
-  benefit_end: 'benefit',
   bbz_end: 'bbz',
   work_end: 'work',
 };
+
+/** Benefit spells as the engine sees them through `until`; a running spell is open. */
+function benefit(
+  intakeDate: string,
+  events: readonly Pick<Event, 'type' | 'date'>[],
+  until: string,
+): Spell[] {
+  const end = Math.max(toDay(intakeDate), toDay(until));
+  const timeline = buildTimeline(
+    events.map((e) => ({
+      type: e.type,
+      date: e.date,
+      reason: null,
+      value: null,
+      amountCents: null,
+    })),
+    toDay(intakeDate),
+    end,
+  );
+  return benefitSpells(timeline).map((s) => ({
+    kind: 'benefit',
+    from: fromDay(s.from),
+    to: fromDay(s.to ?? end),
+    open: s.to === null,
+  }));
+}
 
 /** Benefit, Bbz and work spells from a timeline: everyone starts on benefit at intake; open spells run to `until`. */
 export function spells(
@@ -26,8 +53,8 @@ export function spells(
   until: string,
 ): Spell[] {
   const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
-  const open: Partial<Record<SpellKind, string>> = { benefit: intakeDate };
-  const out: Spell[] = [];
+  const open: Partial<Record<SpellKind, string>> = {};
+  const out: Spell[] = benefit(intakeDate, events, until);
   for (const e of sorted) {
     const o = OPEN[e.type];
     const c = CLOSE[e.type];

@@ -29,8 +29,9 @@ import { HeadlineText } from '../components/Outcome.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatDate, formatInterval, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
-import { useLocation } from '../router.tsx';
+import { Link, useLocation } from '../router.tsx';
 import { WindowPicker } from '../components/WindowPicker.tsx';
+import { modelStrings } from './models/strings.ts';
 import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
 
@@ -62,6 +63,9 @@ export default function Analysis() {
         {t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}
       </p>
       <Summary pilotId={pilot.id} windowMonths={windowMonths} />
+      <p className="no-print">
+        <Link to={`/analyse/modellen?pilot=${pilot.id}`}>{modelStrings[locale].link} →</Link>
+      </p>
       <Survival pilotId={pilot.id} />
       <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../api/client.ts';
-import { participantQuery, type Event, type ParticipantDetail } from '../api/queries.ts';
+import { participantQuery, type Event, type ParticipantDetail, type User } from '../api/queries.ts';
 import { position, spells } from '../charts/timeline.ts';
 import { ArmTag } from '../components/Num.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
@@ -20,8 +20,9 @@ import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
 import { isRuleCode, ruleMessage } from '../rule-messages.ts';
 import { EXIT_REASONS } from '@wegwijzer/domain/values';
+import { EraseParticipant } from './privacy/EraseParticipant.tsx';
 
-export function ParticipantPage({ id }: { id: string }) {
+export function ParticipantPage({ id, user }: { id: string; user: User }) {
   const { t } = useI18n();
   const q = useQuery(participantQuery(id));
   if (q.isPending)
@@ -52,6 +53,7 @@ export function ParticipantPage({ id }: { id: string }) {
         <AddEvent participantId={p.id} intakeDate={p.intakeDate} />
       </div>
       <Timeline p={p} />
+      {(user.role === 'admin' || user.role === 'manager') && <EraseParticipant participant={p} />}
     </div>
   );
 }

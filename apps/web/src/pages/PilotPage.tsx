@@ -16,6 +16,8 @@ import { ImportTab } from './ImportTab.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
+import { ForecastSection } from './models/ForecastSection.tsx';
+import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
@@ -76,6 +78,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
           </button>
         )}
       </header>
+      <RetentionNotice pilot={p} />
       {tabs.length > 1 && (
         <nav className="tabs no-print" aria-label={p.name}>
           {tabs.map((k) => (
@@ -91,6 +94,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
         </nav>
       )}
       {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
+      {tab === 'results' && user.role !== 'viewer' && (
+        <div className="no-print">
+          <ForecastSection pilotId={id} windowMonths={windowMonths} />
+        </div>
+      )}
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial.ts';
 import * as m002 from './002_login_attempts.ts';
 import * as m003 from './003_debts_and_budgets.ts';
+import * as m004 from './004_personal_data.ts';
 import * as m005 from './005_audit_chain.ts';
 import * as m007 from './007_derived_version.ts';
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_login_attempts': m002,
   '003_debts_and_budgets': m003,
+  '004_personal_data': m004,
   '005_audit_chain': m005,
   '007_derived_version': m007,
 };

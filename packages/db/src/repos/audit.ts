@@ -104,7 +104,7 @@ export interface ChainReport {
   /** The last entry's id and hash: noted elsewhere, they show later whether the end was cut off. */
   head: { id: number; hash: string } | null;
   /** The first entry whose link is broken, and how. */
-  broken: { id: number; problem: string } | null;
+  broken: { id: number; kind: 'link' | 'content' | 'order'; problem: string } | null;
 }
 
 /** Earlier entries were written before the chain kept times in order; a few ms apart may swap. */
@@ -128,20 +128,21 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainRepor
     if (rows.length === 0) break;
     for (const r of rows) {
       const id = Number(r.id);
-      const fail = (problem: string): ChainReport => ({
+      const fail = (kind: 'link' | 'content' | 'order', problem: string): ChainReport => ({
         ok: false,
         entries,
         head,
-        broken: { id, problem },
+        broken: { id, kind, problem },
       });
       if (r.prev_hash !== prev)
         return fail(
+          'link',
           'does not link to the entry before it: an entry was removed or inserted, or the one before was changed',
         );
       if (r.hash !== entryHash(prev, { ...r, id }))
-        return fail('its content does not match its hash: the entry was changed');
+        return fail('content', 'its content does not match its hash: the entry was changed');
       if (prevAt !== null && Date.parse(r.at) < Date.parse(prevAt) - CLOCK_SLACK_MS)
-        return fail('it is dated before the entry before it: a back-dated entry');
+        return fail('order', 'it is dated before the entry before it: a back-dated entry');
       prev = r.hash;
       prevAt = r.at;
       entries++;

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { PilotRecord, Theme } from '@wegwijzer/domain';
+import {
+  addYears,
+  retentionDefaultYears,
+  type PilotRecord,
+  type ProcessingRecord,
+  type RetentionAction,
+  type RetentionState,
+  type Theme,
+} from '@wegwijzer/domain';
 import { nowIso } from '../clock.ts';
 import type { Database, PilotsTable } from '../schema.ts';
 
@@ -19,13 +27,53 @@ export function toPilotRecord(row: PilotRow): PilotRecord {
     targetGroup: row.target_group,
     description: row.description,
     synthetic: row.synthetic === 1,
+    retainUntil: row.retain_until ?? defaultRetainUntil(row.data_complete_through),
+    retentionReview: row.retention_review === 1,
+    retentionAction: row.retention_action as RetentionAction,
+    retentionState: row.retention_state as RetentionState | null,
+    retentionAppliedAt: row.retention_applied_at,
+    processing: {
+      purpose: row.purpose,
+      legalBasis: row.legal_basis,
+      agreementRef: row.agreement_ref,
+      department: row.department,
+      contact: row.contact,
+    },
   };
 }
 
-export type NewPilot = Omit<PilotRecord, 'id'>;
+/** The retention date a pilot gets when nobody chose one: observation end + the default years. */
+export function defaultRetainUntil(dataCompleteThrough: string): string {
+  return addYears(
+    dataCompleteThrough,
+    retentionDefaultYears(process.env.WEGWIJZER_RETENTION_DEFAULT_YEARS),
+  );
+}
 
-function toColumns(p: Partial<NewPilot>) {
+type Privacy = 'retainUntil' | 'retentionAction' | 'processing';
+type Applied = 'retentionReview' | 'retentionState' | 'retentionAppliedAt';
+
+/**
+ * A pilot to insert: without a retention date it gets the default one, flagged for review (the
+ * demo pilots); without a processing record, empty fields the register shows as missing.
+ */
+export type NewPilot = Omit<PilotRecord, 'id' | Privacy | Applied> &
+  Partial<Pick<PilotRecord, 'retainUntil' | 'retentionAction'>> & {
+    processing?: Partial<ProcessingRecord>;
+  };
+
+export type PilotPatch = Partial<Omit<NewPilot, 'synthetic'>> & { retentionReview?: boolean };
+
+function toColumns(p: PilotPatch & { synthetic?: boolean }) {
   return {
+    retain_until: p.retainUntil,
+    retention_review: p.retentionReview === undefined ? undefined : p.retentionReview ? 1 : 0,
+    retention_action: p.retentionAction,
+    purpose: p.processing?.purpose,
+    legal_basis: p.processing?.legalBasis,
+    agreement_ref: p.processing?.agreementRef,
+    department: p.processing?.department,
+    contact: p.processing?.contact,
     name: p.name,
     municipality: p.municipality,
     theme: p.theme,
@@ -43,7 +91,14 @@ export async function insertPilot(db: Kysely<Database>, pilot: NewPilot): Promis
   const now = nowIso();
   const row = await db
     .insertInto('pilots')
-    .values({ id: randomUUID(), ...toColumns(pilot), created_at: now, updated_at: now } as PilotRow)
+    .values({
+      id: randomUUID(),
+      ...toColumns(pilot),
+      retain_until: pilot.retainUntil ?? defaultRetainUntil(pilot.dataCompleteThrough),
+      retention_review: pilot.retainUntil ? 0 : 1,
+      created_at: now,
+      updated_at: now,
+    } as PilotRow)
     .returningAll()
     .executeTakeFirstOrThrow();
   return toPilotRecord(row);
@@ -52,7 +107,7 @@ export async function insertPilot(db: Kysely<Database>, pilot: NewPilot): Promis
 export async function updatePilot(
   db: Kysely<Database>,
   id: string,
-  patch: Partial<NewPilot>,
+  patch: PilotPatch,
 ): Promise<PilotRecord | undefined> {
   const columns = Object.fromEntries(
     Object.entries(toColumns(patch)).filter(([, v]) => v !== undefined),

@@ -1,4 +1,4 @@
-import type { Baseline } from '@wegwijzer/domain';
+import type { Baseline } from '@wegwijzer/domain/core';
 import { describe, expect, it } from 'vitest';
 import { analyseCox, analyseDifference, type ModelParticipant } from './analyse.ts';
 import { coxph } from './cox.ts';

@@ -4,7 +4,7 @@
  * side by side. Plain data in (a participant's arm, baseline and derived outcomes), plain data
  * out.
  */
-import type { Baseline, ModelCovariate } from '@wegwijzer/domain';
+import type { Baseline, ModelCovariate } from '@wegwijzer/domain/core';
 import { newcombe } from '../proportions.ts';
 import { coxph } from './cox.ts';
 import { Z975 } from './distributions.ts';

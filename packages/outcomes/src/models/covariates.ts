@@ -12,7 +12,7 @@ import {
   HOUSEHOLDS,
   type Baseline,
   type ModelCovariate,
-} from '@wegwijzer/domain';
+} from '@wegwijzer/domain/core';
 import { yearOfDay, toDay } from '../dates.ts';
 import { ageBand } from '../subgroups.ts';
 import type { CovariateSpec, CovariateValue } from './design.ts';

@@ -5,7 +5,7 @@
  * administration is complete through that date, the target is reached. Where the arm has too
  * few participants, the missing ones are projected at the arm's recent pace of intake.
  */
-import type { Arm } from '@wegwijzer/domain';
+import type { Arm } from '@wegwijzer/domain/core';
 import { addMonths } from '../dates.ts';
 
 export interface ForecastParticipant {

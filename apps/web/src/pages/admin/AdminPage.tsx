@@ -1,16 +1,18 @@
 import type { User } from '../../api/queries.ts';
 import { useStrings } from '../../i18n.tsx';
 import { href, Link, useLocation } from '../../router.tsx';
+import { Register } from '../privacy/Register.tsx';
+import { Retention } from '../privacy/Retention.tsx';
 import { Audit } from './Audit.tsx';
 import { DemoRemoval } from './DemoRemoval.tsx';
 import { adminStrings } from './strings.ts';
 import { Tokens } from './Tokens.tsx';
 import { Users } from './Users.tsx';
 
-const TABS = ['users', 'tokens', 'audit'] as const;
+const TABS = ['users', 'tokens', 'audit', 'register', 'retention'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Beheer: users and their roles and pilots; tokens; the audit log. */
+/** Beheer: users and their roles and pilots; tokens; the audit log; the processing register; retention. */
 export default function AdminPage({ user }: { user: User }) {
   const s = useStrings(adminStrings);
   const loc = useLocation();
@@ -35,6 +37,8 @@ export default function AdminPage({ user }: { user: User }) {
       {tab === 'users' && <Users />}
       {tab === 'tokens' && <Tokens admin={user.role === 'admin'} />}
       {tab === 'audit' && <Audit />}
+      {tab === 'register' && <Register />}
+      {tab === 'retention' && <Retention />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { href, navigate, setQuery, useLocation } from '../../router.tsx';
+import { ChainCheck } from './ChainCheck.tsx';
 import { auditFilterFrom, FILTER_KEYS } from './forms.ts';
 import { adminStrings, type AdminStrings } from './strings.ts';
 
@@ -45,6 +46,7 @@ export function Audit() {
             <a className="btn btn-secondary" href={csv.pathname + csv.search} download>
               {s.exportCsv}
             </a>
+            <ChainCheck />
           </div>
           {q.data.items.length === 0 ? (
             <Empty />

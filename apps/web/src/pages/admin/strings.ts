@@ -2,7 +2,13 @@
 export const adminStrings = {
   nl: {
     title: 'Beheer',
-    tabs: { users: 'Gebruikers', tokens: 'Tokens', audit: 'Auditlog' },
+    tabs: {
+      users: 'Gebruikers',
+      tokens: 'Tokens',
+      audit: 'Auditlog',
+      register: 'Verwerkingsregister',
+      retention: 'Bewaartermijnen',
+    },
     users: 'Gebruikers',
     newUser: 'Nieuwe gebruiker',
     name: 'Naam',
@@ -84,10 +90,22 @@ export const adminStrings = {
     details: 'Details',
     exportCsv: 'Exporteer deze selectie als CSV',
     results: (n: string) => `${n} regels gevonden`,
+    chainCheck: 'Keten controleren',
+    chainOk: (n: string, head: string) =>
+      `De auditlog is ongeschonden: ${n} regels, de laatste met hash ${head}…`,
+    chainBroken: (id: string, problem: string) =>
+      `De auditlog is aangetast vanaf regel ${id}: ${problem}.`,
+    chainProblem: {
+      link: 'de regel sluit niet aan op de vorige (een regel is verwijderd of ingevoegd, of de vorige is gewijzigd)',
+      content: 'de inhoud klopt niet met de hash (de regel is gewijzigd)',
+      order: 'de regel is gedateerd vóór de vorige (teruggedateerd)',
+    },
     actionsList: {
       login: 'Ingelogd',
       'login.failed': 'Inloggen mislukt',
       'login.throttled': 'Inloggen geblokkeerd',
+      logout: 'Uitgelogd',
+      password: 'Wachtwoorden',
       user: 'Gebruikers',
       token: 'Tokens',
       pilot: 'Pilots',
@@ -95,11 +113,19 @@ export const adminStrings = {
       event: 'Gebeurtenissen',
       import: 'Importeren',
       export: 'Exporteren',
+      worklist: 'Werklijst',
+      audit: 'Controle van de auditlog',
     },
   },
   en: {
     title: 'Administration',
-    tabs: { users: 'Users', tokens: 'Tokens', audit: 'Audit log' },
+    tabs: {
+      users: 'Users',
+      tokens: 'Tokens',
+      audit: 'Audit log',
+      register: 'Processing register',
+      retention: 'Retention',
+    },
     users: 'Users',
     newUser: 'New user',
     name: 'Name',
@@ -178,10 +204,22 @@ export const adminStrings = {
     details: 'Details',
     exportCsv: 'Export this selection as CSV',
     results: (n: string) => `${n} entries found`,
+    chainCheck: 'Check the chain',
+    chainOk: (n: string, head: string) =>
+      `The audit log is intact: ${n} entries, the last with hash ${head}…`,
+    chainBroken: (id: string, problem: string) =>
+      `The audit log has been tampered with from entry ${id}: ${problem}.`,
+    chainProblem: {
+      link: 'it does not link to the one before (an entry was removed or inserted, or the one before was changed)',
+      content: 'its content does not match its hash (the entry was changed)',
+      order: 'it is dated before the one before (back-dated)',
+    },
     actionsList: {
       login: 'Logged in',
       'login.failed': 'Login failed',
       'login.throttled': 'Login blocked',
+      logout: 'Logged out',
+      password: 'Passwords',
       user: 'Users',
       token: 'Tokens',
       pilot: 'Pilots',
@@ -189,6 +227,8 @@ export const adminStrings = {
       event: 'Events',
       import: 'Import',
       export: 'Export',
+      worklist: 'Worklist',
+      audit: 'Checks of the audit log',
     },
   },
 };

@@ -19,6 +19,7 @@ import {
   type Dialect,
   type ListFilter,
 } from './cohort.ts';
+import { ProcessingNotice } from '../privacy/ProcessingNotice.tsx';
 import { exportStrings } from './strings.ts';
 
 const token = (v: string) =>
@@ -176,6 +177,7 @@ export default function ExportPage() {
             </div>
             {n === 0 && !stale && <p className="notice">{s.none}</p>}
           </section>
+          <ProcessingNotice pilot={pilot} />
           <form className="card form" onSubmit={(e) => e.preventDefault()} aria-labelledby="file-h">
             <h2 id="file-h">{s.file}</h2>
             <fieldset className="field">

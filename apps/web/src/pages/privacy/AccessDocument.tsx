@@ -1,0 +1,154 @@
+import type { AccessReport } from '@wegwijzer/domain';
+import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
+import { dictionaries } from '../../i18n.tsx';
+import { valueLabel, type BaselineField } from '../../labels.ts';
+import { privacyStrings } from './strings.ts';
+
+/**
+ * The access-request document (AVG art. 15): everything held on one person, in Dutch whatever
+ * the dashboard's language, since it is handed to the person. The same markup is printed and
+ * downloaded as HTML.
+ */
+const s = privacyStrings.nl.access;
+const t = dictionaries.nl;
+
+const BASELINE: (BaselineField & keyof AccessReport['records'][number]['participant'])[] = [
+  'household',
+  'hasDebts',
+  'disability',
+  'refugeeStatus',
+  'education',
+];
+
+export function AccessDocument({ report }: { report: AccessReport }) {
+  return (
+    <article className="access-doc" lang="nl">
+      <h2>{s.docTitle}</h2>
+      <p>{s.docIntro(formatDateTime(report.generatedAt, 'nl'), report.generatedBy)}</p>
+      {report.records.map((r) => {
+        const p = r.participant;
+        const baseline: [string, string][] = [
+          ['Referentie', p.participantRef],
+          [t.fields.arm, t.arms[p.arm as 'intervention' | 'control'] ?? p.arm],
+          [t.fields.intakeDate, formatDate(p.intakeDate, 'nl')],
+          [
+            t.fields.monthlyBenefit,
+            p.monthlyBenefit != null ? formatMoney(p.monthlyBenefit, true, 'nl') : t.unknown,
+          ],
+          [
+            t.fields.guidanceCost,
+            p.guidanceCost != null ? formatMoney(p.guidanceCost, true, 'nl') : t.unknown,
+          ],
+          [t.fields.birthYear, p.birthYear != null ? String(p.birthYear) : t.unknown],
+          [t.fields.motivation, p.motivation != null ? String(p.motivation) : t.unknown],
+          [t.fields.ladderStep, p.ladderStep != null ? String(p.ladderStep) : t.unknown],
+          ...BASELINE.map((f): [string, string] => [t.fields[f], valueLabel(f, p[f], t)]),
+          ...(p.lostToFollowUpDate
+            ? ([[t.fields.lostToFollowUpDate, formatDate(p.lostToFollowUpDate, 'nl')]] as [
+                string,
+                string,
+              ][])
+            : []),
+          ['BSN', p.hasBsn ? s.bsnHeld : s.noBsn],
+        ];
+        return (
+          <section key={`${r.pilot.id}-${p.id}`} className="access-record">
+            <h3>
+              {s.pilot}: {r.pilot.name}
+            </h3>
+            <dl className="kv">
+              {(
+                [
+                  [s.municipality, r.pilot.municipality],
+                  [s.purpose, r.pilot.processing.purpose ?? '—'],
+                  [s.legalBasis, r.pilot.processing.legalBasis ?? '—'],
+                  [s.agreementRef, r.pilot.processing.agreementRef ?? '—'],
+                  [s.contact, r.pilot.processing.contact ?? '—'],
+                  [s.retainUntil, formatDate(r.pilot.retainUntil, 'nl')],
+                ] as [string, string][]
+              ).map(([k, v]) => (
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+            <h4>{s.baseline}</h4>
+            <dl className="kv">
+              {baseline.map(([k, v]) => (
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+            <h4>{s.events}</h4>
+            {r.events.length === 0 ? (
+              <p>{s.noEvents}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{s.date}</th>
+                    <th scope="col">{s.type}</th>
+                    <th scope="col">{s.value}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.events.map((e) => (
+                    <tr key={e.id}>
+                      <td>{formatDate(e.date, 'nl')}</td>
+                      <td>{t.events[e.type as keyof typeof t.events] ?? e.type}</td>
+                      <td>
+                        {e.reason ? (t.routes[e.reason as keyof typeof t.routes] ?? e.reason) : ''}
+                        {e.value != null
+                          ? e.type === 'offset_income' || e.type === 'debt_intake'
+                            ? formatMoney(e.value, true, 'nl')
+                            : String(e.value).replace('.', ',')
+                          : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <h4>{s.exports}</h4>
+            {r.exports.length === 0 ? (
+              <p>{s.noExports}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{s.exportedAt}</th>
+                    <th scope="col">{s.exportedBy}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.exports.map((x) => (
+                    <tr key={x.id}>
+                      <td>{formatDateTime(x.at, 'nl')}</td>
+                      <td>
+                        {x.researcher ?? ''} {x.researcherEmail ? `(${x.researcherEmail})` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+    </article>
+  );
+}
+
+/** The document as a standalone HTML file, with just enough style to read and print. */
+export function accessDocumentHtml(markup: string): string {
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>${s.docTitle}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.45}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;text-align:left;padding:.25rem .5rem}
+.kv div{display:flex;gap:1rem}.kv dt{min-width:14rem;font-weight:600}.kv dd{margin:0}</style>
+</head><body>${markup}</body></html>
+`;
+}

@@ -1,0 +1,99 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { AccessReport } from '@wegwijzer/domain';
+import { api, ApiError, unwrap } from '../../api/client.ts';
+import { useStrings } from '../../i18n.tsx';
+import { AccessDocument, accessDocumentHtml } from './AccessDocument.tsx';
+import { privacyStrings } from './strings.ts';
+
+/** Inzageverzoek: find a person by reference or BSN and print or download what is held. */
+export default function AccessRequestPage() {
+  const s = useStrings(privacyStrings).access;
+  const [by, setBy] = useState<'ref' | 'bsn'>('ref');
+  const [value, setValue] = useState('');
+  const doc = useRef<HTMLDivElement>(null);
+  const inputId = useId();
+  const search = useMutation({
+    mutationFn: () =>
+      unwrap<AccessReport>(
+        api.api['access-requests'].$post({
+          json: by === 'ref' ? { ref: value.trim() } : { bsn: value.trim() },
+        }),
+      ),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (value.trim()) search.mutate();
+  };
+  const download = () => {
+    const html = accessDocumentHtml(doc.current?.innerHTML ?? '');
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `inzageverzoek-${new Date().toISOString().slice(0, 10)}.html`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const report = search.data;
+  return (
+    <div className="container">
+      <h1>{s.title}</h1>
+      <p className="muted no-print">{s.intro}</p>
+      <form className="card no-print" onSubmit={submit}>
+        <fieldset>
+          <legend>{s.by}</legend>
+          {(['ref', 'bsn'] as const).map((k) => (
+            <label key={k} className="inline">
+              <input
+                type="radio"
+                name="by"
+                checked={by === k}
+                onChange={() => {
+                  setBy(k);
+                  setValue('');
+                }}
+              />{' '}
+              {k === 'ref' ? s.byRef : s.byBsn}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor={inputId}>{by === 'ref' ? s.refValue : s.bsnValue}</label>
+        <input
+          id={inputId}
+          // A BSN is not remembered by the browser.
+          autoComplete="off"
+          inputMode={by === 'bsn' ? 'numeric' : undefined}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="btn" disabled={search.isPending}>
+            {s.search}
+          </button>
+        </div>
+        {search.isError && (
+          <p role="alert" className="form-error">
+            {search.error instanceof ApiError ? search.error.message : String(search.error)}
+          </p>
+        )}
+      </form>
+      {report && report.records.length === 0 && <p role="status">{s.none}</p>}
+      {report && report.records.length > 0 && (
+        <>
+          <div className="actions no-print">
+            <button type="button" className="btn btn-secondary" onClick={() => window.print()}>
+              {s.print}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={download}>
+              {s.download}
+            </button>
+          </div>
+          <div ref={doc} className="card">
+            <AccessDocument report={report} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
