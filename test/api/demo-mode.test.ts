@@ -109,6 +109,7 @@ describe('demo accounts', () => {
         theme: 'reintegration',
         startDate: '2024-01-01',
         dataCompleteThrough: '2025-01-01',
+        retainUntil: '2027-12-31',
       }),
     });
     expect(res.status).toBe(201);

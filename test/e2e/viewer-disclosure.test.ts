@@ -47,6 +47,7 @@ beforeAll(async () => {
         theme: 'reintegration',
         startDate: '2023-01-01',
         dataCompleteThrough: '2025-06-30',
+        retainUntil: '2027-12-31',
         monthlyBenefit: 1200,
         guidanceCost: 2500,
       }),
