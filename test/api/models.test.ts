@@ -127,6 +127,7 @@ describe('GET /api/pilots/{id}/models/cox', () => {
       'covariates',
       'pilotId',
       'plain',
+      'rounded',
       'unadjusted',
     ]);
     expect(['intervention_better', 'intervention_worse', 'no_clear_difference']).toContain(
@@ -202,7 +203,7 @@ describe('GET /api/pilots/{id}/power', () => {
     const evaluable = (arm: string) =>
       people.filter((p) => p.arm === arm && addMonths(p.t0, 6) <= end).length;
     expect(reply.n).toBe(Math.min(evaluable('intervention'), evaluable('control')));
-    expect(reply.rounded).toBe(false);
+    expect(reply.rounded).toBeUndefined();
     expect(reply.detectableDifference).toBeGreaterThan(0);
   });
 

@@ -3,6 +3,7 @@ import type { SurvivalReply } from '@wegwijzer/domain';
 import { atRiskAt } from '../../apps/web/src/charts/mappers.ts';
 import { KM_TICKS } from '../../apps/web/src/charts/KmChart.tsx';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { expectDeclared } from '../support/schema.ts';
 
 // The table of numbers at risk under the dashboard's Kaplan–Meier chart shows the API's own
 // figures; here both are checked against a count straight from the data: those whose follow-up
@@ -48,7 +49,9 @@ afterAll(() => t.close());
 
 describe('numbers at risk under the Kaplan–Meier chart', () => {
   it('equal the API’s and the data’s at every tick, the whole arm at day 0', async () => {
-    const { status, body } = await t.json<SurvivalReply>(`/api/pilots/${pilot}/survival`);
+    const reply = await t.json<SurvivalReply>(`/api/pilots/${pilot}/survival`);
+    const { status, body } = reply;
+    expectDeclared(reply, 'GET', '/api/pilots/{id}/survival');
     expect(status).toBe(200);
     for (const arm of ['intervention', 'control'] as const) {
       const mine = data.times.filter((x) => x.arm === arm);

@@ -8,6 +8,14 @@ import {
   survivalByArm,
 } from '@wegwijzer/outcomes';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { expectDeclared, templateOf } from '../support/schema.ts';
+
+/** GET with the body checked against the reply schema its route declares. */
+async function checked(url: string, init?: { as?: string }) {
+  const reply = await t.json(url, init);
+  expectDeclared(reply, 'GET', templateOf(url));
+  return reply;
+}
 
 let t: TestApp;
 let pilot: string;
@@ -64,7 +72,7 @@ async function inMemory() {
 
 describe('GET /api/pilots/{id}/outcomes', () => {
   it('gives the hand-worked 12-month figures', async () => {
-    const { status, body } = await t.json(`/api/pilots/${pilot}/outcomes?window=12`);
+    const { status, body } = await checked(`/api/pilots/${pilot}/outcomes?window=12`);
     expect(status).toBe(200);
     expect(body.windowMonths).toBe(12);
     expect(body.observationEnd).toBe('2025-12-31');
@@ -93,7 +101,7 @@ describe('GET /api/pilots/{id}/outcomes', () => {
   });
 
   it.each(WINDOWS.map((k) => [k]))('equals the pure engine for window %i', async (k) => {
-    const { body } = await t.json(`/api/pilots/${pilot}/outcomes?window=${k}`);
+    const { body } = await checked(`/api/pilots/${pilot}/outcomes?window=${k}`);
     const expected = outcomesFor(
       (await inMemory()).map((r) => r.derived),
       k,
@@ -112,7 +120,7 @@ describe('GET /api/pilots/{id}/outcomes', () => {
   });
 
   it('answers 400 to a window that is not a whole number of months from 1 to 60', async () => {
-    const { status } = await t.json(`/api/pilots/${pilot}/outcomes?window=61`);
+    const { status } = await checked(`/api/pilots/${pilot}/outcomes?window=61`);
     expect(status).toBe(400);
   });
 
@@ -132,7 +140,7 @@ describe('GET /api/pilots/{id}/outcomes', () => {
       body: JSON.stringify({ type: 'benefit_end', date: '2024-03-01', reason: 'combination' }),
     });
     expect(added.status).toBe(201);
-    const { body } = await t.json(`/api/pilots/${pilot}/outcomes?window=12`);
+    const { body } = await checked(`/api/pilots/${pilot}/outcomes?window=12`);
     expect(body.arms.intervention.offBenefit.count).toBe(2);
     expect(body.arms.intervention.routes.combination).toBe(1);
     const removed = await t.request(
@@ -140,14 +148,14 @@ describe('GET /api/pilots/{id}/outcomes', () => {
       { method: 'DELETE' },
     );
     expect(removed.status).toBe(204);
-    const after = await t.json(`/api/pilots/${pilot}/outcomes?window=12`);
+    const after = await checked(`/api/pilots/${pilot}/outcomes?window=12`);
     expect(after.body.arms.intervention.offBenefit.count).toBe(1);
   });
 });
 
 describe('GET /api/pilots/{id}/survival', () => {
   it('equals the pure Kaplan–Meier and log-rank of the same participants', async () => {
-    const { status, body } = await t.json(`/api/pilots/${pilot}/survival`);
+    const { status, body } = await checked(`/api/pilots/${pilot}/survival`);
     expect(status).toBe(200);
     const expected = survivalByArm((await inMemory()).map((r) => r.derived));
     expect(body.arms).toEqual(expected.arms);
@@ -168,14 +176,14 @@ describe('GET /api/pilots/{id}/subgroups', () => {
     'education',
     'ageBand',
   ] as SubgroupField[])('equals the pure subgroup split by %s', async (by) => {
-    const { status, body } = await t.json(`/api/pilots/${pilot}/subgroups?by=${by}&window=12`);
+    const { status, body } = await checked(`/api/pilots/${pilot}/subgroups?by=${by}&window=12`);
     expect(status).toBe(200);
     const expected = summarizeSubgroups(await inMemory(), by, 12);
     expect(body.groups).toEqual(expected.groups);
   });
 
   it('lists the group of participants missing the field last, as null', async () => {
-    const { body } = await t.json(`/api/pilots/${pilot}/subgroups?by=motivation&window=12`);
+    const { body } = await checked(`/api/pilots/${pilot}/subgroups?by=motivation&window=12`);
     expect(body.groups.at(-1).value).toBeNull();
   });
 });
@@ -211,7 +219,7 @@ describe('GET /api/pilots/{id}/worklist', () => {
 describe('disclosure control for viewers', () => {
   it('suppresses every count from 1 to 9 and lists it as a JSON pointer', async () => {
     const viewer = await t.user('viewer', [pilot]);
-    const { body } = await t.json(`/api/pilots/${pilot}/outcomes?window=12`, { as: viewer });
+    const { body } = await checked(`/api/pilots/${pilot}/outcomes?window=12`, { as: viewer });
     expect(body.arms.intervention.participants).toBeNull();
     expect(body.arms.intervention.offBenefit.rate).toBeNull();
     expect(body.netEffect).toBeNull();
@@ -224,7 +232,7 @@ describe('disclosure control for viewers', () => {
 
   it('gives viewers survival only for arms of at least the threshold', async () => {
     const viewer = await t.user('viewer', [pilot]);
-    const { body } = await t.json(`/api/pilots/${pilot}/survival`, { as: viewer });
+    const { body } = await checked(`/api/pilots/${pilot}/survival`, { as: viewer });
     expect(body.arms.intervention).toBeUndefined();
     expect(body.logRank).toBeNull();
   });

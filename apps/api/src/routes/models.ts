@@ -30,7 +30,7 @@ const VIEWER_NOTE = 'Viewers get a verdict in words without figures (SPEC §6).'
 export const models = new OpenAPIHono<AppEnv>()
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/models/cox',
@@ -52,7 +52,7 @@ export const models = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/models/adjusted-difference',
@@ -80,7 +80,7 @@ export const models = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES },
+      { roles: ALL_ROLES, viewer: 'no-participant-figures' },
       {
         method: 'get',
         path: '/api/power',
@@ -95,7 +95,7 @@ export const models = new OpenAPIHono<AppEnv>()
   )
   .openapi(
     defineRoute(
-      { roles: ALL_ROLES, pilot: 'id' },
+      { roles: ALL_ROLES, pilot: 'id', viewer: 'protected' },
       {
         method: 'get',
         path: '/api/pilots/{id}/power',

@@ -1,4 +1,4 @@
-import { auditTx, deleteEventTx, getEvent, insertEventTx } from '@wegwijzer/db';
+import { auditTx, deleteEventTx, getEvent, hasBenefitEndTx, insertEventTx } from '@wegwijzer/db';
 import {
   BadRequest,
   Conflict,
@@ -44,11 +44,8 @@ export async function addEvent({
   const id = await ctx.store.transaction(async (tx) => {
     await tx.lockPilot(participant.pilot_id);
     if (event.type === 'benefit_end') {
-      const twice = await tx.get(
-        "SELECT 1 AS one FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'",
-        [participant.id, event.date],
-      );
-      if (twice) throw new Conflict(`There is already a benefit_end on ${event.date}`);
+      if (await hasBenefitEndTx(tx, participant.id, event.date))
+        throw new Conflict(`There is already a benefit_end on ${event.date}`);
     }
     const newId = await insertEventTx(tx, participant.pilot_id, pilot, participant.id, event);
     await auditTx(tx, {

@@ -38,6 +38,7 @@ export async function pilotCox({
       pilotId,
       covariates,
       plain: true as const,
+      rounded: true as const,
       unadjusted: few ? ('too_few' as const) : verdict(a.unadjusted, 1)!,
       adjusted: a.adjusted === null ? null : few ? ('too_few' as const) : verdict(a.adjusted, 1),
     };
@@ -68,6 +69,7 @@ export async function pilotAdjustedDifference({
       windowMonths: k,
       covariates,
       plain: true as const,
+      rounded: true as const,
       unadjusted: few ? ('too_few' as const) : verdict(a.unadjusted, 0)!,
       adjusted: a.adjusted === null ? null : few ? ('too_few' as const) : verdict(a.adjusted, 0),
     };
@@ -122,7 +124,7 @@ export async function pilotPower({
     n,
     detectableP2: p2,
     detectableDifference: p2 === null || p1 === null ? null : p2 - p1,
-    rounded: viewer,
+    ...(viewer ? { rounded: true as const } : {}),
   };
 }
 

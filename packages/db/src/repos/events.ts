@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { EventType, ExitReason, TimelineEvent } from '@wegwijzer/domain';
+import type { Tx } from '../open.ts';
 import type { Database, EventsTable } from '../schema.ts';
 
 export type EventRow = Selectable<EventsTable>;
@@ -49,4 +50,17 @@ export async function pilotOfEvent(db: Kysely<Database>, id: number): Promise<st
     .where('id', '=', id)
     .executeTakeFirst();
   return row?.pilot_id;
+}
+
+/** Whether the participant already has a `benefit_end` on `date` (two on one day are refused). */
+export async function hasBenefitEndTx(
+  tx: Tx,
+  participantId: number,
+  date: string,
+): Promise<boolean> {
+  const row = await tx.get(
+    "SELECT 1 AS one FROM events WHERE participant_id = ? AND date = ? AND type = 'benefit_end'",
+    [participantId, date],
+  );
+  return row !== undefined;
 }
