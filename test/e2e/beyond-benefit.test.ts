@@ -265,7 +265,7 @@ describe('beyond the benefit', () => {
     await page.getByLabel('Datum').fill('2025-11-01');
     await page.getByLabel('Waarde').fill('11');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await page.locator('#ev-value-err').innerText()).toMatch(/0 \(geen\) tot 10/);
+    expect(await page.locator('#ev-value-err').innerText()).toMatch(/0 tot en met 10/);
     await page.getByLabel('Waarde').fill('6,5');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const item = page.locator('.event-list li[data-event-type=money_stress]', {

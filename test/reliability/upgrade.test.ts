@@ -38,6 +38,7 @@ const LATER_DERIVED_COLUMNS = [
   ),
   ['participant_derived', 'debt_stabilise_days', 'NULL'],
   ['participant_derived', 'debt_stabilise_censored', 'NULL'],
+  ['participant_derived', 'data_version'],
 ];
 
 /** A file at schema 001 with a pilot, 40 participants, their events and the derived rows. */

@@ -29,6 +29,8 @@ const TABLE_ORDER = [
   'pilot_totals',
   'budget_lines',
   'reference_lines',
+  'export_log',
+  'export_participants',
   'audit_log',
 ];
 /** Tables with an identity column `id`. */

@@ -20,12 +20,6 @@ describe('generateDemoPilots', () => {
     );
   });
 
-  it('generates all pilots in well under a second', () => {
-    const start = performance.now();
-    generateDemoPilots(7);
-    expect(performance.now() - start).toBeLessThan(500);
-  });
-
   it('models the article with nine pilots under unique keys', () => {
     expect(pilots.map((p) => p.key)).toEqual([
       'parttime-ondernemen-amsterdam',
