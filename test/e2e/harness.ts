@@ -62,6 +62,9 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
         DATABASE_URL: join(dir, 'db.sqlite'),
         WEGWIJZER_WEB_DIST: dist,
         WEGWIJZER_DEMO: 'true',
+        // The demo admin manages no users, grants or audit log (SPEC §6): admin flows need a real one.
+        WEGWIJZER_ADMIN_EMAIL: ACCOUNTS.admin[0],
+        WEGWIJZER_ADMIN_PASSWORD: ACCOUNTS.admin[1],
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,13 +110,14 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
 }
 
 export const ACCOUNTS = {
-  admin: ['beheer@demo.wegwijzer.nl', 'demo-beheer-2025'],
+  admin: ['beheer@gemeente.example', 'Kanaalfiets-Tulpenbol-2026'],
+  demoAdmin: ['beheer@demo.wegwijzer.nl', 'demo-beheer-2025'],
   viewer: ['wethouder@demo.wegwijzer.nl', 'demo-wethouder-2025'],
   manager: ['manager@demo.wegwijzer.nl', 'demo-manager-2025'],
   researcher: ['onderzoek@demo.wegwijzer.nl', 'demo-onderzoek-2025'],
 } as const;
 
-/** A fresh context logged in through the login page as a demo account; collects console errors. */
+/** A fresh context logged in through the login page (a demo account, or the real admin); collects console errors. */
 export function loginAs(
   e: E2E,
   role: keyof typeof ACCOUNTS,
