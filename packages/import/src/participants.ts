@@ -1,4 +1,12 @@
-import { ARMS, BIRTH_YEAR, Education, Household, LADDER_STEP, MOTIVATION } from '@wegwijzer/domain';
+import {
+  ARMS,
+  BIRTH_YEAR,
+  Education,
+  Household,
+  LADDER_STEP,
+  lostToFollowUpAfterIntake,
+  MOTIVATION,
+} from '@wegwijzer/domain';
 import type { Baseline } from '@wegwijzer/domain';
 import { hashBsn, isValidBsn, normaliseBsn } from './bsn.ts';
 import type { Cells, ParticipantColumn } from './header.ts';
@@ -129,10 +137,12 @@ export class ParticipantValidator {
     }
 
     const { intakeDate, lostToFollowUpDate } = fields;
-    if (intakeDate && lostToFollowUpDate && lostToFollowUpDate < intakeDate) {
+    const lost = intakeDate && lostToFollowUpAfterIntake(lostToFollowUpDate ?? null, intakeDate);
+    if (lost && !lost.ok) {
       report.add(
         'lost_to_follow_up_date',
         `lost to follow-up date ${lostToFollowUpDate} is before the intake date ${intakeDate}`,
+        lost.error,
       );
     }
 
