@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {} from '@wegwijzer/db';
 import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
 import { outcomesFor, summarizeSubgroups, survivalByArm } from '@wegwijzer/outcomes';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
