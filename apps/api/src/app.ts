@@ -27,6 +27,7 @@ import { privacy } from './routes/privacy.ts';
 import { routeplanner } from './routes/routeplanner.ts';
 import { statusByMonth } from './routes/status-by-month.ts';
 import { users } from './routes/users.ts';
+import { variables } from './routes/variables.ts';
 
 /** JSON bodies are small; CSV imports stream through their own route without this limit. */
 const JSON_LIMIT = 1024 * 1024;
@@ -47,7 +48,8 @@ function buildApi() {
     .route('/', exports)
     .route('/', auditLog)
     .route('/', models)
-    .route('/', privacy);
+    .route('/', privacy)
+    .route('/', variables);
 }
 
 export type AppType = ReturnType<typeof buildApi>;
