@@ -28,6 +28,7 @@ import {
 import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
+import { checkValues, withValues, writeValuesTx } from './participant-values.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -117,7 +118,12 @@ export async function listParticipants({
     );
     await auditRead(ctx, pilotId, query, rows, undefined);
     return {
-      items: rows.map((r) => toParticipantJson(ctx, r)),
+      items: await withValues(
+        ctx,
+        pilotId,
+        rows,
+        rows.map((r) => toParticipantJson(ctx, r)),
+      ),
       total: all.total,
       page: query.page,
       pageSize: query.pageSize,
@@ -126,7 +132,12 @@ export async function listParticipants({
   const { rows, total } = await loadParticipants(ctx.store.db, pilotId, query);
   await auditRead(ctx, pilotId, query, rows, query.ref);
   return {
-    items: rows.map((r) => toParticipantJson(ctx, r)),
+    items: await withValues(
+      ctx,
+      pilotId,
+      rows,
+      rows.map((r) => toParticipantJson(ctx, r)),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -179,7 +190,8 @@ export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string 
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
   await ctx.store.transaction((tx) => auditTx(tx, readEntry(ctx, row.pilot_id, row.id)));
-  const shown = toParticipantJson(ctx, row);
+  const [shown] = await withValues(ctx, row.pilot_id, [row], [toParticipantJson(ctx, row)]);
+  if (!shown) throw new NotFound('Participant');
   if (!isResearcher(ctx)) return { ...shown, events: events.map(toEventJson) };
   // Event ids and the participant id are internal keys: a researcher gets keyed names instead.
   return {
@@ -233,6 +245,7 @@ export async function createParticipant({
     intakeDate: input.intakeDate,
     lostToFollowUpDate: baseline.lostToFollowUpDate ?? null,
   });
+  const values = await checkValues(ctx, pilotId, input.variables);
   let bsnHash: string | null = null;
   if (input.bsn !== undefined && input.bsn !== '') {
     if (!ctx.config.bsnKey)
@@ -256,6 +269,7 @@ export async function createParticipant({
       baseline,
       bsnHash,
     );
+    await writeValuesTx(tx, pilotId, newId, values, false);
     await auditTx(tx, {
       actorId: ctx.actor.id,
       actorEmail: ctx.actor.email,
@@ -268,8 +282,8 @@ export async function createParticipant({
     });
     return newId;
   });
-  const row = await loadParticipant(ctx.store.db, id);
-  return toParticipantJson(ctx, row!);
+  const row = (await loadParticipant(ctx.store.db, id))!;
+  return (await withValues(ctx, pilotId, [row], [toParticipantJson(ctx, row)]))[0]!;
 }
 
 export async function updateParticipant({
@@ -284,6 +298,7 @@ export async function updateParticipant({
   const row = await visibleParticipant(ctx, id);
   const pilot = await visiblePilot(ctx, row.pilot_id);
   const patch = toBaselinePatch(input);
+  const values = await checkValues(ctx, row.pilot_id, input.variables);
   const current = toBaseline(row);
   const intakeDate = patch.intakeDate ?? current.intakeDate;
   checkDates({
@@ -302,6 +317,7 @@ export async function updateParticipant({
       );
       if (early) throw new BadRequest('The participant has events dated before this intake date');
     }
+    await writeValuesTx(tx, row.pilot_id, row.id, values, true);
     await updateParticipantTx(tx, row.pilot_id, pilot, row.id, patch);
     await auditTx(tx, {
       actorId: ctx.actor.id,
@@ -315,5 +331,6 @@ export async function updateParticipant({
       clientRequestId: ctx.clientRequestId,
     });
   });
-  return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);
+  const updated = (await loadParticipant(ctx.store.db, row.id))!;
+  return (await withValues(ctx, row.pilot_id, [updated], [toParticipantJson(ctx, updated)]))[0]!;
 }
