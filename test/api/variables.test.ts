@@ -43,7 +43,8 @@ async function declare(pilot: string, body: object, as?: string) {
 
 async function pilotWithVariables() {
   const pilot = await t.pilot();
-  for (const v of [SUPERVISOR, SESSIONS, REGION]) expect((await declare(pilot, v)).status).toBe(201);
+  for (const v of [SUPERVISOR, SESSIONS, REGION])
+    expect((await declare(pilot, v)).status).toBe(201);
   return pilot;
 }
 
@@ -266,7 +267,12 @@ describe('changing a variable that has data', () => {
 
   it('deletes a variable without values', async () => {
     const pilot = await withData();
-    await importCsv(t, pilot, 'participants', 'participant_ref,intake_date,region\nC1,2024-01-10,\n');
+    await importCsv(
+      t,
+      pilot,
+      'participants',
+      'participant_ref,intake_date,region\nC1,2024-01-10,\n',
+    );
     const res = await t.request(`/api/pilots/${pilot}/variables/region`, { method: 'DELETE' });
     expect(res.status).toBe(204);
     const list = await t.json(`/api/pilots/${pilot}/variables`);

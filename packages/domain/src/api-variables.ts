@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { RoundedMark } from './api-outcomes.ts';
-import { LEVEL_CODE, MAX_LEVELS, VARIABLE_CODE, VARIABLE_INTEGER_LIMIT, VARIABLE_TYPES } from './variables.ts';
+import {
+  LEVEL_CODE,
+  MAX_LEVELS,
+  VARIABLE_CODE,
+  VARIABLE_INTEGER_LIMIT,
+  VARIABLE_TYPES,
+} from './variables.ts';
 
 /** The HTTP shape of a pilot's own variables (SPEC §2); the rules live in variables.ts. */
 

@@ -380,7 +380,9 @@ export function variableJson(v: PilotVariable, value: unknown): Checked<Variable
           )
         : refuse('unknown_value', { allowed: v.levels.map((l) => l.code).join(', ') });
     case 'boolean':
-      return typeof value === 'boolean' ? ok(value) : refuse('unknown_value', { allowed: 'true, false' });
+      return typeof value === 'boolean'
+        ? ok(value)
+        : refuse('unknown_value', { allowed: 'true, false' });
     case 'integer':
       return variableInteger(v, readJsonNumber(value));
   }

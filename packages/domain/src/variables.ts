@@ -155,3 +155,55 @@ export function levelLabel(v: PilotVariable, code: string, lang: 'nl' | 'en' = '
   if (!l) return code;
   return lang === 'en' ? (l.labelEn ?? l.label) : l.label;
 }
+
+// ─── Subgroups ─────────────────────────────────────────────────────────────────────────────
+
+/** An integer variable with at most this many possible values splits by value, else in bands. */
+export const MAX_INTEGER_GROUPS = 10;
+/** The number of equal-width bands a wider integer variable splits into. */
+export const INTEGER_BANDS = 4;
+
+export interface IntegerBand {
+  from: number;
+  to: number;
+  /** As the subgroup reply names the group: `0-10`. */
+  label: string;
+}
+
+/**
+ * The bands of an integer variable's subgroups, from its declared bounds (never from the data,
+ * so the groups stay the same as values arrive and a viewer learns nothing from where they cut):
+ * empty when the range is small enough to split by value.
+ * @example integerBands({ type: 'integer', min: 0, max: 40, … }) // 0-10, 11-21, 22-32, 33-40
+ */
+export function integerBands(v: Pick<PilotVariable, 'type' | 'min' | 'max'>): IntegerBand[] {
+  if (v.type !== 'integer' || v.min === null || v.max === null) return [];
+  const size = v.max - v.min + 1;
+  if (size <= MAX_INTEGER_GROUPS) return [];
+  const width = Math.ceil(size / INTEGER_BANDS);
+  const bands: IntegerBand[] = [];
+  for (let from = v.min; from <= v.max; from += width) {
+    const to = Math.min(v.max, from + width - 1);
+    bands.push({ from, to, label: `${from}-${to}` });
+  }
+  return bands;
+}
+
+/** The subgroup a value falls in: the level, the yes/no, the number, or its band's label. */
+export function variableGroup(v: PilotVariable, value: VariableValue | null): VariableValue | null {
+  if (value === null || v.type !== 'integer' || typeof value !== 'number') return value;
+  const bands = integerBands(v);
+  if (bands.length === 0) return value;
+  return bands.find((b) => value >= b.from && value <= b.to)?.label ?? null;
+}
+
+/** The subgroups of a variable in their natural order (levels as declared, `false` first). */
+export function variableGroupOrder(v: PilotVariable): readonly VariableValue[] {
+  if (v.type === 'category') return v.levels.map((l) => l.code);
+  if (v.type === 'boolean') return [false, true];
+  const bands = integerBands(v);
+  if (bands.length > 0) return bands.map((b) => b.label);
+  const values: number[] = [];
+  for (let x = v.min ?? 0; x <= (v.max ?? -1); x++) values.push(x);
+  return values;
+}

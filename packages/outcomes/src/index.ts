@@ -68,6 +68,7 @@ export {
   subgroupValue,
   groupOrder,
   compareGroups,
+  compareInOrder,
   summarizeSubgroups,
   type SubgroupValue,
   type SubgroupSummary,

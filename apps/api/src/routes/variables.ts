@@ -19,7 +19,10 @@ import {
 
 const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const VariableParam = PilotParam.extend({ code: z.string().min(1).max(40) });
-const conflict = jsonContent(ErrorBody, 'The change would break stored values, or the code is taken');
+const conflict = jsonContent(
+  ErrorBody,
+  'The change would break stored values, or the code is taken',
+);
 
 /** A pilot's own baseline variables (SPEC §2): declared by whoever may edit the pilot. */
 export const variables = new OpenAPIHono<AppEnv>()

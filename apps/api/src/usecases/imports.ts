@@ -63,7 +63,8 @@ export async function runImport({
   const benefitEnd = await benefitEndIndex(ctx.store.db, input.pilotId);
   const importCtx = {
     bsnKey: ctx.config.bsnKey,
-    variables: input.kind === 'participants' ? await listVariables(ctx.store.db, input.pilotId) : [],
+    variables:
+      input.kind === 'participants' ? await listVariables(ctx.store.db, input.pilotId) : [],
     participant: (ref: string) => index.get(ref),
     hasBenefitEnd: (ref: string, date: string) => {
       const p = index.get(ref);

@@ -1,10 +1,4 @@
-import {
-  listVariables,
-  listVariablesTx,
-  valuesOf,
-  ValueWriter,
-  type Tx,
-} from '@wegwijzer/db';
+import { listVariables, listVariablesTx, valuesOf, ValueWriter, type Tx } from '@wegwijzer/db';
 import { BadRequest, variableJson, type VariableValue } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
 
@@ -43,10 +37,7 @@ export async function checkValues(
       });
   }
   if (problems.length > 0)
-    throw new BadRequest(
-      problems.map((p) => `${p.path} ${p.message}`).join('; '),
-      problems,
-    );
+    throw new BadRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
   return out;
 }
 

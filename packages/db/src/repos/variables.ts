@@ -99,11 +99,7 @@ function columns(v: PilotVariable) {
   ];
 }
 
-export async function insertVariableTx(
-  tx: Tx,
-  pilotId: string,
-  v: PilotVariable,
-): Promise<number> {
+export async function insertVariableTx(tx: Tx, pilotId: string, v: PilotVariable): Promise<number> {
   const now = nowIso();
   const pos = await tx.get<{ p: number | null }>(
     'SELECT MAX(position) AS p FROM pilot_variables WHERE pilot_id = ?',
