@@ -40,7 +40,7 @@ import {
   protectSubgroups,
   protectSurvival,
 } from '@wegwijzer/disclosure';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
@@ -242,7 +242,7 @@ export async function worklist({
       missingFields,
     });
   }
-  await audit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
+  await emitAudit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
   return { pilotId, asOf: fromDay(today), total: items.length, items };
 }
 

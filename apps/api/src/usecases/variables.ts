@@ -1,5 +1,4 @@
 import {
-  auditTx,
   deleteVariableTx,
   insertVariableTx,
   listVariables,
@@ -7,7 +6,6 @@ import {
   updateVariableTx,
   valueCounts,
   variableUsageTx,
-  type AuditEntry,
   type StoredVariable,
 } from '@wegwijzer/db';
 import {
@@ -24,6 +22,7 @@ import {
 } from '@wegwijzer/domain';
 import { protectVariableList } from '@wegwijzer/disclosure';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { isViewer } from './disclosure.ts';
 import { visiblePilot } from './pilots.ts';
 
@@ -90,7 +89,8 @@ export async function declareVariable({
   await visiblePilot(ctx, pilotId);
   const v = toDeclaration(input);
   checkDeclaration(v);
-  const id = await ctx.store.transaction(async (tx) => {
+  const id = await withTransaction(ctx, async (ctx) => {
+    const { tx } = ctx;
     await tx.lockPilot(pilotId);
     const all = await listVariablesTx(tx, pilotId);
     if (all.some((x) => x.code === v.code))
@@ -98,7 +98,7 @@ export async function declareVariable({
     if (all.length >= MAX_VARIABLES)
       throw new Conflict(`A pilot has at most ${MAX_VARIABLES} variables`);
     const newId = await insertVariableTx(tx, pilotId, v);
-    await auditTx(tx, auditEntry(ctx, 'pilot.variable.create', pilotId, { code: v.code }));
+    await emitAudit(ctx, auditEntry('pilot.variable.create', pilotId, { code: v.code }));
     return newId;
   });
   return toJson({ ...v, id }, 0);
@@ -120,7 +120,8 @@ export async function changeVariable({
   input: PilotVariableUpdate;
 }): Promise<PilotVariableJson> {
   await visiblePilot(ctx, pilotId);
-  return ctx.store.transaction(async (tx) => {
+  return withTransaction(ctx, async (ctx) => {
+    const { tx } = ctx;
     await tx.lockPilot(pilotId);
     const { all, found } = await findTx(tx, pilotId, code);
     const { id, ...current } = found;
@@ -138,9 +139,9 @@ export async function changeVariable({
     const problem = variableChangeProblem(current, next, usage);
     if (problem) throw new Conflict(problem, { code, values: usage.count });
     await updateVariableTx(tx, id, next);
-    await auditTx(
-      tx,
-      auditEntry(ctx, 'pilot.variable.update', pilotId, { code, fields: Object.keys(input) }),
+    await emitAudit(
+      ctx,
+      auditEntry('pilot.variable.update', pilotId, { code, fields: Object.keys(input) }),
     );
     return toJson({ ...next, id }, usage.count);
   });
@@ -157,7 +158,8 @@ export async function removeVariable({
   code: string;
 }): Promise<void> {
   await visiblePilot(ctx, pilotId);
-  await ctx.store.transaction(async (tx) => {
+  await withTransaction(ctx, async (ctx) => {
+    const { tx } = ctx;
     await tx.lockPilot(pilotId);
     const { found } = await findTx(tx, pilotId, code);
     const usage = await variableUsageTx(tx, found.id);
@@ -167,24 +169,10 @@ export async function removeVariable({
         { code, values: usage.count },
       );
     await deleteVariableTx(tx, found.id);
-    await auditTx(tx, auditEntry(ctx, 'pilot.variable.delete', pilotId, { code }));
+    await emitAudit(ctx, auditEntry('pilot.variable.delete', pilotId, { code }));
   });
 }
 
-function auditEntry(
-  ctx: UseCaseCtx,
-  action: string,
-  pilotId: string,
-  details: Record<string, unknown>,
-): AuditEntry {
-  return {
-    actorId: ctx.actor.id,
-    actorEmail: ctx.actor.email,
-    action,
-    pilotId,
-    rowCount: 1,
-    details,
-    requestId: ctx.requestId,
-    clientRequestId: ctx.clientRequestId,
-  };
+function auditEntry(action: string, pilotId: string, details: Record<string, unknown>) {
+  return { action, pilotId, rowCount: 1, details };
 }
