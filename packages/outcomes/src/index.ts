@@ -94,3 +94,19 @@ export {
   type StatusPoint,
 } from './status.ts';
 export * from './models/index.ts';
+export {
+  BALANCE_MARK,
+  armOrder,
+  balanceTable,
+  meanSd,
+  meanSmd,
+  proportionSmd,
+  type BalanceField,
+  type BalanceRow,
+  type BalanceTable,
+  type BalanceValue,
+  type FieldBalance,
+  type LevelBalance,
+  type NumericArm,
+  type Smd,
+} from './balance.ts';
