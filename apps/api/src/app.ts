@@ -14,6 +14,7 @@ import { sameOriginWrites } from './http/origin.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
+import { balance } from './routes/balance.ts';
 import { budget } from './routes/budget.ts';
 import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
@@ -49,7 +50,8 @@ function buildApi() {
     .route('/', auditLog)
     .route('/', models)
     .route('/', privacy)
-    .route('/', variables);
+    .route('/', variables)
+    .route('/', balance);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

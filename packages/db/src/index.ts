@@ -30,3 +30,4 @@ export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
 export * from './models.ts';
 export * from './repos/variables.ts';
+export * from './balance.ts';

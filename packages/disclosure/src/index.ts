@@ -31,3 +31,4 @@ export {
 export { hasSmallGroup, verdict } from './verdict.ts';
 export { protectStatusByMonth } from './status.ts';
 export { protectVariableList } from './variables.ts';
+export { protectBalance } from './balance.ts';

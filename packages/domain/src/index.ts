@@ -16,3 +16,4 @@ export * from './api-status.ts';
 export * from './model-covariates.ts';
 export * from './api-models.ts';
 export * from './api-variables.ts';
+export * from './api-balance.ts';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { armOrder, balanceTable, meanSd, meanSmd, proportionSmd } from './balance.ts';
+import {
+  armOrder,
+  balanceTable,
+  meanSd,
+  meanSmd,
+  proportionSmd,
+  type BalanceRow,
+} from './balance.ts';
 
 /** Hand-worked cases of the balance table (issue 17); the sums are written out beside each. */
 
@@ -10,7 +17,7 @@ describe('standardised differences', () => {
     // (0.25 − 0.75) / sqrt((0.1875 + 0.1875) / 2) = −0.5 / 0.4330127
     [0.25, 0.75, -1.1547005],
     // (0.5 − 0.48) / sqrt((0.25 + 0.2496) / 2) = 0.02 / 0.4997999
-    [0.5, 0.48, 0.0400160],
+    [0.5, 0.48, 0.040016],
     [0, 0, 0],
     // (0.9 − 0.1) / sqrt((0.09 + 0.09) / 2) = 0.8 / 0.3
     [0.9, 0.1, 2.6666667],
@@ -38,7 +45,7 @@ describe('standardised differences', () => {
 });
 
 describe('balanceTable', () => {
-  const rows = [
+  const rows: BalanceRow[] = [
     { arm: 'intervention', values: { x: 1, cat: 'a' } },
     { arm: 'intervention', values: { x: 2, cat: 'a' } },
     { arm: 'intervention', values: { x: 3, cat: 'b' } },
@@ -86,7 +93,7 @@ describe('balanceTable', () => {
   });
 
   it('compares every intervention arm with control, and none without a control arm', () => {
-    const multi = [
+    const multi: BalanceRow[] = [
       ...rows,
       { arm: 'vrijstelling', values: { x: 3, cat: 'a' } },
       { arm: 'vrijstelling', values: { x: 3, cat: 'a' } },

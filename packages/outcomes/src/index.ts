@@ -110,3 +110,8 @@ export {
   type NumericArm,
   type Smd,
 } from './balance.ts';
+export {
+  BASELINE_BALANCE_FIELDS,
+  baselineBalanceValues,
+  variableBalanceField,
+} from './balance-fields.ts';
