@@ -1,10 +1,11 @@
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
 
 /**
  * Issue 17's done-when: a pilot with a `supervisor_trained` boolean and a `sessions_attended`
  * integer (0–40) imports and splits subgroups by both, on the kept sums (standard windows) and
- * on the packed timelines (any other window) alike.
+ * on the packed timelines (any other window) alike, and exports both with their Table Schema.
  */
 
 let t: TestApp;
@@ -149,5 +150,79 @@ describe('subgroups by a pilot variable', () => {
     for (const g of body.groups as Group[])
       for (const a of Object.values(g.arms))
         expect([null, 0, 10, 15, 20]).toContain(a.participants);
+  });
+});
+
+describe('exporting pilot variables', () => {
+  it('writes both as the last columns of cohort.csv and participants.csv, with their schema', async () => {
+    const researcher = await t.user('researcher', [pilot]);
+    const res = await t.request(`/api/pilots/${pilot}/export?format=csv`, { as: researcher });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const text = (name: string) => new TextDecoder().decode(files[name]!);
+    for (const name of ['cohort.csv', 'participants.csv']) {
+      const [header, ...lines] = text(name)
+        .split(/\r?\n/)
+        .filter((l) => l !== '');
+      const columns = header!.split(',');
+      expect(columns.slice(-2)).toEqual(['supervisor_trained', 'sessions_attended']);
+      const cells = lines.map((l) => l.split(',').slice(-2).join(','));
+      // The same multiset of values as imported (rows come in pseudonym order).
+      const imported = PEOPLE.map(
+        (p) => `${p.trained === '' ? '' : p.trained === 'ja'},${p.sessions}`,
+      );
+      expect(cells.sort()).toEqual(imported.sort());
+    }
+    const pkg = JSON.parse(text('datapackage.json'));
+    for (const resource of ['cohort', 'participants']) {
+      const fields = pkg.resources.find((r: { name: string }) => r.name === resource).schema.fields;
+      const byName = Object.fromEntries(fields.map((f: { name: string }) => [f.name, f]));
+      expect(byName.supervisor_trained).toMatchObject({ type: 'boolean' });
+      expect(byName.sessions_attended).toMatchObject({
+        type: 'integer',
+        constraints: { minimum: 0, maximum: 40 },
+      });
+      expect(byName.sessions_attended.description).toContain('Sessies');
+    }
+  });
+
+  it('describes a category variable with its levels and their labels', async () => {
+    const other = await t.pilot();
+    await t.json(`/api/pilots/${other}/variables`, {
+      method: 'POST',
+      body: JSON.stringify({
+        code: 'region',
+        label: 'Wijk',
+        type: 'category',
+        description: 'Wijk van het woonadres bij intake',
+        levels: [
+          { code: 'noord', label: 'Noord', labelEn: 'North' },
+          { code: 'zuid', label: 'Zuid' },
+        ],
+      }),
+    });
+    await importCsv(
+      t,
+      other,
+      'participants',
+      'participant_ref,intake_date,region\nQ1,2024-01-10,zuid\n',
+    );
+    const researcher = await t.user('researcher', [other]);
+    const res = await t.request(`/api/pilots/${other}/export?format=excel-nl`, { as: researcher });
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const pkg = JSON.parse(new TextDecoder().decode(files['datapackage.json']!));
+    const fields = pkg.resources.find((r: { name: string }) => r.name === 'cohort').schema.fields;
+    const region = fields.find((f: { name: string }) => f.name === 'region');
+    expect(region).toMatchObject({
+      type: 'string',
+      constraints: { enum: ['noord', 'zuid'] },
+      categories: [
+        { value: 'noord', label: 'Noord / North' },
+        { value: 'zuid', label: 'Zuid' },
+      ],
+    });
+    expect(region.description).toContain('Wijk van het woonadres');
+    const csv = new TextDecoder().decode(files['participants.csv']!);
+    expect(csv.split(/\r?\n/)[1]!.split(';').at(-1)).toBe('zuid');
   });
 });
