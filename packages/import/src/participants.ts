@@ -7,7 +7,8 @@ import {
   lostToFollowUpAfterIntake,
   MOTIVATION,
 } from '@wegwijzer/domain';
-import type { Baseline } from '@wegwijzer/domain';
+import type { Baseline, PilotVariable } from '@wegwijzer/domain';
+import { variableColumn } from './variables.ts';
 import { hashBsn, isValidBsn, normaliseBsn } from './bsn.ts';
 import type { Cells, ParticipantColumn } from './header.ts';
 import type { RowReport } from './report.ts';
@@ -86,6 +87,7 @@ export class ParticipantValidator {
   constructor(
     private readonly delimiter: Delimiter,
     private readonly bsnKey: string | null,
+    private readonly variables: readonly PilotVariable[] = [],
   ) {}
 
   check(cells: Cells, report: RowReport): ParticipantRow | null {
@@ -146,8 +148,12 @@ export class ParticipantValidator {
       );
     }
 
+    const variables = variableColumn(this.variables, cells, this.delimiter, report);
     const bsnHash = this.bsnHash(cells.get('bsn'), report);
-    return report.ok ? { line: report.line, participantRef: ref, bsnHash, fields } : null;
+    if (!report.ok) return null;
+    return variables === null
+      ? { line: report.line, participantRef: ref, bsnHash, fields }
+      : { line: report.line, participantRef: ref, bsnHash, fields, variables };
   }
 
   // The BSN itself never reaches a message or a row: only whether it is well

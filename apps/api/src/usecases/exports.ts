@@ -2,9 +2,11 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   listBudgetLines,
+  listVariables,
   recordExport,
   toBaseline,
   toTimelineEvent,
+  valuesOf,
   type Database,
   type ParticipantRow,
 } from '@wegwijzer/db';
@@ -33,6 +35,8 @@ import {
   cohortTable,
   EVENTS,
   PARTICIPANTS,
+  variableCells,
+  withVariables,
   type DialectName,
   type ExportParticipant,
   type ZipEntry,
@@ -231,7 +235,13 @@ async function* cohortPages(
         list.push(toTimelineEvent(e));
       }
     }
+    const values = await valuesOf(
+      ctx.store.db,
+      pilotId,
+      rows.map((r) => r.id),
+    );
     yield rows.map((r) => ({
+      variables: values.get(r.id),
       pseudonym: name(r.id),
       baseline: toBaseline(r),
       events: events.get(r.id) ?? [],
@@ -311,13 +321,18 @@ export async function exportCohort({
   const pages = (withEvents: boolean) =>
     cohortPages(ctx, pilotId, filters, { ...options, withEvents });
   const windows = options.windows ?? COHORT_WINDOWS;
-  const cohortSchema = cohortTable(windows);
+  // The pilot's own variables close both participant tables, with their Table Schema.
+  const variables = await listVariables(ctx.store.db, pilotId);
+  const cohortSchema = withVariables(cohortTable(windows), variables);
+  const peopleSchema = withVariables(PARTICIPANTS, variables);
   const cohort = new TableWriter(cohortSchema, dialect);
-  const people = new TableWriter(PARTICIPANTS, dialect);
+  const people = new TableWriter(peopleSchema, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const budget = new TableWriter(BUDGET, dialect);
   const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
-  const tables = TABLES.map((t) => (t.name === cohortSchema.name ? cohortSchema : t));
+  const tables = TABLES.map((t) =>
+    t.name === cohortSchema.name ? cohortSchema : t.name === peopleSchema.name ? peopleSchema : t,
+  );
   const datapackage = buildDataPackage(tables, dialect, {
     pilot: {
       id: pilot.id,
@@ -339,11 +354,15 @@ export async function exportCohort({
   function* entries(): Generator<ZipEntry> {
     yield {
       name: cohortSchema.path,
-      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts, windows))),
+      content: csvFile(cohort, pages(true), (p) =>
+        cohort.row([...cohortCells(p, facts, windows), ...variableCells(p.variables, variables)]),
+      ),
     };
     yield {
       name: PARTICIPANTS.path,
-      content: csvFile(people, pages(false), (p) => people.row(participantCells(p))),
+      content: csvFile(people, pages(false), (p) =>
+        people.row([...participantCells(p), ...variableCells(p.variables, variables)]),
+      ),
     };
     yield {
       name: EVENTS.path,
