@@ -78,12 +78,16 @@ export async function writeParticipants(
   // One multi-row INSERT per set of columns (a file has one set, so in practice one).
   const inserts = new Map<string, BulkInsert>();
   const pendingRefs = new Set<string>();
-  const touched: number[] = [];
+  // A set: a reference twice in a file is recomputed once.
+  const touched = new Set<number>();
+  const fresh = new Set<number>();
   const collect = (returned: { id: number; participant_ref: string }[]) => {
     for (const r of returned) {
-      existing.set(r.participant_ref, Number(r.id));
+      const id = Number(r.id);
+      existing.set(r.participant_ref, id);
       pendingRefs.delete(r.participant_ref);
-      touched.push(Number(r.id));
+      touched.add(id);
+      fresh.add(id);
     }
   };
   const flushAll = async () => {
@@ -122,12 +126,12 @@ export async function writeParticipants(
         `UPDATE participants SET updated_at = ?${names.map((n) => `, ${n} = ?`).join('')} WHERE id = ?`,
         [now, ...Object.values(columns), id],
       );
-      touched.push(id);
+      touched.add(id);
       updated++;
     }
   }
   await flushAll();
-  await recomputeDerived(tx, pilotId, pilot, touched);
+  await recomputeDerived(tx, pilotId, pilot, [...touched], { fresh });
   await bumpPilotVersion(tx, pilotId);
   return { inserted, updated };
 }
