@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -35,6 +36,9 @@ import { modelStrings } from './models/strings.ts';
 import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
 
+// The balance table brings the NL Design System table components: its own chunk.
+const BalanceSection = lazy(() => import('./balance/BalanceTable.tsx'));
+
 export default function Analysis() {
   const { t, locale } = useI18n();
   const loc = useLocation();
@@ -67,6 +71,9 @@ export default function Analysis() {
         <Link to={`/analyse/modellen?pilot=${pilot.id}`}>{modelStrings[locale].link} →</Link>
       </p>
       <Survival pilotId={pilot.id} />
+      <Suspense fallback={<Loading />}>
+        <BalanceSection pilotId={pilot.id} />
+      </Suspense>
       <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
     </div>
