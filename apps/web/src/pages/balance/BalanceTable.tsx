@@ -14,7 +14,8 @@ import { Query } from '../../components/States.tsx';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { useI18n, useStrings, type Dict } from '../../i18n.tsx';
 import { valueLabel, type BaselineField } from '../../labels.ts';
-import { balanceQuery, variablesQuery } from './queries.ts';
+import { variablesQuery } from '../variables/queries.ts';
+import { balanceQuery } from './queries.ts';
 import { balanceLines, variableLevelLabel, type BalanceLine, type Cell } from './rows.ts';
 import { balanceStrings } from './strings.ts';
 
