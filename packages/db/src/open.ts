@@ -250,12 +250,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const sqlite = new BetterSqlite3(path);
   configureConnection(sqlite);
   const db = kyselyFor(sqlite);
-  try {
-    await migrate(db, options.migrations);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
+  await migrateOrClose(db, options.migrations);
   let closed: Promise<void> | null = null;
   return {
     kind: 'sqlite',
@@ -315,12 +310,7 @@ export async function openPostgres(
 ): Promise<PostgresStore> {
   const pool = postgresPool(url, options);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrate(db, options.migrations);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
+  await migrateOrClose(db, options.migrations);
   let closed: Promise<void> | null = null;
   return {
     kind: 'postgres',
@@ -329,6 +319,16 @@ export async function openPostgres(
     transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'postgres'))),
     close: () => (closed ??= db.destroy()),
   };
+}
+
+/** Applies pending migrations; a database that cannot be brought up to date is closed again. */
+async function migrateOrClose(db: Kysely<Database>, list?: Record<string, Migration>) {
+  try {
+    await migrate(db, list);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
 }
 
 /** The Migrator for `db`: the shipped migrations, or `list` (tests build old schemas with it). */
