@@ -144,6 +144,12 @@ const baselineFields = {
   refugeeStatus: z.boolean().nullable(),
   education: Education.nullable(),
   lostToFollowUpDate: IsoDate.nullable(),
+  variables: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).nullable())
+    .openapi({
+      description:
+        "Values of the pilot's own variables by code (GET /api/pilots/{id}/variables); null clears one",
+    }),
 };
 
 export const ParticipantInput = z
@@ -182,6 +188,10 @@ export const Participant = z
     education: Education.nullable(),
     lostToFollowUpDate: z.string().nullable(),
     hasBsn: z.boolean(),
+    variables: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .openapi({ description: "The pilot's own variables that have a value, by code" }),
   })
   .openapi('Participant');
 export type Participant = z.infer<typeof Participant>;

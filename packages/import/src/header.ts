@@ -61,8 +61,10 @@ export interface Header {
 export function readHeader(
   kind: ImportKind,
   record: readonly string[],
+  extra: readonly string[] = [],
 ): { header: Header; errors: ImportError[] } {
-  const allowed = ALLOWED[kind];
+  // A participants file also takes the pilot's own variables, headed by their codes.
+  const allowed = extra.length === 0 ? ALLOWED[kind] : [...ALLOWED[kind], ...extra];
   const index = new Map<string, number>();
   const errors: ImportError[] = [];
   const error = (column: string | null, message: string) =>

@@ -128,7 +128,12 @@ export class Session {
   }
 
   private readHeader(record: string[]): void {
-    const { header, errors } = readHeader(this.kind, record);
+    const variables = this.kind === 'participants' ? (this.ctx.variables ?? []) : [];
+    const { header, errors } = readHeader(
+      this.kind,
+      record,
+      variables.map((v) => v.code),
+    );
     errors.forEach((e) => this.error(e));
     if (this.kind === 'participants' && header.index.has('bsn') && this.ctx.bsnKey === null) {
       this.error({
@@ -142,7 +147,7 @@ export class Session {
     this.header = header;
     this.validator =
       this.kind === 'participants'
-        ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey)
+        ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey, variables)
         : this.kind === 'events'
           ? new EventValidator(this.delimiter, this.ctx)
           : new BudgetValidator(this.delimiter);

@@ -1,4 +1,11 @@
-import type { Baseline, BudgetLineFields, RuleCode, TimelineEvent } from '@wegwijzer/domain';
+import type {
+  Baseline,
+  BudgetLineFields,
+  PilotVariable,
+  RuleCode,
+  TimelineEvent,
+  VariableValue,
+} from '@wegwijzer/domain';
 
 /** Which import file (SPEC §4, and budget.csv of issue 11) is being read. */
 export type ImportKind = 'participants' | 'events' | 'budget';
@@ -34,6 +41,8 @@ export interface ParticipantRow {
    * `arm` (default `intervention`) are always present.
    */
   fields: Partial<Omit<Baseline, never>>;
+  /** The pilot's own variables whose columns the file has, by code; an empty cell is null. */
+  variables?: Record<string, VariableValue | null>;
 }
 
 /** A valid row of events.csv. */
@@ -53,6 +62,8 @@ export interface BudgetRow {
 export interface ImportContext {
   /** HMAC key for BSNs; when null, a file with a `bsn` column is refused. */
   bsnKey: string | null;
+  /** Participants only: the pilot's own variables, whose codes are columns too (SPEC §2). */
+  variables?: readonly PilotVariable[];
   /** Events only: the pilot's existing participant with this ref. When omitted, the existence and intake checks are skipped. */
   participant?(ref: string): { intakeDate: string } | undefined;
   /** Events only: whether a `benefit_end` for this participant on this day is already stored. */

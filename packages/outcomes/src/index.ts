@@ -74,6 +74,7 @@ export {
   subgroupValue,
   groupOrder,
   compareGroups,
+  compareInOrder,
   summarizeSubgroups,
   type SubgroupValue,
   type SubgroupSummary,
@@ -99,3 +100,24 @@ export {
   type StatusPoint,
 } from './status.ts';
 export * from './models/index.ts';
+export {
+  BALANCE_MARK,
+  armOrder,
+  balanceTable,
+  meanSd,
+  meanSmd,
+  proportionSmd,
+  type BalanceField,
+  type BalanceRow,
+  type BalanceTable,
+  type BalanceValue,
+  type FieldBalance,
+  type LevelBalance,
+  type NumericArm,
+  type Smd,
+} from './balance.ts';
+export {
+  BASELINE_BALANCE_FIELDS,
+  baselineBalanceValues,
+  variableBalanceField,
+} from './balance-fields.ts';

@@ -1,11 +1,12 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
-  appendAudit,
   listBudgetLines,
+  listVariables,
   recordExport,
   toBaseline,
   toTimelineEvent,
+  valuesOf,
   type Database,
   type ParticipantRow,
 } from '@wegwijzer/db';
@@ -34,12 +35,14 @@ import {
   cohortTable,
   EVENTS,
   PARTICIPANTS,
+  variableCells,
+  withVariables,
   type DialectName,
   type ExportParticipant,
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -157,7 +160,7 @@ export async function exportCount({
   await visiblePilot(ctx, pilotId);
   const participants = await countCohort(ctx, pilotId, filters);
   // Counts of narrowing filters can single a person out: each one asked for is logged.
-  await audit(ctx, {
+  await emitAudit(ctx, {
     action: 'export.count',
     pilotId,
     rowCount: participants,
@@ -232,7 +235,13 @@ async function* cohortPages(
         list.push(toTimelineEvent(e));
       }
     }
+    const values = await valuesOf(
+      ctx.store.db,
+      pilotId,
+      rows.map((r) => r.id),
+    );
     yield rows.map((r) => ({
+      variables: values.get(r.id),
       pseudonym: name(r.id),
       baseline: toBaseline(r),
       events: events.get(r.id) ?? [],
@@ -296,9 +305,7 @@ export async function exportCohort({
     },
     (eb) => matches(eb, pilotId, filters),
   );
-  await appendAudit(ctx.store.db, {
-    actorId: ctx.actor.id,
-    actorEmail: ctx.actor.email,
+  await emitAudit(ctx, {
     action: 'export.cohort',
     pilotId,
     rowCount: participants,
@@ -308,21 +315,24 @@ export async function exportCohort({
       dateShift: options.dateShift,
       windows: options.windows ?? COHORT_WINDOWS,
     },
-    requestId: ctx.requestId,
-    clientRequestId: ctx.clientRequestId,
   });
 
   const facts = pilot;
   const pages = (withEvents: boolean) =>
     cohortPages(ctx, pilotId, filters, { ...options, withEvents });
   const windows = options.windows ?? COHORT_WINDOWS;
-  const cohortSchema = cohortTable(windows);
+  // The pilot's own variables close both participant tables, with their Table Schema.
+  const variables = await listVariables(ctx.store.db, pilotId);
+  const cohortSchema = withVariables(cohortTable(windows), variables);
+  const peopleSchema = withVariables(PARTICIPANTS, variables);
   const cohort = new TableWriter(cohortSchema, dialect);
-  const people = new TableWriter(PARTICIPANTS, dialect);
+  const people = new TableWriter(peopleSchema, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const budget = new TableWriter(BUDGET, dialect);
   const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
-  const tables = TABLES.map((t) => (t.name === cohortSchema.name ? cohortSchema : t));
+  const tables = TABLES.map((t) =>
+    t.name === cohortSchema.name ? cohortSchema : t.name === peopleSchema.name ? peopleSchema : t,
+  );
   const datapackage = buildDataPackage(tables, dialect, {
     pilot: {
       id: pilot.id,
@@ -344,11 +354,15 @@ export async function exportCohort({
   function* entries(): Generator<ZipEntry> {
     yield {
       name: cohortSchema.path,
-      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts, windows))),
+      content: csvFile(cohort, pages(true), (p) =>
+        cohort.row([...cohortCells(p, facts, windows), ...variableCells(p.variables, variables)]),
+      ),
     };
     yield {
       name: PARTICIPANTS.path,
-      content: csvFile(people, pages(false), (p) => people.row(participantCells(p))),
+      content: csvFile(people, pages(false), (p) =>
+        people.row([...participantCells(p), ...variableCells(p.variables, variables)]),
+      ),
     };
     yield {
       name: EVENTS.path,

@@ -1,6 +1,6 @@
 import {
-  auditTx,
   benefitEndIndex,
+  listVariables,
   participantIndex,
   Spool,
   writeBudgetLines,
@@ -24,7 +24,7 @@ import {
   type ImportSummary,
 } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
-import { audit } from './audit.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
@@ -62,6 +62,8 @@ export async function runImport({
   const benefitEnd = await benefitEndIndex(ctx.store.db, input.pilotId);
   const importCtx = {
     bsnKey: ctx.config.bsnKey,
+    variables:
+      input.kind === 'participants' ? await listVariables(ctx.store.db, input.pilotId) : [],
     participant: (ref: string) => index.get(ref),
     hasBenefitEnd: (ref: string, date: string) => {
       const p = index.get(ref);
@@ -92,7 +94,7 @@ export async function runImport({
     const summary = step.value;
     if (summary.errorCount > 0) {
       // A refused file is logged too: who tried to import how much into which pilot.
-      await audit(ctx, {
+      await emitAudit(ctx, {
         action: `import.${input.kind}.failed`,
         pilotId: input.pilotId,
         rowCount: summary.records,
@@ -111,7 +113,7 @@ export async function runImport({
       rows: summary.records,
     };
     if (input.dryRun) {
-      await audit(ctx, {
+      await emitAudit(ctx, {
         action: `import.${input.kind}.dryrun`,
         pilotId: input.pilotId,
         rowCount: summary.records,
@@ -120,11 +122,11 @@ export async function runImport({
         ? { ...base, inserted: newRefs, updated: summary.records - newRefs }
         : { ...base, inserted: summary.records, updated: 0 };
     }
-    const counts = await ctx.store.transaction(async (tx) => {
+    const counts = await withTransaction(ctx, async (ctx) => {
       const result =
         input.kind === 'participants'
           ? await writeParticipants(
-              tx,
+              ctx.tx,
               input.pilotId,
               pilot,
               spool.rows() as Iterable<StagedParticipant>,
@@ -132,7 +134,7 @@ export async function runImport({
           : input.kind === 'events'
             ? {
                 ...(await writeEvents(
-                  tx,
+                  ctx.tx,
                   input.pilotId,
                   pilot,
                   spool.rows() as Iterable<StagedEvent>,
@@ -141,15 +143,13 @@ export async function runImport({
               }
             : {
                 ...(await writeBudgetLines(
-                  tx,
+                  ctx.tx,
                   input.pilotId,
                   spool.rows() as Iterable<BudgetLineFields>,
                 )),
                 updated: 0,
               };
-      await auditTx(tx, {
-        actorId: ctx.actor.id,
-        actorEmail: ctx.actor.email,
+      await emitAudit(ctx, {
         action: `import.${input.kind}`,
         pilotId: input.pilotId,
         rowCount: summary.records,
@@ -158,8 +158,6 @@ export async function runImport({
           updated: result.updated,
           delimiter: summary.delimiter,
         },
-        requestId: ctx.requestId,
-        clientRequestId: ctx.clientRequestId,
       });
       return result;
     });
@@ -175,5 +173,6 @@ function stage(
 ): StagedParticipant | StagedEvent | BudgetLineFields {
   if ('budget' in row) return row.budget;
   if ('event' in row) return { participantRef: row.participantRef, event: row.event };
-  return { participantRef: row.participantRef, bsnHash: row.bsnHash, fields: row.fields };
+  const staged = { participantRef: row.participantRef, bsnHash: row.bsnHash, fields: row.fields };
+  return row.variables ? { ...staged, variables: row.variables } : staged;
 }

@@ -6,20 +6,25 @@ import {
   getPilot as loadPilot,
   listPilotRecords,
   listReferenceLines,
+  listVariables,
   subgroupTotals,
+  variableSubgroupTotals,
   survivalTimes,
   worklistRows,
 } from '@wegwijzer/db';
 import {
+  BadRequest,
   Forbidden,
   isStandardWindow,
   NotFound,
+  SubgroupField,
+  variableGroupOrder,
   type ReferenceLineRecord,
-  type SubgroupField,
 } from '@wegwijzer/domain';
 import {
   addMonths,
   compareGroups,
+  compareInOrder,
   curvesByArm,
   fromDay,
   summarizeOutcomes,
@@ -35,7 +40,7 @@ import {
   protectSubgroups,
   protectSurvival,
 } from '@wegwijzer/disclosure';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
@@ -117,11 +122,11 @@ export async function pilotSubgroups({
   ctx: UseCaseCtx;
   pilotId: string;
   k: number;
-  by: SubgroupField;
+  by: SubgroupField | string;
 }) {
   requirePersonalData(await visiblePilot(ctx, pilotId));
-  const order = compareGroups(by);
-  const groups = (await subgroupTotals(ctx.store.db, pilotId, k, by))
+  const { order, totals } = await subgroupSource(ctx, pilotId, k, by);
+  const groups = totals
     .sort((a, b) => order(a.value, b.value))
     .map(({ value, totals }) => {
       const s = summarizeOutcomes(totals, k);
@@ -129,6 +134,27 @@ export async function pilotSubgroups({
     });
   const reply = { pilotId, windowMonths: k, by, groups };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
+}
+
+/** The totals and group order of a standard field, or of one of the pilot's own variables. */
+async function subgroupSource(ctx: UseCaseCtx, pilotId: string, k: number, by: string) {
+  const standard = SubgroupField.safeParse(by);
+  if (standard.success)
+    return {
+      order: compareGroups(standard.data),
+      totals: await subgroupTotals(ctx.store.db, pilotId, k, standard.data),
+    };
+  const vars = await listVariables(ctx.store.db, pilotId);
+  const variable = vars.find((v) => v.code === by);
+  if (!variable)
+    throw new BadRequest(
+      `by must be one of ${[...SubgroupField.options, ...vars.map((v) => v.code)].join(', ')}; got ${JSON.stringify(by)}`,
+      [{ path: 'by', message: 'not a baseline field nor a variable of this pilot' }],
+    );
+  return {
+    order: compareInOrder(variableGroupOrder(variable)),
+    totals: await variableSubgroupTotals(ctx.store.db, pilotId, k, variable),
+  };
 }
 
 /** Pilots side by side on the same definitions. */
@@ -216,7 +242,7 @@ export async function worklist({
       missingFields,
     });
   }
-  await audit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
+  await emitAudit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
   return { pilotId, asOf: fromDay(today), total: items.length, items };
 }
 

@@ -34,6 +34,16 @@ import { WindowPicker } from '../components/WindowPicker.tsx';
 import { modelStrings } from './models/strings.ts';
 import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
+import {
+  Heading1,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 export default function Analysis() {
   const { t, locale } = useI18n();
@@ -54,7 +64,7 @@ export default function Analysis() {
     );
   return (
     <div className="container">
-      <h1>{t.analysisTitle}</h1>
+      <Heading1>{t.analysisTitle}</Heading1>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
         <WindowPicker value={windowMonths} />
@@ -120,64 +130,64 @@ function KmFigure({ s }: { s: SurvivalReply }) {
           </div>
         }
         table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.days}</th>
+          <Table className="data-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
                 {arms.map((a) => (
-                  <th key={a} scope="col">
+                  <TableHeaderCell key={a} scope="col">
                     <ArmTag arm={a} />
-                  </th>
+                  </TableHeaderCell>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {ticks.map((tick) => (
-                <tr key={tick}>
-                  <th scope="row">{tick}</th>
+                <TableRow key={tick}>
+                  <TableHeaderCell scope="row">{tick}</TableHeaderCell>
                   {arms.map((a) => {
                     const r = [...rows].reverse().find((x) => x.t <= tick);
                     const band = r?.[`${a}Band`];
                     return (
-                      <td key={a}>
+                      <TableCell key={a}>
                         {r?.[a] != null
                           ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
                           : '–'}
-                      </td>
+                      </TableCell>
                     );
                   })}
-                </tr>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         }
       />
       {ticks.length > 0 && arms.some((a) => atRiskAt(s, a, ticks).some((x) => x != null)) && (
-        <table className="data-table at-risk">
-          <caption>{t.atRisk}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.days}</th>
+        <Table className="data-table at-risk">
+          <TableCaption>{t.atRisk}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
               {ticks.map((x) => (
-                <th key={x} scope="col">
+                <TableHeaderCell key={x} scope="col">
                   {x}
-                </th>
+                </TableHeaderCell>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {arms.map((a) => (
-              <tr key={a}>
-                <th scope="row">
+              <TableRow key={a}>
+                <TableHeaderCell scope="row">
                   <ArmTag arm={a} />
-                </th>
+                </TableHeaderCell>
                 {atRiskAt(s, a, ticks).map((v, i) => (
-                  <td key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</td>
+                  <TableCell key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</TableCell>
                 ))}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       <p className="logrank">
         {s.logRank ? (s.logRank.p < 0.05 ? t.logRankSig(p) : t.logRankNs(p)) : t.noLogRank}{' '}
@@ -260,35 +270,35 @@ function ByWindow({ pilotId }: { pilotId: string }) {
         </div>
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.window}</th>
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
               {arms.map((a) => (
-                <th key={a} scope="col">
+                <TableHeaderCell key={a} scope="col">
                   <ArmTag arm={a} />
-                </th>
+                </TableHeaderCell>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.window}>
-                <th scope="row">{t.months(r.window)}</th>
+              <TableRow key={r.window}>
+                <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
                 {arms.map((a) => {
                   const band = r[`${a}Band`];
                   return (
-                    <td key={a}>
+                    <TableCell key={a}>
                       {r[a] != null
                         ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
                         : '–'}
-                    </td>
+                    </TableCell>
                   );
                 })}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );

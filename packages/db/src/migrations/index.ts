@@ -6,6 +6,7 @@ import * as m004 from './004_personal_data.ts';
 import * as m005 from './005_audit_chain.ts';
 import * as m007 from './007_derived_version.ts';
 import * as m008 from './008_pilot_arms.ts';
+import * as m009 from './009_pilot_variables.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_audit_chain': m005,
   '007_derived_version': m007,
   '008_pilot_arms': m008,
+  '009_pilot_variables': m009,
 };
