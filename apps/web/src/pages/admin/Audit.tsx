@@ -23,6 +23,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const PAGE_SIZE = 50;
 const ACTIONS = Object.keys(adminStrings.nl.actionsList) as (keyof AdminStrings['actionsList'])[];
@@ -164,7 +165,7 @@ function AuditTable({ d, pilotName }: { d: AuditPage; pilotName(id: string): str
   const { locale } = useI18n();
   const s = useStrings(adminStrings);
   return (
-    <div className="table-scroll">
+    <ScrollTable>
       <Table className="data-table audit-table">
         <TableHeader>
           <TableRow>
@@ -199,7 +200,7 @@ function AuditTable({ d, pilotName }: { d: AuditPage; pilotName(id: string): str
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollTable>
   );
 }
 
