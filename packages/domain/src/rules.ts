@@ -317,6 +317,16 @@ export function participantNumber(
   return rule === 'amount' ? amountCents(reading) : wholeNumber(reading, rule.min, rule.max);
 }
 
+/** A lost-to-follow-up date: not before the participant's intake (SPEC §2). */
+export function lostToFollowUpAfterIntake(
+  lostToFollowUpDate: string | null,
+  intakeDate: string,
+): Checked<string | null> {
+  if (lostToFollowUpDate !== null && lostToFollowUpDate < intakeDate)
+    return refuse('before_intake', { intakeDate });
+  return ok(lostToFollowUpDate);
+}
+
 export const householdOf = (raw: string): Checked<Household> => oneOf(raw, HOUSEHOLDS);
 export const educationOf = (raw: string): Checked<Education> => oneOf(raw, EDUCATIONS);
 

@@ -1,4 +1,12 @@
-import { ARMS, BIRTH_YEAR, Education, Household, LADDER_STEP, MOTIVATION } from '@wegwijzer/domain';
+import {
+  ARMS,
+  BIRTH_YEAR,
+  Education,
+  Household,
+  LADDER_STEP,
+  lostToFollowUpAfterIntake,
+  MOTIVATION,
+} from '@wegwijzer/domain';
 import type { Baseline, PilotVariable } from '@wegwijzer/domain';
 import { variableColumn } from './variables.ts';
 import { hashBsn, isValidBsn, normaliseBsn } from './bsn.ts';
@@ -96,6 +104,7 @@ export class ParticipantValidator {
         report.add(
           'participant_ref',
           `participant_ref ${shown(ref)} appears twice in this file (first on line ${first})`,
+          { code: 'duplicate_ref' },
         );
       } else this.seen.set(ref, report.line);
     }
@@ -131,10 +140,12 @@ export class ParticipantValidator {
     }
 
     const { intakeDate, lostToFollowUpDate } = fields;
-    if (intakeDate && lostToFollowUpDate && lostToFollowUpDate < intakeDate) {
+    const lost = intakeDate && lostToFollowUpAfterIntake(lostToFollowUpDate ?? null, intakeDate);
+    if (lost && !lost.ok) {
       report.add(
         'lost_to_follow_up_date',
         `lost to follow-up date ${lostToFollowUpDate} is before the intake date ${intakeDate}`,
+        lost.error,
       );
     }
 
@@ -151,13 +162,20 @@ export class ParticipantValidator {
   private bsnHash(raw: string | undefined, report: RowReport): string | null {
     if (raw === undefined || raw === '') return null;
     if (normaliseBsn(raw) === null) {
-      report.add('bsn', 'BSN must be 9 digits (or 8, when a spreadsheet dropped the leading zero)');
+      report.add(
+        'bsn',
+        'BSN must be 9 digits (or 8, when a spreadsheet dropped the leading zero)',
+        {
+          code: 'bad_bsn',
+        },
+      );
       return null;
     }
     if (!isValidBsn(raw)) {
       report.add(
         'bsn',
         'BSN is not valid: it fails the elfproef (11-test); check for a typing error',
+        { code: 'bad_bsn' },
       );
       return null;
     }

@@ -17,6 +17,7 @@ import {
   eurosToCents,
   Forbidden,
   isAmountEvent,
+  lostToFollowUpAfterIntake,
   NotFound,
   type Arm,
   type Baseline,
@@ -221,8 +222,10 @@ function toBaselinePatch(input: ParticipantUpdate): Partial<Baseline> {
 }
 
 function checkDates(b: Pick<Baseline, 'intakeDate' | 'lostToFollowUpDate'>) {
-  if (b.lostToFollowUpDate && b.lostToFollowUpDate < b.intakeDate) {
-    throw new BadRequest('lostToFollowUpDate lies before intakeDate');
+  const lost = lostToFollowUpAfterIntake(b.lostToFollowUpDate, b.intakeDate);
+  if (!lost.ok) {
+    const message = 'lostToFollowUpDate lies before intakeDate';
+    throw new BadRequest(message, [{ path: 'lostToFollowUpDate', message, ...lost.error }]);
   }
 }
 

@@ -4,6 +4,16 @@ import { Empty, Query } from '../components/States.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import {
+  Heading2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 export function WorklistTab({ pilotId }: { pilotId: string }) {
   const { t, locale } = useI18n();
@@ -11,35 +21,37 @@ export function WorklistTab({ pilotId }: { pilotId: string }) {
   const field = (f: string) => (t.fields as Record<string, string>)[f] ?? f;
   return (
     <section aria-labelledby="wl-h">
-      <h2 id="wl-h">{t.worklistTitle}</h2>
+      <Heading2 id="wl-h">{t.worklistTitle}</Heading2>
       <p className="muted">{t.worklistIntro}</p>
       <Query q={q}>
         {(d) =>
           d.items.length === 0 ? (
             <Empty />
           ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.ref}</th>
-                  <th scope="col">{t.intake}</th>
-                  <th scope="col">{t.dueMarks}</th>
-                  <th scope="col">{t.missingFields}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((i) => (
-                  <tr key={i.participantId}>
-                    <th scope="row">
-                      <Link to={`/participants/${i.participantId}`}>{i.participantRef}</Link>
-                    </th>
-                    <td>{formatDate(i.intakeDate, locale)}</td>
-                    <td>{i.dueMarks.join(', ') || '–'}</td>
-                    <td>{i.missingFields.map(field).join(', ') || '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScrollTable labelledBy="wl-h">
+              <Table className="data-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t.ref}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.intake}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.dueMarks}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.missingFields}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {d.items.map((i) => (
+                    <TableRow key={i.participantId}>
+                      <TableHeaderCell scope="row">
+                        <Link to={`/participants/${i.participantId}`}>{i.participantRef}</Link>
+                      </TableHeaderCell>
+                      <TableCell>{formatDate(i.intakeDate, locale)}</TableCell>
+                      <TableCell>{i.dueMarks.join(', ') || '–'}</TableCell>
+                      <TableCell>{i.missingFields.map(field).join(', ') || '–'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </ScrollTable>
           )
         }
       </Query>
