@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {} from '@wegwijzer/db';
-import { WINDOWS, type SubgroupField } from '@wegwijzer/domain';
+import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
 import { outcomesFor, summarizeSubgroups, survivalByArm } from '@wegwijzer/outcomes';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
 import { deriveInMemory } from '../support/derive.ts';
@@ -152,16 +151,7 @@ describe('GET /api/pilots/{id}/survival', () => {
 });
 
 describe('GET /api/pilots/{id}/subgroups', () => {
-  it.each([
-    'motivation',
-    'ladderStep',
-    'household',
-    'hasDebts',
-    'disability',
-    'refugeeStatus',
-    'education',
-    'ageBand',
-  ] as SubgroupField[])('equals the pure subgroup split by %s', async (by) => {
+  it.each([...SUBGROUP_FIELDS])('equals the pure subgroup split by %s', async (by) => {
     const { status, body } = await checked(`/api/pilots/${pilot}/subgroups?by=${by}&window=12`);
     expect(status).toBe(200);
     const expected = summarizeSubgroups(await inMemory(), by, 12);

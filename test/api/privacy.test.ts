@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WINDOWS } from '@wegwijzer/domain';
+import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
 import { twelvePersonPilot } from '../support/disclosure-fixtures.ts';
 
@@ -37,16 +37,7 @@ describe('a viewer on a pilot of 12 participants', () => {
         `/api/pilots/${pilot}/outcomes?window=${k}`,
         `/api/pilots/${pilot}/cohorts?window=${k}`,
       ]),
-      ...[
-        'motivation',
-        'ladderStep',
-        'household',
-        'hasDebts',
-        'disability',
-        'refugeeStatus',
-        'education',
-        'ageBand',
-      ].map((by) => `/api/pilots/${pilot}/subgroups?by=${by}&window=12`),
+      ...SUBGROUP_FIELDS.map((by) => `/api/pilots/${pilot}/subgroups?by=${by}&window=12`),
       '/api/routeplanner?window=12',
       '/api/routeplanner?motivation=3&window=12',
     ];

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '@wegwijzer/api';
-import {} from '@wegwijzer/db';
 import { MAX_WINDOW, StatusByMonthReply } from '@wegwijzer/domain';
 import { windowOf, wilson } from '@wegwijzer/outcomes';
-import { testApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { demoApp } from '../support/demo.ts';
 import { deriveInMemory } from '../support/derive.ts';
 
 let t: TestApp;
 let pilots: string[];
 
 beforeAll(async () => {
-  t = await testApp();
-  await loadDemo(t.store);
-  pilots = (await t.store.db.selectFrom('pilots').select('id').orderBy('name').execute()).map(
-    (p) => p.id,
-  );
+  ({ t, pilots } = await demoApp());
 }, 120_000);
 afterAll(() => t.close());
 

@@ -1,10 +1,9 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '@wegwijzer/api';
-import {} from '@wegwijzer/db';
 import { SUBGROUP_FIELDS } from '@wegwijzer/domain';
 import { fromDay, outcomesFor, summarizeSubgroups } from '@wegwijzer/outcomes';
-import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { importCsv, type TestApp } from '../support/app.ts';
+import { demoApp } from '../support/demo.ts';
 import { deriveInMemory } from '../support/derive.ts';
 
 // Any window 1–60 (issue 18): windows without derived rows come from the engine on demand and
@@ -16,11 +15,7 @@ let t: TestApp;
 let pilots: string[];
 
 beforeAll(async () => {
-  t = await testApp();
-  await loadDemo(t.store);
-  pilots = (await t.store.db.selectFrom('pilots').select('id').orderBy('name').execute()).map(
-    (p) => p.id,
-  );
+  ({ t, pilots } = await demoApp());
 }, 120_000);
 afterAll(() => t.close());
 

@@ -83,7 +83,12 @@ interface Finding {
   problem: string;
 }
 
-async function check(page: Page, path: string, width: number, errors: string[]): Promise<Finding[]> {
+async function check(
+  page: Page,
+  path: string,
+  width: number,
+  errors: string[],
+): Promise<Finding[]> {
   const found: Finding[] = [];
   await visit(page, path);
   const { scroll, inner } = await page.evaluate(() => ({
@@ -93,7 +98,7 @@ async function check(page: Page, path: string, width: number, errors: string[]):
   if (scroll > inner) {
     const wide = await page.evaluate(
       (w) =>
-        [...document.querySelectorAll('main *')]
+        [...document.querySelectorAll('body *')]
           .filter((el) => el.getBoundingClientRect().right > w + 1)
           .slice(0, 3)
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
@@ -128,7 +133,7 @@ async function audit(role: keyof typeof ACCOUNTS, paths: (ids: Ids) => string[])
     await shot(page, `pilot-${role}-390`);
   }
   await ctx.close();
-  return found.map((f) => `${f.width}px ${f.path}: ${f.problem}`);
+  return [...new Set(found.map((f) => `${f.width}px ${f.path}: ${f.problem}`))];
 }
 
 interface Ids {
@@ -137,10 +142,9 @@ interface Ids {
 }
 
 async function findIds(page: Page): Promise<Ids> {
-  const pilots = (await (await page.request.get(`${e.base}/api/pilots`)).json()) as {
-    id: string;
-    hasControl?: boolean;
-  }[];
+  const { items: pilots } = (await (await page.request.get(`${e.base}/api/pilots`)).json()) as {
+    items: { id: string; hasControl: boolean }[];
+  };
   const pilot = (pilots.find((p) => p.hasControl) ?? pilots[0])!.id;
   const res = await page.request.get(`${e.base}/api/pilots/${pilot}/participants`);
   const participant = res.ok()

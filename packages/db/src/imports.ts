@@ -87,19 +87,23 @@ export async function writeParticipants(
   // One multi-row INSERT per set of columns (a file has one set, so in practice one).
   const inserts = new Map<string, BulkInsert>();
   const pendingRefs = new Set<string>();
-  const touched: number[] = [];
+  // A set: a reference twice in a file is recomputed once.
+  const touched = new Set<number>();
+  const fresh = new Set<number>();
   // Variable values of new participants wait for their ids (at most one multi-row INSERT's worth).
   const values = new ValueWriter(tx, pilotId, await listVariablesTx(tx, pilotId));
   const waitingValues = new Map<string, Record<string, VariableValue | null>>();
   const collect = async (returned: { id: number; participant_ref: string }[]) => {
     for (const r of returned) {
-      existing.set(r.participant_ref, Number(r.id));
+      const id = Number(r.id);
+      existing.set(r.participant_ref, id);
       pendingRefs.delete(r.participant_ref);
-      touched.push(Number(r.id));
+      touched.add(id);
+      fresh.add(id);
       const v = waitingValues.get(r.participant_ref);
       if (v) {
         waitingValues.delete(r.participant_ref);
-        await values.write(Number(r.id), v, false);
+        await values.write(id, v, false);
       }
     }
   };
@@ -143,13 +147,13 @@ export async function writeParticipants(
         [now, ...Object.values(columns), id],
       );
       if (row.variables) await values.write(id, row.variables, true);
-      touched.push(id);
+      touched.add(id);
       updated++;
     }
   }
   await flushAll();
   await values.flush();
-  await recomputeDerived(tx, pilotId, pilot, touched);
+  await recomputeDerived(tx, pilotId, pilot, [...touched], { fresh });
   await bumpPilotVersion(tx, pilotId);
   return { inserted, updated };
 }

@@ -32,3 +32,4 @@ export * from './repos/audit-anonymous.ts';
 export * from './models.ts';
 export * from './repos/variables.ts';
 export * from './balance.ts';
+export * from './cohort.ts';

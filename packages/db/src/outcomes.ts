@@ -18,7 +18,7 @@ import {
   type ArmTotalsByArm,
   type SurvivalTime,
 } from '@wegwijzer/outcomes';
-import { TOTAL_COLUMNS } from './derived.ts';
+import { TOTAL_COLUMNS, totalsSelect } from './window-columns.ts';
 import type { Database } from './schema.ts';
 import { shownArmsByPilot } from './repos/arms.ts';
 import { byArmIndex, groupKey, pilotPack } from './windows.ts';
@@ -169,27 +169,7 @@ async function sumWindows(
     : sql``;
   const { rows } = await sql<TotalsRow>`
     SELECT w.pilot_id AS pilot_id, ${sql.raw(grp)} AS grp, w.arm AS arm,
-      COUNT(*) AS participants,
-      SUM(w.evaluable) AS evaluable,
-      SUM(w.off_benefit) AS off_benefit,
-      SUM(CASE WHEN w.route = 'regular_work' THEN 1 ELSE 0 END) AS r_regular_work,
-      SUM(CASE WHEN w.route = 'bbz' THEN 1 ELSE 0 END) AS r_bbz,
-      SUM(CASE WHEN w.route = 'combination' THEN 1 ELSE 0 END) AS r_combination,
-      SUM(CASE WHEN w.route = 'other' THEN 1 ELSE 0 END) AS r_other,
-      SUM(CASE WHEN w.evaluable = 1 AND w.sustained = 1 THEN 1 ELSE 0 END) AS sustained,
-      SUM(w.benefit_days) AS benefit_days,
-      SUM(w.avoided_numerator) AS avoided_numerator,
-      SUM(w.offset_cents) AS offset_cents,
-      SUM(w.guidance_cents) AS guidance_cents,
-      SUM(w.ladder_measured) AS ladder_measured,
-      SUM(w.ladder_up) AS ladder_up,
-      SUM(w.ladder_change) AS ladder_change,
-      SUM(w.placements_eligible) AS placements_eligible,
-      SUM(w.placements_sustained) AS placements_sustained,
-      SUM(w.debt_intake) AS debt_intake,
-      SUM(w.debt_stabilised) AS debt_stabilised,
-      SUM(w.stress_measured) AS stress_measured,
-      SUM(w.stress_change_tenths) AS stress_change_tenths
+      ${sql.raw(totalsSelect('w'))}
     FROM participants p
     JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
     ${values}

@@ -351,6 +351,8 @@ export const AuditEntry = z
     action: z.string(),
     pilotId: z.string().nullable(),
     participantId: z.string().nullable(),
+    /** The participant's own reference (P-0012), for reading; null when erased or none. */
+    participantRef: z.string().nullable().optional(),
     rowCount: z.number().int().nullable(),
     details: z.unknown().nullable(),
     requestId: z.string().nullable(),

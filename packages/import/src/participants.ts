@@ -107,6 +107,7 @@ export class ParticipantValidator {
         report.add(
           'participant_ref',
           `participant_ref ${shown(ref)} appears twice in this file (first on line ${first})`,
+          { code: 'duplicate_ref' },
         );
       } else this.seen.set(ref, report.line);
     }
@@ -164,13 +165,20 @@ export class ParticipantValidator {
   private bsnHash(raw: string | undefined, report: RowReport): string | null {
     if (raw === undefined || raw === '') return null;
     if (normaliseBsn(raw) === null) {
-      report.add('bsn', 'BSN must be 9 digits (or 8, when a spreadsheet dropped the leading zero)');
+      report.add(
+        'bsn',
+        'BSN must be 9 digits (or 8, when a spreadsheet dropped the leading zero)',
+        {
+          code: 'bad_bsn',
+        },
+      );
       return null;
     }
     if (!isValidBsn(raw)) {
       report.add(
         'bsn',
         'BSN is not valid: it fails the elfproef (11-test); check for a typing error',
+        { code: 'bad_bsn' },
       );
       return null;
     }

@@ -82,12 +82,12 @@ export class Session {
   finish(notText: NotText | null, csv: CsvFailure | null): void {
     const line = this.line + 1;
     if (notText === 'utf16' || notText === 'workbook')
-      this.error({ line: 1, column: null, message: NOT_TEXT_MESSAGE[notText] });
+      this.error({ line: 1, column: null, message: NOT_TEXT_MESSAGE[notText], code: 'not_text' });
     else if (notText !== null)
-      this.error({ line, column: null, message: NOT_TEXT_MESSAGE[notText] });
+      this.error({ line, column: null, message: NOT_TEXT_MESSAGE[notText], code: 'not_text' });
     else if (csv !== null) this.error({ line, column: null, message: CSV_FAILURE_MESSAGE[csv] });
     else if (this.line === 0 || (this.headerBlank && this.records === 0)) {
-      this.error({ line: 1, column: null, message: 'the file is empty' });
+      this.error({ line: 1, column: null, message: 'the file is empty', code: 'empty_file' });
     }
   }
 
@@ -159,6 +159,7 @@ export class Session {
         line: this.line,
         column: null,
         message: `this row has ${record.length} fields but the header has ${header.width} columns; is a value with a "${this.delimiter}" in it not quoted?`,
+        code: 'field_count',
       });
       return;
     }

@@ -20,12 +20,26 @@ export type Delimiter = ',' | ';';
  * `column` is the header name as written (trimmed, lower-cased), or null for
  * problems with a whole row or the whole file.
  */
+/** File- and row-level refusals that are no shared rule's; the screens word them from the code. */
+export type ImportCode =
+  | 'missing_column'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'duplicate_ref'
+  | 'field_count'
+  | 'empty_file'
+  | 'not_text'
+  | 'bad_bsn';
+
 export interface ImportError {
   line: number;
   column: string | null;
   message: string;
-  /** The shared rule's code (domain rules.ts) and its params, where a rule refused the value. */
-  code?: RuleCode;
+  /**
+   * The shared rule's code (domain rules.ts) and its params, where a rule refused the value; or
+   * the import's own code for a refusal of the file's shape, so the screens can word it.
+   */
+  code?: RuleCode | ImportCode;
   params?: Record<string, string | number>;
 }
 

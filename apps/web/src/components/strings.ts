@@ -15,7 +15,8 @@ export const componentStrings = {
     gone: 'De persoonsgegevens van deze pilot zijn na de bewaartermijn verwijderd; dit cijfer kan niet meer worden berekend.',
     server: 'De server kon dit verzoek niet verwerken. Probeer het over een paar minuten opnieuw.',
     network: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
-    scrollTable: (label: string) => `${label} (tabel; schuif zijwaarts voor meer kolommen)`,
+    table: 'Tabel',
+    scrollTable: (label: string) => `${label} (schuif zijwaarts voor meer kolommen)`,
   },
   en: {
     forbiddenTitle: 'No access',
@@ -32,6 +33,7 @@ export const componentStrings = {
     gone: "This pilot's personal data were deleted at the end of the retention period; this figure can no longer be computed.",
     server: 'The server could not handle this request. Try again in a few minutes.',
     network: 'The server cannot be reached. Check your connection and try again.',
-    scrollTable: (label: string) => `${label} (table; scroll sideways for more columns)`,
+    table: 'Table',
+    scrollTable: (label: string) => `${label} (scroll sideways for more columns)`,
   },
 };

@@ -44,6 +44,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { TickTable } from '../components/TickTable.tsx';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 export default function Analysis() {
   const { t, locale } = useI18n();
@@ -130,64 +132,51 @@ function KmFigure({ s }: { s: SurvivalReply }) {
           </div>
         }
         table={
-          <Table className="data-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
-                {arms.map((a) => (
-                  <TableHeaderCell key={a} scope="col">
-                    <ArmTag arm={a} />
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {ticks.map((tick) => (
-                <TableRow key={tick}>
-                  <TableHeaderCell scope="row">{tick}</TableHeaderCell>
-                  {arms.map((a) => {
-                    const r = [...rows].reverse().find((x) => x.t <= tick);
-                    const band = r?.[`${a}Band`];
-                    return (
-                      <TableCell key={a}>
-                        {r?.[a] != null
-                          ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                          : '–'}
-                      </TableCell>
-                    );
-                  })}
+          <ScrollTable>
+            <Table className="data-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
+                  {arms.map((a) => (
+                    <TableHeaderCell key={a} scope="col">
+                      <ArmTag arm={a} />
+                    </TableHeaderCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {ticks.map((tick) => (
+                  <TableRow key={tick}>
+                    <TableHeaderCell scope="row">{tick}</TableHeaderCell>
+                    {arms.map((a) => {
+                      const r = [...rows].reverse().find((x) => x.t <= tick);
+                      const band = r?.[`${a}Band`];
+                      return (
+                        <TableCell key={a}>
+                          {r?.[a] != null
+                            ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                            : '–'}
+                        </TableCell>
+                      );
+                    })}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollTable>
         }
       />
       {ticks.length > 0 && arms.some((a) => atRiskAt(s, a, ticks).some((x) => x != null)) && (
-        <Table className="data-table at-risk">
-          <TableCaption>{t.atRisk}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
-              {ticks.map((x) => (
-                <TableHeaderCell key={x} scope="col">
-                  {x}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {arms.map((a) => (
-              <TableRow key={a}>
-                <TableHeaderCell scope="row">
-                  <ArmTag arm={a} />
-                </TableHeaderCell>
-                {atRiskAt(s, a, ticks).map((v, i) => (
-                  <TableCell key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TickTable
+          caption={t.atRisk}
+          tickHeader={t.days}
+          ticks={ticks}
+          arms={arms}
+          cell={(a, _x, i) => {
+            const v = atRiskAt(s, a, ticks)[i];
+            return v == null ? '–' : formatNumber(v, 0, locale);
+          }}
+        />
       )}
       <p className="logrank">
         {s.logRank ? (s.logRank.p < 0.05 ? t.logRankSig(p) : t.logRankNs(p)) : t.noLogRank}{' '}
@@ -270,35 +259,37 @@ function ByWindow({ pilotId }: { pilotId: string }) {
         </div>
       }
       table={
-        <Table className="data-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
-              {arms.map((a) => (
-                <TableHeaderCell key={a} scope="col">
-                  <ArmTag arm={a} />
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.window}>
-                <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
-                {arms.map((a) => {
-                  const band = r[`${a}Band`];
-                  return (
-                    <TableCell key={a}>
-                      {r[a] != null
-                        ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                        : '–'}
-                    </TableCell>
-                  );
-                })}
+        <ScrollTable>
+          <Table className="data-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
+                {arms.map((a) => (
+                  <TableHeaderCell key={a} scope="col">
+                    <ArmTag arm={a} />
+                  </TableHeaderCell>
+                ))}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.window}>
+                  <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
+                  {arms.map((a) => {
+                    const band = r[`${a}Band`];
+                    return (
+                      <TableCell key={a}>
+                        {r[a] != null
+                          ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                          : '–'}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollTable>
       }
     />
   );

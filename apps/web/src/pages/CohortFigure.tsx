@@ -30,6 +30,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 const strings = {
   nl: {
@@ -164,7 +165,7 @@ function CohortChart({
         </div>
       }
       table={
-        <div className="table-scroll">
+        <ScrollTable>
           <Table className="data-table cohort-table">
             <TableHeader>
               <TableRow>
@@ -202,7 +203,7 @@ function CohortChart({
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollTable>
       }
     />
   );

@@ -20,6 +20,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 /** Pilots side by side on the same definitions (one /api/outcomes call). */
 export default function Compare() {
@@ -38,7 +39,7 @@ export default function Compare() {
           d.pilots.length === 0 ? (
             <Empty />
           ) : (
-            <div className="table-scroll">
+            <ScrollTable>
               <Table className="data-table compare">
                 <TableCaption>{t.offBenefitAfter(windowMonths)}</TableCaption>
                 <TableHeader>
@@ -106,7 +107,7 @@ export default function Compare() {
                 </TableBody>
               </Table>
               <RoundedNote rounded={d.rounded} />
-            </div>
+            </ScrollTable>
           )
         }
       </Query>

@@ -6,6 +6,8 @@ import type { ImportResult } from '@wegwijzer/domain';
 import { ErrorState } from '../components/States.tsx';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { errorListCsv, importErrorMessage } from './import/errors.ts';
+import { importStrings } from './import/strings.ts';
 import {
   Alert,
   Button,
@@ -88,14 +90,11 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
 
   const downloadErrors = () => {
     if (!errors) return;
-    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const csv = [
-      `${t.line};${t.column};${t.message}`,
-      ...errors.map((e) => `${e.line ?? ''};${q(e.column ?? '')};${q(e.message)}`),
-    ].join('\r\n');
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    a.download = 'importfouten.csv';
+    a.href = URL.createObjectURL(
+      new Blob([errorListCsv(errors, locale)], { type: 'text/csv;charset=utf-8' }),
+    );
+    a.download = importStrings[locale].fileName;
     a.click();
     URL.revokeObjectURL(a.href);
   };
@@ -217,7 +216,7 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
                 <TableRow key={i}>
                   <TableCell>{e.line ?? '–'}</TableCell>
                   <TableCell>{e.column ?? '–'}</TableCell>
-                  <TableCell>{e.message}</TableCell>
+                  <TableCell>{importErrorMessage(e, locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -16,6 +16,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 /** Programme manager's "Mijn pilots": participants, pending, exit at 12 months with interval, follow-ups due. */
 export function MyPilots() {
@@ -41,7 +42,7 @@ export function MyPilots() {
       {rows.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-scroll">
+        <ScrollTable labelledBy="my-pilots-h">
           <Table className="data-table my-pilots-table">
             <TableHeader>
               <TableRow>
@@ -91,7 +92,7 @@ export function MyPilots() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

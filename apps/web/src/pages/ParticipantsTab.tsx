@@ -4,6 +4,7 @@ import { ArmTag } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { valueLabel } from '../labels.ts';
 import { Link, setQuery, useLocation } from '../router.tsx';
 import {
   Button,
@@ -19,6 +20,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -69,32 +71,34 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
               <p className="muted" aria-live="polite">
                 {t.total(formatNumber(d.total, 0, locale))}
               </p>
-              <Table className="data-table">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t.ref}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.armFilter}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.intake}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.fields.household}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.fields.ladderStep}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {d.items.map((p) => (
-                    <TableRow key={p.id}>
-                      <TableHeaderCell scope="row">
-                        <Link to={`/participants/${p.id}`}>{p.participantRef}</Link>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <ArmTag arm={p.arm} />
-                      </TableCell>
-                      <TableCell>{formatDate(p.intakeDate, locale)}</TableCell>
-                      <TableCell>{p.household ?? '–'}</TableCell>
-                      <TableCell>{p.ladderStep ?? '–'}</TableCell>
+              <ScrollTable>
+                <Table className="data-table">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">{t.ref}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.armFilter}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.intake}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.fields.household}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.fields.ladderStep}</TableHeaderCell>
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                  </TableHeader>
+                  <TableBody>
+                    {d.items.map((p) => (
+                      <TableRow key={p.id}>
+                        <TableHeaderCell scope="row">
+                          <Link to={`/participants/${p.id}`}>{p.participantRef}</Link>
+                        </TableHeaderCell>
+                        <TableCell>
+                          <ArmTag arm={p.arm} />
+                        </TableCell>
+                        <TableCell>{formatDate(p.intakeDate, locale)}</TableCell>
+                        <TableCell>{valueLabel('household', p.household, t)}</TableCell>
+                        <TableCell>{p.ladderStep ?? '–'}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </ScrollTable>
               <nav className="pager" aria-label={t.page(d.page, pages)}>
                 <Button
                   type="button"

@@ -13,6 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 export function WorklistTab({ pilotId }: { pilotId: string }) {
   const { t, locale } = useI18n();
@@ -27,28 +28,30 @@ export function WorklistTab({ pilotId }: { pilotId: string }) {
           d.items.length === 0 ? (
             <Empty />
           ) : (
-            <Table className="data-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.ref}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.intake}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.dueMarks}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.missingFields}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {d.items.map((i) => (
-                  <TableRow key={i.participantId}>
-                    <TableHeaderCell scope="row">
-                      <Link to={`/participants/${i.participantId}`}>{i.participantRef}</Link>
-                    </TableHeaderCell>
-                    <TableCell>{formatDate(i.intakeDate, locale)}</TableCell>
-                    <TableCell>{i.dueMarks.join(', ') || '–'}</TableCell>
-                    <TableCell>{i.missingFields.map(field).join(', ') || '–'}</TableCell>
+            <ScrollTable labelledBy="wl-h">
+              <Table className="data-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t.ref}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.intake}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.dueMarks}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.missingFields}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {d.items.map((i) => (
+                    <TableRow key={i.participantId}>
+                      <TableHeaderCell scope="row">
+                        <Link to={`/participants/${i.participantId}`}>{i.participantRef}</Link>
+                      </TableHeaderCell>
+                      <TableCell>{formatDate(i.intakeDate, locale)}</TableCell>
+                      <TableCell>{i.dueMarks.join(', ') || '–'}</TableCell>
+                      <TableCell>{i.missingFields.map(field).join(', ') || '–'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </ScrollTable>
           )
         }
       </Query>

@@ -3,9 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { auditQuery, pilotsQuery, type AuditFilter, type AuditPage } from '../../api/queries.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { formatNumber } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { href, navigate, setQuery, useLocation } from '../../router.tsx';
+import { auditSentence } from './audit-sentence.ts';
+import { auditStrings } from './audit-strings.ts';
 import { ChainCheck } from './ChainCheck.tsx';
 import { auditFilterFrom, FILTER_KEYS } from './forms.ts';
 import { adminStrings, type AdminStrings } from './strings.ts';
@@ -23,6 +25,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const PAGE_SIZE = 50;
 const ACTIONS = Object.keys(adminStrings.nl.actionsList) as (keyof AdminStrings['actionsList'])[];
@@ -163,44 +166,36 @@ function AuditFilters({
 function AuditTable({ d, pilotName }: { d: AuditPage; pilotName(id: string): string }) {
   const { locale } = useI18n();
   const s = useStrings(adminStrings);
+  const words = useStrings(auditStrings);
   return (
-    <div className="table-scroll">
+    <ScrollTable labelledBy="audit-h">
       <Table className="data-table audit-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{s.at}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.who}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.what}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.pilot}</TableHeaderCell>
-            <TableHeaderCell scope="col">{s.participant}</TableHeaderCell>
-            <TableHeaderCell scope="col" className="num">
-              {s.rows}
-            </TableHeaderCell>
+            <TableHeaderCell scope="col">{words.sentence}</TableHeaderCell>
             <TableHeaderCell scope="col">{s.details}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {d.items.map((e) => (
-            <TableRow key={e.id}>
-              <TableCell>{formatDateTime(e.at, locale)}</TableCell>
-              <TableCell>{e.actorEmail ?? '–'}</TableCell>
-              <TableCell>
-                <code>{e.action}</code>
-              </TableCell>
-              <TableCell>{e.pilotId ? pilotName(e.pilotId) : '–'}</TableCell>
-              <TableCell>{e.participantId ?? '–'}</TableCell>
-              <TableCell className="num">
-                {e.rowCount != null ? formatNumber(e.rowCount, 0, locale) : '–'}
-              </TableCell>
-              <TableCell className="details-cell">
-                {e.details != null ? <code>{JSON.stringify(e.details)}</code> : '–'}
-              </TableCell>
+            <TableRow key={e.id} data-action={e.action}>
+              <TableCell>{auditSentence(e, pilotName, locale)}</TableCell>
+              <TableCell className="details-cell">{detailsText(e.details)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollTable>
   );
+}
+
+/** Details as "key: value" pairs for reading, not JSON; the CSV export keeps the raw JSON. */
+function detailsText(details: unknown): string {
+  if (details == null) return '–';
+  if (typeof details !== 'object') return String(details);
+  return Object.entries(details as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
 }
 
 function Pager({ page, total }: { page: number; total: number }) {

@@ -21,6 +21,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /** Tokens: the list with revoke, and a form that shows a new token once, with a copy button. */
 export function Tokens({ admin }: { admin: boolean }) {
@@ -51,7 +52,7 @@ export function Tokens({ admin }: { admin: boolean }) {
             d.items.length === 0 ? (
               <Empty>{s.noTokens}</Empty>
             ) : (
-              <div className="table-scroll">
+              <ScrollTable labelledBy="tok-h">
                 <Table className="data-table tokens-table">
                   <TableHeader>
                     <TableRow>
@@ -112,7 +113,7 @@ export function Tokens({ admin }: { admin: boolean }) {
                     })}
                   </TableBody>
                 </Table>
-              </div>
+              </ScrollTable>
             )
           }
         </Query>

@@ -23,6 +23,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const ROLES = [
   'viewer',
@@ -113,7 +114,7 @@ function UserTable({
     <section aria-labelledby="users-h">
       <Heading2 id="users-h">{s.users}</Heading2>
       {toggle.isError && <ErrorState error={toggle.error} />}
-      <div className="table-scroll">
+      <ScrollTable labelledBy="users-h">
         <Table className="data-table users-table">
           <TableHeader>
             <TableRow>
@@ -197,7 +198,7 @@ function UserTable({
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

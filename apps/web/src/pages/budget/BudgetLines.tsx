@@ -35,6 +35,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /** The pilot's budget lines with add, change and delete (managers of the pilot and admins). */
 export function BudgetLines({ pilotId }: { pilotId: string }) {
@@ -66,7 +67,7 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
           list.items.length === 0 ? (
             <Empty>{s.noLines}</Empty>
           ) : (
-            <div className="table-scroll">
+            <ScrollTable labelledBy="bl-lines-h">
               <Table className="data-table budget-lines-table">
                 <TableHeader>
                   <TableRow>
@@ -151,7 +152,7 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
                   </TableRow>
                 </TableFooter>
               </Table>
-            </div>
+            </ScrollTable>
           )
         }
       </Query>

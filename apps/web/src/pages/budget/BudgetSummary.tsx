@@ -20,6 +20,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /**
  * "Begroting en financiering" (issue 11, finding 5): the cost per policy domain, who funds what,
@@ -93,32 +94,34 @@ function BudgetBody({ b }: { b: BudgetReply }) {
           </>
         }
         table={
-          <Table className="data-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{s.domain}</TableHeaderCell>
-                <TableHeaderCell scope="col">{s.amount}</TableHeaderCell>
-                <TableHeaderCell scope="col">{s.share}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {segs.map((x) => (
-                <TableRow key={x.domain}>
-                  <TableHeaderCell scope="row">{s.domains[x.domain]}</TableHeaderCell>
-                  <TableCell className="num">{money(x.amount)}</TableCell>
-                  <TableCell className="num">{pct(x.share)}</TableCell>
+          <ScrollTable>
+            <Table className="data-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{s.domain}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.amount}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.share}</TableHeaderCell>
                 </TableRow>
-              ))}
-              <TableRow>
-                <TableHeaderCell scope="row">{s.total}</TableHeaderCell>
-                <TableCell className="num">{money(b.totalBudget)}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {segs.map((x) => (
+                  <TableRow key={x.domain}>
+                    <TableHeaderCell scope="row">{s.domains[x.domain]}</TableHeaderCell>
+                    <TableCell className="num">{money(x.amount)}</TableCell>
+                    <TableCell className="num">{pct(x.share)}</TableCell>
+                  </TableRow>
+                ))}
+                <TableRow>
+                  <TableHeaderCell scope="row">{s.total}</TableHeaderCell>
+                  <TableCell className="num">{money(b.totalBudget)}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableBody>
+            </Table>
+          </ScrollTable>
         }
       />
-      <div className="card table-scroll">
+      <ScrollTable className="card">
         <Table className="data-table funding-table">
           <TableCaption>{s.whoPays}</TableCaption>
           <TableHeader>
@@ -162,7 +165,7 @@ function BudgetBody({ b }: { b: BudgetReply }) {
             </TableRow>
           </TableFooter>
         </Table>
-      </div>
+      </ScrollTable>
       <details className="definitions">
         <summary>{t.howComputed}</summary>
         <ul>
@@ -203,41 +206,43 @@ function PerEuro({ b }: { b: BudgetReply }) {
       {e.verdict === 'not_yet' && (
         <p className="verdict">{s.notYet(cellText(e.perEuro, cents, t.notShown))}</p>
       )}
-      <Table className="data-table compact-table">
-        <TableCaption>{s.made}</TableCaption>
-        <TableBody>
-          <TableRow>
-            <TableHeaderCell scope="row">{s.avoidedBenefit}</TableHeaderCell>
-            <TableCell className="num">
-              <Num c={e.avoidedBenefit} fmt={money} />
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">+ {s.offsetIncome}</TableHeaderCell>
-            <TableCell className="num">
-              <Num c={e.offsetIncome} fmt={money} />
-            </TableCell>
-          </TableRow>
-          {e.basis === 'net_effect' && (
+      <ScrollTable>
+        <Table className="data-table compact-table">
+          <TableCaption>{s.made}</TableCaption>
+          <TableBody>
             <TableRow>
-              <TableHeaderCell scope="row">− {s.counterfactual}</TableHeaderCell>
+              <TableHeaderCell scope="row">{s.avoidedBenefit}</TableHeaderCell>
               <TableCell className="num">
-                <Num c={e.counterfactual} fmt={money} />
+                <Num c={e.avoidedBenefit} fmt={money} />
               </TableCell>
             </TableRow>
-          )}
-          <TableRow>
-            <TableHeaderCell scope="row">= {s.effectTotal}</TableHeaderCell>
-            <TableCell className="num">
-              <Num c={e.total} fmt={money} />
-            </TableCell>
-          </TableRow>
-          <TableRow>
-            <TableHeaderCell scope="row">÷ {s.budgetTotal}</TableHeaderCell>
-            <TableCell className="num">{money(b.totalBudget)}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+            <TableRow>
+              <TableHeaderCell scope="row">+ {s.offsetIncome}</TableHeaderCell>
+              <TableCell className="num">
+                <Num c={e.offsetIncome} fmt={money} />
+              </TableCell>
+            </TableRow>
+            {e.basis === 'net_effect' && (
+              <TableRow>
+                <TableHeaderCell scope="row">− {s.counterfactual}</TableHeaderCell>
+                <TableCell className="num">
+                  <Num c={e.counterfactual} fmt={money} />
+                </TableCell>
+              </TableRow>
+            )}
+            <TableRow>
+              <TableHeaderCell scope="row">= {s.effectTotal}</TableHeaderCell>
+              <TableCell className="num">
+                <Num c={e.total} fmt={money} />
+              </TableCell>
+            </TableRow>
+            <TableRow>
+              <TableHeaderCell scope="row">÷ {s.budgetTotal}</TableHeaderCell>
+              <TableCell className="num">{money(b.totalBudget)}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </ScrollTable>
     </div>
   );
 }

@@ -29,6 +29,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { TickTable } from '../../components/TickTable.tsx';
 
 /** Status by month on the pilot page and in Analyse (its own chunk: it carries Recharts). */
 export default function StatusByMonthFigure({ pilotId }: { pilotId: string }) {
@@ -128,32 +130,17 @@ function StatusChart({ reply }: { reply: StatusByMonthReply }) {
         }
         table={<StatusTable rows={rows} arms={arms} />}
       />
-      <Table className="data-table at-risk status-n">
-        <TableCaption>{s.nBelow}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{s.month}</TableHeaderCell>
-            {ticks.map((m) => (
-              <TableHeaderCell key={m} scope="col">
-                {m}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {arms.map((a) => (
-            <TableRow key={a}>
-              <TableHeaderCell scope="row">
-                <ArmTag arm={a} />
-              </TableHeaderCell>
-              {ticks.map((m) => {
-                const c = rows.find((r) => r.month === m)?.cells[a];
-                return <TableCell key={m}>{c ? cellText(c.evaluable, n) : s.tooFew}</TableCell>;
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <TickTable
+        className="status-n"
+        caption={s.nBelow}
+        tickHeader={s.month}
+        ticks={ticks}
+        arms={arms}
+        cell={(a, m) => {
+          const c = rows.find((r) => r.month === m)?.cells[a];
+          return c ? cellText(c.evaluable, n) : s.tooFew;
+        }}
+      />
     </section>
   );
 }
@@ -164,7 +151,7 @@ function StatusTable({ rows, arms }: { rows: StatusRow[]; arms: ArmKey[] }) {
   const pct = (v: number) => formatPercent(v, 1, locale);
   const n = (v: number) => formatNumber(v, 0, locale);
   return (
-    <div className="table-scroll">
+    <ScrollTable>
       <Table className="data-table status-table">
         <TableHeader>
           <TableRow>
@@ -200,6 +187,6 @@ function StatusTable({ rows, arms }: { rows: StatusRow[]; arms: ArmKey[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollTable>
   );
 }

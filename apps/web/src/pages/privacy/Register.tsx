@@ -15,6 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 export const registerQuery = () =>
   queryOptions({
@@ -44,7 +45,7 @@ export function Register() {
           {s.download}
         </a>
       </p>
-      <div className="table-scroll">
+      <ScrollTable labelledBy="register-h">
         <Table className="data-table">
           <TableHeader>
             <TableRow>
@@ -74,7 +75,7 @@ export function Register() {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -27,6 +27,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const W = 280;
 const H = 34;
@@ -286,7 +287,7 @@ function PlannerTable({
     </>
   );
   return (
-    <div className="table-scroll">
+    <ScrollTable>
       <Table className="data-table planner-data">
         <TableHeader>
           <TableRow>
@@ -333,6 +334,6 @@ function PlannerTable({
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollTable>
   );
 }
