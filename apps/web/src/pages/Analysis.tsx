@@ -38,7 +38,6 @@ import {
   Heading1,
   Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
