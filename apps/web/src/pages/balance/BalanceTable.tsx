@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  Heading2,
   Table,
   TableBody,
   TableCaption,
@@ -26,7 +27,7 @@ export default function BalanceSection({ pilotId }: { pilotId: string }) {
   const vars = useQuery(variablesQuery(pilotId));
   return (
     <section aria-labelledby="balance-title" className="balance">
-      <h2 id="balance-title">{s.title}</h2>
+      <Heading2 id="balance-title">{s.title}</Heading2>
       <p>{s.intro}</p>
       <Query q={q}>{(b) => <BalanceView b={b} variables={vars.data?.items ?? []} />}</Query>
     </section>

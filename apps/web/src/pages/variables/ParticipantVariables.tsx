@@ -5,6 +5,7 @@ import { useI18n, useStrings } from '../../i18n.tsx';
 import { variableLevelLabel } from '../balance/rows.ts';
 import { variablesQuery } from './queries.ts';
 import { variableStrings } from './strings.ts';
+import { Heading2 } from '@utrecht/component-library-react';
 
 /** A participant's values of the pilot's own variables, labelled as the pilot declared them. */
 export function ParticipantVariables({
@@ -28,7 +29,7 @@ export function ParticipantVariables({
   };
   return (
     <section className="card" aria-labelledby="pv-h">
-      <h2 id="pv-h">{s.title}</h2>
+      <Heading2 id="pv-h">{s.title}</Heading2>
       <dl className="kv">
         {vars.map((v) => (
           <div key={v.code}>
