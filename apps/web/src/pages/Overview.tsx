@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { MyPilots } from './MyPilots.tsx';
+import { NewPilotLink } from './manage/NewPilotLink.tsx';
 
 /** One card per pilot, sorted by start date: headline at 12 months, intervention vs control, net savings. */
 export function Overview({ user }: { user: User }) {
@@ -41,6 +42,7 @@ export function Overview({ user }: { user: User }) {
       <p className="muted">
         {t.loggedInAs} {t.roles[user.role]}.
       </p>
+      {(user.role === 'manager' || user.role === 'admin') && <NewPilotLink />}
       {user.role === 'manager' && <MyPilots />}
       {list.length === 0 ? (
         <Empty />

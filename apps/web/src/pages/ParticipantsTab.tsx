@@ -5,6 +5,7 @@ import { Empty, Query } from '../components/States.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, setQuery, useLocation } from '../router.tsx';
+import { AddParticipant } from './manage/AddParticipant.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -22,6 +23,7 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
   return (
     <section aria-labelledby="pt-h">
       <h2 id="pt-h">{t.tabs.participants}</h2>
+      <AddParticipant pilotId={pilotId} />
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="ref">{t.search}</label>

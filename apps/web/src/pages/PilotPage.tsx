@@ -26,8 +26,9 @@ const StatusByMonthFigure = lazy(() => import('./monthly/StatusByMonthFigure.tsx
 const DebtSection = lazy(() => import('./debts/DebtSection.tsx'));
 const BudgetSummary = lazy(() => import('./budget/BudgetSummary.tsx'));
 const BudgetTab = lazy(() => import('./budget/BudgetTab.tsx'));
+const SettingsTab = lazy(() => import('./manage/SettingsTab.tsx'));
 
-type Tab = 'results' | 'participants' | 'import' | 'worklist' | 'budget';
+type Tab = 'results' | 'participants' | 'import' | 'worklist' | 'budget' | 'settings';
 
 export function PilotPage({ id, user }: { id: string; user: User }) {
   const { t, locale } = useI18n();
@@ -35,7 +36,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
   const pilot = useQuery(pilotQuery(id));
   const canWrite = user.role === 'manager' || user.role === 'admin';
   const tabs: Tab[] = canWrite
-    ? ['results', 'participants', 'import', 'worklist', 'budget']
+    ? ['results', 'participants', 'import', 'worklist', 'budget', 'settings']
     : ['results'];
   const asked = loc.query.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : 'results';
@@ -102,6 +103,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}
+      {tab === 'settings' && (
+        <Suspense fallback={<Loading />}>
+          <SettingsTab pilot={p} />
+        </Suspense>
+      )}
       {tab === 'budget' && (
         <Suspense fallback={<Loading />}>
           <BudgetTab pilotId={id} windowMonths={windowMonths} />
