@@ -29,3 +29,4 @@ export * from './personal-data.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
 export * from './models.ts';
+export * from './worklist.ts';

@@ -93,3 +93,9 @@ export {
   type StatusPoint,
 } from './status.ts';
 export * from './models/index.ts';
+export {
+  followUpsDue,
+  FOLLOW_UP_MARKS,
+  FOLLOW_UP_TOLERANCE_MONTHS,
+  type FollowUpDue,
+} from './followup.ts';

@@ -3,12 +3,10 @@ import {
   armTotalsByPilot,
   cohortCounts,
   debtStabilisationTimes,
-  getPilot as loadPilot,
   listPilotRecords,
   listReferenceLines,
   subgroupTotals,
   survivalTimes,
-  worklistRows,
 } from '@wegwijzer/db';
 import {
   Forbidden,
@@ -18,13 +16,10 @@ import {
   type SubgroupField,
 } from '@wegwijzer/domain';
 import {
-  addMonths,
   compareGroups,
   curvesByArm,
-  fromDay,
   summarizeOutcomes,
   survivalByArm,
-  toDay,
   wilson,
 } from '@wegwijzer/outcomes';
 import { canSeePilot, pilotScope } from '../http/access.ts';
@@ -35,7 +30,6 @@ import {
   protectSubgroups,
   protectSurvival,
 } from '@wegwijzer/disclosure';
-import { audit } from './audit.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
@@ -168,56 +162,6 @@ export async function compareOutcomes({
   return forViewer(ctx)
     ? { windowMonths: k, pilots, rounded: true as const }
     : { windowMonths: k, pilots };
-}
-
-const WORKLIST_MARKS = [6, 12, 24];
-const SUBGROUP_COLUMNS = [
-  ['motivation', 'motivation'],
-  ['ladderStep', 'ladder_step'],
-  ['household', 'household'],
-  ['hasDebts', 'has_debts'],
-  ['disability', 'disability'],
-  ['refugeeStatus', 'refugee_status'],
-  ['education', 'education'],
-  ['birthYear', 'birth_year'],
-] as const;
-
-/**
- * The follow-up worklist: participants whose 6, 12 or 24-month mark has passed without a
- * ladder measurement since intake, or whose baseline lacks fields the subgroup views need.
- */
-export async function worklist({
-  ctx,
-  pilotId,
-  asOf,
-}: {
-  ctx: UseCaseCtx;
-  pilotId: string;
-  asOf: string;
-}) {
-  const pilot = await loadPilot(ctx.store.db, pilotId);
-  if (!pilot) throw new NotFound('Pilot');
-  const today = toDay(asOf);
-  const items = [];
-  for (const row of await worklistRows(ctx.store.db, pilotId)) {
-    // Someone lost to follow-up cannot be followed up.
-    if (row.lost_to_follow_up_date !== null && row.lost_to_follow_up_date <= asOf) continue;
-    const t0 = toDay(row.intake_date);
-    const dueMarks = row.last_ladder ? [] : WORKLIST_MARKS.filter((k) => addMonths(t0, k) <= today);
-    const missingFields = SUBGROUP_COLUMNS.filter(([, column]) => row[column] === null).map(
-      ([field]) => field,
-    );
-    if (dueMarks.length === 0 && missingFields.length === 0) continue;
-    items.push({
-      participantId: String(row.id),
-      participantRef: row.participant_ref,
-      intakeDate: row.intake_date,
-      dueMarks,
-      missingFields,
-    });
-  }
-  await audit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
-  return { pilotId, asOf: fromDay(today), total: items.length, items };
 }
 
 /** Exit rate at `k` months per intake month and arm: is the pilot getting better over time? */
