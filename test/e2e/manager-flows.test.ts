@@ -102,3 +102,49 @@ describe('manager flows', () => {
     await ctx.close();
   }, 90_000);
 });
+
+describe('the worklist (Opvolging)', () => {
+  it('lists the due follow-ups of a demo pilot with their dates, filters them and downloads them', async () => {
+    const { ctx, page, errors } = await loginAs(e, 'manager');
+    errors.length = 0;
+    await page
+      .locator('.my-pilots-table')
+      .getByRole('link', { name: 'WerkLoont Rotterdam' })
+      .click();
+    await page.getByRole('link', { name: 'Opvolging' }).click();
+    const rows = page.locator('.worklist-table tbody tr');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('worklist-summary').innerText()).toMatch(
+      /Stand op \d{2}-\d{2}-\d{4} · \d+ deelnemers met werk te doen/,
+    );
+    // Every follow-up reads as a mark with its due date; the overdue come first.
+    await page.getByLabel('Soort').selectOption('followup');
+    await page.waitForURL(/kind=followup/);
+    await expect.poll(() => rows.first().innerText()).toMatch(/maanden, uiterlijk/);
+    const first = await rows.first().innerText();
+    expect(first).toMatch(/(6|12|24) maanden, uiterlijk \d{2}-\d{2}-\d{4}/);
+    expect(first).toContain('te laat');
+    expect(await axeSerious(page)).toEqual([]);
+    await shot(page, 'manager-worklist');
+
+    await page.getByLabel('Te laat').selectOption('false');
+    await page.waitForURL(/late=false/);
+    await page.getByLabel('Tellen vanaf').selectOption('today');
+    await page.waitForURL(/basis=today/);
+    const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('-');
+    await expect
+      .poll(() => page.getByTestId('worklist-summary').innerText())
+      .toContain(`Stand op ${today}`);
+
+    const link = page.getByRole('link', { name: 'Download als CSV (Excel)' });
+    expect(await link.getAttribute('href')).toMatch(
+      /worklist\/export\?.*basis=today.*kind=followup.*overdue=false/,
+    );
+    const csv = await ctx.request.get(`${e.base}${await link.getAttribute('href')}`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.startsWith('\uFEFFreferentie;groep;intakedatum;taak;')).toBe(true);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 60_000);
+});
