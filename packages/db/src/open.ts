@@ -4,6 +4,7 @@ import {
   CompiledQuery,
   Kysely,
   Migrator,
+  sql,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -26,6 +27,12 @@ export type DialectName = 'sqlite' | 'postgres';
  */
 export interface Tx {
   readonly dialect: DialectName;
+  /**
+   * Kysely inside this transaction: typed reads and writes that must see, and land with, what
+   * the transaction wrote. On SQLite a query through the store's own handle would wait for the
+   * transaction's connection, so code running inside one reads through this.
+   */
+  readonly db: Kysely<Database>;
   /** Runs a statement; returns the number of rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -193,6 +200,7 @@ export function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
   };
   return {
     dialect,
+    db: trx,
     async run(text, params) {
       const r = await exec(text, params);
       return Number(r.numAffectedRows ?? 0);
@@ -206,6 +214,24 @@ export function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
     lockPilot: (pilotId) => lock(`pilot:${pilotId}`),
     lock,
   };
+}
+
+/**
+ * The store as seen from inside `tx`: its queries run in the transaction, and a transaction
+ * begun on it is `tx` itself, so code that takes a store composes into a caller's transaction.
+ */
+export function storeInTransaction<S extends Store>(store: S, tx: Tx): S {
+  return { ...store, db: tx.db, transaction: (fn) => fn(tx) };
+}
+
+/** Whether the database answers a trivial query (the health check). */
+export async function databaseReachable(store: Store): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(store.db);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Opens the database `url` names: PostgreSQL for postgres://…, else an SQLite file. */

@@ -44,7 +44,8 @@ export async function eraseParticipantTx(
  */
 export async function erasing<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const result = await store.transaction(fn);
-  if (store.kind === 'sqlite') await checkpointWal(store);
+  // Inside a caller's transaction nothing is committed yet: the caller's `erasing` checkpoints.
+  if (store.kind === 'sqlite' && !store.db.isTransaction) await checkpointWal(store);
   return result;
 }
 

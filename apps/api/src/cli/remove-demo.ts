@@ -8,6 +8,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@wegwijzer/db';
+import { operatorCtx } from '../usecases/context.ts';
 import { removeDemoData } from '../usecases/demo.ts';
 
 const { values } = parseArgs({
@@ -21,11 +22,7 @@ if (values.help) {
 const url = values.db ?? process.env.DATABASE_URL ?? 'data/wegwijzer.sqlite';
 const store = await openDatabase(url, { poolSize: 1 });
 try {
-  const removed = await removeDemoData(store, {
-    id: null,
-    email: `cli:${userInfo().username}`,
-    requestId: null,
-  });
+  const removed = await removeDemoData(operatorCtx(store, `cli:${userInfo().username}`));
   console.log(JSON.stringify({ removed }));
 } finally {
   await store.close();

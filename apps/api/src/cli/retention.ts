@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPilot, isPostgresUrl, openDatabase } from '@wegwijzer/db';
 import { isIsoDate, todayIso } from '@wegwijzer/domain';
+import { operatorCtx } from '../usecases/context.ts';
 import { applyRetention, retentionReport } from '../usecases/retention.ts';
 
 const USAGE = 'Usage: pnpm retention [--db FILE|postgres://…] [--today YYYY-MM-DD] [--apply]';
@@ -55,10 +56,9 @@ try {
       const pilot = (await getPilot(store.db, line.pilotId))!;
       applied.push(
         await applyRetention(
-          store,
+          operatorCtx(store, 'retention-cli'),
           pilot,
           pilot.retentionAction,
-          { actorId: null, actorEmail: 'retention-cli', requestId: null },
           today,
         ),
       );

@@ -1,5 +1,5 @@
 import type { Role } from '@wegwijzer/domain';
-import type { Store } from '@wegwijzer/db';
+import type { Store, Tx } from '@wegwijzer/db';
 import type { Config } from '../config.ts';
 
 /** The acting user, resolved from a session cookie or a bearer token. */
@@ -38,4 +38,6 @@ export interface UseCaseCtx extends Deps {
   actor: Actor;
   requestId: string;
   clientRequestId: string | null;
+  /** The transaction the use case runs in, set by `withTransaction` (usecases/context.ts). */
+  tx?: Tx;
 }

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseReachable } from '@wegwijzer/db';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, jsonContent } from '../http/route.ts';
-import { databaseReachable } from '../usecases/system.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'unavailable']),

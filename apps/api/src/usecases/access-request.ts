@@ -1,6 +1,5 @@
 import {
   allPilotIds,
-  auditTx,
   exportsOfParticipant,
   findPersons,
   getPilot,
@@ -9,6 +8,7 @@ import {
 import { BadRequest, type AccessReport, type AccessRequestInput } from '@wegwijzer/domain';
 import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { toEventJson, toParticipantJson } from './participants.ts';
 
 /**
@@ -62,19 +62,14 @@ export async function accessRequest({
     });
   }
   const foundBy = 'ref' in by ? 'ref' : 'bsn';
-  await ctx.store.transaction(async (tx) => {
-    const entry = {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
-      action: 'participant.access_request',
-      requestId: ctx.requestId,
-    };
+  await withTransaction(ctx, async (ctx) => {
+    const entry = { action: 'participant.access_request' };
     // One entry per person found, so the request shows in each person's trail; one without a
     // participant when nobody was found.
     if (people.length === 0)
-      await auditTx(tx, { ...entry, rowCount: 0, details: { foundBy, found: 0 } });
+      await emitAudit(ctx, { ...entry, rowCount: 0, details: { foundBy, found: 0 } });
     for (const row of people)
-      await auditTx(tx, {
+      await emitAudit(ctx, {
         ...entry,
         pilotId: row.pilot_id,
         participantId: row.id,

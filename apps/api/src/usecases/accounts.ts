@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   countAnonymousFailure,
   createSession,
   createToken,
@@ -37,7 +36,7 @@ import {
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import type { Deps, UseCaseCtx } from '../http/env.ts';
 import { requireNotDemo } from '../http/access.ts';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 
 // Verifying against a fixed hash when the account does not exist keeps login time the same,
 // so response times do not reveal which e-mail addresses have an account.
@@ -106,13 +105,7 @@ export async function login(
   }
   await forgiveLoginAttempt(deps.store.db, pair, address);
   const session = await createSession(deps.store.db, user.id, deps.config.sessionTtlMs);
-  await appendAudit(deps.store.db, {
-    actorId: user.id,
-    actorEmail: user.email,
-    action: 'login',
-    requestId: req.requestId,
-    clientRequestId: req.clientRequestId,
-  });
+  await emitAudit({ ...req, store: deps.store, actor: user }, { action: 'login' });
   return {
     ...session,
     user: {
@@ -129,7 +122,7 @@ export async function login(
 export async function logout(deps: Deps, secret: string | undefined, ctx: UseCaseCtx | null) {
   if (!secret) return;
   await deleteSession(deps.store.db, secret);
-  if (ctx) await audit(ctx, { action: 'logout' });
+  if (ctx) await emitAudit(ctx, { action: 'logout' });
 }
 
 export async function createUser({
@@ -154,7 +147,7 @@ export async function createUser({
     role: input.role,
     pilots: [...new Set(input.pilots)],
   });
-  await audit(ctx, {
+  await emitAudit(ctx, {
     action: 'user.create',
     rowCount: 1,
     details: { userId: row.id, role: input.role },
@@ -206,7 +199,7 @@ export async function issueToken({
     expiresAt,
     parent?.id ?? null,
   );
-  await audit(ctx, {
+  await emitAudit(ctx, {
     action: 'token.create',
     details: { tokenId: id, name: input.name, expiresAt, parentTokenId: parent?.id ?? null },
   });
@@ -237,7 +230,10 @@ export async function changeUser({
     ...input,
     pilots: input.pilots && [...new Set(input.pilots)],
   });
-  await audit(ctx, { action: 'user.update', details: { userId: id, fields: Object.keys(input) } });
+  await emitAudit(ctx, {
+    action: 'user.update',
+    details: { userId: id, fields: Object.keys(input) },
+  });
   const after = (await getUser(ctx.store.db, id))!;
   return {
     id,
@@ -272,7 +268,7 @@ export async function revoke({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   if (token.user_id !== ctx.actor.id && (ctx.actor.role !== 'admin' || ctx.actor.demo))
     throw new Forbidden('Not your token');
   await revokeToken(ctx.store.db, id);
-  await audit(ctx, { action: 'token.revoke', details: { tokenId: id } });
+  await emitAudit(ctx, { action: 'token.revoke', details: { tokenId: id } });
 }
 
 /**
@@ -303,7 +299,7 @@ export async function changeOwnPassword({
       `Too many wrong passwords; try again in ${minutesUntil(lockedUntil)}`,
     );
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await audit(ctx, { action: 'password.change.failed' });
+    await emitAudit(ctx, { action: 'password.change.failed' });
     throw new BadRequest('currentPassword: the current password is wrong');
   }
   await forgiveLoginAttempt(ctx.store.db, pair, throttleKey('address', address));
@@ -315,7 +311,7 @@ export async function changeOwnPassword({
     user.id,
     ctx.actor.via === 'session' ? sessionSecret : undefined,
   );
-  await audit(ctx, { action: 'password.change', details: { userId: user.id } });
+  await emitAudit(ctx, { action: 'password.change', details: { userId: user.id } });
 }
 
 /** An admin sets a new password for a user; every session of that user ends. */
@@ -334,5 +330,5 @@ export async function resetPassword({
   if (problem) throw new BadRequest(`newPassword: ${problem}`);
   await setPasswordHash(ctx.store.db, user.id, await hashPassword(newPassword));
   await deleteSessionsOf(ctx.store.db, user.id);
-  await audit(ctx, { action: 'password.reset', details: { userId: user.id } });
+  await emitAudit(ctx, { action: 'password.reset', details: { userId: user.id } });
 }

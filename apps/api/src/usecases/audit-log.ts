@@ -8,7 +8,7 @@ import {
 import type { AuditEntry } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
 import { requireNotDemo } from '../http/access.ts';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 
 type Row = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
 
@@ -65,7 +65,7 @@ export async function exportAuditLog({
   requireNotDemo(ctx.actor, 'read the audit log');
   await flushAnonymousFailures(ctx.store);
   const { rows } = await searchAudit(ctx.store.db, { ...filter, page: 1, pageSize: 100_000 });
-  await audit(ctx, { action: 'export.audit', rowCount: rows.length, details: { filter } });
+  await emitAudit(ctx, { action: 'export.audit', rowCount: rows.length, details: { filter } });
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows.map(toEntry)) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
   return lines.join('\r\n') + '\r\n';
@@ -75,7 +75,7 @@ export async function exportAuditLog({
 export async function verifyAuditLog({ ctx }: { ctx: UseCaseCtx }): Promise<ChainReport> {
   await flushAnonymousFailures(ctx.store);
   const report = await verifyAuditChain(ctx.store.db);
-  await audit(ctx, {
+  await emitAudit(ctx, {
     action: 'audit.verify',
     rowCount: report.entries,
     details: { ok: report.ok, brokenId: report.broken?.id ?? null },

@@ -1,6 +1,5 @@
 import {
   addGrant,
-  BulkInsert,
   countUsers,
   demoRemoved,
   findUserByEmail,
@@ -10,6 +9,8 @@ import {
   insertUser,
   listPilots,
   recomputePilot,
+  writeEvents,
+  writeParticipants,
   type Store,
 } from '@wegwijzer/db';
 import type { Role } from '@wegwijzer/domain';
@@ -77,82 +78,29 @@ export async function loadDemo(store: Store): Promise<boolean> {
   for (const d of demo) {
     const pilot = await insertPilot(store.db, d.pilot);
     pilotIds.push(pilot.id);
-    const now = new Date().toISOString();
+    // The import's writers, so the demo rows take the same columns as an imported file's.
     await store.transaction(async (tx) => {
-      const participants = new BulkInsert(
+      await writeParticipants(
         tx,
-        'participants',
-        [
-          'pilot_id',
-          'participant_ref',
-          'arm',
-          'intake_date',
-          'monthly_benefit_cents',
-          'guidance_cost_cents',
-          'household',
-          'birth_year',
-          'motivation',
-          'ladder_step',
-          'has_debts',
-          'disability',
-          'refugee_status',
-          'education',
-          'lost_to_follow_up_date',
-          'created_at',
-          'updated_at',
-        ],
-        undefined,
-        ' RETURNING id, participant_ref',
+        pilot.id,
+        pilot,
+        d.participants.map((p) => ({
+          participantRef: p.participantRef,
+          bsnHash: null,
+          fields: p.baseline,
+        })),
       );
-      const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
-      const ids = new Map<string, number>();
-      const keep = (rows: { id: number; participant_ref: string }[]) => {
-        for (const r of rows) ids.set(r.participant_ref, Number(r.id));
-      };
-      for (const p of d.participants) {
-        const b = p.baseline;
-        keep(
-          await participants.add([
-            pilot.id,
-            p.participantRef,
-            b.arm,
-            b.intakeDate,
-            b.monthlyBenefitCents,
-            b.guidanceCostCents,
-            b.household,
-            b.birthYear,
-            b.motivation,
-            b.ladderStep,
-            bit(b.hasDebts),
-            bit(b.disability),
-            bit(b.refugeeStatus),
-            b.education,
-            b.lostToFollowUpDate,
-            now,
-            now,
-          ]),
-        );
-      }
-      keep(await participants.flush());
-      const events = new BulkInsert(tx, 'events', [
-        'participant_id',
-        'pilot_id',
-        'type',
-        'date',
-        'reason',
-        'value',
-        'amount_cents',
-        'created_at',
-      ]);
-      for (const p of d.participants) {
-        const id = ids.get(p.participantRef)!;
-        const sorted = [...p.events].sort((a, b2) =>
-          a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0,
-        );
-        for (const e of sorted)
-          await events.add([id, pilot.id, e.type, e.date, e.reason, e.value, e.amountCents, now]);
-      }
-      await events.flush();
+      await writeEvents(
+        tx,
+        pilot.id,
+        pilot,
+        d.participants.flatMap((p) =>
+          // In date order, so event ids follow the timeline as when recorded one by one.
+          [...p.events]
+            .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+            .map((event) => ({ participantRef: p.participantRef, event })),
+        ),
+      );
       for (const line of d.budgetLines) await insertBudgetLineTx(tx, pilot.id, line);
       for (const line of d.referenceLines) await insertReferenceLineTx(tx, pilot.id, line);
       await recomputePilot(tx, pilot.id, pilot);

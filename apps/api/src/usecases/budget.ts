@@ -1,6 +1,5 @@
 import {
   armTotals,
-  auditTx,
   deleteBudgetLineTx,
   deleteReferenceLineTx,
   getBudgetLine,
@@ -10,7 +9,6 @@ import {
   listBudgetLines as loadBudgetLines,
   listReferenceLines as loadReferenceLines,
   updateBudgetLineTx,
-  type AuditEntry,
 } from '@wegwijzer/db';
 import {
   BadRequest,
@@ -29,6 +27,7 @@ import {
 import { summarizeBudget } from '@wegwijzer/outcomes';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { protectBudget } from '@wegwijzer/disclosure';
 import { disclosureRules, isViewer } from './disclosure.ts';
 import { visiblePilot } from './pilots.ts';
@@ -47,19 +46,6 @@ export function toBudgetLineJson(r: BudgetLineRecord): BudgetLine {
     description: r.description,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-  };
-}
-
-function auditEntry(
-  ctx: UseCaseCtx,
-  entry: Omit<AuditEntry, 'actorId' | 'actorEmail' | 'requestId' | 'clientRequestId'>,
-): AuditEntry {
-  return {
-    ...entry,
-    actorId: ctx.actor.id,
-    actorEmail: ctx.actor.email,
-    requestId: ctx.requestId,
-    clientRequestId: ctx.clientRequestId,
   };
 }
 
@@ -90,17 +76,14 @@ export async function createBudgetLine({
     fundingSource: input.fundingSource,
     description: input.description ?? null,
   };
-  const id = await ctx.store.transaction(async (tx) => {
-    const newId = await insertBudgetLineTx(tx, pilotId, fields);
-    await auditTx(
-      tx,
-      auditEntry(ctx, {
-        action: 'budget_line.create',
-        pilotId,
-        rowCount: 1,
-        details: { budgetLineId: newId },
-      }),
-    );
+  const id = await withTransaction(ctx, async (ctx) => {
+    const newId = await insertBudgetLineTx(ctx.tx, pilotId, fields);
+    await emitAudit(ctx, {
+      action: 'budget_line.create',
+      pilotId,
+      rowCount: 1,
+      details: { budgetLineId: newId },
+    });
     return newId;
   });
   return toBudgetLineJson((await getBudgetLine(ctx.store.db, id))!);
@@ -135,39 +118,33 @@ export async function updateBudgetLine({
     fundingSource: input.fundingSource,
     description: input.description,
   };
-  await ctx.store.transaction(async (tx) => {
-    await updateBudgetLineTx(tx, id, patch);
-    await auditTx(
-      tx,
-      auditEntry(ctx, {
-        action: 'budget_line.update',
-        pilotId: line.pilotId,
-        rowCount: 1,
-        details: { budgetLineId: id, fields: Object.keys(input) },
-      }),
-    );
+  await withTransaction(ctx, async (ctx) => {
+    await updateBudgetLineTx(ctx.tx, id, patch);
+    await emitAudit(ctx, {
+      action: 'budget_line.update',
+      pilotId: line.pilotId,
+      rowCount: 1,
+      details: { budgetLineId: id, fields: Object.keys(input) },
+    });
   });
   return toBudgetLineJson((await getBudgetLine(ctx.store.db, id))!);
 }
 
 export async function deleteBudgetLine({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const line = await visibleBudgetLine(ctx, id);
-  await ctx.store.transaction(async (tx) => {
-    await deleteBudgetLineTx(tx, id);
-    await auditTx(
-      tx,
-      auditEntry(ctx, {
-        action: 'budget_line.delete',
-        pilotId: line.pilotId,
-        rowCount: 1,
-        details: {
-          budgetLineId: id,
-          amount: centsToEuros(line.amountCents),
-          domain: line.domain,
-          fundingSource: line.fundingSource,
-        },
-      }),
-    );
+  await withTransaction(ctx, async (ctx) => {
+    await deleteBudgetLineTx(ctx.tx, id);
+    await emitAudit(ctx, {
+      action: 'budget_line.delete',
+      pilotId: line.pilotId,
+      rowCount: 1,
+      details: {
+        budgetLineId: id,
+        amount: centsToEuros(line.amountCents),
+        domain: line.domain,
+        fundingSource: line.fundingSource,
+      },
+    });
   });
 }
 
@@ -213,17 +190,14 @@ export async function createReferenceLine({
   input: ReferenceLineInput;
 }): Promise<ReferenceLine> {
   await visiblePilot(ctx, pilotId);
-  const id = await ctx.store.transaction(async (tx) => {
-    const newId = await insertReferenceLineTx(tx, pilotId, input);
-    await auditTx(
-      tx,
-      auditEntry(ctx, {
-        action: 'reference_line.create',
-        pilotId,
-        rowCount: 1,
-        details: { referenceLineId: newId, kind: input.kind },
-      }),
-    );
+  const id = await withTransaction(ctx, async (ctx) => {
+    const newId = await insertReferenceLineTx(ctx.tx, pilotId, input);
+    await emitAudit(ctx, {
+      action: 'reference_line.create',
+      pilotId,
+      rowCount: 1,
+      details: { referenceLineId: newId, kind: input.kind },
+    });
     return newId;
   });
   return (await getReferenceLine(ctx.store.db, id))!;
@@ -233,16 +207,13 @@ export async function deleteReferenceLine({ ctx, id }: { ctx: UseCaseCtx; id: st
   const line = await getReferenceLine(ctx.store.db, id);
   if (!line) throw new NotFound('Reference line');
   requirePilot(ctx.actor, line.pilotId);
-  await ctx.store.transaction(async (tx) => {
-    await deleteReferenceLineTx(tx, id);
-    await auditTx(
-      tx,
-      auditEntry(ctx, {
-        action: 'reference_line.delete',
-        pilotId: line.pilotId,
-        rowCount: 1,
-        details: { referenceLineId: id, kind: line.kind, rate: line.rate, source: line.source },
-      }),
-    );
+  await withTransaction(ctx, async (ctx) => {
+    await deleteReferenceLineTx(ctx.tx, id);
+    await emitAudit(ctx, {
+      action: 'reference_line.delete',
+      pilotId: line.pilotId,
+      rowCount: 1,
+      details: { referenceLineId: id, kind: line.kind, rate: line.rate, source: line.source },
+    });
   });
 }

@@ -1,6 +1,7 @@
-import { auditTx, eraseParticipantTx, erasing } from '@wegwijzer/db';
+import { eraseParticipantTx, erasing } from '@wegwijzer/db';
 import { NotFound } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, inTransaction } from './context.ts';
 import { visiblePilot } from './pilots.ts';
 
 /**
@@ -25,15 +26,12 @@ export async function eraseParticipant({
   const { events } = await erasing(ctx.store, async (tx) => {
     const erased = Number.isSafeInteger(id) ? await eraseParticipantTx(tx, pilotId, id) : null;
     if (!erased) throw new NotFound('Participant');
-    await auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+    await emitAudit(inTransaction(ctx, tx), {
       action: 'participant.erase',
       pilotId,
       participantId: id,
       rowCount: 1 + erased.events,
       details: { reason, events: erased.events },
-      requestId: ctx.requestId,
     });
     return erased;
   });

@@ -1,4 +1,4 @@
-import { auditTx, deleteEventTx, getEvent, hasBenefitEndTx, insertEventTx } from '@wegwijzer/db';
+import { deleteEventTx, getEvent, hasBenefitEndTx, insertEventTx } from '@wegwijzer/db';
 import {
   BadRequest,
   Conflict,
@@ -10,6 +10,7 @@ import {
   type TimelineEvent,
 } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { toEventJson, visibleParticipant } from './participants.ts';
 import { visiblePilot } from './pilots.ts';
 
@@ -41,24 +42,20 @@ export async function addEvent({
     throw new BadRequest(message, [{ path: 'date', message, ...date.error }]);
   }
   const event = toTimelineEvent(input);
-  const id = await ctx.store.transaction(async (tx) => {
-    await tx.lockPilot(participant.pilot_id);
+  const id = await withTransaction(ctx, async (ctx) => {
+    await ctx.tx.lockPilot(participant.pilot_id);
     if (event.type === 'benefit_end') {
-      if (await hasBenefitEndTx(tx, participant.id, event.date))
+      if (await hasBenefitEndTx(ctx.tx, participant.id, event.date))
         throw new Conflict(`There is already a benefit_end on ${event.date}`);
     }
-    const newId = await insertEventTx(tx, participant.pilot_id, pilot, participant.id, event);
-    await auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+    const newId = await insertEventTx(ctx.tx, participant.pilot_id, pilot, participant.id, event);
+    await emitAudit(ctx, {
       action: 'event.create',
       pilotId: participant.pilot_id,
       participantId: participant.id,
       rowCount: 1,
       // Ids only: the event's type and date are the participant's data and go at erasure.
       details: { eventId: newId },
-      requestId: ctx.requestId,
-      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -80,18 +77,14 @@ export async function deleteEvent({
   if (!event) throw new NotFound('Event');
   const participant = await visibleParticipant(ctx, String(event.participant_id));
   const pilot = await visiblePilot(ctx, participant.pilot_id);
-  await ctx.store.transaction(async (tx) => {
-    await deleteEventTx(tx, participant.pilot_id, pilot, participant.id, event.id);
-    await auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+  await withTransaction(ctx, async (ctx) => {
+    await deleteEventTx(ctx.tx, participant.pilot_id, pilot, participant.id, event.id);
+    await emitAudit(ctx, {
       action: 'event.delete',
       pilotId: participant.pilot_id,
       participantId: participant.id,
       rowCount: 1,
       details: { eventId: event.id, reason },
-      requestId: ctx.requestId,
-      clientRequestId: ctx.clientRequestId,
     });
   });
 }

@@ -1,7 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
-  appendAudit,
   listBudgetLines,
   recordExport,
   toBaseline,
@@ -39,7 +38,7 @@ import {
   type ZipEntry,
 } from '@wegwijzer/export';
 import type { UseCaseCtx } from '../http/env.ts';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -157,7 +156,7 @@ export async function exportCount({
   await visiblePilot(ctx, pilotId);
   const participants = await countCohort(ctx, pilotId, filters);
   // Counts of narrowing filters can single a person out: each one asked for is logged.
-  await audit(ctx, {
+  await emitAudit(ctx, {
     action: 'export.count',
     pilotId,
     rowCount: participants,
@@ -296,9 +295,7 @@ export async function exportCohort({
     },
     (eb) => matches(eb, pilotId, filters),
   );
-  await appendAudit(ctx.store.db, {
-    actorId: ctx.actor.id,
-    actorEmail: ctx.actor.email,
+  await emitAudit(ctx, {
     action: 'export.cohort',
     pilotId,
     rowCount: participants,
@@ -308,8 +305,6 @@ export async function exportCohort({
       dateShift: options.dateShift,
       windows: options.windows ?? COHORT_WINDOWS,
     },
-    requestId: ctx.requestId,
-    clientRequestId: ctx.clientRequestId,
   });
 
   const facts = pilot;

@@ -1,5 +1,4 @@
 import {
-  auditTx,
   benefitEndIndex,
   participantIndex,
   Spool,
@@ -24,7 +23,7 @@ import {
   type ImportSummary,
 } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
-import { audit } from './audit.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
@@ -92,7 +91,7 @@ export async function runImport({
     const summary = step.value;
     if (summary.errorCount > 0) {
       // A refused file is logged too: who tried to import how much into which pilot.
-      await audit(ctx, {
+      await emitAudit(ctx, {
         action: `import.${input.kind}.failed`,
         pilotId: input.pilotId,
         rowCount: summary.records,
@@ -111,7 +110,7 @@ export async function runImport({
       rows: summary.records,
     };
     if (input.dryRun) {
-      await audit(ctx, {
+      await emitAudit(ctx, {
         action: `import.${input.kind}.dryrun`,
         pilotId: input.pilotId,
         rowCount: summary.records,
@@ -120,11 +119,11 @@ export async function runImport({
         ? { ...base, inserted: newRefs, updated: summary.records - newRefs }
         : { ...base, inserted: summary.records, updated: 0 };
     }
-    const counts = await ctx.store.transaction(async (tx) => {
+    const counts = await withTransaction(ctx, async (ctx) => {
       const result =
         input.kind === 'participants'
           ? await writeParticipants(
-              tx,
+              ctx.tx,
               input.pilotId,
               pilot,
               spool.rows() as Iterable<StagedParticipant>,
@@ -132,7 +131,7 @@ export async function runImport({
           : input.kind === 'events'
             ? {
                 ...(await writeEvents(
-                  tx,
+                  ctx.tx,
                   input.pilotId,
                   pilot,
                   spool.rows() as Iterable<StagedEvent>,
@@ -141,15 +140,13 @@ export async function runImport({
               }
             : {
                 ...(await writeBudgetLines(
-                  tx,
+                  ctx.tx,
                   input.pilotId,
                   spool.rows() as Iterable<BudgetLineFields>,
                 )),
                 updated: 0,
               };
-      await auditTx(tx, {
-        actorId: ctx.actor.id,
-        actorEmail: ctx.actor.email,
+      await emitAudit(ctx, {
         action: `import.${input.kind}`,
         pilotId: input.pilotId,
         rowCount: summary.records,
@@ -158,8 +155,6 @@ export async function runImport({
           updated: result.updated,
           delimiter: summary.delimiter,
         },
-        requestId: ctx.requestId,
-        clientRequestId: ctx.clientRequestId,
       });
       return result;
     });

@@ -1,12 +1,12 @@
 import {
   getParticipant as loadParticipant,
+  hasEventBefore,
   insertParticipantTx,
   listEvents,
   listParticipants as loadParticipants,
-  auditTx,
+  participantRefTaken,
   toBaseline,
   updateParticipantTx,
-  type AuditEntry,
   type EventRow,
   type ParticipantRow,
 } from '@wegwijzer/db';
@@ -28,6 +28,7 @@ import {
 import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, withTransaction, type AuditFields } from './context.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
 
@@ -145,15 +146,15 @@ async function auditRead(
   rows: readonly ParticipantRow[],
   ref: string | undefined,
 ) {
-  await ctx.store.transaction(async (tx) => {
+  await withTransaction(ctx, async (ctx) => {
     if (ref !== undefined) {
-      for (const r of rows) await auditTx(tx, readEntry(ctx, r.pilot_id, r.id));
+      for (const r of rows) await emitAudit(ctx, readEntry(r.pilot_id, r.id));
       if (rows.length === 0)
-        await auditTx(tx, { ...readEntry(ctx, pilotId, null), action: 'participant.search' });
+        await emitAudit(ctx, { ...readEntry(pilotId, null), action: 'participant.search' });
       return;
     }
-    await auditTx(tx, {
-      ...readEntry(ctx, pilotId, null),
+    await emitAudit(ctx, {
+      ...readEntry(pilotId, null),
       action: 'participant.list',
       rowCount: rows.length,
       details: { page: query.page, pageSize: query.pageSize, arm: query.arm ?? null },
@@ -162,23 +163,19 @@ async function auditRead(
 }
 
 /** The audit entry of a read of participant `participantId` (or of none found) in `pilotId`. */
-function readEntry(ctx: UseCaseCtx, pilotId: string, participantId: number | null): AuditEntry {
+function readEntry(pilotId: string, participantId: number | null): AuditFields {
   return {
-    actorId: ctx.actor.id,
-    actorEmail: ctx.actor.email,
     action: 'participant.read',
     pilotId,
     participantId,
     rowCount: participantId === null ? 0 : 1,
-    requestId: ctx.requestId,
-    clientRequestId: ctx.clientRequestId,
   };
 }
 
 export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string }) {
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
-  await ctx.store.transaction((tx) => auditTx(tx, readEntry(ctx, row.pilot_id, row.id)));
+  await emitAudit(ctx, readEntry(row.pilot_id, row.id));
   const shown = toParticipantJson(ctx, row);
   if (!isResearcher(ctx)) return { ...shown, events: events.map(toEventJson) };
   // Event ids and the participant id are internal keys: a researcher gets keyed names instead.
@@ -240,31 +237,23 @@ export async function createParticipant({
     if (!isValidBsn(input.bsn)) throw new BadRequest('The BSN fails the elfproef');
     bsnHash = hashBsn(input.bsn, ctx.config.bsnKey);
   }
-  const id = await ctx.store.transaction(async (tx) => {
-    await tx.lockPilot(pilotId);
-    const exists = await tx.get(
-      'SELECT 1 AS one FROM participants WHERE pilot_id = ? AND participant_ref = ?',
-      [pilotId, input.participantRef],
-    );
-    if (exists)
+  const id = await withTransaction(ctx, async (ctx) => {
+    await ctx.tx.lockPilot(pilotId);
+    if (await participantRefTaken(ctx.store.db, pilotId, input.participantRef))
       throw new Conflict(`Participant ${input.participantRef} already exists in this pilot`);
     const newId = await insertParticipantTx(
-      tx,
+      ctx.tx,
       pilotId,
       pilot,
       input.participantRef,
       baseline,
       bsnHash,
     );
-    await auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+    await emitAudit(ctx, {
       action: 'participant.create',
       pilotId,
       participantId: newId,
       rowCount: 1,
-      requestId: ctx.requestId,
-      clientRequestId: ctx.clientRequestId,
     });
     return newId;
   });
@@ -293,26 +282,19 @@ export async function updateParticipant({
         ? current.lostToFollowUpDate
         : patch.lostToFollowUpDate,
   });
-  await ctx.store.transaction(async (tx) => {
-    await tx.lockPilot(row.pilot_id);
+  await withTransaction(ctx, async (ctx) => {
+    await ctx.tx.lockPilot(row.pilot_id);
     if (patch.intakeDate) {
-      const early = await tx.get(
-        'SELECT 1 AS one FROM events WHERE participant_id = ? AND date < ?',
-        [row.id, intakeDate],
-      );
-      if (early) throw new BadRequest('The participant has events dated before this intake date');
+      if (await hasEventBefore(ctx.store.db, row.id, intakeDate))
+        throw new BadRequest('The participant has events dated before this intake date');
     }
-    await updateParticipantTx(tx, row.pilot_id, pilot, row.id, patch);
-    await auditTx(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+    await updateParticipantTx(ctx.tx, row.pilot_id, pilot, row.id, patch);
+    await emitAudit(ctx, {
       action: 'participant.update',
       pilotId: row.pilot_id,
       participantId: row.id,
       rowCount: 1,
       details: { fields: Object.keys(input) },
-      requestId: ctx.requestId,
-      clientRequestId: ctx.clientRequestId,
     });
   });
   return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);

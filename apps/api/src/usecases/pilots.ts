@@ -23,7 +23,7 @@ import {
 } from '@wegwijzer/domain';
 import { pilotScope, requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
-import { audit } from './audit.ts';
+import { emitAudit, withTransaction } from './context.ts';
 import { protectPilot } from '@wegwijzer/disclosure';
 import { disclosureRules, isViewer } from './disclosure.ts';
 
@@ -132,7 +132,7 @@ export async function createPilot({
   // A manager who starts a pilot manages it.
   if (ctx.actor.role !== 'admin' || ctx.actor.demo)
     await addGrant(ctx.store.db, ctx.actor.id, pilot.id);
-  await audit(ctx, { action: 'pilot.create', pilotId: pilot.id, rowCount: 1 });
+  await emitAudit(ctx, { action: 'pilot.create', pilotId: pilot.id, rowCount: 1 });
   return toPilotJson({ ...pilot, participants: 0, hasControl: false });
 }
 
@@ -177,8 +177,8 @@ export async function updatePilot({
   if (!updated) throw new NotFound('Pilot');
   // The observation end and the default amounts feed every derived figure of the pilot; the
   // processing record or the retention date feed none.
-  if (feedsFigures) await ctx.store.transaction((tx) => recomputePilot(tx, id, updated));
-  await audit(ctx, {
+  if (feedsFigures) await withTransaction(ctx, (ctx) => recomputePilot(ctx.tx, id, updated));
+  await emitAudit(ctx, {
     action: 'pilot.update',
     pilotId: id,
     rowCount: 1,

@@ -1,6 +1,5 @@
 import {
   applyRetentionTx,
-  auditTx,
   erasing,
   getPilot,
   listPilotRecords,
@@ -17,6 +16,7 @@ import {
   type RetentionAction,
 } from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
+import { emitAudit, inTransaction, type AuditCtx } from './context.ts';
 import { toPilotJson } from './pilots.ts';
 
 /**
@@ -47,21 +47,15 @@ export async function retentionPreview({ ctx, pilotId }: { ctx: UseCaseCtx; pilo
   };
 }
 
-export interface RetentionActor {
-  actorId: string | null;
-  actorEmail: string | null;
-  requestId: string | null;
-}
-
 /**
  * Erases or reduces one pilot whose retention date has passed, audited, in one transaction;
- * refuses a pilot not yet due or already acted on.
+ * refuses a pilot not yet due or already acted on. The context's actor is who did it: the admin
+ * of a request, or the scheduled command line.
  */
 export async function applyRetention(
-  store: Store,
+  ctx: AuditCtx,
   pilot: PilotRecord,
   action: RetentionAction,
-  who: RetentionActor,
   today = todayIso(),
 ) {
   if (pilot.retentionState)
@@ -70,10 +64,9 @@ export async function applyRetention(
     );
   if (retentionStatus(pilot.retainUntil, today) !== 'due')
     throw new Conflict(`The retention date ${pilot.retainUntil} has not passed yet`);
-  const counts = await erasing(store, async (tx) => {
+  const counts = await erasing(ctx.store, async (tx) => {
     const c = await applyRetentionTx(tx, pilot.id, action);
-    await auditTx(tx, {
-      ...who,
+    await emitAudit(inTransaction(ctx, tx), {
       action: `pilot.retention.${action}`,
       pilotId: pilot.id,
       rowCount: c.participants + c.events,
@@ -106,11 +99,7 @@ export async function confirmRetention({
     throw new BadRequest('Confirm by repeating the retention date of the pilot', [
       { path: 'confirm', message: `must be ${pilot.retainUntil}` },
     ]);
-  return applyRetention(ctx.store, pilot, action, {
-    actorId: ctx.actor.id,
-    actorEmail: ctx.actor.email,
-    requestId: ctx.requestId,
-  });
+  return applyRetention(ctx, pilot, action);
 }
 
 export interface RetentionReportLine {

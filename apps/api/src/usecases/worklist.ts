@@ -3,7 +3,7 @@ import { getPilot as loadPilot, ladderDatesByParticipant, worklistRows } from '@
 import { NotFound, todayIso, type WorklistQuery, type WorklistReply } from '@wegwijzer/domain';
 import { FOLLOW_UP_TOLERANCE_MONTHS, followUpsDue } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
-import { audit } from './audit.ts';
+import { emitAudit } from './context.ts';
 
 /** A row, with the import column names of its baseline gaps for the CSV. */
 type Item = WorklistReply['items'][number] & { missingColumns?: string[] };
@@ -89,7 +89,7 @@ export async function worklist({
   const { pilot, basis, asOf, items } = await worklistItems(ctx, pilotId, query);
   const from = (query.page - 1) * query.pageSize;
   const page = items.slice(from, from + query.pageSize).map(({ missingColumns: _, ...i }) => i);
-  await audit(ctx, { action: 'worklist.read', pilotId, rowCount: page.length });
+  await emitAudit(ctx, { action: 'worklist.read', pilotId, rowCount: page.length });
   return {
     pilotId,
     asOf,
@@ -171,6 +171,6 @@ export async function worklistCsv({
       lines++;
     }
   }
-  await audit(ctx, { action: 'worklist.export', pilotId, rowCount: lines });
+  await emitAudit(ctx, { action: 'worklist.export', pilotId, rowCount: lines });
   return { csv, asOf };
 }

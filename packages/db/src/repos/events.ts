@@ -52,6 +52,21 @@ export async function pilotOfEvent(db: Kysely<Database>, id: number): Promise<st
   return row?.pilot_id;
 }
 
+/** Whether the participant has an event dated before `date` (a later intake date would orphan it). */
+export async function hasEventBefore(
+  db: Kysely<Database>,
+  participantId: number,
+  date: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('events')
+    .select('id')
+    .where('participant_id', '=', participantId)
+    .where('date', '<', date)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Whether the participant already has a `benefit_end` on `date` (two on one day are refused). */
 export async function hasBenefitEndTx(
   tx: Tx,

@@ -51,6 +51,21 @@ export function baselineColumns(b: Partial<Baseline>) {
   >;
 }
 
+/** Whether `pilotId` already has a participant with the municipal reference `ref`. */
+export async function participantRefTaken(
+  db: Kysely<Database>,
+  pilotId: string,
+  ref: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('participants')
+    .select('id')
+    .where('pilot_id', '=', pilotId)
+    .where('participant_ref', '=', ref)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function getParticipant(
   db: Kysely<Database>,
   id: number,
