@@ -34,6 +34,8 @@ import { WindowPicker } from '../components/WindowPicker.tsx';
 import { modelStrings } from './models/strings.ts';
 import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
+import { FindingsTable } from './findings/FindingsTable.tsx';
+import { FindingsByWindow } from './findings/FindingsByWindow.tsx';
 
 export default function Analysis() {
   const { t, locale } = useI18n();
@@ -69,13 +71,23 @@ export default function Analysis() {
       <Survival pilotId={pilot.id} />
       <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
+      <FindingsByWindow pilotId={pilot.id} />
     </div>
   );
 }
 
 function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: number }) {
   const q = useQuery(outcomesQuery(pilotId, windowMonths));
-  return <Query q={q}>{(o) => <HeadlineText o={o} />}</Query>;
+  return (
+    <Query q={q}>
+      {(o) => (
+        <>
+          <HeadlineText o={o} />
+          <FindingsTable o={o} />
+        </>
+      )}
+    </Query>
+  );
 }
 
 function Survival({ pilotId }: { pilotId: string }) {

@@ -17,6 +17,7 @@ import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
 import { ForecastSection } from './models/ForecastSection.tsx';
+import { FindingsTable } from './findings/FindingsTable.tsx';
 import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
@@ -136,6 +137,7 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
                 <Waterfall o={o} />
               </div>
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
+              <FindingsTable o={o} />
               <RoundedNote rounded={o.rounded} />
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">

@@ -9,6 +9,7 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { useId, type ReactNode } from 'react';
+import './manage.css';
 
 /**
  * The manager forms' fields, from the NL Design System: label, hint and error beside each
