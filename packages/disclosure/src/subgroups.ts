@@ -67,6 +67,8 @@ export function protectSubgroups(
   const shown = groups.map((g) => ({ value: g.value, arms: g.arms, difference: g.difference }));
   return {
     ...reply,
+    // A test statistic is computed from the exact counts: it could give small cells away.
+    ...(reply.heterogeneity === undefined ? {} : { heterogeneity: null }),
     groups: shown,
     suppressed: reply.groups.flatMap((g, i) => [
       ...hiddenPointers(g.arms, shown[i]!.arms, `/groups/${i}/arms`),

@@ -148,6 +148,20 @@ export const SubgroupReply = z
         difference: Difference,
       }),
     ),
+    /**
+     * Do the subgroups differ? With a control arm: Cochran's Q over the differences between
+     * arms; without one: Pearson's chi-square over the intervention arm's exit rates. The group
+     * "not recorded" (null) is not tested. Null when it cannot be computed, and for viewers.
+     */
+    heterogeneity: z
+      .object({
+        method: z.enum(['cochran_q', 'chi_square']),
+        statistic: z.number(),
+        df: z.number().int(),
+        p: z.number(),
+      })
+      .nullable()
+      .optional(),
     suppressed: z.array(z.string()).optional(),
     rounded: RoundedMark,
   })

@@ -99,3 +99,4 @@ export {
   FOLLOW_UP_TOLERANCE_MONTHS,
   type FollowUpDue,
 } from './followup.ts';
+export { rateHomogeneity, type RateHomogeneity } from './rate-homogeneity.ts';

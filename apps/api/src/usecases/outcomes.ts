@@ -16,7 +16,9 @@ import {
   type SubgroupField,
 } from '@wegwijzer/domain';
 import {
+  cochranQ,
   compareGroups,
+  rateHomogeneity,
   curvesByArm,
   summarizeOutcomes,
   survivalByArm,
@@ -121,8 +123,34 @@ export async function pilotSubgroups({
       const s = summarizeOutcomes(totals, k);
       return { value, arms: s.arms, difference: s.difference };
     });
-  const reply = { pilotId, windowMonths: k, by, groups };
+  const reply = { pilotId, windowMonths: k, by, groups, heterogeneity: subgroupTest(groups) };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
+}
+
+type SubgroupRow = {
+  value: unknown;
+  arms: ReturnType<typeof summarizeOutcomes>['arms'];
+};
+
+/** The heterogeneity test of the subgroups (SubgroupReply.heterogeneity), on exact counts. */
+function subgroupTest(groups: readonly SubgroupRow[]) {
+  const tested = groups.filter((g) => g.value !== null);
+  const off = (a: SubgroupRow['arms']['intervention'] | undefined) => ({
+    x: a?.offBenefit.count ?? 0,
+    n: a?.evaluable ?? 0,
+  });
+  if (tested.some((g) => g.arms.control)) {
+    const q = cochranQ(
+      tested.map((g) => {
+        const i = off(g.arms.intervention);
+        const c = off(g.arms.control);
+        return { x1: i.x, n1: i.n, x2: c.x, n2: c.n };
+      }),
+    );
+    return q && { method: 'cochran_q' as const, statistic: q.q, df: q.df, p: q.p };
+  }
+  const r = rateHomogeneity(tested.map((g) => off(g.arms.intervention)));
+  return r && { method: 'chi_square' as const, statistic: r.chi2, df: r.df, p: r.p };
 }
 
 /** Pilots side by side on the same definitions. */
