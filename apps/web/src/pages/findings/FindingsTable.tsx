@@ -4,6 +4,7 @@ import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { findingRows, type Finding, type FindingCell } from './findings.ts';
 import { findingStrings } from './strings.ts';
+import './findings.css';
 
 /** One arm's figure: "55,0% (11 van 20) 95%-BI 34,0–74,0%", or a mean with its n. */
 export function FindingValue({ finding, c }: { finding: Finding; c: FindingCell }) {
