@@ -72,4 +72,45 @@ describe('findings on screen', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   }, 60_000);
+
+  it('uses one vocabulary: participants of both arms, pending per arm, gross savings without control', async () => {
+    const { ctx, page, errors } = await loginAs(e, 'manager');
+    errors.length = 0;
+    const mine = page.locator('.my-pilots-table tbody tr', { hasText: 'WerkLoont Rotterdam' });
+    await mine.waitFor();
+    const onMyPilots = await mine.locator('td').nth(1).innerText();
+    // The overview card of the same pilot counts the same participants.
+    const card = page.locator('.pilot-card', { hasText: 'WerkLoont Rotterdam' });
+    expect(await card.innerText()).toContain(`${onMyPilots} deelnemers`);
+    // A pilot without a control arm has gross savings, said so.
+    const noControl = page.locator('.pilot-card', {
+      hasText: 'Parttime ondernemen vanuit de bijstand Amsterdam',
+    });
+    expect(await noControl.locator('.net-savings').innerText()).toMatch(
+      /^Bruto besparing \(geen vergelijkingsgroep\)/,
+    );
+
+    await page.getByRole('link', { name: 'Vergelijken' }).click();
+    const row = page.locator('table.compare tbody tr', { hasText: 'WerkLoont Rotterdam' });
+    await row.waitFor();
+    await expect.poll(() => row.locator('td').first().innerText()).toBe(onMyPilots);
+    expect(await page.locator('table.compare thead').innerText()).toContain(
+      'Deelnemers (beide groepen)',
+    );
+    // "Nog te vroeg" for each arm, not the intervention arm beside a count of both.
+    expect(await row.locator('td').nth(5).innerText()).toMatch(
+      /Interventie\s*\d+\s*Controle\s*\d+/,
+    );
+    expect(await row.locator('td[data-savings-basis="net_effect"]').innerText()).toContain(
+      'netto-effect t.o.v. controle',
+    );
+    const gross = page.locator('table.compare tbody tr', {
+      hasText: 'Parttime ondernemen vanuit de bijstand Amsterdam',
+    });
+    expect(await gross.locator('td[data-savings-basis="gross"]').innerText()).toContain(
+      'bruto besparing, geen vergelijkingsgroep',
+    );
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 60_000);
 });
