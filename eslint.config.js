@@ -33,6 +33,14 @@ export default tseslint.config(
           })),
         },
       ],
+      // A transaction in a use-case context is handed on to repositories, never given SQL text.
+      'no-restricted-syntax': [
+        'error',
+        ...["[callee.object.name='tx']", "[callee.object.property.name='tx']"].map((on) => ({
+          selector: `CallExpression${on}[callee.property.name=/^(run|get|all)$/]`,
+          message: 'SQL lives in packages/db: pass the transaction to a repository function there.',
+        })),
+      ],
     },
   },
 );

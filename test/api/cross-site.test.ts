@@ -129,6 +129,16 @@ function sample(method: string, path: string): Sample {
       body: JSON.stringify({ reason: 'verzoek betrokkene' }),
     },
     'POST /api/access-requests': { path, body: JSON.stringify({ ref: 'A1' }) },
+    // Declared, changed and deleted in this order: the route table lists them so.
+    'POST /api/pilots/{id}/variables': {
+      path: `/api/pilots/${p}/variables`,
+      body: JSON.stringify({ code: 'cross_site', label: 'Kruis', type: 'boolean' }),
+    },
+    'PATCH /api/pilots/{id}/variables/{code}': {
+      path: `/api/pilots/${p}/variables/cross_site`,
+      body: JSON.stringify({ label: 'Kruispunt' }),
+    },
+    'DELETE /api/pilots/{id}/variables/{code}': { path: `/api/pilots/${p}/variables/cross_site` },
     'POST /api/pilots/{id}/retention': {
       path: `/api/pilots/${ids.duePilot}/retention`,
       body: JSON.stringify({ action: 'reduce', confirm: '2025-12-31' }),

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { armTotals, listEvents, recountTotals, toBaseline, toTimelineEvent } from '@wegwijzer/db';
+import { armTotals, recountTotals } from '@wegwijzer/db';
 import { WINDOWS } from '@wegwijzer/domain';
-import { deriveParticipant, outcomesFor, stabilisationByArm, wilson } from '@wegwijzer/outcomes';
+import { outcomesFor, stabilisationByArm, wilson } from '@wegwijzer/outcomes';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { deriveInMemory } from '../support/derive.ts';
 
 let t: TestApp;
 let pilot: string;
@@ -42,27 +43,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function inMemory(pilotId = pilot) {
-  const participants = await t.store.db
-    .selectFrom('participants')
-    .selectAll()
-    .where('pilot_id', '=', pilotId)
-    .execute();
-  const facts = {
-    dataCompleteThrough: '2025-12-31',
-    monthlyBenefitCents: 120000,
-    guidanceCostCents: 250000,
-  };
-  return Promise.all(
-    participants.map(async (p) =>
-      deriveParticipant(
-        toBaseline(p),
-        (await listEvents(t.store.db, p.id)).map(toTimelineEvent),
-        facts,
-      ),
-    ),
-  );
-}
+/** The pilot derived in memory by the pure engine, with the amounts it was created with. */
+const inMemory = async (pilotId = pilot) =>
+  (
+    await deriveInMemory(t.store, pilotId, {
+      facts: {
+        dataCompleteThrough: '2025-12-31',
+        monthlyBenefitCents: 120000,
+        guidanceCostCents: 250000,
+      },
+    })
+  ).map((r) => r.derived);
 
 const refId = async (ref: string, pilotId = pilot) =>
   (await t.json(`/api/pilots/${pilotId}/participants?ref=${ref}`)).body.items[0].id as string;

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listEvents, toBaseline, toTimelineEvent } from '@wegwijzer/db';
-import { WINDOWS, type SubgroupField } from '@wegwijzer/domain';
-import {
-  deriveParticipant,
-  outcomesFor,
-  summarizeSubgroups,
-  survivalByArm,
-} from '@wegwijzer/outcomes';
+import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
+import { outcomesFor, summarizeSubgroups, survivalByArm } from '@wegwijzer/outcomes';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { deriveInMemory } from '../support/derive.ts';
 import { expectDeclared, templateOf } from '../support/schema.ts';
 
 /** GET with the body checked against the reply schema its route declares. */
@@ -51,24 +46,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The same pilot, derived in memory by the pure engine: the reference for the SQL path. */
-async function inMemory() {
-  const participants = await t.store.db
-    .selectFrom('participants')
-    .selectAll()
-    .where('pilot_id', '=', pilot)
-    .execute();
-  const facts = {
-    dataCompleteThrough: '2025-12-31',
-    monthlyBenefitCents: 100000,
-    guidanceCostCents: 200000,
-  };
-  return Promise.all(
-    participants.map(async (p) => {
-      const events = (await listEvents(t.store.db, p.id)).map(toTimelineEvent);
-      return { baseline: toBaseline(p), derived: deriveParticipant(toBaseline(p), events, facts) };
-    }),
-  );
-}
+const inMemory = () =>
+  deriveInMemory(t.store, pilot, {
+    facts: {
+      dataCompleteThrough: '2025-12-31',
+      monthlyBenefitCents: 100000,
+      guidanceCostCents: 200000,
+    },
+  });
 
 describe('GET /api/pilots/{id}/outcomes', () => {
   it('gives the hand-worked 12-month figures', async () => {
@@ -166,16 +151,7 @@ describe('GET /api/pilots/{id}/survival', () => {
 });
 
 describe('GET /api/pilots/{id}/subgroups', () => {
-  it.each([
-    'motivation',
-    'ladderStep',
-    'household',
-    'hasDebts',
-    'disability',
-    'refugeeStatus',
-    'education',
-    'ageBand',
-  ] as SubgroupField[])('equals the pure subgroup split by %s', async (by) => {
+  it.each([...SUBGROUP_FIELDS])('equals the pure subgroup split by %s', async (by) => {
     const { status, body } = await checked(`/api/pilots/${pilot}/subgroups?by=${by}&window=12`);
     expect(status).toBe(200);
     const expected = summarizeSubgroups(await inMemory(), by, 12);

@@ -1,44 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WINDOWS } from '@wegwijzer/domain';
+import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { twelvePersonPilot } from '../support/disclosure-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
-
-/** A pilot of 12 participants, both arms, with exits, restarts, ladder steps and jobs. */
-async function smallPilot() {
-  const pilot = await t.pilot({ name: 'Kleine pilot', dataCompleteThrough: '2025-12-31' });
-  const rows = Array.from({ length: 12 }, (_, i) => {
-    const arm = i < 7 ? 'intervention' : 'control';
-    return `S${i},${arm},2024-0${1 + (i % 6)}-15,${1 + (i % 5)},${1 + (i % 6)},${1960 + i * 3},${i % 2 ? 'ja' : 'nee'}`;
-  });
-  await importCsv(
-    t,
-    pilot,
-    'participants',
-    `participant_ref,arm,intake_date,motivation,ladder_step,birth_year,has_debts\n${rows.join('\n')}\n`,
-  );
-  const events = [
-    'S0,benefit_end,2024-05-01,bbz,',
-    'S1,benefit_end,2024-06-01,regular_work,',
-    'S2,benefit_end,2024-07-01,combination,',
-    'S2,benefit_restart,2024-09-01,,',
-    'S3,ladder,2024-10-01,,5',
-    'S4,work_start,2024-06-01,,20',
-    'S7,benefit_end,2024-08-01,other,',
-    'S8,ladder,2024-12-01,,4',
-  ];
-  await importCsv(
-    t,
-    pilot,
-    'events',
-    `participant_ref,type,date,reason,value\n${events.join('\n')}\n`,
-  );
-  return pilot;
-}
 
 /** Every count-like number in a reply: the value of a key that names a count of people or events. */
 function counts(value: unknown, path = ''): { path: string; n: number }[] {
@@ -57,7 +26,7 @@ function counts(value: unknown, path = ''): { path: string; n: number }[] {
 
 describe('a viewer on a pilot of 12 participants', () => {
   it('sees no count from 1 to 9 in any reply a viewer can reach', async () => {
-    const pilot = await smallPilot();
+    const pilot = await twelvePersonPilot(t);
     const viewer = await t.user('viewer', [pilot]);
     const paths = [
       '/api/pilots',
@@ -68,16 +37,7 @@ describe('a viewer on a pilot of 12 participants', () => {
         `/api/pilots/${pilot}/outcomes?window=${k}`,
         `/api/pilots/${pilot}/cohorts?window=${k}`,
       ]),
-      ...[
-        'motivation',
-        'ladderStep',
-        'household',
-        'hasDebts',
-        'disability',
-        'refugeeStatus',
-        'education',
-        'ageBand',
-      ].map((by) => `/api/pilots/${pilot}/subgroups?by=${by}&window=12`),
+      ...SUBGROUP_FIELDS.map((by) => `/api/pilots/${pilot}/subgroups?by=${by}&window=12`),
       '/api/routeplanner?window=12',
       '/api/routeplanner?motivation=3&window=12',
     ];
@@ -90,7 +50,7 @@ describe('a viewer on a pilot of 12 participants', () => {
   });
 
   it('cannot reach a participant, an event or an export', async () => {
-    const pilot = await smallPilot();
+    const pilot = await twelvePersonPilot(t);
     const viewer = await t.user('viewer', [pilot]);
     const list = await t.json(`/api/pilots/${pilot}/participants`);
     const id = list.body.items[0].id;

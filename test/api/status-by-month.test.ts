@@ -1,50 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '@wegwijzer/api';
-import { getPilot, toBaseline, toTimelineEvent } from '@wegwijzer/db';
 import { MAX_WINDOW, StatusByMonthReply } from '@wegwijzer/domain';
-import { deriveParticipant, windowOf, wilson } from '@wegwijzer/outcomes';
-import { testApp, type TestApp } from '../support/app.ts';
+import { windowOf, wilson } from '@wegwijzer/outcomes';
+import type { TestApp } from '../support/app.ts';
+import { demoApp } from '../support/demo.ts';
+import { deriveInMemory } from '../support/derive.ts';
 
 let t: TestApp;
 let pilots: string[];
 
 beforeAll(async () => {
-  t = await testApp();
-  await loadDemo(t.store);
-  pilots = (await t.store.db.selectFrom('pilots').select('id').orderBy('name').execute()).map(
-    (p) => p.id,
-  );
+  ({ t, pilots } = await demoApp());
 }, 120_000);
 afterAll(() => t.close());
 
 const MONTHS = Array.from({ length: MAX_WINDOW }, (_, i) => i + 1);
 type Arm = 'intervention' | 'control';
-
-/** Every participant of a pilot derived by the engine at every window 1–60. */
-async function derived(pilotId: string) {
-  const pilot = (await getPilot(t.store.db, pilotId))!;
-  const participants = await t.store.db
-    .selectFrom('participants')
-    .selectAll()
-    .where('pilot_id', '=', pilotId)
-    .execute();
-  const events = await t.store.db
-    .selectFrom('events')
-    .selectAll()
-    .where('pilot_id', '=', pilotId)
-    .orderBy('participant_id')
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  return participants.map((p) =>
-    deriveParticipant(
-      toBaseline(p),
-      events.filter((e) => e.participant_id === p.id).map(toTimelineEvent),
-      pilot,
-      MONTHS,
-    ),
-  );
-}
 
 describe('GET /api/pilots/{id}/status-by-month', () => {
   it('meets the 12- and 9-month outcomes at months 12 and 9, for every arm of every pilot', async () => {
@@ -67,7 +37,7 @@ describe('GET /api/pilots/{id}/status-by-month', () => {
 
   it('counts every month as the engine derives each participant', async () => {
     for (const id of pilots) {
-      const rows = await derived(id);
+      const rows = (await deriveInMemory(t.store, id, { windows: MONTHS })).map((r) => r.derived);
       const { body } = await t.json(`/api/pilots/${id}/status-by-month`);
       for (const arm of Object.keys(body.arms) as Arm[]) {
         const mine = rows.filter((r) => r.arm === arm);

@@ -283,3 +283,85 @@ describe('one set of participant rules behind the API and the CSV import', () =>
     ]);
   });
 });
+
+// Text-valued participant fields: the JSON API gets the string as it stands in the file. What
+// only the file format reads (SPEC §4: `Single` in any case, Dutch dates `01-02-2024`) is left
+// out: like `1.234,56`, it is a reading of the door, not a rule.
+const TEXT_FIELDS: [field: string, column: string, value: string][] = [
+  ...['single', 'single_parent', 'couple', 'alone', 'single;couple', '0'].map(
+    (v) => ['household', 'household', v] as [string, string, string],
+  ),
+  ...['low', 'mid', 'high', 'medium', 'hbo', '1'].map(
+    (v) => ['education', 'education', v] as [string, string, string],
+  ),
+  ...[
+    '2024-02-29',
+    '2023-02-29',
+    '2024-02-30',
+    '2024-13-01',
+    '2024-1-5',
+    '2024-00-10',
+    '2024/02/01',
+    'yesterday',
+    '2024-03-01T00:00',
+    '99999-01-01',
+  ].map((v) => ['intakeDate', 'intake_date', v] as [string, string, string]),
+  ...['2024-06-30', '2023-12-31', '2024-02-30', '2024-6-30', 'never'].map(
+    (v) => ['lostToFollowUpDate', 'lost_to_follow_up_date', v] as [string, string, string],
+  ),
+];
+
+describe('text-valued participant fields behind the API and the CSV import', () => {
+  it('has, with the numeric fields, at least 50 hostile values', () => {
+    expect(FIELDS.length + TEXT_FIELDS.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('refuses or accepts each value the same way, in the same field, through both', async () => {
+    const columns = [...new Set(['intake_date', ...TEXT_FIELDS.map((f) => f[1])])];
+    const header = ['participant_ref', ...columns];
+    const lines = TEXT_FIELDS.map(([, column, v], i) =>
+      header
+        .map((h) =>
+          h === 'participant_ref' ? `T${i}` : h === column ? v : h === 'intake_date' ? INTAKE : '',
+        )
+        .map((cell) => `"${cell}"`)
+        .join(','),
+    );
+    const res = await importCsv(
+      t,
+      pilot,
+      'participants',
+      `${header.join(',')}\n${lines.join('\n')}\n`,
+      {
+        dryRun: true,
+      },
+    );
+    const details = (res.status === 200 ? [] : res.body.error.details) as {
+      line: number;
+      column: string;
+    }[];
+    let refused = 0;
+    const rows: { case: string; api: string[]; csv: string[] }[] = [];
+    for (const [i, [field, column, value]] of TEXT_FIELDS.entries()) {
+      const api = await t.json(`/api/pilots/${pilot}/participants`, {
+        method: 'POST',
+        body: JSON.stringify({ participantRef: `TA${i}`, intakeDate: INTAKE, [field]: value }),
+      });
+      const apiFields =
+        api.status === 201
+          ? []
+          : (api.body.error.details as { path: string }[]).map((d) => d.path).sort();
+      if (api.status !== 201) expect(api.status, `${field} ${value}`).toBe(400);
+      const csvFields = details
+        .filter((d) => d.line === i + 2)
+        .map((d) => (d.column === column ? field : d.column))
+        .sort();
+      rows.push({ case: `${field} "${value}"`, api: apiFields, csv: csvFields });
+      if (apiFields.length > 0) refused++;
+    }
+    // All rows at once, so a disagreement shows every value it concerns.
+    expect(rows.map((r) => ({ ...r, csv: r.api }))).toEqual(rows);
+    expect(refused).toBeGreaterThan(15);
+    expect(TEXT_FIELDS.length - refused).toBeGreaterThan(5);
+  });
+});

@@ -1,16 +1,10 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '@wegwijzer/api';
-import { getPilot, toBaseline, toTimelineEvent } from '@wegwijzer/db';
-import { SUBGROUP_FIELDS, type Baseline } from '@wegwijzer/domain';
-import {
-  deriveParticipant,
-  fromDay,
-  outcomesFor,
-  summarizeSubgroups,
-  type DerivedParticipant,
-} from '@wegwijzer/outcomes';
-import { importCsv, testApp, type TestApp } from '../support/app.ts';
+import { SUBGROUP_FIELDS } from '@wegwijzer/domain';
+import { fromDay, outcomesFor, summarizeSubgroups } from '@wegwijzer/outcomes';
+import { importCsv, type TestApp } from '../support/app.ts';
+import { demoApp } from '../support/demo.ts';
+import { deriveInMemory } from '../support/derive.ts';
 
 // Any window 1–60 (issue 18): windows without derived rows come from the engine on demand and
 // must equal the engine's per-participant derivation summed in memory, on every demo pilot.
@@ -21,40 +15,9 @@ let t: TestApp;
 let pilots: string[];
 
 beforeAll(async () => {
-  t = await testApp();
-  await loadDemo(t.store);
-  pilots = (await t.store.db.selectFrom('pilots').select('id').orderBy('name').execute()).map(
-    (p) => p.id,
-  );
+  ({ t, pilots } = await demoApp());
 }, 120_000);
 afterAll(() => t.close());
-
-/** One pilot derived in memory by the pure engine at the given windows: the reference. */
-async function inMemory(
-  pilotId: string,
-  windows: readonly number[],
-): Promise<{ baseline: Baseline; derived: DerivedParticipant }[]> {
-  const pilot = (await getPilot(t.store.db, pilotId))!;
-  const participants = await t.store.db
-    .selectFrom('participants')
-    .selectAll()
-    .where('pilot_id', '=', pilotId)
-    .orderBy('id')
-    .execute();
-  const events = await t.store.db
-    .selectFrom('events')
-    .selectAll()
-    .where('pilot_id', '=', pilotId)
-    .orderBy('participant_id')
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  return participants.map((p) => {
-    const baseline = toBaseline(p);
-    const mine = events.filter((e) => e.participant_id === p.id).map(toTimelineEvent);
-    return { baseline, derived: deriveParticipant(baseline, mine, pilot, windows) };
-  });
-}
 
 const withoutIds = (body: Record<string, unknown>) => ({
   ...body,
@@ -70,7 +33,7 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
 
   it('gives every figure of outcomes and subgroups as the engine does, on every demo pilot', async () => {
     for (const id of pilots) {
-      const rows = await inMemory(id, ODD_WINDOWS);
+      const rows = await deriveInMemory(t.store, id, { windows: ODD_WINDOWS });
       for (const k of ODD_WINDOWS) {
         const outcomes = await t.json(`/api/pilots/${id}/outcomes?window=${k}`);
         expect(outcomes.status).toBe(200);
@@ -95,7 +58,7 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
   it('gives the same figures as the kept-current totals at a standard window', async () => {
     // The on-demand path and the SQL path meet at 12: the engine's figures both ways.
     const id = pilots[0]!;
-    const rows = await inMemory(id, [12]);
+    const rows = await deriveInMemory(t.store, id, { windows: [12] });
     const { body } = await t.json(`/api/pilots/${id}/outcomes?window=12`);
     expect(withoutIds(body)).toEqual({
       ...outcomesFor(
@@ -109,7 +72,7 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
 
   it('splits cohorts by intake month as the engine does', async () => {
     const id = pilots[0]!;
-    const rows = await inMemory(id, [9]);
+    const rows = await deriveInMemory(t.store, id, { windows: [9] });
     const { status, body } = await t.json(`/api/pilots/${id}/cohorts?window=9`);
     expect(status).toBe(200);
     const expected = new Map<string, { participants: number; evaluable: number; off: number }>();
@@ -217,7 +180,7 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
       method: 'PATCH',
       body: JSON.stringify({ dataCompleteThrough: '2024-11-30' }),
     });
-    const rows = await inMemory(id, [9]);
+    const rows = await deriveInMemory(t.store, id, { windows: [9] });
     const { body } = await t.json(`/api/pilots/${id}/outcomes?window=9`);
     expect(withoutIds(body)).toEqual({
       ...outcomesFor(

@@ -39,7 +39,7 @@ describe('dashboard', () => {
     const api = await page.request.get(`${e.base}/api/pilots/${pilotId}/participants`);
     expect(api.status()).toBe(403);
     await page.goto(`${e.base}/participants/1`);
-    await page.getByRole('heading', { name: '404' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
     expect(errors).toEqual([]);
     await ctx.close();
   }, 45_000);

@@ -57,7 +57,7 @@ describe('roles', () => {
     await page.waitForURL(/action=user/);
     await page.locator('.audit-table tbody tr').first().waitFor();
     expect(await page.locator('.audit-table tbody').innerText()).toMatch(
-      /user\.create[\s\S]*beheer@gemeente\.example|beheer@gemeente\.example[\s\S]*user\.create/,
+      /beheer@gemeente\.example maakte een gebruiker aan op \d{2}-\d{2}-\d{4} \d{2}:\d{2}/,
     );
     const csvHref = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
     expect(csvHref).toMatch(/^\/api\/audit\/export\?.*action=user/);

@@ -14,6 +14,7 @@ import { sameOriginWrites } from './http/origin.ts';
 import { webRoutes } from './http/web.ts';
 import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
+import { balance } from './routes/balance.ts';
 import { budget } from './routes/budget.ts';
 import { demo } from './routes/demo.ts';
 import { exports } from './routes/exports.ts';
@@ -27,6 +28,7 @@ import { privacy } from './routes/privacy.ts';
 import { routeplanner } from './routes/routeplanner.ts';
 import { statusByMonth } from './routes/status-by-month.ts';
 import { users } from './routes/users.ts';
+import { variables } from './routes/variables.ts';
 
 /** JSON bodies are small; CSV imports stream through their own route without this limit. */
 const JSON_LIMIT = 1024 * 1024;
@@ -47,7 +49,9 @@ function buildApi() {
     .route('/', exports)
     .route('/', auditLog)
     .route('/', models)
-    .route('/', privacy);
+    .route('/', privacy)
+    .route('/', variables)
+    .route('/', balance);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

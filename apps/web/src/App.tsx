@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { api } from './api/client.ts';
 import { demoQuery, meQuery, type User } from './api/queries.ts';
-import { Loading } from './components/States.tsx';
+import { Loading, NoAccessOrMissing } from './components/States.tsx';
 import { useI18n, useStrings } from './i18n.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
 import { Accessibility } from './pages/Accessibility.tsx';
@@ -11,6 +11,7 @@ import { Login } from './pages/Login.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { PilotPage } from './pages/PilotPage.tsx';
 import { ParticipantPage } from './pages/ParticipantPage.tsx';
+import { Button } from '@utrecht/component-library-react';
 
 // Researcher pages carry Recharts: loaded only when opened.
 const Analysis = lazy(() => import('./pages/Analysis.tsx'));
@@ -94,12 +95,9 @@ function route(path: string, user: User | null): ReactNode {
 }
 
 function NotFound() {
-  const { t } = useI18n();
   return (
     <div className="container">
-      <h1>404</h1>
-      <p>{t.notFound}</p>
-      <Link to="/">{t.navOverview}</Link>
+      <NoAccessOrMissing status={404} />
     </div>
   );
 }
@@ -146,15 +144,16 @@ function Header({ user }: { user: User | null }) {
           </span>
         </Link>
         <div className="header-tools">
-          <button
+          <Button
             type="button"
-            className="btn btn-link lang-switch"
+            appearance="subtle-button"
+            className="lang-switch"
             lang={locale === 'nl' ? 'en' : 'nl'}
             aria-label={t.languageLabel}
             onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
           >
             {t.language}
-          </button>
+          </Button>
           {user && (
             <>
               <span className="whoami">
@@ -163,14 +162,18 @@ function Header({ user }: { user: User | null }) {
               </span>
               <Link
                 to="/account"
-                className="btn btn-link account-link"
+                className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle account-link"
                 aria-current={loc.path === '/account' ? 'page' : undefined}
               >
                 {account.title}
               </Link>
-              <button type="button" className="btn btn-secondary" onClick={() => void logout()}>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => void logout()}
+              >
                 {t.logout}
-              </button>
+              </Button>
             </>
           )}
         </div>

@@ -5,6 +5,9 @@ import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { openDetailsWhenPrinting } from './print.ts';
+// NL Design System components, then our neutral theme (their tokens), then our own layout CSS.
+import '@utrecht/component-library-css/dist/index.css';
+import './theme/wegwijzer-theme.css';
 import './styles.css';
 
 const client = new QueryClient({

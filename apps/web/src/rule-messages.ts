@@ -1,5 +1,5 @@
 import type { RuleError } from '@wegwijzer/domain/rules';
-import { formatNumber, type Locale } from './format.ts';
+import { formatDate, formatNumber, type Locale } from './format.ts';
 
 /**
  * The words for a refusal of the shared validation rules (domain rules.ts), in Dutch and
@@ -10,6 +10,10 @@ type Words = Record<RuleError['code'], (p: Record<string, string | number>, l: L
 
 const n = (v: string | number | undefined, l: Locale) =>
   typeof v === 'number' ? formatNumber(v, 0, l) : String(v ?? '');
+
+// Dates travel as ISO; the reader sees them as 01-12-2026.
+const d = (v: string | number | undefined, l: Locale) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, l) : String(v ?? '');
 
 export const nl: Words = {
   required: () => 'Dit veld is verplicht.',
@@ -24,7 +28,7 @@ export const nl: Words = {
   unknown_value: () => 'Kies een van de toegestane waarden.',
   not_a_date: () => 'Vul een datum in als JJJJ-MM-DD.',
   impossible_date: () => 'Deze datum bestaat niet.',
-  before_intake: (p) => `De datum ligt vóór de intakedatum (${p.intakeDate}).`,
+  before_intake: (p, l) => `De datum ligt vóór de intakedatum (${d(p.intakeDate, l)}).`,
   too_long: (p) => `Hooguit ${p.max} tekens.`,
 };
 
@@ -41,7 +45,7 @@ export const en: Words = {
   unknown_value: () => 'Choose one of the allowed values.',
   not_a_date: () => 'Enter a date as YYYY-MM-DD.',
   impossible_date: () => 'This date does not exist.',
-  before_intake: (p) => `The date is before the intake date (${p.intakeDate}).`,
+  before_intake: (p, l) => `The date is before the intake date (${d(p.intakeDate, l)}).`,
   too_long: (p) => `At most ${p.max} characters.`,
 };
 

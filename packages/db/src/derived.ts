@@ -1,8 +1,16 @@
 import type { PilotFacts } from '@wegwijzer/domain';
-import { deriveParticipant, guidanceCentsFor, type DerivedParticipant } from '@wegwijzer/outcomes';
-import type { Tx } from './open.ts';
+import { deriveParticipant } from '@wegwijzer/outcomes';
+import type { RawSqlite, Statement, Tx } from './open.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
+import {
+  addContribution,
+  TOTAL_COLUMNS,
+  totalsSelect,
+  WINDOW_FACTS,
+  windowFacts,
+  type WindowFacts,
+} from './window-columns.ts';
 
 /**
  * Keeps the derived tables current, inside the caller's write transaction:
@@ -16,121 +24,27 @@ import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 
 const CHUNK = 2000;
 
-/** The summed columns, in the order of `pilot_totals` (after its key). */
-export const TOTAL_COLUMNS = [
-  'participants',
-  'evaluable',
-  'off_benefit',
-  'r_regular_work',
-  'r_bbz',
-  'r_combination',
-  'r_other',
-  'sustained',
-  'benefit_days',
-  'avoided_numerator',
-  'offset_cents',
-  'guidance_cents',
-  'ladder_measured',
-  'ladder_up',
-  'ladder_change',
-  'placements_eligible',
-  'placements_sustained',
-  'debt_intake',
-  'debt_stabilised',
-  'stress_measured',
-  'stress_change_tenths',
-] as const;
-
-interface WindowRow {
-  window_months: number;
-  arm: string;
-  evaluable: number;
-  off_benefit: number;
-  route: string | null;
-  sustained: number | null;
-  benefit_days: number;
-  off_days: number;
-  avoided_numerator: number;
-  offset_cents: number;
-  guidance_cents: number;
-  ladder_measured: number;
-  ladder_up: number;
-  ladder_change: number;
-  placements_eligible: number;
-  placements_sustained: number;
-  debt_intake: number;
-  debt_stabilised: number;
-  stress_measured: number;
-  stress_change_tenths: number;
-}
-
-function windowRows(d: DerivedParticipant): WindowRow[] {
-  return Object.values(d.windows).map((w) => {
-    const ladder = w.evaluable ? w.ladder : null;
-    const offDays = w.evaluable ? (w.offDays ?? 0) : 0;
-    return {
-      window_months: w.months,
-      arm: d.arm,
-      evaluable: w.evaluable ? 1 : 0,
-      off_benefit: w.offBenefit ? 1 : 0,
-      route: w.route,
-      sustained: w.sustained === null ? null : w.sustained ? 1 : 0,
-      benefit_days: w.evaluable ? (w.benefitDays ?? 0) : 0,
-      off_days: offDays,
-      avoided_numerator: offDays * d.monthlyBenefitCents,
-      offset_cents: w.evaluable ? (w.offsetCents ?? 0) : 0,
-      guidance_cents: w.evaluable ? guidanceCentsFor(d.arm, d.guidanceCostCents) : 0,
-      ladder_measured: ladder ? 1 : 0,
-      ladder_up: ladder && ladder.latest > ladder.intake ? 1 : 0,
-      ladder_change: ladder ? ladder.latest - ladder.intake : 0,
-      placements_eligible: d.placements.eligible,
-      placements_sustained: d.placements.sustained,
-      // Null unless evaluable, so a pending row adds nothing.
-      debt_intake: w.debts?.intake ? 1 : 0,
-      debt_stabilised: w.debts?.stabilised ? 1 : 0,
-      stress_measured: w.moneyStressChangeTenths === null ? 0 : 1,
-      stress_change_tenths: w.moneyStressChangeTenths ?? 0,
-    };
-  });
-}
-
-/** A window row's contribution to its pilot's totals. */
-function contribution(r: WindowRow): number[] {
-  return [
-    1,
-    r.evaluable,
-    r.off_benefit,
-    r.route === 'regular_work' ? 1 : 0,
-    r.route === 'bbz' ? 1 : 0,
-    r.route === 'combination' ? 1 : 0,
-    r.route === 'other' ? 1 : 0,
-    r.evaluable === 1 && r.sustained === 1 ? 1 : 0,
-    r.benefit_days,
-    r.avoided_numerator,
-    r.offset_cents,
-    r.guidance_cents,
-    r.ladder_measured,
-    r.ladder_up,
-    r.ladder_change,
-    r.placements_eligible,
-    r.placements_sustained,
-    r.debt_intake,
-    r.debt_stabilised,
-    r.stress_measured,
-    r.stress_change_tenths,
-  ];
-}
+export { TOTAL_COLUMNS } from './window-columns.ts';
 
 /** Differences to the pilot totals, collected over a recompute and written once. */
 class TotalsDelta {
   private readonly deltas = new Map<string, number[]>();
 
-  add(row: WindowRow, sign: 1 | -1): void {
-    const key = `${row.window_months}|${row.arm}`;
+  private vector(months: number, arm: string): number[] {
+    const key = `${months}|${arm}`;
     let d = this.deltas.get(key);
     if (!d) this.deltas.set(key, (d = new Array<number>(TOTAL_COLUMNS.length).fill(0)));
-    const c = contribution(row);
-    for (let i = 0; i < c.length; i++) d[i]! += sign * c[i]!;
+    return d;
+  }
+
+  add(months: number, arm: string, facts: WindowFacts, sign: 1 | -1): void {
+    addContribution(this.vector(months, arm), facts, sign);
+  }
+
+  /** Takes sums already made in SQL (`totalsSelect`) off the totals. */
+  subtract(months: number, arm: string, sums: Record<string, unknown>): void {
+    const d = this.vector(months, arm);
+    for (let i = 0; i < TOTAL_COLUMNS.length; i++) d[i]! -= Number(sums[TOTAL_COLUMNS[i]!] ?? 0);
   }
 
   /** One multi-row upsert; keys in a fixed order, so concurrent writers lock rows alike. */
@@ -152,29 +66,27 @@ class TotalsDelta {
   }
 }
 
+/**
+ * Takes the stored window rows of `ids` out of the totals, summed per window and arm in one
+ * statement: the rows themselves are never read back as objects.
+ */
+async function subtractStored(tx: Tx, delta: TotalsDelta, ids: readonly number[]): Promise<void> {
+  const marks = ids.map(() => '?').join(',');
+  const sums = await tx.all<Record<string, unknown> & { window_months: number; arm: string }>(
+    `SELECT w.window_months AS window_months, w.arm AS arm, ${totalsSelect('w')}
+     FROM participant_windows w WHERE w.participant_id IN (${marks})
+     GROUP BY w.window_months, w.arm`,
+    ids,
+  );
+  for (const s of sums) delta.subtract(Number(s.window_months), s.arm, s);
+}
+
 const WINDOW_COLUMNS = [
   'participant_id',
   'pilot_id',
   'arm',
   'window_months',
-  'evaluable',
-  'off_benefit',
-  'route',
-  'sustained',
-  'benefit_days',
-  'off_days',
-  'avoided_numerator',
-  'offset_cents',
-  'guidance_cents',
-  'ladder_measured',
-  'ladder_up',
-  'ladder_change',
-  'placements_eligible',
-  'placements_sustained',
-  'debt_intake',
-  'debt_stabilised',
-  'stress_measured',
-  'stress_change_tenths',
+  ...WINDOW_FACTS,
 ] as const;
 const DERIVED_COLUMNS = [
   'participant_id',
@@ -218,10 +130,15 @@ async function typesOf(tx: Tx, table: string): Promise<Map<string, string>> {
  * Inserts rows of values in few statements: multi-row `VALUES` on SQLite; on PostgreSQL
  * `INSERT … SELECT * FROM unnest($1::type[], …)`, one array per column, which PostgreSQL parses
  * far faster than thousands of separate parameters. `tail` may add `RETURNING …`.
+ *
+ * On SQLite a full batch goes through one statement prepared once on the transaction's raw
+ * handle, its parameters laid out by a plain loop: Kysely's path and `rows.flat()` cost most
+ * of an import's time (issue 21).
  */
 export class BulkInsert {
   private pending: unknown[][] = [];
   private readonly rowsPerInsert: number;
+  private full: Statement | null = null;
 
   constructor(
     private readonly tx: Tx,
@@ -248,6 +165,7 @@ export class BulkInsert {
     const rows = this.pending;
     if (rows.length === 0) return [];
     this.pending = [];
+    if (this.tx.sqlite) return this.flushRaw<T>(this.tx.sqlite, rows);
     const head = `INSERT INTO ${this.table} (${this.columns.join(', ')}) `;
     let text: string;
     let params: unknown[];
@@ -258,14 +176,38 @@ export class BulkInsert {
         .join(', ')})${this.tail}`;
       params = this.columns.map((_, i) => rows.map((r) => r[i] ?? null));
     } else {
-      const tuple = `(${this.columns.map(() => '?').join(',')})`;
-      text = `${head}VALUES ${Array(rows.length).fill(tuple).join(',')}${this.tail}`;
-      params = rows.flat();
+      text = this.valuesSql(rows.length);
+      params = flatten(rows, this.columns.length);
     }
     if (this.tail) return this.tx.all<T>(text, params);
     await this.tx.run(text, params);
     return [];
   }
+
+  private valuesSql(n: number): string {
+    const tuple = `(${this.columns.map(() => '?').join(',')})`;
+    return `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(n).fill(tuple).join(',')}${this.tail}`;
+  }
+
+  private flushRaw<T>(sqlite: RawSqlite, rows: unknown[][]): T[] {
+    // A partial batch (the last of a file) is prepared for its size once and dropped.
+    const statement =
+      rows.length === this.rowsPerInsert
+        ? (this.full ??= sqlite.prepare(this.valuesSql(rows.length)))
+        : sqlite.prepare(this.valuesSql(rows.length));
+    const params = flatten(rows, this.columns.length);
+    if (this.tail) return statement.all(params) as T[];
+    statement.run(params);
+    return [];
+  }
+}
+
+/** Rows of values as one parameter list; a plain loop, many times faster than `flat()`. */
+function flatten(rows: readonly unknown[][], width: number): unknown[] {
+  const out = new Array<unknown>(rows.length * width);
+  let j = 0;
+  for (const r of rows) for (let i = 0; i < width; i++) out[j++] = r[i] ?? null;
+  return out;
 }
 
 /** Recomputes the derived rows of the given participants, inside the caller's transaction. */
@@ -274,6 +216,7 @@ export async function recomputeDerived(
   pilotId: string,
   pilot: PilotFacts,
   participantIds: readonly number[],
+  options: RecomputeOptions = {},
 ): Promise<void> {
   // Two writers recomputing one participant at once would both subtract its old rows.
   await tx.lockPilot(pilotId);
@@ -289,19 +232,26 @@ export async function recomputeDerived(
   );
   const windows = new BulkInsert(tx, 'participant_windows', WINDOW_COLUMNS);
   const derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
+  // The totals change by the difference, kept in memory and written once: exact, since every
+  // old row is subtracted and every new one added inside this transaction.
   const delta = new TotalsDelta();
   for (let i = 0; i < participantIds.length; i += CHUNK) {
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
-    // The old rows leave the totals before they go.
-    for (const old of await tx.all<WindowRow>(
-      `SELECT * FROM participant_windows WHERE participant_id IN (${marks})`,
-      ids,
-    )) {
-      delta.add(old, -1);
+    // Participants inserted by this very write have no derived rows yet to take out.
+    const stored = options.fresh ? ids.filter((id) => !options.fresh!.has(id)) : ids;
+    if (stored.length > 0) {
+      const storedMarks = stored.map(() => '?').join(',');
+      await subtractStored(tx, delta, stored);
+      await tx.run(
+        `DELETE FROM participant_windows WHERE participant_id IN (${storedMarks})`,
+        stored,
+      );
+      await tx.run(
+        `DELETE FROM participant_derived WHERE participant_id IN (${storedMarks})`,
+        stored,
+      );
     }
-    await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`, ids);
-    await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`, ids);
     const participants = await tx.all<ParticipantRow>(
       `SELECT * FROM participants WHERE id IN (${marks})`,
       ids,
@@ -319,32 +269,11 @@ export async function recomputeDerived(
     }
     for (const p of participants) {
       const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
-      for (const row of windowRows(d)) {
-        await windows.add([
-          p.id,
-          pilotId,
-          row.arm,
-          row.window_months,
-          row.evaluable,
-          row.off_benefit,
-          row.route,
-          row.sustained,
-          row.benefit_days,
-          row.off_days,
-          row.avoided_numerator,
-          row.offset_cents,
-          row.guidance_cents,
-          row.ladder_measured,
-          row.ladder_up,
-          row.ladder_change,
-          row.placements_eligible,
-          row.placements_sustained,
-          row.debt_intake,
-          row.debt_stabilised,
-          row.stress_measured,
-          row.stress_change_tenths,
-        ]);
-        delta.add(row, 1);
+      for (const { months, facts } of windowFacts(d)) {
+        const values: unknown[] = [p.id, pilotId, d.arm, months];
+        for (const f of WINDOW_FACTS) values.push(facts[f]);
+        await windows.add(values);
+        delta.add(months, d.arm, facts, 1);
       }
       await derived.add([
         p.id,
@@ -365,6 +294,11 @@ export async function recomputeDerived(
   await delta.flush(tx, pilotId);
 }
 
+export interface RecomputeOptions {
+  /** Participants this transaction inserted: they have no derived rows to take out first. */
+  fresh?: ReadonlySet<number>;
+}
+
 /**
  * Takes participants' derived rows out of their pilot's totals and deletes them, inside the
  * caller's transaction: an erasure leaves the totals as if the participants had never been
@@ -380,12 +314,7 @@ export async function removeDerived(
   for (let i = 0; i < participantIds.length; i += CHUNK) {
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
-    for (const old of await tx.all<WindowRow>(
-      `SELECT * FROM participant_windows WHERE participant_id IN (${marks})`,
-      ids,
-    )) {
-      delta.add(old, -1);
-    }
+    await subtractStored(tx, delta, ids);
     await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`, ids);
     await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`, ids);
   }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Baseline, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import type { Baseline, PilotFacts, TimelineEvent, VariableValue } from '@wegwijzer/domain';
 import { nowIso } from './clock.ts';
 import { BulkInsert, recomputeDerived } from './derived.ts';
 import type { Tx } from './open.ts';
 import { baselineColumns } from './repos/participants.ts';
+import { listVariablesTx, ValueWriter } from './repos/variables.ts';
 import type { Database } from './schema.ts';
 import { bumpPilotVersion } from './writes.ts';
 
@@ -11,6 +12,8 @@ export interface StagedParticipant {
   participantRef: string;
   bsnHash: string | null;
   fields: Partial<Baseline>;
+  /** The pilot's own variables the file has columns for (null clears a value). */
+  variables?: Record<string, VariableValue | null>;
 }
 
 export interface StagedEvent {
@@ -78,16 +81,28 @@ export async function writeParticipants(
   // One multi-row INSERT per set of columns (a file has one set, so in practice one).
   const inserts = new Map<string, BulkInsert>();
   const pendingRefs = new Set<string>();
-  const touched: number[] = [];
-  const collect = (returned: { id: number; participant_ref: string }[]) => {
+  // A set: a reference twice in a file is recomputed once.
+  const touched = new Set<number>();
+  const fresh = new Set<number>();
+  // Variable values of new participants wait for their ids (at most one multi-row INSERT's worth).
+  const values = new ValueWriter(tx, pilotId, await listVariablesTx(tx, pilotId));
+  const waitingValues = new Map<string, Record<string, VariableValue | null>>();
+  const collect = async (returned: { id: number; participant_ref: string }[]) => {
     for (const r of returned) {
-      existing.set(r.participant_ref, Number(r.id));
+      const id = Number(r.id);
+      existing.set(r.participant_ref, id);
       pendingRefs.delete(r.participant_ref);
-      touched.push(Number(r.id));
+      touched.add(id);
+      fresh.add(id);
+      const v = waitingValues.get(r.participant_ref);
+      if (v) {
+        waitingValues.delete(r.participant_ref);
+        await values.write(id, v, false);
+      }
     }
   };
   const flushAll = async () => {
-    for (const bulk of inserts.values()) collect(await bulk.flush());
+    for (const bulk of inserts.values()) await collect(await bulk.flush());
   };
   let inserted = 0;
   let updated = 0;
@@ -114,7 +129,10 @@ export async function writeParticipants(
         inserts.set(key, bulk);
       }
       pendingRefs.add(row.participantRef);
-      collect(await bulk.add([pilotId, row.participantRef, now, now, ...Object.values(columns)]));
+      if (row.variables) waitingValues.set(row.participantRef, row.variables);
+      await collect(
+        await bulk.add([pilotId, row.participantRef, now, now, ...Object.values(columns)]),
+      );
       inserted++;
     } else {
       const names = Object.keys(columns);
@@ -122,12 +140,14 @@ export async function writeParticipants(
         `UPDATE participants SET updated_at = ?${names.map((n) => `, ${n} = ?`).join('')} WHERE id = ?`,
         [now, ...Object.values(columns), id],
       );
-      touched.push(id);
+      if (row.variables) await values.write(id, row.variables, true);
+      touched.add(id);
       updated++;
     }
   }
   await flushAll();
-  await recomputeDerived(tx, pilotId, pilot, touched);
+  await values.flush();
+  await recomputeDerived(tx, pilotId, pilot, [...touched], { fresh });
   await bumpPilotVersion(tx, pilotId);
   return { inserted, updated };
 }

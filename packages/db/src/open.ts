@@ -47,7 +47,16 @@ export interface Tx {
   lockPilot(pilotId: string): Promise<void>;
   /** The same for any named resource (the audit chain, a login throttle key). */
   lock(name: string): Promise<void>;
+  /**
+   * On SQLite, the raw handle of the connection this transaction runs on, for bulk writes that
+   * prepare their statements once. Calls on it are synchronous, so they run inside the
+   * transaction: Kysely's connection mutex is held until it ends.
+   */
+  readonly sqlite?: RawSqlite;
 }
+
+export type RawSqlite = BetterSqlite3.Database;
+export type Statement = BetterSqlite3.Statement;
 
 interface StoreBase {
   db: Kysely<Database>;
@@ -144,12 +153,52 @@ const LONG_SQL = 2000;
 /** The handle as Kysely sees it, with its prepared statements reused (Kysely's mutex means a
  * cached statement is never used by two queries at once). */
 function withStatementCache(sqlite: BetterSqlite3.Database) {
-  const short = new StatementCache(200);
-  const long = new StatementCache(16);
+  return { close: () => sqlite.close(), prepare: cachedPrepare(sqlite) };
+}
+
+/** One statement cache per handle, shared by Kysely and the transactions' direct path. */
+const caches = new WeakMap<BetterSqlite3.Database, (sql: string) => BetterSqlite3.Statement>();
+function cachedPrepare(sqlite: BetterSqlite3.Database): (sql: string) => BetterSqlite3.Statement {
+  let prepare = caches.get(sqlite);
+  if (!prepare) {
+    const short = new StatementCache(200);
+    const long = new StatementCache(16);
+    prepare = (sql: string) =>
+      (sql.length > LONG_SQL ? long : short).get(sql, () => sqlite.prepare(sql));
+    caches.set(sqlite, prepare);
+  }
+  return prepare;
+}
+
+/**
+ * The `Tx` of an SQLite transaction that runs its statements on the raw handle (cached
+ * prepared statements, no promise hop per row): the caller holds Kysely's connection inside
+ * `db.transaction()`, so nothing else runs on the connection meanwhile.
+ */
+function sqliteTx(sqlite: BetterSqlite3.Database, trx: Transaction<Database>): Tx {
+  const prepare = cachedPrepare(sqlite);
   return {
-    close: () => sqlite.close(),
-    prepare: (sql: string) =>
-      (sql.length > LONG_SQL ? long : short).get(sql, () => sqlite.prepare(sql)),
+    dialect: 'sqlite',
+    db: trx,
+    sqlite,
+    async run(text, params = []) {
+      const statement = prepare(text);
+      if (statement.reader) {
+        statement.all([...params]);
+        return 0;
+      }
+      return statement.run([...params]).changes;
+    },
+    async all<T>(text: string, params: readonly unknown[] = []) {
+      return prepare(text).all([...params]) as T[];
+    },
+    async get<T>(text: string, params: readonly unknown[] = []) {
+      const statement = prepare(text);
+      // RETURNING of a write: `all` runs it to the end, as Kysely does.
+      return (statement.reader ? statement.all([...params])[0] : undefined) as T | undefined;
+    },
+    lockPilot: async () => {},
+    lock: async () => {},
   };
 }
 
@@ -250,12 +299,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const sqlite = new BetterSqlite3(path);
   configureConnection(sqlite);
   const db = kyselyFor(sqlite);
-  try {
-    await migrate(db, options.migrations);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
+  await migrateOrClose(db, options.migrations);
   let closed: Promise<void> | null = null;
   return {
     kind: 'sqlite',
@@ -265,7 +309,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     // holds it until the end: no other query of ours runs in between. BEGIN IMMEDIATE takes the
     // write lock before the first read, so a second process writing at the same time makes this
     // one wait (busy_timeout) instead of failing with SQLITE_BUSY.
-    transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'sqlite'))),
+    transaction: (fn) => db.transaction().execute((trx) => fn(sqliteTx(sqlite, trx))),
     close: () =>
       (closed ??= (async () => {
         // Under the connection mutex, so no query of ours is half-way; TRUNCATE leaves an empty
@@ -315,12 +359,7 @@ export async function openPostgres(
 ): Promise<PostgresStore> {
   const pool = postgresPool(url, options);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrate(db, options.migrations);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
+  await migrateOrClose(db, options.migrations);
   let closed: Promise<void> | null = null;
   return {
     kind: 'postgres',
@@ -329,6 +368,16 @@ export async function openPostgres(
     transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'postgres'))),
     close: () => (closed ??= db.destroy()),
   };
+}
+
+/** Applies pending migrations; a database that cannot be brought up to date is closed again. */
+async function migrateOrClose(db: Kysely<Database>, list?: Record<string, Migration>) {
+  try {
+    await migrate(db, list);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
 }
 
 /** The Migrator for `db`: the shipped migrations, or `list` (tests build old schemas with it). */

@@ -3,8 +3,11 @@ import {
   AGE_BAND_AGES,
   AGE_BANDS,
   ARMS,
+  integerBands,
   isStandardWindow,
+  variableGroup,
   type SubgroupField,
+  type VariableValue,
 } from '@wegwijzer/domain';
 import {
   emptyTotals,
@@ -14,9 +17,10 @@ import {
   type ArmTotalsByArm,
   type SurvivalTime,
 } from '@wegwijzer/outcomes';
-import { TOTAL_COLUMNS } from './derived.ts';
+import { TOTAL_COLUMNS, totalsSelect } from './window-columns.ts';
 import type { Database } from './schema.ts';
 import { byArmIndex, groupKey, pilotPack } from './windows.ts';
+import { valuesOfVariable, type StoredVariable } from './repos/variables.ts';
 
 /**
  * Step (a) of the outcome aggregation in SQL: plain sums and counts over the derived rows, the
@@ -155,37 +159,73 @@ async function sumWindows(
   pilotId: string,
   k: number,
   field: SubgroupField | null,
+  variable?: StoredVariable,
 ): Promise<TotalsRow[]> {
   // Driven from the pilot's participants: the window rows are keyed by participant alone.
-  const grp = field ? GROUP_EXPR[field] : 'NULL';
+  const grp = variable ? variableGroupSql(variable) : field ? GROUP_EXPR[field] : 'NULL';
+  const values = variable
+    ? sql`LEFT JOIN participant_values pv ON pv.participant_id = p.id AND pv.variable_id = ${variable.id}`
+    : sql``;
   const { rows } = await sql<TotalsRow>`
     SELECT w.pilot_id AS pilot_id, ${sql.raw(grp)} AS grp, w.arm AS arm,
-      COUNT(*) AS participants,
-      SUM(w.evaluable) AS evaluable,
-      SUM(w.off_benefit) AS off_benefit,
-      SUM(CASE WHEN w.route = 'regular_work' THEN 1 ELSE 0 END) AS r_regular_work,
-      SUM(CASE WHEN w.route = 'bbz' THEN 1 ELSE 0 END) AS r_bbz,
-      SUM(CASE WHEN w.route = 'combination' THEN 1 ELSE 0 END) AS r_combination,
-      SUM(CASE WHEN w.route = 'other' THEN 1 ELSE 0 END) AS r_other,
-      SUM(CASE WHEN w.evaluable = 1 AND w.sustained = 1 THEN 1 ELSE 0 END) AS sustained,
-      SUM(w.benefit_days) AS benefit_days,
-      SUM(w.avoided_numerator) AS avoided_numerator,
-      SUM(w.offset_cents) AS offset_cents,
-      SUM(w.guidance_cents) AS guidance_cents,
-      SUM(w.ladder_measured) AS ladder_measured,
-      SUM(w.ladder_up) AS ladder_up,
-      SUM(w.ladder_change) AS ladder_change,
-      SUM(w.placements_eligible) AS placements_eligible,
-      SUM(w.placements_sustained) AS placements_sustained,
-      SUM(w.debt_intake) AS debt_intake,
-      SUM(w.debt_stabilised) AS debt_stabilised,
-      SUM(w.stress_measured) AS stress_measured,
-      SUM(w.stress_change_tenths) AS stress_change_tenths
+      ${sql.raw(totalsSelect('w'))}
     FROM participants p
     JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    ${values}
     WHERE p.pilot_id = ${pilotId}
     GROUP BY 1, 2, 3`.execute(db);
   return rows;
+}
+
+/** SQL of a pilot variable's subgroup on `pv`, the bands generated from the domain's one table. */
+function variableGroupSql(v: StoredVariable): string {
+  if (v.type === 'category') return 'pv.level';
+  const bands = integerBands(v);
+  if (bands.length === 0) return 'pv.number_value';
+  const whens = bands.map((b) => `WHEN pv.number_value <= ${b.to} THEN '${b.label}'`);
+  return `CASE WHEN pv.number_value IS NULL THEN NULL ${whens.join(' ')} END`;
+}
+
+/**
+ * Totals per subgroup of one of the pilot's own variables and arm (SPEC §3: "the pilot's own
+ * variables included"); participants without a value form the null group.
+ */
+export async function variableSubgroupTotals(
+  db: Kysely<Database>,
+  pilotId: string,
+  k: number,
+  variable: StoredVariable,
+): Promise<{ value: VariableValue | null; totals: ArmTotalsByArm }[]> {
+  if (!isStandardWindow(k)) {
+    const p = await pilotPack(db, pilotId);
+    if (!p) return [];
+    const values = await valuesOfVariable(db, variable);
+    const groupOf = (i: number) =>
+      variableGroup(variable, values.get(Number(p.pack.id[i])) ?? null);
+    return [...packedTotals(p.pack, k, groupOf)].map(([value, arms]) => ({
+      value,
+      totals: byArmIndex(arms, p.hasControl),
+    }));
+  }
+  const rows = await sumWindows(db, pilotId, k, null, variable);
+  const withControl = rows.some((r) => r.arm === 'control');
+  const groups = new Map<string | number | null, TotalsRow[]>();
+  for (const r of rows) {
+    // PostgreSQL hands BIGINT back as text: one key per group either way.
+    const key =
+      r.grp === null ||
+      variable.type === 'category' ||
+      (typeof r.grp === 'string' && !/^-?\d+$/.test(r.grp))
+        ? r.grp
+        : Number(r.grp);
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  return [...groups].map(([grp, list]) => ({
+    value: grp === null ? null : variable.type === 'boolean' ? Number(grp) === 1 : grp,
+    totals: byArm(list, k, withControl),
+  }));
 }
 
 /** The sums of `pilot_totals` recomputed from the window rows: for consistency checks. */

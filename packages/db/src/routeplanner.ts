@@ -8,6 +8,7 @@ import {
 } from '@wegwijzer/domain';
 import { packedTotals, type SurvivalTime } from '@wegwijzer/outcomes';
 import { GROUP_EXPR } from './outcomes.ts';
+import { totalsSelect } from './window-columns.ts';
 import type { Database } from './schema.ts';
 import { pilotPack } from './windows.ts';
 
@@ -53,6 +54,17 @@ export interface ProfileCell {
   routes: Record<ExitReason, number>;
 }
 
+/** The sums a profile cell needs, from the one column table. */
+const PROFILE_TOTALS = [
+  'participants',
+  'evaluable',
+  'off_benefit',
+  'r_regular_work',
+  'r_bbz',
+  'r_combination',
+  'r_other',
+] as const;
+
 /**
  * Window-`k` counts of the given pilots, grouped by pilot, arm and the values of `fields`: the
  * cells from which any match on a subset of those fields is a sum.
@@ -69,13 +81,7 @@ export async function profileCells(
   const groupBy = fields.map((_, i) => sql.raw(String(i + 3)));
   const { rows } = await sql<Record<string, unknown>>`
     SELECT p.pilot_id AS pilot_id, w.arm AS arm,
-      ${sql.join([...columns, sql`COUNT(*) AS participants`])},
-      SUM(w.evaluable) AS evaluable,
-      SUM(w.off_benefit) AS off_benefit,
-      SUM(CASE WHEN w.route = 'regular_work' THEN 1 ELSE 0 END) AS r_regular_work,
-      SUM(CASE WHEN w.route = 'bbz' THEN 1 ELSE 0 END) AS r_bbz,
-      SUM(CASE WHEN w.route = 'combination' THEN 1 ELSE 0 END) AS r_combination,
-      SUM(CASE WHEN w.route = 'other' THEN 1 ELSE 0 END) AS r_other
+      ${sql.join([...columns, sql.raw(totalsSelect('w', PROFILE_TOTALS))])}
     FROM participants p
     JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
     WHERE p.pilot_id IN (${sql.join(pilotIds)})

@@ -264,7 +264,38 @@ export interface ExportParticipantsTable {
   export_id: string;
 }
 
+/** A pilot's own baseline variable (migration 009, ADR 0006). */
+export interface PilotVariablesTable {
+  id: Generated<number>;
+  pilot_id: string;
+  code: string;
+  label: string;
+  label_en: string | null;
+  type: string;
+  /** JSON list of `{code, label, labelEn}`; `[]` for non-category types. */
+  levels: string;
+  min_value: number | null;
+  max_value: number | null;
+  description: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One known value of a pilot variable for one participant; no row = not recorded. */
+export interface ParticipantValuesTable {
+  participant_id: number;
+  variable_id: number;
+  pilot_id: string;
+  /** integer and boolean (0/1) variables. */
+  number_value: number | null;
+  /** category variables: the level code. */
+  level: string | null;
+}
+
 export interface Database {
+  pilot_variables: PilotVariablesTable;
+  participant_values: ParticipantValuesTable;
   export_log: ExportLogTable;
   export_participants: ExportParticipantsTable;
   budget_lines: BudgetLinesTable;

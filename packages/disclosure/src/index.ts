@@ -30,3 +30,5 @@ export {
 } from './routeplanner.ts';
 export { hasSmallGroup, verdict } from './verdict.ts';
 export { protectStatusByMonth } from './status.ts';
+export { protectVariableList } from './variables.ts';
+export { protectBalance } from './balance.ts';

@@ -11,19 +11,14 @@
  * month, so its route does not admit viewers.
  */
 import type { Baseline, ModelCovariate, PlainVerdict } from '@wegwijzer/domain';
+import { SUBGROUP_FIELDS } from '@wegwijzer/domain/core';
 import { covariateValue, type EffectFailure } from '@wegwijzer/outcomes';
 
-/** Scale and category covariates whose every value forms a group; age enters as a number. */
-const GROUPED: ReadonlySet<ModelCovariate> = new Set([
-  'motivation',
-  'ladderStep',
-  'household',
-  'hasDebts',
-  'disability',
-  'refugeeStatus',
-  'education',
-  'ageBand',
-]);
+/**
+ * Scale and category covariates whose every value forms a group: the subgroup fields (SPEC §3);
+ * age enters as a number.
+ */
+const GROUPED: ReadonlySet<ModelCovariate> = new Set(SUBGROUP_FIELDS);
 
 /** True when some group of the complete cases holds fewer than `threshold` people. */
 export function hasSmallGroup(

@@ -144,6 +144,12 @@ const baselineFields = {
   refugeeStatus: z.boolean().nullable(),
   education: Education.nullable(),
   lostToFollowUpDate: IsoDate.nullable(),
+  variables: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).nullable())
+    .openapi({
+      description:
+        "Values of the pilot's own variables by code (GET /api/pilots/{id}/variables); null clears one",
+    }),
 };
 
 export const ParticipantInput = z
@@ -182,6 +188,10 @@ export const Participant = z
     education: Education.nullable(),
     lostToFollowUpDate: z.string().nullable(),
     hasBsn: z.boolean(),
+    variables: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .openapi({ description: "The pilot's own variables that have a value, by code" }),
   })
   .openapi('Participant');
 export type Participant = z.infer<typeof Participant>;
@@ -341,6 +351,8 @@ export const AuditEntry = z
     action: z.string(),
     pilotId: z.string().nullable(),
     participantId: z.string().nullable(),
+    /** The participant's own reference (P-0012), for reading; null when erased or none. */
+    participantRef: z.string().nullable().optional(),
     rowCount: z.number().int().nullable(),
     details: z.unknown().nullable(),
     requestId: z.string().nullable(),

@@ -6,6 +6,7 @@
 export * from './values.ts';
 export * from './model-covariates.ts';
 export * from './rules.ts';
+export * from './variables.ts';
 export * from './model.ts';
 export * from './money.ts';
 export * from './errors.ts';

@@ -16,6 +16,7 @@ import {
   type ExitReason,
   type Household,
 } from './values.ts';
+import { VARIABLE_INTEGER_LIMIT, type PilotVariable, type VariableValue } from './variables.ts';
 
 /** Why a value is refused. The screens translate the code; params carry the figures. */
 export type RuleCode =
@@ -316,10 +317,88 @@ export function participantNumber(
   return rule === 'amount' ? amountCents(reading) : wholeNumber(reading, rule.min, rule.max);
 }
 
+/** A lost-to-follow-up date: not before the participant's intake (SPEC §2). */
+export function lostToFollowUpAfterIntake(
+  lostToFollowUpDate: string | null,
+  intakeDate: string,
+): Checked<string | null> {
+  if (lostToFollowUpDate !== null && lostToFollowUpDate < intakeDate)
+    return refuse('before_intake', { intakeDate });
+  return ok(lostToFollowUpDate);
+}
+
 export const householdOf = (raw: string): Checked<Household> => oneOf(raw, HOUSEHOLDS);
 export const educationOf = (raw: string): Checked<Education> => oneOf(raw, EDUCATIONS);
 
 /** A money-stress score: 0 to 10, whole or with one decimal (7 or 7.5). */
 export function isMoneyStressScore(v: number): boolean {
   return eventValue('money_stress', readJsonNumber(v)).ok;
+}
+
+// ─── A pilot's own variables (SPEC §2, issue 17) ───────────────────────────────────────────
+
+const YES_NO: Record<string, boolean> = {
+  yes: true,
+  ja: true,
+  true: true,
+  '1': true,
+  no: false,
+  nee: false,
+  false: false,
+  '0': false,
+};
+
+/** yes/no, ja/nee, true/false or 1/0, any case (SPEC §4). */
+export function yesNo(raw: string): Checked<boolean> {
+  const value = YES_NO[raw.toLowerCase()];
+  return value === undefined ? refuse('unknown_value', { allowed: 'ja, nee' }) : ok(value);
+}
+
+/**
+ * A cell of a pilot variable's column in participants.csv: a level code (any case), a whole
+ * number within the bounds (in the file's dialect), or a yes/no; an empty cell is null.
+ * @example variableCell({ type: 'integer', min: 0, max: 40, … }, '41', ',') // out_of_range
+ */
+export function variableCell(
+  v: PilotVariable,
+  raw: string,
+  delimiter: ',' | ';',
+): Checked<VariableValue | null> {
+  if (raw === '') return ok(null);
+  switch (v.type) {
+    case 'category':
+      return oneOf(
+        raw.toLowerCase(),
+        v.levels.map((l) => l.code),
+      );
+    case 'boolean':
+      return yesNo(raw);
+    case 'integer':
+      return variableInteger(v, readCellNumber(raw, delimiter));
+  }
+}
+
+/** A pilot variable's value as JSON sends it (the participant API); null clears it. */
+export function variableJson(v: PilotVariable, value: unknown): Checked<VariableValue | null> {
+  if (value === null) return ok(null);
+  switch (v.type) {
+    case 'category':
+      return typeof value === 'string'
+        ? oneOf(
+            value,
+            v.levels.map((l) => l.code),
+          )
+        : refuse('unknown_value', { allowed: v.levels.map((l) => l.code).join(', ') });
+    case 'boolean':
+      return typeof value === 'boolean'
+        ? ok(value)
+        : refuse('unknown_value', { allowed: 'true, false' });
+    case 'integer':
+      return variableInteger(v, readJsonNumber(value));
+  }
+}
+
+function variableInteger(v: PilotVariable, reading: NumberReading): Checked<number> {
+  if (reading === 'empty' || reading === 'not_a_number') return refuse('not_a_number');
+  return wholeNumber(reading, v.min ?? -VARIABLE_INTEGER_LIMIT, v.max ?? VARIABLE_INTEGER_LIMIT);
 }

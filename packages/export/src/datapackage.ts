@@ -36,6 +36,7 @@ function tableField(f: Field, dialect: Dialect) {
     description: f.unit ? `${f.description} Unit: ${f.unit}.` : f.description,
     ...(f.unit ? { unit: f.unit } : {}),
     ...(f.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
+    ...(f.categories ? { categories: f.categories } : {}),
     ...(f.type === 'number' ? { decimalChar: dialect.decimalChar, groupChar: '' } : {}),
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
   };

@@ -38,3 +38,4 @@ export {
 export { TableWriter } from './writer.ts';
 export { buildDataPackage, type Provenance } from './datapackage.ts';
 export { toReadableStream, zipBytes, type ZipEntry } from './zip.ts';
+export { variableCells, variableFields, withVariables } from './variables.ts';

@@ -1,5 +1,11 @@
 import { isAmountEvent } from '@wegwijzer/domain';
-import type { Baseline, BudgetLineFields, PilotFacts, TimelineEvent } from '@wegwijzer/domain';
+import type {
+  Baseline,
+  BudgetLineFields,
+  PilotFacts,
+  TimelineEvent,
+  VariableValue,
+} from '@wegwijzer/domain';
 import {
   DAYS_PER_MONTH,
   deriveParticipant,
@@ -19,6 +25,8 @@ export interface ExportParticipant {
   events: readonly TimelineEvent[];
   /** Days added to every date of this participant; 0 without date shift. */
   shiftDays: number;
+  /** The pilot's own variables with a value, by code. */
+  variables?: Readonly<Record<string, VariableValue>>;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Field {
   description: string;
   unit?: Unit;
   enum?: readonly string[];
+  /** Labels of the `enum` values (Frictionless `categories`): a pilot variable's levels. */
+  categories?: readonly { value: string; label: string }[];
   minimum?: number;
   maximum?: number;
   required?: boolean;

@@ -1,4 +1,4 @@
-import type { ImportError, ImportKind } from './types.ts';
+import type { ImportCode, ImportError, ImportKind } from './types.ts';
 
 /** Columns of participants.csv: the snake_case of the baseline fields (SPEC §2), plus `bsn`. */
 export const PARTICIPANT_COLUMNS = [
@@ -61,18 +61,25 @@ export interface Header {
 export function readHeader(
   kind: ImportKind,
   record: readonly string[],
+  extra: readonly string[] = [],
 ): { header: Header; errors: ImportError[] } {
-  const allowed = ALLOWED[kind];
+  // A participants file also takes the pilot's own variables, headed by their codes.
+  const allowed = extra.length === 0 ? ALLOWED[kind] : [...ALLOWED[kind], ...extra];
   const index = new Map<string, number>();
   const errors: ImportError[] = [];
-  const error = (column: string | null, message: string) =>
-    errors.push({ line: 1, column, message });
+  const error = (
+    column: string | null,
+    message: string,
+    code: ImportCode,
+    params?: Record<string, string>,
+  ) => errors.push({ line: 1, column, message, code, ...(params && { params }) });
   record.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (name === '')
       error(
         null,
         `column ${i + 1} has no name; remove the empty column or give it one of: ${allowed.join(', ')}`,
+        'unknown_column',
       );
     else if (!allowed.includes(name)) {
       // One long unknown name usually means the columns are separated by something else, like a tab.
@@ -80,13 +87,17 @@ export function readHeader(
       error(
         name,
         `unknown column ${JSON.stringify(name)}; allowed columns are ${allowed.join(', ')}${hint}`,
+        'unknown_column',
       );
     } else if (index.has(name))
-      error(name, `column ${JSON.stringify(name)} appears more than once`);
+      error(name, `column ${JSON.stringify(name)} appears more than once`, 'duplicate_column');
     else index.set(name, i);
   });
   for (const name of REQUIRED[kind]) {
-    if (!index.has(name)) error(null, `required column ${JSON.stringify(name)} is missing`);
+    if (!index.has(name))
+      error(null, `required column ${JSON.stringify(name)} is missing`, 'missing_column', {
+        column: name,
+      });
   }
   return { header: { width: record.length, index }, errors };
 }

@@ -1,5 +1,14 @@
-import { ARMS, BIRTH_YEAR, Education, Household, LADDER_STEP, MOTIVATION } from '@wegwijzer/domain';
-import type { Baseline } from '@wegwijzer/domain';
+import {
+  ARMS,
+  BIRTH_YEAR,
+  Education,
+  Household,
+  LADDER_STEP,
+  lostToFollowUpAfterIntake,
+  MOTIVATION,
+} from '@wegwijzer/domain';
+import type { Baseline, PilotVariable } from '@wegwijzer/domain';
+import { variableColumn } from './variables.ts';
 import { hashBsn, isValidBsn, normaliseBsn } from './bsn.ts';
 import type { Cells, ParticipantColumn } from './header.ts';
 import type { RowReport } from './report.ts';
@@ -78,6 +87,7 @@ export class ParticipantValidator {
   constructor(
     private readonly delimiter: Delimiter,
     private readonly bsnKey: string | null,
+    private readonly variables: readonly PilotVariable[] = [],
   ) {}
 
   check(cells: Cells, report: RowReport): ParticipantRow | null {
@@ -94,6 +104,7 @@ export class ParticipantValidator {
         report.add(
           'participant_ref',
           `participant_ref ${shown(ref)} appears twice in this file (first on line ${first})`,
+          { code: 'duplicate_ref' },
         );
       } else this.seen.set(ref, report.line);
     }
@@ -129,15 +140,21 @@ export class ParticipantValidator {
     }
 
     const { intakeDate, lostToFollowUpDate } = fields;
-    if (intakeDate && lostToFollowUpDate && lostToFollowUpDate < intakeDate) {
+    const lost = intakeDate && lostToFollowUpAfterIntake(lostToFollowUpDate ?? null, intakeDate);
+    if (lost && !lost.ok) {
       report.add(
         'lost_to_follow_up_date',
         `lost to follow-up date ${lostToFollowUpDate} is before the intake date ${intakeDate}`,
+        lost.error,
       );
     }
 
+    const variables = variableColumn(this.variables, cells, this.delimiter, report);
     const bsnHash = this.bsnHash(cells.get('bsn'), report);
-    return report.ok ? { line: report.line, participantRef: ref, bsnHash, fields } : null;
+    if (!report.ok) return null;
+    return variables === null
+      ? { line: report.line, participantRef: ref, bsnHash, fields }
+      : { line: report.line, participantRef: ref, bsnHash, fields, variables };
   }
 
   // The BSN itself never reaches a message or a row: only whether it is well
@@ -145,13 +162,20 @@ export class ParticipantValidator {
   private bsnHash(raw: string | undefined, report: RowReport): string | null {
     if (raw === undefined || raw === '') return null;
     if (normaliseBsn(raw) === null) {
-      report.add('bsn', 'BSN must be 9 digits (or 8, when a spreadsheet dropped the leading zero)');
+      report.add(
+        'bsn',
+        'BSN must be 9 digits (or 8, when a spreadsheet dropped the leading zero)',
+        {
+          code: 'bad_bsn',
+        },
+      );
       return null;
     }
     if (!isValidBsn(raw)) {
       report.add(
         'bsn',
         'BSN is not valid: it fails the elfproef (11-test); check for a typing error',
+        { code: 'bad_bsn' },
       );
       return null;
     }

@@ -192,20 +192,44 @@ describe('header', () => {
           line: 1,
           column: 'postcode',
           message: `unknown column "postcode"; allowed columns are ${PARTICIPANT_COLUMNS}`,
+          code: 'unknown_column',
         },
       ],
     ],
     [
       ['participant_ref', 'intake_date', 'arm', ' ARM '],
-      [{ line: 1, column: 'arm', message: 'column "arm" appears more than once' }],
+      [
+        {
+          line: 1,
+          column: 'arm',
+          message: 'column "arm" appears more than once',
+          code: 'duplicate_column',
+        },
+      ],
     ],
     [
       ['participant_ref', 'arm'],
-      [{ line: 1, column: null, message: 'required column "intake_date" is missing' }],
+      [
+        {
+          line: 1,
+          column: null,
+          message: 'required column "intake_date" is missing',
+          code: 'missing_column',
+          params: { column: 'intake_date' },
+        },
+      ],
     ],
     [
       ['intake_date'],
-      [{ line: 1, column: null, message: 'required column "participant_ref" is missing' }],
+      [
+        {
+          line: 1,
+          column: null,
+          message: 'required column "participant_ref" is missing',
+          code: 'missing_column',
+          params: { column: 'participant_ref' },
+        },
+      ],
     ],
     [
       ['participant_ref', '', 'intake_date'],
@@ -214,6 +238,7 @@ describe('header', () => {
           line: 1,
           column: null,
           message: `column 2 has no name; remove the empty column or give it one of: ${PARTICIPANT_COLUMNS}`,
+          code: 'unknown_column',
         },
       ],
     ],

@@ -1,5 +1,5 @@
 import type { RuleError } from '@wegwijzer/domain';
-import type { ImportError } from './types.ts';
+import type { ImportCode, ImportError } from './types.ts';
 
 /** Collects a row's problems; the row is valid when none were reported. */
 export class RowReport {
@@ -8,7 +8,7 @@ export class RowReport {
   constructor(readonly line: number) {}
 
   /** A problem in `column`; `rule` is the shared rule's verdict, when one refused. */
-  add(column: string | null, message: string, rule?: RuleError): void {
+  add(column: string | null, message: string, rule?: RuleError | { code: ImportCode }): void {
     this.errors.push({ line: this.line, column, message, ...rule });
   }
 

@@ -82,12 +82,12 @@ export class Session {
   finish(notText: NotText | null, csv: CsvFailure | null): void {
     const line = this.line + 1;
     if (notText === 'utf16' || notText === 'workbook')
-      this.error({ line: 1, column: null, message: NOT_TEXT_MESSAGE[notText] });
+      this.error({ line: 1, column: null, message: NOT_TEXT_MESSAGE[notText], code: 'not_text' });
     else if (notText !== null)
-      this.error({ line, column: null, message: NOT_TEXT_MESSAGE[notText] });
+      this.error({ line, column: null, message: NOT_TEXT_MESSAGE[notText], code: 'not_text' });
     else if (csv !== null) this.error({ line, column: null, message: CSV_FAILURE_MESSAGE[csv] });
     else if (this.line === 0 || (this.headerBlank && this.records === 0)) {
-      this.error({ line: 1, column: null, message: 'the file is empty' });
+      this.error({ line: 1, column: null, message: 'the file is empty', code: 'empty_file' });
     }
   }
 
@@ -128,7 +128,12 @@ export class Session {
   }
 
   private readHeader(record: string[]): void {
-    const { header, errors } = readHeader(this.kind, record);
+    const variables = this.kind === 'participants' ? (this.ctx.variables ?? []) : [];
+    const { header, errors } = readHeader(
+      this.kind,
+      record,
+      variables.map((v) => v.code),
+    );
     errors.forEach((e) => this.error(e));
     if (this.kind === 'participants' && header.index.has('bsn') && this.ctx.bsnKey === null) {
       this.error({
@@ -142,7 +147,7 @@ export class Session {
     this.header = header;
     this.validator =
       this.kind === 'participants'
-        ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey)
+        ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey, variables)
         : this.kind === 'events'
           ? new EventValidator(this.delimiter, this.ctx)
           : new BudgetValidator(this.delimiter);
@@ -154,6 +159,7 @@ export class Session {
         line: this.line,
         column: null,
         message: `this row has ${record.length} fields but the header has ${header.width} columns; is a value with a "${this.delimiter}" in it not quoted?`,
+        code: 'field_count',
       });
       return;
     }

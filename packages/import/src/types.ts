@@ -1,4 +1,11 @@
-import type { Baseline, BudgetLineFields, RuleCode, TimelineEvent } from '@wegwijzer/domain';
+import type {
+  Baseline,
+  BudgetLineFields,
+  PilotVariable,
+  RuleCode,
+  TimelineEvent,
+  VariableValue,
+} from '@wegwijzer/domain';
 
 /** Which import file (SPEC §4, and budget.csv of issue 11) is being read. */
 export type ImportKind = 'participants' | 'events' | 'budget';
@@ -13,12 +20,26 @@ export type Delimiter = ',' | ';';
  * `column` is the header name as written (trimmed, lower-cased), or null for
  * problems with a whole row or the whole file.
  */
+/** File- and row-level refusals that are no shared rule's; the screens word them from the code. */
+export type ImportCode =
+  | 'missing_column'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'duplicate_ref'
+  | 'field_count'
+  | 'empty_file'
+  | 'not_text'
+  | 'bad_bsn';
+
 export interface ImportError {
   line: number;
   column: string | null;
   message: string;
-  /** The shared rule's code (domain rules.ts) and its params, where a rule refused the value. */
-  code?: RuleCode;
+  /**
+   * The shared rule's code (domain rules.ts) and its params, where a rule refused the value; or
+   * the import's own code for a refusal of the file's shape, so the screens can word it.
+   */
+  code?: RuleCode | ImportCode;
   params?: Record<string, string | number>;
 }
 
@@ -34,6 +55,8 @@ export interface ParticipantRow {
    * `arm` (default `intervention`) are always present.
    */
   fields: Partial<Omit<Baseline, never>>;
+  /** The pilot's own variables whose columns the file has, by code; an empty cell is null. */
+  variables?: Record<string, VariableValue | null>;
 }
 
 /** A valid row of events.csv. */
@@ -53,6 +76,8 @@ export interface BudgetRow {
 export interface ImportContext {
   /** HMAC key for BSNs; when null, a file with a `bsn` column is refused. */
   bsnKey: string | null;
+  /** Participants only: the pilot's own variables, whose codes are columns too (SPEC §2). */
+  variables?: readonly PilotVariable[];
   /** Events only: the pilot's existing participant with this ref. When omitted, the existence and intake checks are skipped. */
   participant?(ref: string): { intakeDate: string } | undefined;
   /** Events only: whether a `benefit_end` for this participant on this day is already stored. */

@@ -68,6 +68,7 @@ export {
   subgroupValue,
   groupOrder,
   compareGroups,
+  compareInOrder,
   summarizeSubgroups,
   type SubgroupValue,
   type SubgroupSummary,
@@ -100,3 +101,24 @@ export {
   type FollowUpDue,
 } from './followup.ts';
 export { rateHomogeneity, type RateHomogeneity } from './rate-homogeneity.ts';
+export {
+  BALANCE_MARK,
+  armOrder,
+  balanceTable,
+  meanSd,
+  meanSmd,
+  proportionSmd,
+  type BalanceField,
+  type BalanceRow,
+  type BalanceTable,
+  type BalanceValue,
+  type FieldBalance,
+  type LevelBalance,
+  type NumericArm,
+  type Smd,
+} from './balance.ts';
+export {
+  BASELINE_BALANCE_FIELDS,
+  baselineBalanceValues,
+  variableBalanceField,
+} from './balance-fields.ts';

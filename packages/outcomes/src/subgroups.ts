@@ -50,7 +50,13 @@ export function groupOrder(field: SubgroupField): readonly SubgroupValue[] {
 export function compareGroups(
   field: SubgroupField,
 ): (a: SubgroupValue, b: SubgroupValue) => number {
-  const order = groupOrder(field);
+  return compareInOrder(groupOrder(field));
+}
+
+/** The same comparator for any natural order, such as a pilot variable's (`variableGroupOrder`). */
+export function compareInOrder(
+  order: readonly SubgroupValue[],
+): (a: SubgroupValue, b: SubgroupValue) => number {
   const rank = (v: SubgroupValue): number => {
     if (v === null) return order.length + 1;
     const i = order.indexOf(v);

@@ -10,7 +10,7 @@ import {
   WindowParam,
 } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
 import {
@@ -43,8 +43,7 @@ export const models = new OpenAPIHono<AppEnv>()
     async (c) =>
       c.json(
         await pilotCox({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
+          ...pilotArgs(c),
           covariates: c.req.valid('query').covariates,
         }),
         200,
@@ -69,8 +68,7 @@ export const models = new OpenAPIHono<AppEnv>()
       const q = c.req.valid('query');
       return c.json(
         await pilotAdjustedDifference({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
+          ...pilotArgs(c),
           k: q.window,
           covariates: q.covariates,
         }),
@@ -116,8 +114,7 @@ export const models = new OpenAPIHono<AppEnv>()
       const q = c.req.valid('query');
       return c.json(
         await pilotPower({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
+          ...pilotArgs(c),
           k: q.window,
           power: q.power,
         }),
@@ -155,8 +152,7 @@ export const models = new OpenAPIHono<AppEnv>()
       const q = c.req.valid('query');
       return c.json(
         await pilotForecast({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
+          ...pilotArgs(c),
           k: q.window,
           target: q.target,
         }),

@@ -6,6 +6,7 @@ import {
   SubgroupField,
   SubgroupReply,
   SurvivalReply,
+  VARIABLE_CODE,
   WindowParam,
   WorklistQuery,
   WorklistReply,
@@ -98,7 +99,13 @@ export const outcomes = new OpenAPIHono<AppEnv>()
           'Every outcome split by a baseline field, per arm, with the difference per subgroup',
         request: {
           params: PilotParam,
-          query: z.object({ by: SubgroupField, window: WindowParam }),
+          query: z.object({
+            by: z.union([SubgroupField, z.string().regex(VARIABLE_CODE)]).openapi({
+              description:
+                "A baseline field, or the code of one of the pilot's own variables (GET /api/pilots/{id}/variables): a category splits by level, a boolean by yes/no, an integer by value (at most 10 values) or else in 4 equal bands of its declared range",
+            }),
+            window: WindowParam,
+          }),
         },
         responses: { 200: jsonContent(SubgroupReply, 'The subgroups'), ...errorResponses },
       },

@@ -9,7 +9,7 @@ import {
   RetentionPreview,
   RetentionResult,
 } from '@wegwijzer/domain';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs, useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import { accessRequest } from '../usecases/access-request.ts';
@@ -115,8 +115,7 @@ export const privacy = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(RetentionPreview, 'The preview'), ...errorResponses },
       },
     ),
-    async (c) =>
-      c.json(await retentionPreview({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+    async (c) => c.json(await retentionPreview(pilotArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -139,8 +138,7 @@ export const privacy = new OpenAPIHono<AppEnv>()
       const body = c.req.valid('json');
       return c.json(
         await confirmRetention({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
+          ...pilotArgs(c),
           action: body.action,
           confirm: body.confirm,
         }),

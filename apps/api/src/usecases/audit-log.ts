@@ -1,5 +1,6 @@
 import {
   flushAnonymousFailures,
+  participantRefsOf,
   searchAudit,
   verifyAuditChain,
   type AuditFilter,
@@ -32,7 +33,16 @@ export async function readAuditLog({ ctx, filter }: { ctx: UseCaseCtx; filter: A
   requireNotDemo(ctx.actor, 'read the audit log');
   await flushAnonymousFailures(ctx.store);
   const { rows, total } = await searchAudit(ctx.store.db, filter);
-  return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
+  const refs = await participantRefsOf(
+    ctx.store.db,
+    rows.flatMap((r) => (r.participant_id === null ? [] : [Number(r.participant_id)])),
+  );
+  // The screen reads the log as sentences with the participant's reference, not its internal id.
+  const items = rows.map((r) => ({
+    ...toEntry(r),
+    participantRef: r.participant_id === null ? null : (refs.get(Number(r.participant_id)) ?? null),
+  }));
+  return { items, total, page: filter.page, pageSize: filter.pageSize };
 }
 
 const CSV_COLUMNS = [

@@ -1,22 +1,21 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
+  cohortIds,
+  cohortMatches,
+  countCohort,
+  eventsOf,
+  participantsByIds,
   listBudgetLines,
+  listVariables,
   recordExport,
   toBaseline,
   toTimelineEvent,
-  type Database,
+  valuesOf,
+  type CohortFilters,
   type ParticipantRow,
 } from '@wegwijzer/db';
-import { AGE_BAND_AGES } from '@wegwijzer/domain';
-import type {
-  AgeBand,
-  Arm,
-  Education,
-  Household,
-  PilotRecord,
-  TimelineEvent,
-} from '@wegwijzer/domain';
+export type { CohortFilters } from '@wegwijzer/db';
+import type { PilotRecord, TimelineEvent } from '@wegwijzer/domain';
 import {
   BUDGET,
   budgetCells,
@@ -33,6 +32,8 @@ import {
   cohortTable,
   EVENTS,
   PARTICIPANTS,
+  variableCells,
+  withVariables,
   type DialectName,
   type ExportParticipant,
   type ZipEntry,
@@ -41,21 +42,6 @@ import type { UseCaseCtx } from '../http/env.ts';
 import { emitAudit } from './context.ts';
 import { visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
-
-/** Which participants an export holds; a list matches any of its values, `null` a missing value. */
-export interface CohortFilters {
-  arm?: Arm;
-  intakeFrom?: string;
-  intakeTo?: string;
-  motivation?: (number | null)[];
-  ladderStep?: (number | null)[];
-  household?: (Household | null)[];
-  education?: (Education | null)[];
-  hasDebts?: (boolean | null)[];
-  disability?: (boolean | null)[];
-  refugeeStatus?: (boolean | null)[];
-  ageBand?: (AgeBand | null)[];
-}
 
 export interface ExportOptions {
   format: DialectName;
@@ -66,82 +52,6 @@ export interface ExportOptions {
 
 /** Participants read per query: bounds memory whatever the pilot's size. */
 const PAGE = 1000;
-
-type Eb = ExpressionBuilder<Database, 'participants'>;
-type ListColumn =
-  | 'motivation'
-  | 'ladder_step'
-  | 'household'
-  | 'education'
-  | 'has_debts'
-  | 'disability'
-  | 'refugee_status';
-
-function anyOf(
-  eb: Eb,
-  column: ListColumn,
-  values: readonly (string | number | null)[],
-): Expression<SqlBool> {
-  const present = values.filter((v): v is string | number => v !== null);
-  const ors: Expression<SqlBool>[] = [];
-  if (present.length > 0) ors.push(eb(column, 'in', present));
-  if (present.length < values.length) ors.push(eb(column, 'is', null));
-  return eb.or(ors);
-}
-
-const bits = (values: readonly (boolean | null)[]) =>
-  values.map((v) => (v === null ? null : v ? 1 : 0));
-
-// Age = year of intake − birth year, in the bands of SPEC §3 (as `ageBand` of @wegwijzer/outcomes).
-const AGE = sql<number>`(CAST(substr(intake_date, 1, 4) AS integer) - birth_year)`;
-function ageBands(eb: Eb, bands: readonly (AgeBand | null)[]): Expression<SqlBool> {
-  return eb.or(
-    bands.map((b) => {
-      if (b === null) return eb('birth_year', 'is', null);
-      const { from, to } = AGE_BAND_AGES[b];
-      return eb.and([
-        ...(from === null ? [] : [eb(AGE, '>=', from)]),
-        ...(to === null ? [] : [eb(AGE, '<=', to)]),
-      ]);
-    }),
-  );
-}
-
-// Paging by id must walk the primary key: with an index on pilot_id SQLite would instead read
-// and sort all of the pilot's participants for every page. `|| ''` keeps the planner off that
-// index (and is valid SQL on PostgreSQL too).
-const PILOT_BY_ROWID = sql<string>`pilot_id || ''`;
-
-function matches(eb: Eb, pilotId: string, f: CohortFilters, paging = false): Expression<SqlBool> {
-  const and: Expression<SqlBool>[] = [
-    paging ? eb(PILOT_BY_ROWID, '=', pilotId) : eb('pilot_id', '=', pilotId),
-  ];
-  if (f.arm) and.push(eb('arm', '=', f.arm));
-  if (f.intakeFrom) and.push(eb('intake_date', '>=', f.intakeFrom));
-  if (f.intakeTo) and.push(eb('intake_date', '<=', f.intakeTo));
-  if (f.motivation) and.push(anyOf(eb, 'motivation', f.motivation));
-  if (f.ladderStep) and.push(anyOf(eb, 'ladder_step', f.ladderStep));
-  if (f.household) and.push(anyOf(eb, 'household', f.household));
-  if (f.education) and.push(anyOf(eb, 'education', f.education));
-  if (f.hasDebts) and.push(anyOf(eb, 'has_debts', bits(f.hasDebts)));
-  if (f.disability) and.push(anyOf(eb, 'disability', bits(f.disability)));
-  if (f.refugeeStatus) and.push(anyOf(eb, 'refugee_status', bits(f.refugeeStatus)));
-  if (f.ageBand) and.push(ageBands(eb, f.ageBand));
-  return eb.and(and);
-}
-
-async function countCohort(
-  ctx: UseCaseCtx,
-  pilotId: string,
-  filters: CohortFilters,
-): Promise<number> {
-  const { n } = await ctx.store.db
-    .selectFrom('participants')
-    .where((eb) => matches(eb, pilotId, filters))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(n);
-}
 
 /** The cohort builder's live count: how many participants an export with these filters holds. */
 export async function exportCount({
@@ -154,7 +64,7 @@ export async function exportCount({
   filters: CohortFilters;
 }) {
   await visiblePilot(ctx, pilotId);
-  const participants = await countCohort(ctx, pilotId, filters);
+  const participants = await countCohort(ctx.store.db, pilotId, filters);
   // Counts of narrowing filters can single a person out: each one asked for is logged.
   await emitAudit(ctx, {
     action: 'export.count',
@@ -194,44 +104,32 @@ async function* cohortPages(
 ): AsyncGenerator<ExportParticipant[]> {
   const domain = options.dateShift ? 'date-shifted' : 'views';
   const name = (id: number) => pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, id, domain);
-  const ids = (
-    await ctx.store.db
-      .selectFrom('participants')
-      .select('id')
-      .where((eb) => matches(eb, pilotId, filters, true))
-      .execute()
-  ).map((r) => r.id);
+  const ids = await cohortIds(ctx.store.db, pilotId, filters);
   const ordered = byPseudonym(ids, name);
   for (let from = 0; from < ordered.length; from += PAGE) {
     const chunk = ordered.slice(from, from + PAGE);
-    const found = await ctx.store.db
-      .selectFrom('participants')
-      .selectAll()
-      .where('id', 'in', chunk)
-      .execute();
+    const found = await participantsByIds(ctx.store.db, chunk);
     const byId = new Map<number, ParticipantRow>(found.map((r) => [r.id, r]));
     const rows = chunk.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     const events = new Map<number, TimelineEvent[]>();
     if (options.withEvents) {
-      const eventRows = await ctx.store.db
-        .selectFrom('events')
-        .select(['participant_id', 'type', 'date', 'reason', 'value', 'amount_cents'])
-        .where(
-          'participant_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('participant_id')
-        .orderBy('date')
-        .orderBy('id')
-        .execute();
+      const eventRows = await eventsOf(
+        ctx.store.db,
+        rows.map((r) => r.id),
+      );
       for (const e of eventRows) {
         let list = events.get(e.participant_id);
         if (!list) events.set(e.participant_id, (list = []));
         list.push(toTimelineEvent(e));
       }
     }
+    const values = await valuesOf(
+      ctx.store.db,
+      pilotId,
+      rows.map((r) => r.id),
+    );
     yield rows.map((r) => ({
+      variables: values.get(r.id),
       pseudonym: name(r.id),
       baseline: toBaseline(r),
       events: events.get(r.id) ?? [],
@@ -276,7 +174,7 @@ export async function exportCohort({
   options: ExportOptions;
 }): Promise<{ filename: string; body: ReadableStream<Uint8Array>; participants: number }> {
   const pilot: PilotRecord = await visiblePilot(ctx, pilotId);
-  const participants = await countCohort(ctx, pilotId, filters);
+  const participants = await countCohort(ctx.store.db, pilotId, filters);
   const dialect = DIALECTS[options.format];
   const now = new Date();
   // Which participants the export holds, for their access requests (SPEC §8).
@@ -293,7 +191,7 @@ export async function exportCohort({
       dateShift: options.dateShift,
       participants,
     },
-    (eb) => matches(eb, pilotId, filters),
+    cohortMatches(pilotId, filters),
   );
   await emitAudit(ctx, {
     action: 'export.cohort',
@@ -311,13 +209,18 @@ export async function exportCohort({
   const pages = (withEvents: boolean) =>
     cohortPages(ctx, pilotId, filters, { ...options, withEvents });
   const windows = options.windows ?? COHORT_WINDOWS;
-  const cohortSchema = cohortTable(windows);
+  // The pilot's own variables close both participant tables, with their Table Schema.
+  const variables = await listVariables(ctx.store.db, pilotId);
+  const cohortSchema = withVariables(cohortTable(windows), variables);
+  const peopleSchema = withVariables(PARTICIPANTS, variables);
   const cohort = new TableWriter(cohortSchema, dialect);
-  const people = new TableWriter(PARTICIPANTS, dialect);
+  const people = new TableWriter(peopleSchema, dialect);
   const events = new TableWriter(EVENTS, dialect);
   const budget = new TableWriter(BUDGET, dialect);
   const budgetLines = await listBudgetLines(ctx.store.db, pilotId);
-  const tables = TABLES.map((t) => (t.name === cohortSchema.name ? cohortSchema : t));
+  const tables = TABLES.map((t) =>
+    t.name === cohortSchema.name ? cohortSchema : t.name === peopleSchema.name ? peopleSchema : t,
+  );
   const datapackage = buildDataPackage(tables, dialect, {
     pilot: {
       id: pilot.id,
@@ -339,11 +242,15 @@ export async function exportCohort({
   function* entries(): Generator<ZipEntry> {
     yield {
       name: cohortSchema.path,
-      content: csvFile(cohort, pages(true), (p) => cohort.row(cohortCells(p, facts, windows))),
+      content: csvFile(cohort, pages(true), (p) =>
+        cohort.row([...cohortCells(p, facts, windows), ...variableCells(p.variables, variables)]),
+      ),
     };
     yield {
       name: PARTICIPANTS.path,
-      content: csvFile(people, pages(false), (p) => people.row(participantCells(p))),
+      content: csvFile(people, pages(false), (p) =>
+        people.row([...participantCells(p), ...variableCells(p.variables, variables)]),
+      ),
     };
     yield {
       name: EVENTS.path,

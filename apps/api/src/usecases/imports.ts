@@ -1,5 +1,6 @@
 import {
   benefitEndIndex,
+  listVariables,
   participantIndex,
   Spool,
   writeBudgetLines,
@@ -61,6 +62,8 @@ export async function runImport({
   const benefitEnd = await benefitEndIndex(ctx.store.db, input.pilotId);
   const importCtx = {
     bsnKey: ctx.config.bsnKey,
+    variables:
+      input.kind === 'participants' ? await listVariables(ctx.store.db, input.pilotId) : [],
     participant: (ref: string) => index.get(ref),
     hasBenefitEnd: (ref: string, date: string) => {
       const p = index.get(ref);
@@ -170,5 +173,6 @@ function stage(
 ): StagedParticipant | StagedEvent | BudgetLineFields {
   if ('budget' in row) return row.budget;
   if ('event' in row) return { participantRef: row.participantRef, event: row.event };
-  return { participantRef: row.participantRef, bsnHash: row.bsnHash, fields: row.fields };
+  const staged = { participantRef: row.participantRef, bsnHash: row.bsnHash, fields: row.fields };
+  return row.variables ? { ...staged, variables: row.variables } : staged;
 }

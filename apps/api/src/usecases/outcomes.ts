@@ -5,20 +5,25 @@ import {
   debtStabilisationTimes,
   listPilotRecords,
   listReferenceLines,
+  listVariables,
   subgroupTotals,
+  variableSubgroupTotals,
   survivalTimes,
 } from '@wegwijzer/db';
 import {
+  BadRequest,
   Forbidden,
   isStandardWindow,
   NotFound,
+  SubgroupField,
+  variableGroupOrder,
   type ReferenceLineRecord,
-  type SubgroupField,
 } from '@wegwijzer/domain';
 import {
   cochranQ,
   compareGroups,
   rateHomogeneity,
+  compareInOrder,
   curvesByArm,
   summarizeOutcomes,
   survivalByArm,
@@ -113,11 +118,11 @@ export async function pilotSubgroups({
   ctx: UseCaseCtx;
   pilotId: string;
   k: number;
-  by: SubgroupField;
+  by: SubgroupField | string;
 }) {
   requirePersonalData(await visiblePilot(ctx, pilotId));
-  const order = compareGroups(by);
-  const groups = (await subgroupTotals(ctx.store.db, pilotId, k, by))
+  const { order, totals } = await subgroupSource(ctx, pilotId, k, by);
+  const groups = totals
     .sort((a, b) => order(a.value, b.value))
     .map(({ value, totals }) => {
       const s = summarizeOutcomes(totals, k);
@@ -151,6 +156,27 @@ function subgroupTest(groups: readonly SubgroupRow[]) {
   }
   const r = rateHomogeneity(tested.map((g) => off(g.arms.intervention)));
   return r && { method: 'chi_square' as const, statistic: r.chi2, df: r.df, p: r.p };
+}
+
+/** The totals and group order of a standard field, or of one of the pilot's own variables. */
+async function subgroupSource(ctx: UseCaseCtx, pilotId: string, k: number, by: string) {
+  const standard = SubgroupField.safeParse(by);
+  if (standard.success)
+    return {
+      order: compareGroups(standard.data),
+      totals: await subgroupTotals(ctx.store.db, pilotId, k, standard.data),
+    };
+  const vars = await listVariables(ctx.store.db, pilotId);
+  const variable = vars.find((v) => v.code === by);
+  if (!variable)
+    throw new BadRequest(
+      `by must be one of ${[...SubgroupField.options, ...vars.map((v) => v.code)].join(', ')}; got ${JSON.stringify(by)}`,
+      [{ path: 'by', message: 'not a baseline field nor a variable of this pilot' }],
+    );
+  return {
+    order: compareInOrder(variableGroupOrder(variable)),
+    totals: await variableSubgroupTotals(ctx.store.db, pilotId, k, variable),
+  };
 }
 
 /** Pilots side by side on the same definitions. */

@@ -17,6 +17,7 @@ import {
   eurosToCents,
   Forbidden,
   isAmountEvent,
+  lostToFollowUpAfterIntake,
   NotFound,
   type Arm,
   type Baseline,
@@ -28,6 +29,7 @@ import {
 import { hashBsn, isValidBsn } from '@wegwijzer/import';
 import { requirePilot } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
+import { checkValues, withValues, writeValuesTx } from './participant-values.ts';
 import { emitAudit, withTransaction, type AuditFields } from './context.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 import { byPseudonym, pseudonym } from './pseudonym.ts';
@@ -118,7 +120,12 @@ export async function listParticipants({
     );
     await auditRead(ctx, pilotId, query, rows, undefined);
     return {
-      items: rows.map((r) => toParticipantJson(ctx, r)),
+      items: await withValues(
+        ctx,
+        pilotId,
+        rows,
+        rows.map((r) => toParticipantJson(ctx, r)),
+      ),
       total: all.total,
       page: query.page,
       pageSize: query.pageSize,
@@ -127,7 +134,12 @@ export async function listParticipants({
   const { rows, total } = await loadParticipants(ctx.store.db, pilotId, query);
   await auditRead(ctx, pilotId, query, rows, query.ref);
   return {
-    items: rows.map((r) => toParticipantJson(ctx, r)),
+    items: await withValues(
+      ctx,
+      pilotId,
+      rows,
+      rows.map((r) => toParticipantJson(ctx, r)),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -176,7 +188,8 @@ export async function getParticipant({ ctx, id }: { ctx: UseCaseCtx; id: string 
   const row = await visibleParticipant(ctx, id);
   const events = await listEvents(ctx.store.db, row.id);
   await emitAudit(ctx, readEntry(row.pilot_id, row.id));
-  const shown = toParticipantJson(ctx, row);
+  const [shown] = await withValues(ctx, row.pilot_id, [row], [toParticipantJson(ctx, row)]);
+  if (!shown) throw new NotFound('Participant');
   if (!isResearcher(ctx)) return { ...shown, events: events.map(toEventJson) };
   // Event ids and the participant id are internal keys: a researcher gets keyed names instead.
   return {
@@ -209,8 +222,10 @@ function toBaselinePatch(input: ParticipantUpdate): Partial<Baseline> {
 }
 
 function checkDates(b: Pick<Baseline, 'intakeDate' | 'lostToFollowUpDate'>) {
-  if (b.lostToFollowUpDate && b.lostToFollowUpDate < b.intakeDate) {
-    throw new BadRequest('lostToFollowUpDate lies before intakeDate');
+  const lost = lostToFollowUpAfterIntake(b.lostToFollowUpDate, b.intakeDate);
+  if (!lost.ok) {
+    const message = 'lostToFollowUpDate lies before intakeDate';
+    throw new BadRequest(message, [{ path: 'lostToFollowUpDate', message, ...lost.error }]);
   }
 }
 
@@ -230,6 +245,7 @@ export async function createParticipant({
     intakeDate: input.intakeDate,
     lostToFollowUpDate: baseline.lostToFollowUpDate ?? null,
   });
+  const values = await checkValues(ctx, pilotId, input.variables);
   let bsnHash: string | null = null;
   if (input.bsn !== undefined && input.bsn !== '') {
     if (!ctx.config.bsnKey)
@@ -249,6 +265,7 @@ export async function createParticipant({
       baseline,
       bsnHash,
     );
+    await writeValuesTx(ctx.tx, pilotId, newId, values, false);
     await emitAudit(ctx, {
       action: 'participant.create',
       pilotId,
@@ -257,8 +274,8 @@ export async function createParticipant({
     });
     return newId;
   });
-  const row = await loadParticipant(ctx.store.db, id);
-  return toParticipantJson(ctx, row!);
+  const row = (await loadParticipant(ctx.store.db, id))!;
+  return (await withValues(ctx, pilotId, [row], [toParticipantJson(ctx, row)]))[0]!;
 }
 
 export async function updateParticipant({
@@ -273,6 +290,7 @@ export async function updateParticipant({
   const row = await visibleParticipant(ctx, id);
   const pilot = await visiblePilot(ctx, row.pilot_id);
   const patch = toBaselinePatch(input);
+  const values = await checkValues(ctx, row.pilot_id, input.variables);
   const current = toBaseline(row);
   const intakeDate = patch.intakeDate ?? current.intakeDate;
   checkDates({
@@ -288,6 +306,7 @@ export async function updateParticipant({
       if (await hasEventBefore(ctx.store.db, row.id, intakeDate))
         throw new BadRequest('The participant has events dated before this intake date');
     }
+    await writeValuesTx(ctx.tx, row.pilot_id, row.id, values, true);
     await updateParticipantTx(ctx.tx, row.pilot_id, pilot, row.id, patch);
     await emitAudit(ctx, {
       action: 'participant.update',
@@ -297,5 +316,6 @@ export async function updateParticipant({
       details: { fields: Object.keys(input) },
     });
   });
-  return toParticipantJson(ctx, (await loadParticipant(ctx.store.db, row.id))!);
+  const updated = (await loadParticipant(ctx.store.db, row.id))!;
+  return (await withValues(ctx, row.pilot_id, [updated], [toParticipantJson(ctx, updated)]))[0]!;
 }

@@ -1,5 +1,6 @@
 import { createContext, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { Button, Heading3 } from '@utrecht/component-library-react';
 
 /**
  * True inside a chart hidden from assistive technology: nothing in it may take focus
@@ -23,17 +24,18 @@ export function Figure(props: {
   return (
     <figure className="figure" aria-labelledby={`${id}-t`}>
       <div className="figure-head">
-        <h3 id={`${id}-t`}>{props.title}</h3>
+        <Heading3 id={`${id}-t`}>{props.title}</Heading3>
         <div className="figure-actions">
           {props.actions}
-          <button
+          <Button
             type="button"
-            className="btn btn-link no-print"
+            appearance="subtle-button"
+            className="no-print"
             aria-pressed={asTable}
             onClick={() => setAsTable(!asTable)}
           >
             {asTable ? t.showChart : t.showTable}
-          </button>
+          </Button>
         </div>
       </div>
       <p className="sr-only">{props.alt}</p>

@@ -8,6 +8,14 @@ import { Figure, InHiddenChart } from './Figure.tsx';
 import { ArmTag, Num } from './Num.tsx';
 import { RateBars } from './RateBars.tsx';
 import { referenceLabel, referenceRate } from './References.tsx';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 type Summary = Pick<
   OutcomeSummary,
@@ -120,50 +128,52 @@ export function ArmBars({
         </>
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.armFilter}</th>
-              <th scope="col">%</th>
-              <th scope="col">95%-BI</th>
-              <th scope="col">n</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.armFilter}</TableHeaderCell>
+              <TableHeaderCell scope="col">%</TableHeaderCell>
+              <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
+              <TableHeaderCell scope="col">n</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map(({ arm, h }) => (
-              <tr key={arm}>
-                <th scope="row">
+              <TableRow key={arm}>
+                <TableHeaderCell scope="row">
                   <ArmTag arm={arm} />
-                </th>
-                <td>
+                </TableHeaderCell>
+                <TableCell>
                   <Num c={h.rate} fmt={(v) => formatPercent(v, 1, locale)} />
-                </td>
-                <td>{h.ci ? formatInterval(h.ci, locale) : '–'}</td>
-                <td>
+                </TableCell>
+                <TableCell>{h.ci ? formatInterval(h.ci, locale) : '–'}</TableCell>
+                <TableCell>
                   <Num c={h.evaluable} fmt={(v) => formatNumber(v, 0, locale)} count />
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
             {marks.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
+              <TableRow key={m.id}>
+                <TableHeaderCell scope="row">
                   {t.referenceKinds[m.kind]} ({m.period})
-                </th>
-                <td>{referenceRate(m, locale)}</td>
-                <td>–</td>
-                <td>–</td>
-              </tr>
+                </TableHeaderCell>
+                <TableCell>{referenceRate(m, locale)}</TableCell>
+                <TableCell>–</TableCell>
+                <TableCell>–</TableCell>
+              </TableRow>
             ))}
             {diff && (
-              <tr>
-                <th scope="row">{t.difference}</th>
-                <td>{diff.rate != null ? formatPercent(diff.rate, 1, locale) : '–'}</td>
-                <td>{diff.ci95 ? formatInterval(diff.ci95, locale) : '–'}</td>
-                <td />
-              </tr>
+              <TableRow>
+                <TableHeaderCell scope="row">{t.difference}</TableHeaderCell>
+                <TableCell>
+                  {diff.rate != null ? formatPercent(diff.rate, 1, locale) : '–'}
+                </TableCell>
+                <TableCell>{diff.ci95 ? formatInterval(diff.ci95, locale) : '–'}</TableCell>
+                <TableCell />
+              </TableRow>
             )}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );
@@ -215,27 +225,27 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
         )
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.routeSplit}</th>
-              <th scope="col">n</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.routeSplit}</TableHeaderCell>
+              <TableHeaderCell scope="col">n</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {ROUTE_KEYS.map((k) => {
               const s = segs.find((x) => x.key === k)!;
               return (
-                <tr key={k}>
-                  <th scope="row">{t.routes[k]}</th>
-                  <td>
+                <TableRow key={k}>
+                  <TableHeaderCell scope="row">{t.routes[k]}</TableHeaderCell>
+                  <TableCell>
                     <Num c={s.cell} fmt={n} count />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );
@@ -292,21 +302,21 @@ export function Waterfall({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKe
         </div>
       }
       table={
-        <table className="data-table">
-          <tbody>
+        <Table className="data-table">
+          <TableBody>
             {steps.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">
+              <TableRow key={s.key}>
+                <TableHeaderCell scope="row">
                   {op(s)}
                   {label(s.key)}
-                </th>
-                <td className="num">
+                </TableHeaderCell>
+                <TableCell className="num">
                   <Num c={s.cell} fmt={money} />
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );

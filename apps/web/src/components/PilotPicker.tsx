@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { pilotsQuery, type Pilot } from '../api/queries.ts';
 import { useI18n } from '../i18n.tsx';
 import { setQuery, useLocation } from '../router.tsx';
+import { FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
 
 /** Pilot chooser whose value lives in `?pilot=`; defaults to the first pilot with a control group. */
 export function usePilotParam(): {
@@ -26,15 +27,15 @@ export function PilotPicker({ pilots, value }: { pilots: Pilot[]; value: string 
   const { t } = useI18n();
   return (
     <div className="field inline">
-      <label htmlFor="pilot">{t.choosePilot}</label>
-      <select id="pilot" value={value ?? ''} onChange={(e) => setQuery({ pilot: e.target.value })}>
+      <FormLabel htmlFor="pilot">{t.choosePilot}</FormLabel>
+      <Select id="pilot" value={value ?? ''} onChange={(e) => setQuery({ pilot: e.target.value })}>
         {pilots.map((p) => (
-          <option key={p.id} value={p.id}>
+          <SelectOption key={p.id} value={p.id}>
             {p.name}
             {p.hasControl ? '' : ` (${t.noControl.toLowerCase()})`}
-          </option>
+          </SelectOption>
         ))}
-      </select>
+      </Select>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { referenceDigits, referenceMarks, type ReferenceMark } from '../charts/r
 import { formatPercent, type Locale } from '../format.ts';
 import { useI18n, type Dict } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
+import { Heading2 } from '@utrecht/component-library-react';
 
 /** "22%" or "22,5%": a reference rate as it was entered. */
 export function referenceRate(m: Pick<ReferenceMark, 'rate'>, locale: Locale): string {
@@ -34,9 +35,9 @@ export function ReferenceList({
   if (!marks.length) return null;
   return (
     <section className="references" aria-labelledby="refs-h">
-      <h2 id="refs-h" className="small-heading">
+      <Heading2 id="refs-h" className="small-heading">
         {t.referencesTitle}
-      </h2>
+      </Heading2>
       <ul>
         {marks.map((m) => (
           <li key={m.id} className={`ref-item ref-${m.kind}`}>

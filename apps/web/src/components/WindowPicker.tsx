@@ -4,6 +4,7 @@ import { useI18n, useStrings } from '../i18n.tsx';
 import { monthlyStrings } from '../pages/monthly/strings.ts';
 import { isStandardChoice, typedWindow } from '../pages/monthly/window.ts';
 import { setQuery } from '../router.tsx';
+import { FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 
 /**
  * The outcome window: a select offering the standard five and "other", and for "other" a
@@ -36,8 +37,8 @@ export function WindowPicker({
   const showOther = other || !isStandardChoice(value);
   return (
     <div className="field inline window-picker no-print">
-      <label htmlFor={id}>{label ?? t.window}</label>
-      <select
+      <FormLabel htmlFor={id}>{label ?? t.window}</FormLabel>
+      <Select
         id={id}
         value={showOther ? 'other' : String(value)}
         onChange={(e) => {
@@ -50,16 +51,16 @@ export function WindowPicker({
         }}
       >
         {WINDOWS.map((w) => (
-          <option key={w} value={w}>
+          <SelectOption key={w} value={String(w)}>
             {t.months(w)}
-          </option>
+          </SelectOption>
         ))}
-        <option value="other">{s.otherWindow}</option>
-      </select>
+        <SelectOption value="other">{s.otherWindow}</SelectOption>
+      </Select>
       {showOther && (
         <>
-          <label htmlFor={`${id}-months`}>{s.monthsInput}</label>
-          <input
+          <FormLabel htmlFor={`${id}-months`}>{s.monthsInput}</FormLabel>
+          <Textbox
             id={`${id}-months`}
             type="number"
             inputMode="numeric"

@@ -1,11 +1,12 @@
 import { useI18n } from '../i18n.tsx';
+import { Heading1, Heading2 } from '@utrecht/component-library-react';
 
 /** Toegankelijkheidsverklaring (Dutch, as the law's template expects; short English note). */
 export function Accessibility() {
   const { t, locale } = useI18n();
   return (
     <div className="container prose">
-      <h1>{t.a11yTitle}</h1>
+      <Heading1>{t.a11yTitle}</Heading1>
       {locale === 'en' && (
         <p lang="en">This statement is in Dutch, as required for Dutch public-sector websites.</p>
       )}
@@ -15,7 +16,7 @@ export function Accessibility() {
           Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, zoals de Nederlandse overheid
           vraagt (Besluit digitale toegankelijkheid overheid).
         </p>
-        <h2>Wat we gedaan hebben</h2>
+        <Heading2>Wat we gedaan hebben</Heading2>
         <ul>
           <li>
             De pagina's hebben kopjes, herkenningspunten (header, navigatie, inhoud, voettekst) en
@@ -39,7 +40,7 @@ export function Accessibility() {
             voorleest.
           </li>
         </ul>
-        <h2>Wat nog niet goed is</h2>
+        <Heading2>Wat nog niet goed is</Heading2>
         <ul>
           <li>
             De grafieken op de analysepagina's zijn voor schermlezers alleen via de tabelweergave
@@ -47,7 +48,7 @@ export function Accessibility() {
           </li>
           <li>Deze applicatie is nog niet door een onafhankelijke partij getoetst.</li>
         </ul>
-        <h2>Contact</h2>
+        <Heading2>Contact</Heading2>
         <p>
           Loopt u tegen een probleem aan? Neem contact op met de functioneel beheerder van uw
           gemeente. We reageren binnen 5 werkdagen. Bent u niet tevreden over de reactie, dan kunt u

@@ -36,6 +36,17 @@ import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { FindingsTable } from './findings/FindingsTable.tsx';
 import { FindingsByWindow } from './findings/FindingsByWindow.tsx';
+import {
+  Heading1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { TickTable } from '../components/TickTable.tsx';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 export default function Analysis() {
   const { t, locale } = useI18n();
@@ -56,7 +67,7 @@ export default function Analysis() {
     );
   return (
     <div className="container">
-      <h1>{t.analysisTitle}</h1>
+      <Heading1>{t.analysisTitle}</Heading1>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
         <WindowPicker value={windowMonths} />
@@ -132,64 +143,51 @@ function KmFigure({ s }: { s: SurvivalReply }) {
           </div>
         }
         table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.days}</th>
-                {arms.map((a) => (
-                  <th key={a} scope="col">
-                    <ArmTag arm={a} />
-                  </th>
+          <ScrollTable>
+            <Table className="data-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
+                  {arms.map((a) => (
+                    <TableHeaderCell key={a} scope="col">
+                      <ArmTag arm={a} />
+                    </TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {ticks.map((tick) => (
+                  <TableRow key={tick}>
+                    <TableHeaderCell scope="row">{tick}</TableHeaderCell>
+                    {arms.map((a) => {
+                      const r = [...rows].reverse().find((x) => x.t <= tick);
+                      const band = r?.[`${a}Band`];
+                      return (
+                        <TableCell key={a}>
+                          {r?.[a] != null
+                            ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                            : '–'}
+                        </TableCell>
+                      );
+                    })}
+                  </TableRow>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ticks.map((tick) => (
-                <tr key={tick}>
-                  <th scope="row">{tick}</th>
-                  {arms.map((a) => {
-                    const r = [...rows].reverse().find((x) => x.t <= tick);
-                    const band = r?.[`${a}Band`];
-                    return (
-                      <td key={a}>
-                        {r?.[a] != null
-                          ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                          : '–'}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </TableBody>
+            </Table>
+          </ScrollTable>
         }
       />
       {ticks.length > 0 && arms.some((a) => atRiskAt(s, a, ticks).some((x) => x != null)) && (
-        <table className="data-table at-risk">
-          <caption>{t.atRisk}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.days}</th>
-              {ticks.map((x) => (
-                <th key={x} scope="col">
-                  {x}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {arms.map((a) => (
-              <tr key={a}>
-                <th scope="row">
-                  <ArmTag arm={a} />
-                </th>
-                {atRiskAt(s, a, ticks).map((v, i) => (
-                  <td key={i}>{v == null ? '–' : formatNumber(v, 0, locale)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TickTable
+          caption={t.atRisk}
+          tickHeader={t.days}
+          ticks={ticks}
+          arms={arms}
+          cell={(a, _x, i) => {
+            const v = atRiskAt(s, a, ticks)[i];
+            return v == null ? '–' : formatNumber(v, 0, locale);
+          }}
+        />
       )}
       <p className="logrank">
         {s.logRank ? (s.logRank.p < 0.05 ? t.logRankSig(p) : t.logRankNs(p)) : t.noLogRank}{' '}
@@ -272,35 +270,37 @@ function ByWindow({ pilotId }: { pilotId: string }) {
         </div>
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.window}</th>
-              {arms.map((a) => (
-                <th key={a} scope="col">
-                  <ArmTag arm={a} />
-                </th>
+        <ScrollTable>
+          <Table className="data-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
+                {arms.map((a) => (
+                  <TableHeaderCell key={a} scope="col">
+                    <ArmTag arm={a} />
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.window}>
+                  <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
+                  {arms.map((a) => {
+                    const band = r[`${a}Band`];
+                    return (
+                      <TableCell key={a}>
+                        {r[a] != null
+                          ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                          : '–'}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.window}>
-                <th scope="row">{t.months(r.window)}</th>
-                {arms.map((a) => {
-                  const band = r[`${a}Band`];
-                  return (
-                    <td key={a}>
-                      {r[a] != null
-                        ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                        : '–'}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </TableBody>
+          </Table>
+        </ScrollTable>
       }
     />
   );

@@ -22,6 +22,15 @@ import { Empty, Query } from '../components/States.tsx';
 import { formatInterval, formatNumber, formatPercent, type Locale } from '../format.ts';
 import { useI18n, useStrings } from '../i18n.tsx';
 import { cellText } from '../suppression.ts';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 const strings = {
   nl: {
@@ -156,26 +165,26 @@ function CohortChart({
         </div>
       }
       table={
-        <div className="table-scroll">
-          <table className="data-table cohort-table">
-            <thead>
-              <tr>
-                <th scope="col">{s.month}</th>
+        <ScrollTable>
+          <Table className="data-table cohort-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{s.month}</TableHeaderCell>
                 {arms.map((a) => (
-                  <th key={a} scope="col">
+                  <TableHeaderCell key={a} scope="col">
                     <ArmTag arm={a} /> (95%-BI; {s.evaluable})
-                  </th>
+                  </TableHeaderCell>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {rows.map((r) => (
-                <tr key={r.month}>
-                  <th scope="row">{monthLabel(r.month, locale)}</th>
+                <TableRow key={r.month}>
+                  <TableHeaderCell scope="row">{monthLabel(r.month, locale)}</TableHeaderCell>
                   {arms.map((a) => {
                     const c = r.cells[a];
                     return (
-                      <td key={a}>
+                      <TableCell key={a}>
                         {c?.evaluable.kind === 'value' && c.evaluable.value === 0 ? (
                           <span className="muted">{s.tooEarly}</span>
                         ) : c ? (
@@ -187,14 +196,14 @@ function CohortChart({
                         ) : (
                           '–'
                         )}
-                      </td>
+                      </TableCell>
                     );
                   })}
-                </tr>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          </Table>
+        </ScrollTable>
       }
     />
   );

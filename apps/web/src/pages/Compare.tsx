@@ -12,6 +12,17 @@ import { WindowPicker } from '../components/WindowPicker.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { vocabularyStrings } from './vocabulary/strings.ts';
 import './findings/findings.css';
+import {
+  Heading1,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 /** Pilots side by side on the same definitions (one /api/outcomes call). */
 export default function Compare() {
@@ -27,29 +38,29 @@ export default function Compare() {
   const pct = (v: number) => formatPercent(v, 1, locale);
   return (
     <div className="container">
-      <h1>{t.compareTitle}</h1>
+      <Heading1>{t.compareTitle}</Heading1>
       <WindowPicker value={windowMonths} />
       <Query q={q}>
         {(d) =>
           d.pilots.length === 0 ? (
             <Empty />
           ) : (
-            <div className="table-scroll">
-              <table className="data-table compare">
-                <caption>{t.offBenefitAfter(windowMonths)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.pilot}</th>
-                    <th scope="col">{v.participantsBoth}</th>
-                    <th scope="col">{t.arms.intervention} %</th>
-                    <th scope="col">95%-BI</th>
-                    <th scope="col">{t.arms.control} %</th>
-                    <th scope="col">{t.difference}</th>
-                    <th scope="col">{v.pendingPerArm}</th>
-                    <th scope="col">{v.savings}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <ScrollTable>
+              <Table className="data-table compare">
+                <TableCaption>{t.offBenefitAfter(windowMonths)}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t.pilot}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{v.participantsBoth}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.arms.intervention} %</TableHeaderCell>
+                    <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.arms.control} %</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t.difference}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{v.pendingPerArm}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{v.savings}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {d.pilots.map((o) => {
                     const hi = headline(o, 'intervention')!;
                     const hc = headline(o, 'control');
@@ -62,28 +73,30 @@ export default function Compare() {
                             o.suppressed,
                           );
                     return (
-                      <tr key={o.pilotId}>
-                        <th scope="row">
+                      <TableRow key={o.pilotId}>
+                        <TableHeaderCell scope="row">
                           <Link to={`/pilots/${o.pilotId}`}>{o.name}</Link>{' '}
                           <span className="muted small">{municipalityName(o.municipality)}</span>
-                        </th>
-                        <td className="num">
+                        </TableHeaderCell>
+                        <TableCell className="num">
                           {/* The pilot list's count, as Overzicht and Mijn pilots show it. */}
                           {participants.get(o.pilotId) != null
                             ? n(participants.get(o.pilotId)!)
                             : t.suppressed}
-                        </td>
-                        <td className="num">
+                        </TableCell>
+                        <TableCell className="num">
                           <Num c={hi.rate} fmt={pct} />
-                        </td>
-                        <td>{hi.ci ? formatInterval(hi.ci, locale) : '–'}</td>
-                        <td className="num">{hc ? <Num c={hc.rate} fmt={pct} /> : '–'}</td>
-                        <td>
+                        </TableCell>
+                        <TableCell>{hi.ci ? formatInterval(hi.ci, locale) : '–'}</TableCell>
+                        <TableCell className="num">
+                          {hc ? <Num c={hc.rate} fmt={pct} /> : '–'}
+                        </TableCell>
+                        <TableCell>
                           {o.difference?.rate != null
                             ? `${pct(o.difference.rate)}${o.difference.ci95 ? ` (${formatInterval(o.difference.ci95, locale)})` : ''}`
                             : '–'}
-                        </td>
-                        <td className="num">
+                        </TableCell>
+                        <TableCell className="num">
                           <ArmTag arm="intervention" /> <Num c={hi.pending} fmt={n} count />
                           {hc && (
                             <>
@@ -91,20 +104,20 @@ export default function Compare() {
                               <ArmTag arm="control" /> <Num c={hc.pending} fmt={n} count />
                             </>
                           )}
-                        </td>
-                        <td className="num" data-savings-basis={o.savingsBasis}>
+                        </TableCell>
+                        <TableCell className="num" data-savings-basis={o.savingsBasis}>
                           <Num c={net} fmt={(x) => formatMoney(x, false, locale)} />
                           <span className="muted small block">
                             {o.savingsBasis === 'net_effect' ? v.netEffect : v.gross}
                           </span>
-                        </td>
-                      </tr>
+                        </TableCell>
+                      </TableRow>
                     );
                   })}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
               <RoundedNote rounded={d.rounded} />
-            </div>
+            </ScrollTable>
           )
         }
       </Query>

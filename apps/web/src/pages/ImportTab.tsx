@@ -6,6 +6,24 @@ import type { ImportResult } from '@wegwijzer/domain';
 import { ErrorState } from '../components/States.tsx';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { errorListCsv, importErrorMessage } from './import/errors.ts';
+import { importStrings } from './import/strings.ts';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading2,
+  Heading3,
+  RadioButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 type Kind = 'participants' | 'events' | 'budget';
 
@@ -72,14 +90,11 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
 
   const downloadErrors = () => {
     if (!errors) return;
-    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const csv = [
-      `${t.line};${t.column};${t.message}`,
-      ...errors.map((e) => `${e.line ?? ''};${q(e.column ?? '')};${q(e.message)}`),
-    ].join('\r\n');
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    a.download = 'importfouten.csv';
+    a.href = URL.createObjectURL(
+      new Blob([errorListCsv(errors, locale)], { type: 'text/csv;charset=utf-8' }),
+    );
+    a.download = importStrings[locale].fileName;
     a.click();
     URL.revokeObjectURL(a.href);
   };
@@ -87,14 +102,13 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
   const n = (v: number) => formatNumber(v, 0, locale);
   return (
     <section aria-labelledby="imp-h">
-      <h2 id="imp-h">{t.tabs.import}</h2>
+      <Heading2 id="imp-h">{t.tabs.import}</Heading2>
       <form className="card form" onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="field">
-          <legend>{t.importKind}</legend>
+        <Fieldset className="field">
+          <FieldsetLegend>{t.importKind}</FieldsetLegend>
           {(['participants', 'events', 'budget'] as const).map((k) => (
-            <label key={k} className="radio">
-              <input
-                type="radio"
+            <FormLabel key={k} className="radio">
+              <RadioButton
                 name="kind"
                 value={k}
                 checked={kind === k}
@@ -104,9 +118,9 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
                 }}
               />{' '}
               {t.importKinds[k]}
-            </label>
+            </FormLabel>
           ))}
-        </fieldset>
+        </Fieldset>
         <div
           className={`dropzone${dragging ? ' dragging' : ''}`}
           onDragOver={(e) => {
@@ -116,7 +130,7 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <label htmlFor="csv">{t.dropHere}</label>
+          <FormLabel htmlFor="csv">{t.dropHere}</FormLabel>
           <input
             id="csv"
             type="file"
@@ -133,22 +147,22 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
           )}
         </div>
         <div className="actions">
-          <button
+          <Button
             type="button"
-            className="btn btn-secondary"
+            appearance="secondary-action-button"
             disabled={!file || busy}
             onClick={() => void run(true)}
           >
             {t.dryRun}
-          </button>
-          <button
+          </Button>
+          <Button
             type="button"
-            className="btn btn-primary"
+            appearance="primary-action-button"
             disabled={!file || busy || !checked}
             onClick={() => void run(false)}
           >
             {t.doImport}
-          </button>
+          </Button>
         </div>
         {busy && progress && (
           <div className="upload-progress" data-testid="upload-progress">
@@ -157,56 +171,56 @@ export function ImportTab({ pilotId }: { pilotId: string }) {
               max={progress.total || 1}
               value={progress.sentAll ? undefined : progress.sent}
             />
-            <label htmlFor="upload-bar" className="small">
+            <FormLabel htmlFor="upload-bar" className="small">
               {progress.sentAll
                 ? t.processing
                 : t.uploading(
                     n(Math.ceil(progress.sent / 1024)),
                     n(Math.ceil(progress.total / 1024)),
                   )}
-            </label>
+            </FormLabel>
           </div>
         )}
       </form>
       <div aria-live="polite">
         {checked && !done && (
-          <p className="notice ok" data-testid="import-checked">
+          <Alert type="ok" data-testid="import-checked">
             {t.importChecked(n(checked.rows), checked.delimiter)}
-          </p>
+          </Alert>
         )}
         {done && (
-          <p className="notice ok" data-testid="import-result">
+          <Alert type="ok" data-testid="import-result">
             {t.importDone(n(done.inserted), n(done.updated))}
-          </p>
+          </Alert>
         )}
       </div>
       {failure != null && <ErrorState error={failure} />}
       {errors && (
         <div className="import-errors" role="alert">
-          <h3>
+          <Heading3>
             {t.importErrors} ({n(errors.length)})
-          </h3>
-          <button type="button" className="btn btn-link" onClick={downloadErrors}>
+          </Heading3>
+          <Button type="button" appearance="subtle-button" onClick={downloadErrors}>
             {t.downloadErrors}
-          </button>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.line}</th>
-                <th scope="col">{t.column}</th>
-                <th scope="col">{t.message}</th>
-              </tr>
-            </thead>
-            <tbody>
+          </Button>
+          <Table className="data-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.line}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.column}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.message}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.line ?? '–'}</td>
-                  <td>{e.column ?? '–'}</td>
-                  <td>{e.message}</td>
-                </tr>
+                <TableRow key={i}>
+                  <TableCell>{e.line ?? '–'}</TableCell>
+                  <TableCell>{e.column ?? '–'}</TableCell>
+                  <TableCell>{importErrorMessage(e, locale)}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
     </section>

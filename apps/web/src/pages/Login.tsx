@@ -4,6 +4,14 @@ import { api, ApiError, unwrap } from '../api/client.ts';
 import { demoQuery } from '../api/queries.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate, useLocation } from '../router.tsx';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 export function Login() {
   const { t } = useI18n();
@@ -44,16 +52,16 @@ export function Login() {
 
   return (
     <div className="container narrow">
-      <h1>{t.loginTitle}</h1>
+      <Heading1>{t.loginTitle}</Heading1>
       <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
         {error && (
-          <p className="form-error" role="alert">
+          <Alert type="error" role="alert">
             {error}
-          </p>
+          </Alert>
         )}
         <div className="field">
-          <label htmlFor="email">{t.email}</label>
-          <input
+          <FormLabel htmlFor="email">{t.email}</FormLabel>
+          <Textbox
             id="email"
             name="email"
             type="email"
@@ -64,8 +72,8 @@ export function Login() {
           />
         </div>
         <div className="field">
-          <label htmlFor="password">{t.password}</label>
-          <input
+          <FormLabel htmlFor="password">{t.password}</FormLabel>
+          <Textbox
             id="password"
             name="password"
             type="password"
@@ -75,27 +83,28 @@ export function Login() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <Button type="submit" appearance="primary-action-button" disabled={busy}>
           {t.login}
-        </button>
+        </Button>
       </form>
       {demo.data?.demo && demo.data.accounts.length > 0 && (
         <section className="card demo-accounts" aria-labelledby="demo-h">
-          <h2 id="demo-h">{t.demoAccounts}</h2>
+          <Heading2 id="demo-h">{t.demoAccounts}</Heading2>
           <p className="muted">{t.demoAccountsHint}</p>
           <ul>
             {demo.data.accounts.map((a) => (
               <li key={a.email}>
-                <button
+                <Button
                   type="button"
-                  className="btn btn-secondary account"
+                  appearance="secondary-action-button"
+                  className="account"
                   onClick={() => {
                     setEmail(a.email);
                     setPassword(a.password);
                   }}
                 >
                   <strong>{t.roles[a.role]}</strong> <span>{a.email}</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

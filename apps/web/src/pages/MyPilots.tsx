@@ -7,6 +7,16 @@ import { formatInterval, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
 import { href, Link } from '../router.tsx';
+import {
+  Heading2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 /** Programme manager's "Mijn pilots": participants, pending, exit at 12 months with interval, follow-ups due. */
 export function MyPilots() {
@@ -27,45 +37,47 @@ export function MyPilots() {
   const pct = (v: number) => formatPercent(v, 1, locale);
   return (
     <section aria-labelledby="my-pilots-h" className="my-pilots">
-      <h2 id="my-pilots-h">{t.myPilots}</h2>
+      <Heading2 id="my-pilots-h">{t.myPilots}</Heading2>
       <p className="muted">{t.myPilotsIntro}</p>
       {rows.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-scroll">
-          <table className="data-table my-pilots-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.pilot}</th>
-                <th scope="col">{t.municipality}</th>
-                <th scope="col" className="num">
+        <ScrollTable labelledBy="my-pilots-h">
+          <Table className="data-table my-pilots-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.pilot}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.municipality}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="num">
                   {t.participants}
-                </th>
-                <th scope="col" className="num">
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className="num">
                   {t.pending}
-                </th>
-                <th scope="col">{t.exitRate12} (95%-BI)</th>
-                <th scope="col" className="num">
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">{t.exitRate12} (95%-BI)</TableHeaderCell>
+                <TableHeaderCell scope="col" className="num">
                   {t.followUpsDue}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
+                <TableRow key={r.id}>
+                  <TableHeaderCell scope="row">
                     <Link to={`/pilots/${r.id}`}>{r.name}</Link>
-                  </th>
-                  <td>{municipalityName(r.municipality)}</td>
-                  <td className="num">{r.participants != null ? n(r.participants) : '–'}</td>
-                  <td className="num">
+                  </TableHeaderCell>
+                  <TableCell>{municipalityName(r.municipality)}</TableCell>
+                  <TableCell className="num">
+                    {r.participants != null ? n(r.participants) : '–'}
+                  </TableCell>
+                  <TableCell className="num">
                     <Num c={r.pending} fmt={n} count />
-                  </td>
-                  <td>
+                  </TableCell>
+                  <TableCell>
                     <Num c={r.rate} fmt={pct} />
                     {r.ci && <span className="muted"> ({formatInterval(r.ci, locale)})</span>}
-                  </td>
-                  <td className="num">
+                  </TableCell>
+                  <TableCell className="num">
                     {r.followUps == null ? (
                       '…'
                     ) : r.followUps > 0 ? (
@@ -75,12 +87,12 @@ export function MyPilots() {
                     ) : (
                       n(0)
                     )}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          </Table>
+        </ScrollTable>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { municipalityName } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { MyPilots } from './MyPilots.tsx';
 import { NewPilotLink } from './manage/NewPilotLink.tsx';
+import { Heading1, Heading2 } from '@utrecht/component-library-react';
 
 /** One card per pilot, sorted by start date: headline at 12 months, intervention vs control, net savings. */
 export function Overview({ user }: { user: User }) {
@@ -37,7 +38,7 @@ export function Overview({ user }: { user: User }) {
   const list = [...pilots.data.items].sort((a, b) => a.startDate.localeCompare(b.startDate));
   return (
     <div className="container">
-      <h1>{t.overviewTitle}</h1>
+      <Heading1>{t.overviewTitle}</Heading1>
       <p className="lead">{t.overviewIntro}</p>
       <p className="muted">
         {t.loggedInAs} {t.roles[user.role]}.
@@ -52,9 +53,9 @@ export function Overview({ user }: { user: User }) {
             const o = byId.get(p.id);
             return (
               <li key={p.id} className="card pilot-card">
-                <h2>
+                <Heading2>
                   <Link to={`/pilots/${p.id}`}>{p.name}</Link>
-                </h2>
+                </Heading2>
                 <p className="muted">
                   {municipalityName(p.municipality)} · {p.participants ?? t.suppressed}{' '}
                   {t.participants.toLowerCase()} · {t.observationEnd}{' '}

@@ -22,6 +22,16 @@ import { isRuleCode, ruleMessage } from '../rule-messages.ts';
 import { EditBaseline } from './manage/EditBaseline.tsx';
 import { EXIT_REASONS } from '@wegwijzer/domain/values';
 import { EraseParticipant } from './privacy/EraseParticipant.tsx';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Select,
+  SelectOption,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 export function ParticipantPage({ id, user }: { id: string; user: User }) {
   const { t } = useI18n();
@@ -35,7 +45,7 @@ export function ParticipantPage({ id, user }: { id: string; user: User }) {
   if (q.isError)
     return (
       <div className="container">
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        <ErrorState page error={q.error} onRetry={() => void q.refetch()} />
       </div>
     );
   const p = q.data;
@@ -48,7 +58,7 @@ export function ParticipantPage({ id, user }: { id: string; user: User }) {
         </Link>{' '}
         › <span aria-current="page">{p.participantRef}</span>
       </nav>
-      <h1>{p.participantRef}</h1>
+      <Heading1>{p.participantRef}</Heading1>
       <div className="grid-2">
         <Baseline p={p} />
         <AddEvent participantId={p.id} intakeDate={p.intakeDate} />
@@ -90,7 +100,7 @@ function Baseline({ p }: { p: ParticipantDetail }) {
   ];
   return (
     <section className="card" aria-labelledby="bl-h">
-      <h2 id="bl-h">{t.baseline}</h2>
+      <Heading2 id="bl-h">{t.baseline}</Heading2>
       <dl className="kv">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -128,7 +138,7 @@ function Timeline({ p }: { p: ParticipantDetail }) {
   const kindLabel = { benefit: t.onBenefit, bbz: t.routes.bbz, work: t.work, debts: t.debtsLane };
   return (
     <section className="card" aria-labelledby="tl-h">
-      <h2 id="tl-h">{t.timeline}</h2>
+      <Heading2 id="tl-h">{t.timeline}</Heading2>
       <div className="timeline" aria-hidden="true">
         {kinds.map((k) => (
           <div className="tl-lane" key={k}>
@@ -182,23 +192,28 @@ function Timeline({ p }: { p: ParticipantDetail }) {
                     if (reason.trim()) del.mutate(e.id);
                   }}
                 >
-                  <label htmlFor={`r-${e.id}`}>{t.deleteReason}</label>
-                  <input
+                  <FormLabel htmlFor={`r-${e.id}`}>{t.deleteReason}</FormLabel>
+                  <Textbox
                     id={`r-${e.id}`}
                     value={reason}
                     required
                     onChange={(ev) => setReason(ev.target.value)}
                   />
-                  <button
+                  <Button
                     type="submit"
-                    className="btn btn-danger"
+                    appearance="primary-action-button"
+                    hint="danger"
                     disabled={!reason.trim() || del.isPending}
                   >
                     {t.delete}
-                  </button>
-                  <button type="button" className="btn btn-link" onClick={() => setDeleting(null)}>
+                  </Button>
+                  <Button
+                    type="button"
+                    appearance="subtle-button"
+                    onClick={() => setDeleting(null)}
+                  >
                     {t.cancel}
-                  </button>
+                  </Button>
                   {del.isError && (
                     <span className="field-error" role="alert">
                       {del.error.message}
@@ -206,9 +221,9 @@ function Timeline({ p }: { p: ParticipantDetail }) {
                   )}
                 </form>
               ) : (
-                <button
+                <Button
                   type="button"
-                  className="btn btn-link"
+                  appearance="subtle-button"
                   onClick={() => {
                     setDeleting(e.id);
                     setReason('');
@@ -216,7 +231,7 @@ function Timeline({ p }: { p: ParticipantDetail }) {
                   aria-label={`${t.delete}: ${t.events[e.type]} ${formatDate(e.date, locale)}`}
                 >
                   {t.delete}
-                </button>
+                </Button>
               )}
             </li>
           ))}
@@ -308,16 +323,16 @@ function AddEvent({ participantId, intakeDate }: { participantId: string; intake
   };
   return (
     <section className="card" aria-labelledby="ae-h">
-      <h2 id="ae-h">{t.addEvent}</h2>
+      <Heading2 id="ae-h">{t.addEvent}</Heading2>
       <form className="form" onSubmit={submit} noValidate>
         {errs.form && (
-          <p className="form-error" role="alert">
+          <Alert type="error" role="alert">
             {errs.form}
-          </p>
+          </Alert>
         )}
         <div className="field">
-          <label htmlFor="ev-type">{t.eventType}</label>
-          <select
+          <FormLabel htmlFor="ev-type">{t.eventType}</FormLabel>
+          <Select
             id="ev-type"
             value={type}
             onChange={(e) => {
@@ -327,16 +342,16 @@ function AddEvent({ participantId, intakeDate }: { participantId: string; intake
             {...described('type')}
           >
             {EVENT_TYPES.map((k) => (
-              <option key={k} value={k}>
+              <SelectOption key={k} value={k}>
                 {t.events[k]}
-              </option>
+              </SelectOption>
             ))}
-          </select>
+          </Select>
           {err('type')}
         </div>
         <div className="field">
-          <label htmlFor="ev-date">{t.date}</label>
-          <input
+          <FormLabel htmlFor="ev-date">{t.date}</FormLabel>
+          <Textbox
             id="ev-date"
             type="date"
             required
@@ -348,30 +363,30 @@ function AddEvent({ participantId, intakeDate }: { participantId: string; intake
         </div>
         {type === 'benefit_end' && (
           <div className="field">
-            <label htmlFor="ev-reason">{t.reason}</label>
-            <select
+            <FormLabel htmlFor="ev-reason">{t.reason}</FormLabel>
+            <Select
               id="ev-reason"
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               {...described('reason')}
             >
-              <option value="">–</option>
+              <SelectOption value="">–</SelectOption>
               {EXIT_REASONS.map((r) => (
-                <option key={r} value={r}>
+                <SelectOption key={r} value={r}>
                   {t.routes[r]}
-                </option>
+                </SelectOption>
               ))}
-            </select>
+            </Select>
             {err('reason')}
           </div>
         )}
         {hasValue && (
           <div className="field">
-            <label htmlFor="ev-value">{t.value}</label>
+            <FormLabel htmlFor="ev-value">{t.value}</FormLabel>
             <span className="hint" id="ev-value-hint">
               {takesValue(type) && t.valueHint[type]}
             </span>
-            <input
+            <Textbox
               id="ev-value"
               inputMode="decimal"
               value={value}
@@ -381,10 +396,10 @@ function AddEvent({ participantId, intakeDate }: { participantId: string; intake
             {err('value')}
           </div>
         )}
-        <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={add.isPending}>
           {t.save}
-        </button>
-        <span aria-live="polite">{saved && <span className="notice ok">{t.saved}</span>}</span>
+        </Button>
+        <span aria-live="polite">{saved && <span className="inline-ok">{t.saved}</span>}</span>
       </form>
     </section>
   );

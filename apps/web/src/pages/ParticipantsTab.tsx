@@ -4,8 +4,24 @@ import { ArmTag } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { valueLabel } from '../labels.ts';
 import { Link, setQuery, useLocation } from '../router.tsx';
 import { AddParticipant } from './manage/AddParticipant.tsx';
+import {
+  Button,
+  FormLabel,
+  Heading2,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -22,12 +38,12 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
   );
   return (
     <section aria-labelledby="pt-h">
-      <h2 id="pt-h">{t.tabs.participants}</h2>
+      <Heading2 id="pt-h">{t.tabs.participants}</Heading2>
       <AddParticipant pilotId={pilotId} />
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
-          <label htmlFor="ref">{t.search}</label>
-          <input
+          <FormLabel htmlFor="ref">{t.search}</FormLabel>
+          <Textbox
             id="ref"
             type="search"
             defaultValue={ref}
@@ -35,16 +51,16 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
           />
         </div>
         <div className="field">
-          <label htmlFor="arm">{t.armFilter}</label>
-          <select
+          <FormLabel htmlFor="arm">{t.armFilter}</FormLabel>
+          <Select
             id="arm"
             value={arm ?? ''}
             onChange={(e) => setQuery({ arm: e.target.value, page: undefined })}
           >
-            <option value="">{t.all}</option>
-            <option value="intervention">{t.arms.intervention}</option>
-            <option value="control">{t.arms.control}</option>
-          </select>
+            <SelectOption value="">{t.all}</SelectOption>
+            <SelectOption value="intervention">{t.arms.intervention}</SelectOption>
+            <SelectOption value="control">{t.arms.control}</SelectOption>
+          </Select>
         </div>
       </form>
       <Query q={q}>
@@ -57,50 +73,52 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
               <p className="muted" aria-live="polite">
                 {t.total(formatNumber(d.total, 0, locale))}
               </p>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.ref}</th>
-                    <th scope="col">{t.armFilter}</th>
-                    <th scope="col">{t.intake}</th>
-                    <th scope="col">{t.fields.household}</th>
-                    <th scope="col">{t.fields.ladderStep}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">
-                        <Link to={`/participants/${p.id}`}>{p.participantRef}</Link>
-                      </th>
-                      <td>
-                        <ArmTag arm={p.arm} />
-                      </td>
-                      <td>{formatDate(p.intakeDate, locale)}</td>
-                      <td>{p.household ?? '–'}</td>
-                      <td>{p.ladderStep ?? '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ScrollTable>
+                <Table className="data-table">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">{t.ref}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.armFilter}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.intake}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.fields.household}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{t.fields.ladderStep}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {d.items.map((p) => (
+                      <TableRow key={p.id}>
+                        <TableHeaderCell scope="row">
+                          <Link to={`/participants/${p.id}`}>{p.participantRef}</Link>
+                        </TableHeaderCell>
+                        <TableCell>
+                          <ArmTag arm={p.arm} />
+                        </TableCell>
+                        <TableCell>{formatDate(p.intakeDate, locale)}</TableCell>
+                        <TableCell>{valueLabel('household', p.household, t)}</TableCell>
+                        <TableCell>{p.ladderStep ?? '–'}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </ScrollTable>
               <nav className="pager" aria-label={t.page(d.page, pages)}>
-                <button
+                <Button
                   type="button"
-                  className="btn btn-secondary"
+                  appearance="secondary-action-button"
                   disabled={d.page <= 1}
                   onClick={() => setQuery({ page: d.page - 1 }, false)}
                 >
                   {t.prev}
-                </button>
+                </Button>
                 <span>{t.page(d.page, pages)}</span>
-                <button
+                <Button
                   type="button"
-                  className="btn btn-secondary"
+                  appearance="secondary-action-button"
                   disabled={d.page >= pages}
                   onClick={() => setQuery({ page: d.page + 1 }, false)}
                 >
                   {t.next}
-                </button>
+                </Button>
               </nav>
             </>
           );

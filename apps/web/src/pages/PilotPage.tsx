@@ -19,6 +19,7 @@ import { WorklistTab } from './WorklistTab.tsx';
 import { ForecastSection } from './models/ForecastSection.tsx';
 import { FindingsTable } from './findings/FindingsTable.tsx';
 import { RetentionNotice } from './privacy/RetentionNotice.tsx';
+import { Button, Heading1, Heading2 } from '@utrecht/component-library-react';
 
 // The cohort line carries Recharts: its own chunk, loaded with the Resultaten tab.
 const CohortFigure = lazy(() => import('./CohortFigure.tsx'));
@@ -52,7 +53,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
   if (pilot.isError)
     return (
       <div className="container">
-        <ErrorState error={pilot.error} onRetry={() => void pilot.refetch()} />
+        <ErrorState page error={pilot.error} onRetry={() => void pilot.refetch()} />
       </div>
     );
   const p = pilot.data;
@@ -63,7 +64,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
       </nav>
       <header className="page-header">
         <div>
-          <h1>{p.name}</h1>
+          <Heading1>{p.name}</Heading1>
           <p className="muted">
             {t.municipality} {municipalityName(p.municipality)} · {t.observationEnd}{' '}
             <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
@@ -71,13 +72,14 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
           </p>
         </div>
         {tab === 'results' && (
-          <button
+          <Button
             type="button"
-            className="btn btn-secondary no-print"
+            appearance="secondary-action-button"
+            className="no-print"
             onClick={() => window.print()}
           >
             {t.print}
-          </button>
+          </Button>
         )}
       </header>
       <RetentionNotice pilot={p} />
@@ -157,7 +159,7 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
                 </Suspense>
               </div>
               <section className="card meaning">
-                <h2>{t.meaningTitle}</h2>
+                <Heading2>{t.meaningTitle}</Heading2>
                 <p>{t.meaning}</p>
                 {pilot.targetGroup && <p className="muted">{pilot.targetGroup}</p>}
               </section>

@@ -14,6 +14,20 @@ import { parseWindow } from './monthly/window.ts';
 import { HeterogeneityNote, RateForest, RatesTable } from './subgroups/RateForest.tsx';
 import { rateRows } from './subgroups/rates.ts';
 import { subgroupStrings } from './subgroups/strings.ts';
+import {
+  Alert,
+  FormLabel,
+  Heading1,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 type Field = (typeof SUBGROUP_FIELDS)[number];
 
@@ -40,25 +54,25 @@ export default function Subgroups() {
     );
   return (
     <div className="container">
-      <h1>{t.subgroupsTitle}</h1>
+      <Heading1>{t.subgroupsTitle}</Heading1>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
         <div className="field inline">
-          <label htmlFor="by">{t.subgroupField}</label>
-          <select id="by" value={by} onChange={(e) => setQuery({ by: e.target.value })}>
+          <FormLabel htmlFor="by">{t.subgroupField}</FormLabel>
+          <Select id="by" value={by} onChange={(e) => setQuery({ by: e.target.value })}>
             {SUBGROUP_FIELDS.map((f) => (
-              <option key={f} value={f}>
+              <SelectOption key={f} value={f}>
                 {t.fields[f]}
-              </option>
+              </SelectOption>
             ))}
-          </select>
+          </Select>
         </div>
         <WindowPicker value={windowMonths} />
       </div>
       {!pilot.hasControl && (
-        <p className="notice">
+        <Alert type="info">
           <strong>{t.noControl}.</strong> {ss.noControlNote}
-        </p>
+        </Alert>
       )}
       <Query q={q}>
         {(r) => {
@@ -106,33 +120,33 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
       alt={t.forestAlt}
       chart={
         <div className="forest">
-          <table className="forest-table">
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col">
+          <Table className="forest-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col" />
+                <TableHeaderCell scope="col">
                   n <ArmTag arm="intervention" />
-                </th>
-                <th scope="col">
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">
                   n <ArmTag arm="control" />
-                </th>
-                <th scope="col" className="forest-plot-col">
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className="forest-plot-col">
                   {t.difference}
-                </th>
-                <th scope="col">95%-BI</th>
-              </tr>
-            </thead>
-            <tbody>
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {rows.map((r, i) => (
-                <tr key={i} style={{ height: rowH }}>
-                  <th scope="row">{r.value}</th>
-                  <td>
+                <TableRow key={i} style={{ height: rowH }}>
+                  <TableHeaderCell scope="row">{r.value}</TableHeaderCell>
+                  <TableCell>
                     <Num c={r.nIntervention} fmt={n} count />
-                  </td>
-                  <td>
+                  </TableCell>
+                  <TableCell>
                     <Num c={r.nControl} fmt={n} count />
-                  </td>
-                  <td className="forest-plot-col">
+                  </TableCell>
+                  <TableCell className="forest-plot-col">
                     <svg width={W} height={rowH} role="presentation">
                       <line x1={x(0)} x2={x(0)} y1={0} y2={rowH} stroke="#333" strokeWidth={1} />
                       {r.lo != null && r.hi != null && (
@@ -159,21 +173,21 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
                         </text>
                       )}
                     </svg>
-                  </td>
-                  <td>
+                  </TableCell>
+                  <TableCell>
                     {r.diff != null
                       ? `${formatPoints(r.diff, locale)}${r.lo != null && r.hi != null ? ` (${formatInterval([r.lo, r.hi], locale)})` : ''}`
                       : r.suppressed
                         ? t.suppressed
                         : '–'}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td colSpan={3} />
-                <td className="forest-plot-col">
+            </TableBody>
+            <TableFooter>
+              <TableRow>
+                <TableCell colSpan={3} />
+                <TableCell className="forest-plot-col">
                   <svg width={W} height={20} role="presentation">
                     {ticks.map((v) => (
                       <text
@@ -187,40 +201,42 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
                       </text>
                     ))}
                   </svg>
-                </td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
+                </TableCell>
+                <TableCell />
+              </TableRow>
+            </TableFooter>
+          </Table>
         </div>
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.subgroupField}</th>
-              <th scope="col">n {t.arms.intervention}</th>
-              <th scope="col">n {t.arms.control}</th>
-              <th scope="col">{t.difference}</th>
-              <th scope="col">95%-BI</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.subgroupField}</TableHeaderCell>
+              <TableHeaderCell scope="col">n {t.arms.intervention}</TableHeaderCell>
+              <TableHeaderCell scope="col">n {t.arms.control}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.difference}</TableHeaderCell>
+              <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r, i) => (
-              <tr key={i}>
-                <th scope="row">{r.value}</th>
-                <td>
+              <TableRow key={i}>
+                <TableHeaderCell scope="row">{r.value}</TableHeaderCell>
+                <TableCell>
                   <Num c={r.nIntervention} fmt={n} count />
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   <Num c={r.nControl} fmt={n} count />
-                </td>
-                <td>{r.diff != null ? formatPoints(r.diff, locale) : '–'}</td>
-                <td>{r.lo != null && r.hi != null ? formatInterval([r.lo, r.hi], locale) : '–'}</td>
-              </tr>
+                </TableCell>
+                <TableCell>{r.diff != null ? formatPoints(r.diff, locale) : '–'}</TableCell>
+                <TableCell>
+                  {r.lo != null && r.hi != null ? formatInterval([r.lo, r.hi], locale) : '–'}
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );

@@ -37,3 +37,20 @@ export async function searchAudit(db: Kysely<Database>, f: AuditFilter) {
     .execute();
   return { rows, total: Number(total) };
 }
+
+/**
+ * The participant references behind audit entries' internal participant ids, so the log can say
+ * "deelnemer P-0012". An erased participant has no row any more and stays unnamed.
+ */
+export async function participantRefsOf(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('participants')
+    .select(['id', 'participant_ref'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [Number(r.id), r.participant_ref]));
+}

@@ -7,6 +7,7 @@
  */
 import { Z975, twoSidedP } from './distributions.ts';
 import { cholesky, choleskyInverse, choleskySolve, zeros, type Matrix } from './linalg.ts';
+import { efronRiskSets } from './efron.ts';
 import { constantColumn, type ModelFailure, type ModelResult } from './result.ts';
 
 export interface SurvivalData {
@@ -168,11 +169,7 @@ export function centred(rows: readonly (readonly number[])[], p: number): number
   return rows.map((r) => r.map((v, j) => v - mean[j]!));
 }
 
-/**
- * One pass over the risk sets, latest time first: the Efron log partial likelihood, its score
- * and its information at β. With d tied events at a time, the j-th of d terms (j = 1…d) has
- * the censored-and-later risk set plus j/d of the tied events' risk.
- */
+/** The Efron log partial likelihood, its score and its information at β, in one pass. */
 function efronPass(
   data: SurvivalData,
   x: readonly (readonly number[])[],
@@ -182,58 +179,20 @@ function efronPass(
   const p = beta.length;
   const u = new Array<number>(p).fill(0);
   const imat = zeros(p);
-  const a = new Array<number>(p).fill(0);
-  const a2 = new Array<number>(p).fill(0);
-  const cmat = zeros(p);
-  const cmat2 = zeros(p);
-  let denom = 0;
   let loglik = 0;
-
-  let k = order.length - 1;
-  while (k >= 0) {
-    const t = data.time[order[k]!]!;
-    let deaths = 0;
-    let denom2 = 0;
-    for (; k >= 0 && data.time[order[k]!] === t; k--) {
-      const i = order[k]!;
-      const xi = x[i]!;
-      let zb = 0;
-      for (let c = 0; c < p; c++) zb += beta[c]! * xi[c]!;
-      const risk = Math.exp(zb);
-      if (data.event[i]) {
-        deaths++;
-        denom2 += risk;
-        loglik += zb;
-        for (let c = 0; c < p; c++) {
-          u[c]! += xi[c]!;
-          a2[c]! += risk * xi[c]!;
-          for (let e = 0; e <= c; e++) cmat2[c]![e]! += risk * xi[c]! * xi[e]!;
-        }
-      } else {
-        denom += risk;
-        for (let c = 0; c < p; c++) {
-          a[c]! += risk * xi[c]!;
-          for (let e = 0; e <= c; e++) cmat[c]![e]! += risk * xi[c]! * xi[e]!;
-        }
-      }
-    }
-    if (deaths === 0) continue;
-    for (let j = 0; j < deaths; j++) {
-      denom += denom2 / deaths;
+  efronRiskSets(data, x, order, beta, {
+    event(i, zb) {
+      loglik += zb;
+      for (let c = 0; c < p; c++) u[c]! += x[i]![c]!;
+    },
+    term(denom, mean, v) {
       loglik -= Math.log(denom);
       for (let c = 0; c < p; c++) {
-        a[c]! += a2[c]! / deaths;
-        const mean = a[c]! / denom;
-        u[c]! -= mean;
-        for (let e = 0; e <= c; e++) {
-          cmat[c]![e]! += cmat2[c]![e]! / deaths;
-          imat[e]![c]! += (cmat[c]![e]! - mean * a[e]!) / denom;
-        }
+        u[c]! -= mean[c]!;
+        for (let e = 0; e <= c; e++) imat[e]![c]! += v[c]![e]!;
       }
-    }
-    a2.fill(0);
-    for (const row of cmat2) row.fill(0);
-  }
+    },
+  });
   for (let c = 0; c < p; c++) for (let e = 0; e < c; e++) imat[c]![e] = imat[e]![c]!;
   return { loglik, u, imat };
 }

@@ -6,6 +6,7 @@
  */
 import { centred, type CoxFit, type SurvivalData } from './cox.ts';
 import { pchisqUpper } from './distributions.ts';
+import { efronRiskSets } from './efron.ts';
 import { solveSpd, subMatrix, zeros } from './linalg.ts';
 
 export interface ZphTerm {
@@ -111,61 +112,27 @@ function zphPass(
   const p = beta.length;
   const u = new Array<number>(2 * p).fill(0);
   const imat = zeros(2 * p);
-  const a = new Array<number>(p).fill(0);
-  const a2 = new Array<number>(p).fill(0);
-  const cmat = zeros(p);
-  const cmat2 = zeros(p);
-  let denom = 0;
-
-  let k = order.length - 1;
-  while (k >= 0) {
-    const t = data.time[order[k]!]!;
-    const w = g[order[k]!]!;
-    let deaths = 0;
-    let denom2 = 0;
-    for (; k >= 0 && data.time[order[k]!] === t; k--) {
-      const i = order[k]!;
-      const xi = x[i]!;
-      let zb = 0;
-      for (let c = 0; c < p; c++) zb += beta[c]! * xi[c]!;
-      const risk = Math.exp(zb);
-      if (data.event[i]) {
-        deaths++;
-        denom2 += risk;
-        for (let c = 0; c < p; c++) {
-          u[c]! += xi[c]!;
-          u[c + p]! += w * xi[c]!;
-          a2[c]! += risk * xi[c]!;
-          for (let e = 0; e <= c; e++) cmat2[c]![e]! += risk * xi[c]! * xi[e]!;
-        }
-      } else {
-        denom += risk;
-        for (let c = 0; c < p; c++) {
-          a[c]! += risk * xi[c]!;
-          for (let e = 0; e <= c; e++) cmat[c]![e]! += risk * xi[c]! * xi[e]!;
-        }
-      }
-    }
-    if (deaths === 0) continue;
-    for (let j = 0; j < deaths; j++) {
-      denom += denom2 / deaths;
+  efronRiskSets(data, x, order, beta, {
+    event(i, _zb, first) {
+      const w = g[first]!;
       for (let c = 0; c < p; c++) {
-        a[c]! += a2[c]! / deaths;
-        const mean = a[c]! / denom;
-        u[c]! -= mean;
-        u[c + p]! -= w * mean;
+        u[c]! += x[i]![c]!;
+        u[c + p]! += w * x[i]![c]!;
+      }
+    },
+    term(_denom, mean, v, first) {
+      const w = g[first]!;
+      for (let c = 0; c < p; c++) {
+        u[c]! -= mean[c]!;
+        u[c + p]! -= w * mean[c]!;
         for (let e = 0; e <= c; e++) {
-          cmat[c]![e]! += cmat2[c]![e]! / deaths;
-          const v = (cmat[c]![e]! - mean * a[e]!) / denom;
-          imat[e]![c]! += v;
-          imat[e]![c + p]! += w * v;
-          imat[e + p]![c + p]! += w * w * v;
+          imat[e]![c]! += v[c]![e]!;
+          imat[e]![c + p]! += w * v[c]![e]!;
+          imat[e + p]![c + p]! += w * w * v[c]![e]!;
         }
       }
-    }
-    a2.fill(0);
-    for (const row of cmat2) row.fill(0);
-  }
+    },
+  });
   for (let c = 0; c < p; c++) {
     for (let e = 0; e < c; e++) {
       imat[c]![e] = imat[e]![c]!;

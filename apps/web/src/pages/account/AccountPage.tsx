@@ -5,6 +5,7 @@ import type { User } from '../../api/queries.ts';
 import { TextField } from '../../components/Field.tsx';
 import { useStrings } from '../../i18n.tsx';
 import { accountStrings } from './strings.ts';
+import { Alert, Button, Heading1, Heading2 } from '@utrecht/component-library-react';
 
 type Field = 'current' | 'next' | 'repeat';
 
@@ -68,23 +69,23 @@ export default function AccountPage({ user }: { user: User }) {
 
   return (
     <div className="container account-page">
-      <h1>{s.title}</h1>
+      <Heading1>{s.title}</Heading1>
       <p className="muted">{s.intro(user.email)}</p>
       <section className="card" aria-labelledby="acc-h">
-        <h2 id="acc-h">{s.changePassword}</h2>
+        <Heading2 id="acc-h">{s.changePassword}</Heading2>
         {done && (
-          <p className="notice ok" role="status" data-testid="password-changed">
+          <Alert type="ok" role="status" data-testid="password-changed">
             {s.saved}
-          </p>
+          </Alert>
         )}
         <form className="form" onSubmit={submit} noValidate>
           {field('current', s.current, 'current-password')}
           {field('next', s.next, 'new-password', s.nextHint)}
           {field('repeat', s.repeat, 'new-password')}
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={change.isPending}>
+            <Button type="submit" appearance="primary-action-button" disabled={change.isPending}>
               {s.save}
-            </button>
+            </Button>
           </div>
         </form>
       </section>

@@ -8,6 +8,7 @@ import { DemoRemoval } from './DemoRemoval.tsx';
 import { adminStrings } from './strings.ts';
 import { Tokens } from './Tokens.tsx';
 import { Users } from './Users.tsx';
+import { Heading1 } from '@utrecht/component-library-react';
 
 const TABS = ['users', 'tokens', 'audit', 'register', 'retention'] as const;
 type Tab = (typeof TABS)[number];
@@ -20,7 +21,7 @@ export default function AdminPage({ user }: { user: User }) {
   const tab: Tab = asked && TABS.includes(asked) ? asked : 'users';
   return (
     <div className="container admin-page">
-      <h1>{s.title}</h1>
+      <Heading1>{s.title}</Heading1>
       <nav className="tabs" aria-label={s.title}>
         {TABS.map((k) => (
           <Link

@@ -3,12 +3,29 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { auditQuery, pilotsQuery, type AuditFilter, type AuditPage } from '../../api/queries.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { formatNumber } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { href, navigate, setQuery, useLocation } from '../../router.tsx';
+import { auditSentence } from './audit-sentence.ts';
+import { auditStrings } from './audit-strings.ts';
 import { ChainCheck } from './ChainCheck.tsx';
 import { auditFilterFrom, FILTER_KEYS } from './forms.ts';
 import { adminStrings, type AdminStrings } from './strings.ts';
+import {
+  Button,
+  FormLabel,
+  Heading2,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const PAGE_SIZE = 50;
 const ACTIONS = Object.keys(adminStrings.nl.actionsList) as (keyof AdminStrings['actionsList'])[];
@@ -26,7 +43,7 @@ export function Audit() {
   const csv = api.api.audit.export.$url({ query: filter });
   return (
     <section aria-labelledby="audit-h">
-      <h2 id="audit-h">{s.audit}</h2>
+      <Heading2 id="audit-h">{s.audit}</Heading2>
       <p className="muted">{s.auditIntro}</p>
       <AuditFilters
         key={JSON.stringify(filter)}
@@ -43,7 +60,11 @@ export function Audit() {
             <p role="status" data-testid="audit-total">
               {s.results(formatNumber(q.data.total, 0, locale))}
             </p>
-            <a className="btn btn-secondary" href={csv.pathname + csv.search} download>
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              href={csv.pathname + csv.search}
+              download
+            >
               {s.exportCsv}
             </a>
             <ChainCheck />
@@ -86,38 +107,38 @@ function AuditFilters({
     <form className="card form audit-filters" onSubmit={submit} aria-label={s.search}>
       <div className="filters">
         <div className="field">
-          <label htmlFor="af-actor">{s.who}</label>
-          <input id="af-actor" type="search" value={v.actor} onChange={set('actor')} />
+          <FormLabel htmlFor="af-actor">{s.who}</FormLabel>
+          <Textbox id="af-actor" type="search" value={v.actor} onChange={set('actor')} />
         </div>
         <div className="field">
-          <label htmlFor="af-action">{s.what}</label>
-          <select id="af-action" value={v.action} onChange={set('action')}>
-            <option value="">{s.any}</option>
+          <FormLabel htmlFor="af-action">{s.what}</FormLabel>
+          <Select id="af-action" value={v.action} onChange={set('action')}>
+            <SelectOption value="">{s.any}</SelectOption>
             {ACTIONS.map((a) => (
-              <option key={a} value={a}>
+              <SelectOption key={a} value={a}>
                 {s.actionsList[a]}
-              </option>
+              </SelectOption>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="field">
-          <label htmlFor="af-pilot">{s.pilot}</label>
-          <select id="af-pilot" value={v.pilot} onChange={set('pilot')}>
-            <option value="">{s.any}</option>
+          <FormLabel htmlFor="af-pilot">{s.pilot}</FormLabel>
+          <Select id="af-pilot" value={v.pilot} onChange={set('pilot')}>
+            <SelectOption value="">{s.any}</SelectOption>
             {pilots.map((p) => (
-              <option key={p.id} value={p.id}>
+              <SelectOption key={p.id} value={p.id}>
                 {p.name}
-              </option>
+              </SelectOption>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="field">
-          <label htmlFor="af-from">{s.from}</label>
-          <input id="af-from" type="date" value={v.from} onChange={set('from')} />
+          <FormLabel htmlFor="af-from">{s.from}</FormLabel>
+          <Textbox id="af-from" type="date" value={v.from} onChange={set('from')} />
         </div>
         <div className="field">
-          <label htmlFor="af-to">{s.to}</label>
-          <input
+          <FormLabel htmlFor="af-to">{s.to}</FormLabel>
+          <Textbox
             id="af-to"
             type="date"
             value={v.to}
@@ -127,16 +148,16 @@ function AuditFilters({
         </div>
       </div>
       <div className="actions">
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" appearance="primary-action-button">
           {s.search}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
-          className="btn btn-link"
+          appearance="subtle-button"
           onClick={() => navigate(href(loc.path, { tab: 'audit' }))}
         >
           {s.clear}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -145,44 +166,36 @@ function AuditFilters({
 function AuditTable({ d, pilotName }: { d: AuditPage; pilotName(id: string): string }) {
   const { locale } = useI18n();
   const s = useStrings(adminStrings);
+  const words = useStrings(auditStrings);
   return (
-    <div className="table-scroll">
-      <table className="data-table audit-table">
-        <thead>
-          <tr>
-            <th scope="col">{s.at}</th>
-            <th scope="col">{s.who}</th>
-            <th scope="col">{s.what}</th>
-            <th scope="col">{s.pilot}</th>
-            <th scope="col">{s.participant}</th>
-            <th scope="col" className="num">
-              {s.rows}
-            </th>
-            <th scope="col">{s.details}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <ScrollTable labelledBy="audit-h">
+      <Table className="data-table audit-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{words.sentence}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.details}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {d.items.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.at, locale)}</td>
-              <td>{e.actorEmail ?? '–'}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.pilotId ? pilotName(e.pilotId) : '–'}</td>
-              <td>{e.participantId ?? '–'}</td>
-              <td className="num">
-                {e.rowCount != null ? formatNumber(e.rowCount, 0, locale) : '–'}
-              </td>
-              <td className="details-cell">
-                {e.details != null ? <code>{JSON.stringify(e.details)}</code> : '–'}
-              </td>
-            </tr>
+            <TableRow key={e.id} data-action={e.action}>
+              <TableCell>{auditSentence(e, pilotName, locale)}</TableCell>
+              <TableCell className="details-cell">{detailsText(e.details)}</TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TableBody>
+      </Table>
+    </ScrollTable>
   );
+}
+
+/** Details as "key: value" pairs for reading, not JSON; the CSV export keeps the raw JSON. */
+function detailsText(details: unknown): string {
+  if (details == null) return '–';
+  if (typeof details !== 'object') return String(details);
+  return Object.entries(details as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
 }
 
 function Pager({ page, total }: { page: number; total: number }) {
@@ -191,23 +204,23 @@ function Pager({ page, total }: { page: number; total: number }) {
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label={t.page(page, pages)}>
-      <button
+      <Button
         type="button"
-        className="btn btn-secondary"
+        appearance="secondary-action-button"
         disabled={page <= 1}
         onClick={() => setQuery({ page: page - 1 === 1 ? undefined : page - 1 }, false)}
       >
         {t.prev}
-      </button>
+      </Button>
       <span>{t.page(page, pages)}</span>
-      <button
+      <Button
         type="button"
-        className="btn btn-secondary"
+        appearance="secondary-action-button"
         disabled={page >= pages}
         onClick={() => setQuery({ page: page + 1 }, false)}
       >
         {t.next}
-      </button>
+      </Button>
     </nav>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorState } from '../../components/States.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { adminStrings } from './strings.ts';
+import { Button } from '@utrecht/component-library-react';
 
 interface ChainReport {
   ok: boolean;
@@ -22,14 +23,14 @@ export function ChainCheck() {
   const r = check.data;
   return (
     <div className="chain-check">
-      <button
+      <Button
         type="button"
-        className="btn btn-secondary"
+        appearance="secondary-action-button"
         disabled={check.isPending}
         onClick={() => check.mutate()}
       >
         {s.chainCheck}
-      </button>
+      </Button>
       {check.isError && <ErrorState error={check.error} />}
       {r && (
         <p

@@ -5,6 +5,7 @@ import { demoQuery } from '../../api/queries.ts';
 import { ErrorState } from '../../components/States.tsx';
 import { useStrings } from '../../i18n.tsx';
 import { demoStrings } from './demo-strings.ts';
+import { Button, Heading2 } from '@utrecht/component-library-react';
 
 interface Removed {
   pilots: number;
@@ -28,7 +29,7 @@ export function DemoRemoval({ email }: { email: string }) {
   if (remove.data)
     return (
       <section className="card demo-removal" aria-labelledby="demo-h">
-        <h2 id="demo-h">{s.title}</h2>
+        <Heading2 id="demo-h">{s.title}</Heading2>
         <p role="status">
           {s.done(remove.data.pilots, remove.data.participants, remove.data.accounts)}
         </p>
@@ -38,28 +39,34 @@ export function DemoRemoval({ email }: { email: string }) {
   if (!demo.data?.demo || demo.data.accounts.some((a) => a.email === email)) return null;
   return (
     <section className="card demo-removal" aria-labelledby="demo-h">
-      <h2 id="demo-h">{s.title}</h2>
+      <Heading2 id="demo-h">{s.title}</Heading2>
       <p>{s.intro}</p>
       {remove.isError && <ErrorState error={remove.error} />}
       {confirming ? (
         <p className="inline-form">
           <span>{s.confirm}</span>{' '}
-          <button
+          <Button
             type="button"
-            className="btn btn-danger"
+            appearance="primary-action-button"
+            hint="danger"
             disabled={remove.isPending}
             onClick={() => remove.mutate()}
           >
             {s.yes}
-          </button>
-          <button type="button" className="btn btn-link" onClick={() => setConfirming(false)}>
+          </Button>
+          <Button type="button" appearance="subtle-button" onClick={() => setConfirming(false)}>
             {s.cancel}
-          </button>
+          </Button>
         </p>
       ) : (
-        <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          hint="danger"
+          onClick={() => setConfirming(true)}
+        >
           {s.remove}
-        </button>
+        </Button>
       )}
     </section>
   );

@@ -8,6 +8,20 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { tokenStatus, validateToken, type FieldErrors } from './forms.ts';
 import { adminStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /** Tokens: the list with revoke, and a form that shows a new token once, with a copy button. */
 export function Tokens({ admin }: { admin: boolean }) {
@@ -30,7 +44,7 @@ export function Tokens({ admin }: { admin: boolean }) {
     <>
       <NewToken />
       <section aria-labelledby="tok-h">
-        <h2 id="tok-h">{s.tokens}</h2>
+        <Heading2 id="tok-h">{s.tokens}</Heading2>
         <p className="muted">{s.tokensIntro}</p>
         {revoke.isError && <ErrorState error={revoke.error} />}
         <Query q={tokens}>
@@ -38,65 +52,68 @@ export function Tokens({ admin }: { admin: boolean }) {
             d.items.length === 0 ? (
               <Empty>{s.noTokens}</Empty>
             ) : (
-              <div className="table-scroll">
-                <table className="data-table tokens-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{s.tokenName}</th>
-                      {admin && <th scope="col">{s.user}</th>}
-                      <th scope="col">{s.createdAt}</th>
-                      <th scope="col">{s.expiresAt}</th>
-                      <th scope="col">{s.status}</th>
-                      <th scope="col">{s.actions}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
+              <ScrollTable labelledBy="tok-h">
+                <Table className="data-table tokens-table">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">{s.tokenName}</TableHeaderCell>
+                      {admin && <TableHeaderCell scope="col">{s.user}</TableHeaderCell>}
+                      <TableHeaderCell scope="col">{s.createdAt}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{s.expiresAt}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{s.status}</TableHeaderCell>
+                      <TableHeaderCell scope="col">{s.actions}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
                     {d.items.map((tok) => {
                       const status = tokenStatus(tok, now);
                       return (
-                        <tr key={tok.id}>
-                          <th scope="row">{tok.name}</th>
-                          {admin && <td>{email.get(tok.userId) ?? tok.userId}</td>}
-                          <td>{formatDateTime(tok.createdAt, locale)}</td>
-                          <td>{tok.expiresAt ? formatDateTime(tok.expiresAt, locale) : s.never}</td>
-                          <td>{s[status]}</td>
-                          <td>
+                        <TableRow key={tok.id}>
+                          <TableHeaderCell scope="row">{tok.name}</TableHeaderCell>
+                          {admin && <TableCell>{email.get(tok.userId) ?? tok.userId}</TableCell>}
+                          <TableCell>{formatDateTime(tok.createdAt, locale)}</TableCell>
+                          <TableCell>
+                            {tok.expiresAt ? formatDateTime(tok.expiresAt, locale) : s.never}
+                          </TableCell>
+                          <TableCell>{s[status]}</TableCell>
+                          <TableCell>
                             {status !== 'active' ? null : confirming === tok.id ? (
                               <span className="inline-form">
                                 <span>{s.confirmRevoke}</span>
-                                <button
+                                <Button
                                   type="button"
-                                  className="btn btn-danger"
+                                  appearance="primary-action-button"
+                                  hint="danger"
                                   disabled={revoke.isPending}
                                   onClick={() => revoke.mutate(tok.id)}
                                 >
                                   {s.yesRevoke}
-                                </button>
-                                <button
+                                </Button>
+                                <Button
                                   type="button"
-                                  className="btn btn-link"
+                                  appearance="subtle-button"
                                   onClick={() => setConfirming(null)}
                                 >
                                   {s.cancel}
-                                </button>
+                                </Button>
                               </span>
                             ) : (
-                              <button
+                              <Button
                                 type="button"
-                                className="btn btn-link"
+                                appearance="subtle-button"
                                 onClick={() => setConfirming(tok.id)}
                                 aria-label={`${s.revoke}: ${tok.name}`}
                               >
                                 {s.revoke}
-                              </button>
+                              </Button>
                             )}
-                          </td>
-                        </tr>
+                          </TableCell>
+                        </TableRow>
                       );
                     })}
-                  </tbody>
-                </table>
-              </div>
+                  </TableBody>
+                </Table>
+              </ScrollTable>
             )
           }
         </Query>
@@ -148,31 +165,35 @@ function NewToken() {
   };
   return (
     <section className="card" aria-labelledby="nt-h">
-      <h2 id="nt-h">{s.newToken}</h2>
+      <Heading2 id="nt-h">{s.newToken}</Heading2>
       {created && (
-        <div className="notice ok token-once" role="status">
+        <Alert type="ok" className="token-once" role="status">
           <p>
             <strong>{s.tokenOnce}</strong>
           </p>
           <div className="field">
-            <label htmlFor="tk-secret">{s.tokenLabel(created.name)}</label>
+            <FormLabel htmlFor="tk-secret">{s.tokenLabel(created.name)}</FormLabel>
             <div className="copy-row">
-              <input
+              <Textbox
                 id="tk-secret"
                 readOnly
                 value={created.token}
                 className="mono"
                 onFocus={(e) => e.target.select()}
               />
-              <button type="button" className="btn btn-secondary" onClick={() => void copy()}>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => void copy()}
+              >
                 {s.copy}
-              </button>
+              </Button>
             </div>
             <span aria-live="polite" className="small">
               {copied ? s.copied : ''}
             </span>
           </div>
-        </div>
+        </Alert>
       )}
       <form className="form" onSubmit={submit} noValidate>
         {create.isError && <ErrorState error={create.error} />}
@@ -195,9 +216,9 @@ function NewToken() {
             onChange={(e) => setV({ ...v, days: e.target.value })}
           />
         </div>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
           {s.createToken}
-        </button>
+        </Button>
       </form>
     </section>
   );

@@ -8,6 +8,22 @@ import { useI18n, useStrings } from '../../i18n.tsx';
 import { municipalityName } from '../../labels.ts';
 import { serverFieldErrors, validateNewUser, type FieldErrors } from './forms.ts';
 import { adminStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading2,
+  Heading3,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const ROLES = [
   'viewer',
@@ -30,9 +46,9 @@ export function Users() {
     <>
       <div aria-live="polite">
         {notice && (
-          <p className="notice ok" data-testid="admin-notice">
+          <Alert type="ok" data-testid="admin-notice">
             {notice}
-          </p>
+          </Alert>
         )}
       </div>
       <Query q={pilots}>
@@ -96,92 +112,93 @@ function UserTable({
   });
   return (
     <section aria-labelledby="users-h">
-      <h2 id="users-h">{s.users}</h2>
+      <Heading2 id="users-h">{s.users}</Heading2>
       {toggle.isError && <ErrorState error={toggle.error} />}
-      <div className="table-scroll">
-        <table className="data-table users-table">
-          <thead>
-            <tr>
-              <th scope="col">{s.name}</th>
-              <th scope="col">{s.email}</th>
-              <th scope="col">{s.role}</th>
-              <th scope="col">{s.pilots}</th>
-              <th scope="col">{s.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <ScrollTable labelledBy="users-h">
+        <Table className="data-table users-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{s.name}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.email}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.role}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.pilots}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.actions}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {users.map((u) => (
-              <tr key={u.id} data-email={u.email}>
-                <th scope="row">
+              <TableRow key={u.id} data-email={u.email}>
+                <TableHeaderCell scope="row">
                   {u.name}
                   {u.disabled === true && <span className="badge">{s.disabled}</span>}
-                </th>
-                <td>{u.email}</td>
-                <td>{t.roles[u.role]}</td>
-                <td>
+                </TableHeaderCell>
+                <TableCell>{u.email}</TableCell>
+                <TableCell>{t.roles[u.role]}</TableCell>
+                <TableCell>
                   {u.role === 'admin'
                     ? s.allPilots
                     : u.pilots.length === 0
                       ? s.noPilots
                       : u.pilots.map((id) => names.get(id) ?? id).join(', ')}
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   {confirming === u.id ? (
                     <span className="inline-form">
                       <span>{s.confirmDisable(u.name)}</span>
-                      <button
+                      <Button
                         type="button"
-                        className="btn btn-danger"
+                        appearance="primary-action-button"
+                        hint="danger"
                         disabled={toggle.isPending}
                         onClick={() => toggle.mutate({ user: u, disabled: true })}
                       >
                         {s.yesDisable}
-                      </button>
-                      <button
+                      </Button>
+                      <Button
                         type="button"
-                        className="btn btn-link"
+                        appearance="subtle-button"
                         onClick={() => setConfirming(null)}
                       >
                         {s.cancel}
-                      </button>
+                      </Button>
                     </span>
                   ) : (
                     <span className="row-actions">
-                      <button
+                      <Button
                         type="button"
-                        className="btn btn-link"
+                        appearance="subtle-button"
                         onClick={() => onEdit(u)}
                         aria-label={`${s.edit}: ${u.name}`}
                       >
                         {s.edit}
-                      </button>
+                      </Button>
                       {u.disabled === true ? (
-                        <button
+                        <Button
                           type="button"
-                          className="btn btn-link"
+                          appearance="subtle-button"
                           onClick={() => toggle.mutate({ user: u, disabled: false })}
                           aria-label={`${s.enable}: ${u.name}`}
                         >
                           {s.enable}
-                        </button>
+                        </Button>
                       ) : (
-                        <button
+                        <Button
                           type="button"
-                          className="btn btn-link"
+                          appearance="subtle-button"
                           onClick={() => setConfirming(u.id)}
                           aria-label={`${s.disable}: ${u.name}`}
                         >
                           {s.disable}
-                        </button>
+                        </Button>
                       )}
                     </span>
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        </Table>
+      </ScrollTable>
     </section>
   );
 }
@@ -191,14 +208,14 @@ function RoleSelect({ id, value, onChange }: { id: string; value: Role; onChange
   const s = useStrings(adminStrings);
   return (
     <div className="field">
-      <label htmlFor={id}>{s.role}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Role)}>
+      <FormLabel htmlFor={id}>{s.role}</FormLabel>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value as Role)}>
         {ROLES.map((r) => (
-          <option key={r} value={r}>
+          <SelectOption key={r} value={r}>
             {t.roles[r]}
-          </option>
+          </SelectOption>
         ))}
-      </select>
+      </Select>
     </div>
   );
 }
@@ -248,7 +265,7 @@ function NewUser({ pilots, onCreated }: { pilots: Pilot[]; onCreated(msg: string
   const set = (patch: Partial<typeof v>) => setV((x) => ({ ...x, ...patch }));
   return (
     <section className="card" aria-labelledby="nu-h">
-      <h2 id="nu-h">{s.newUser}</h2>
+      <Heading2 id="nu-h">{s.newUser}</Heading2>
       <form className="form" onSubmit={submit} noValidate>
         {formError != null && <ErrorState error={formError} />}
         <div className="grid-2">
@@ -290,9 +307,9 @@ function NewUser({ pilots, onCreated }: { pilots: Pilot[]; onCreated(msg: string
           error={errors.pilots}
           onChange={(p) => set({ pilots: p })}
         />
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
           {s.create}
-        </button>
+        </Button>
       </form>
     </section>
   );
@@ -337,7 +354,7 @@ function EditUser({
   };
   return (
     <section className="card edit-user" aria-labelledby="eu-h">
-      <h2 id="eu-h">{s.editTitle(user.name)}</h2>
+      <Heading2 id="eu-h">{s.editTitle(user.name)}</Heading2>
       <form className="form" onSubmit={submit} noValidate>
         {save.isError && <ErrorState error={save.error} />}
         <p className="muted">{user.email}</p>
@@ -360,12 +377,12 @@ function EditUser({
           onChange={(p) => setV({ ...v, pilots: p })}
         />
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
             {s.save}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone()}>
+          </Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => onDone()}>
             {s.cancel}
-          </button>
+          </Button>
         </div>
       </form>
       <ResetPassword user={user} onDone={onDone} />
@@ -404,7 +421,7 @@ function ResetPassword({ user, onDone }: { user: User; onDone(msg?: string): voi
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="eu-pw-h">
-      <h3 id="eu-pw-h">{s.resetTitle}</h3>
+      <Heading3 id="eu-pw-h">{s.resetTitle}</Heading3>
       <TextField
         id="eu-password"
         type="password"
@@ -416,9 +433,9 @@ function ResetPassword({ user, onDone }: { user: User; onDone(msg?: string): voi
         onChange={(e) => setPassword(e.target.value)}
       />
       <div className="actions">
-        <button type="submit" className="btn btn-secondary" disabled={reset.isPending}>
+        <Button type="submit" appearance="secondary-action-button" disabled={reset.isPending}>
           {s.resetSave}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -19,6 +19,23 @@ import {
   type FieldErrors,
 } from './forms.ts';
 import { budgetStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading2,
+  Heading3,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /** The pilot's budget lines with add, change and delete (managers of the pilot and admins). */
 export function BudgetLines({ pilotId }: { pilotId: string }) {
@@ -44,61 +61,62 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
   const money = (v: number) => formatMoney(v, true, locale);
   return (
     <section className="card" aria-labelledby="bl-lines-h">
-      <h2 id="bl-lines-h">{s.linesTitle}</h2>
+      <Heading2 id="bl-lines-h">{s.linesTitle}</Heading2>
       <Query q={q}>
         {(list) =>
           list.items.length === 0 ? (
             <Empty>{s.noLines}</Empty>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table budget-lines-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{s.domain}</th>
-                    <th scope="col">{s.funder}</th>
-                    <th scope="col">{s.period}</th>
-                    <th scope="col" className="num">
+            <ScrollTable labelledBy="bl-lines-h">
+              <Table className="data-table budget-lines-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{s.domain}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.funder}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.period}</TableHeaderCell>
+                    <TableHeaderCell scope="col" className="num">
                       {s.amount}
-                    </th>
-                    <th scope="col">{s.description}</th>
-                    <th scope="col">{s.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.description}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.actions}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {list.items.map((l) => (
-                    <tr key={l.id} data-line-id={l.id}>
-                      <td>{s.domains[l.domain]}</td>
-                      <th scope="row">{l.fundingSource}</th>
-                      <td>
+                    <TableRow key={l.id} data-line-id={l.id}>
+                      <TableCell>{s.domains[l.domain]}</TableCell>
+                      <TableHeaderCell scope="row">{l.fundingSource}</TableHeaderCell>
+                      <TableCell>
                         {formatDate(l.periodStart, locale)} – {formatDate(l.periodEnd, locale)}
-                      </td>
-                      <td className="num">{money(l.amount)}</td>
-                      <td>{l.description ?? ''}</td>
-                      <td className="row-actions">
+                      </TableCell>
+                      <TableCell className="num">{money(l.amount)}</TableCell>
+                      <TableCell>{l.description ?? ''}</TableCell>
+                      <TableCell className="row-actions">
                         {confirming === l.id ? (
                           <span role="group" aria-label={s.confirmDelete(l.fundingSource)}>
                             <span className="small">{s.confirmDelete(l.fundingSource)}</span>{' '}
-                            <button
+                            <Button
                               type="button"
-                              className="btn btn-danger"
+                              appearance="primary-action-button"
+                              hint="danger"
                               disabled={del.isPending}
                               onClick={() => del.mutate(l.id)}
                             >
                               {t.delete}
-                            </button>
-                            <button
+                            </Button>
+                            <Button
                               type="button"
-                              className="btn btn-link"
+                              appearance="subtle-button"
                               onClick={() => setConfirming(null)}
                             >
                               {t.cancel}
-                            </button>
+                            </Button>
                           </span>
                         ) : (
                           <>
-                            <button
+                            <Button
                               type="button"
-                              className="btn btn-link"
+                              appearance="subtle-button"
                               aria-label={`${s.edit}: ${l.fundingSource} ${money(l.amount)}`}
                               onClick={() => {
                                 setEditing(l);
@@ -106,10 +124,10 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
                               }}
                             >
                               {s.edit}
-                            </button>
-                            <button
+                            </Button>
+                            <Button
                               type="button"
-                              className="btn btn-link"
+                              appearance="subtle-button"
                               aria-label={`${t.delete}: ${l.fundingSource} ${money(l.amount)}`}
                               onClick={() => {
                                 setConfirming(l.id);
@@ -117,33 +135,33 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
                               }}
                             >
                               {t.delete}
-                            </button>
+                            </Button>
                           </>
                         )}
-                      </td>
-                    </tr>
+                      </TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={3}>
+                </TableBody>
+                <TableFooter>
+                  <TableRow>
+                    <TableHeaderCell scope="row" colSpan={3}>
                       {s.total}
-                    </th>
-                    <td className="num">{money(list.total)}</td>
-                    <td colSpan={2} />
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+                    </TableHeaderCell>
+                    <TableCell className="num">{money(list.total)}</TableCell>
+                    <TableCell colSpan={2} />
+                  </TableRow>
+                </TableFooter>
+              </Table>
+            </ScrollTable>
           )
         }
       </Query>
       {del.isError && (
-        <p className="form-error" role="alert">
+        <Alert type="error" role="alert">
           {del.error.message}
-        </p>
+        </Alert>
       )}
-      <p aria-live="polite">{notice && <span className="notice ok">{notice}</span>}</p>
+      <p aria-live="polite">{notice && <span className="inline-ok">{notice}</span>}</p>
       <BudgetLineForm
         key={editing?.id ?? 'new'}
         pilotId={pilotId}
@@ -216,11 +234,11 @@ function BudgetLineForm({
   const title = line ? s.editLine : s.addLine;
   return (
     <form className="form budget-form" onSubmit={submit} noValidate aria-labelledby="bl-form-h">
-      <h3 id="bl-form-h">{title}</h3>
+      <Heading3 id="bl-form-h">{title}</Heading3>
       {formError && (
-        <p className="form-error" role="alert">
+        <Alert type="error" role="alert">
           {formError}
-        </p>
+        </Alert>
       )}
       <div className="form-grid">
         <TextField
@@ -233,21 +251,21 @@ function BudgetLineForm({
           error={errs.amount}
         />
         <div className="field">
-          <label htmlFor="bl-domain">{s.domain}</label>
-          <select
+          <FormLabel htmlFor="bl-domain">{s.domain}</FormLabel>
+          <Select
             id="bl-domain"
             value={draft.domain}
             onChange={set('domain')}
             aria-invalid={errs.domain ? true : undefined}
             aria-describedby={errs.domain ? 'bl-domain-err' : undefined}
           >
-            <option value="">{s.chooseDomain}</option>
+            <SelectOption value="">{s.chooseDomain}</SelectOption>
             {DOMAIN_KEYS.map((d) => (
-              <option key={d} value={d}>
+              <SelectOption key={d} value={d}>
                 {s.domains[d]}
-              </option>
+              </SelectOption>
             ))}
-          </select>
+          </Select>
           {errs.domain && (
             <span id="bl-domain-err" className="field-error">
               {errs.domain}
@@ -281,7 +299,7 @@ function BudgetLineForm({
         />
         <datalist id="bl-sources">
           {sources.map((x) => (
-            <option key={x} value={x} />
+            <SelectOption key={x} value={x} />
           ))}
         </datalist>
         <TextField
@@ -293,13 +311,13 @@ function BudgetLineForm({
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
           {t.save}
-        </button>
+        </Button>
         {line && (
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
             {t.cancel}
-          </button>
+          </Button>
         )}
       </div>
     </form>

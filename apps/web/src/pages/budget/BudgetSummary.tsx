@@ -8,6 +8,19 @@ import { formatMoney, formatPercent } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { budgetStrings } from './strings.ts';
+import {
+  Heading2,
+  Heading3,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableFooter,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /**
  * "Begroting en financiering" (issue 11, finding 5): the cost per policy domain, who funds what,
@@ -30,7 +43,7 @@ export default function BudgetSummary({
       {(b) =>
         b.lines === 0 && hideWhenEmpty ? null : (
           <section className="budget" aria-labelledby="budget-h">
-            <h2 id="budget-h">{s.title}</h2>
+            <Heading2 id="budget-h">{s.title}</Heading2>
             <p className="muted">{s.intro}</p>
             {b.lines === 0 ? <Empty>{s.noLines}</Empty> : <BudgetBody b={b} />}
           </section>
@@ -81,76 +94,78 @@ function BudgetBody({ b }: { b: BudgetReply }) {
           </>
         }
         table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{s.domain}</th>
-                <th scope="col">{s.amount}</th>
-                <th scope="col">{s.share}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segs.map((x) => (
-                <tr key={x.domain}>
-                  <th scope="row">{s.domains[x.domain]}</th>
-                  <td className="num">{money(x.amount)}</td>
-                  <td className="num">{pct(x.share)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{s.total}</th>
-                <td className="num">{money(b.totalBudget)}</td>
-                <td />
-              </tr>
-            </tbody>
-          </table>
+          <ScrollTable>
+            <Table className="data-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{s.domain}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.amount}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.share}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {segs.map((x) => (
+                  <TableRow key={x.domain}>
+                    <TableHeaderCell scope="row">{s.domains[x.domain]}</TableHeaderCell>
+                    <TableCell className="num">{money(x.amount)}</TableCell>
+                    <TableCell className="num">{pct(x.share)}</TableCell>
+                  </TableRow>
+                ))}
+                <TableRow>
+                  <TableHeaderCell scope="row">{s.total}</TableHeaderCell>
+                  <TableCell className="num">{money(b.totalBudget)}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableBody>
+            </Table>
+          </ScrollTable>
         }
       />
-      <div className="card table-scroll">
-        <table className="data-table funding-table">
-          <caption>{s.whoPays}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s.funder}</th>
+      <ScrollTable className="card">
+        <Table className="data-table funding-table">
+          <TableCaption>{s.whoPays}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{s.funder}</TableHeaderCell>
               {m.domains.map((d) => (
-                <th key={d} scope="col" className="num">
+                <TableHeaderCell key={d} scope="col" className="num">
                   {s.domains[d]}
-                </th>
+                </TableHeaderCell>
               ))}
-              <th scope="col" className="num">
+              <TableHeaderCell scope="col" className="num">
                 {s.total}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {m.rows.map((r) => (
-              <tr key={r.fundingSource}>
-                <th scope="row">{r.fundingSource}</th>
+              <TableRow key={r.fundingSource}>
+                <TableHeaderCell scope="row">{r.fundingSource}</TableHeaderCell>
                 {m.domains.map((d) => (
-                  <td key={d} className="num">
+                  <TableCell key={d} className="num">
                     {r.byDomain[d] != null ? money(r.byDomain[d]) : '–'}
-                  </td>
+                  </TableCell>
                 ))}
-                <td className="num">
+                <TableCell className="num">
                   {money(r.amount)}
                   {r.share != null && <span className="muted"> ({pct(r.share)})</span>}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{s.total}</th>
+          </TableBody>
+          <TableFooter>
+            <TableRow>
+              <TableHeaderCell scope="row">{s.total}</TableHeaderCell>
               {m.domains.map((d) => (
-                <td key={d} className="num">
+                <TableCell key={d} className="num">
                   {money(m.totals[d] ?? 0)}
-                </td>
+                </TableCell>
               ))}
-              <td className="num">{money(b.totalBudget)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+              <TableCell className="num">{money(b.totalBudget)}</TableCell>
+            </TableRow>
+          </TableFooter>
+        </Table>
+      </ScrollTable>
       <details className="definitions">
         <summary>{t.howComputed}</summary>
         <ul>
@@ -172,7 +187,7 @@ function PerEuro({ b }: { b: BudgetReply }) {
   const domains = b.byDomain.filter((d) => d.amount > 0).length;
   return (
     <div className="card per-euro" data-testid="per-euro">
-      <h3>{s.perEuroTitle}</h3>
+      <Heading3>{s.perEuroTitle}</Heading3>
       <p className="per-euro-figure">
         <span className="big-number">
           <Num c={e.perEuro} fmt={cents} />
@@ -191,41 +206,43 @@ function PerEuro({ b }: { b: BudgetReply }) {
       {e.verdict === 'not_yet' && (
         <p className="verdict">{s.notYet(cellText(e.perEuro, cents, t.notShown))}</p>
       )}
-      <table className="data-table compact-table">
-        <caption>{s.made}</caption>
-        <tbody>
-          <tr>
-            <th scope="row">{s.avoidedBenefit}</th>
-            <td className="num">
-              <Num c={e.avoidedBenefit} fmt={money} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">+ {s.offsetIncome}</th>
-            <td className="num">
-              <Num c={e.offsetIncome} fmt={money} />
-            </td>
-          </tr>
-          {e.basis === 'net_effect' && (
-            <tr>
-              <th scope="row">− {s.counterfactual}</th>
-              <td className="num">
-                <Num c={e.counterfactual} fmt={money} />
-              </td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row">= {s.effectTotal}</th>
-            <td className="num">
-              <Num c={e.total} fmt={money} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">÷ {s.budgetTotal}</th>
-            <td className="num">{money(b.totalBudget)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <ScrollTable>
+        <Table className="data-table compact-table">
+          <TableCaption>{s.made}</TableCaption>
+          <TableBody>
+            <TableRow>
+              <TableHeaderCell scope="row">{s.avoidedBenefit}</TableHeaderCell>
+              <TableCell className="num">
+                <Num c={e.avoidedBenefit} fmt={money} />
+              </TableCell>
+            </TableRow>
+            <TableRow>
+              <TableHeaderCell scope="row">+ {s.offsetIncome}</TableHeaderCell>
+              <TableCell className="num">
+                <Num c={e.offsetIncome} fmt={money} />
+              </TableCell>
+            </TableRow>
+            {e.basis === 'net_effect' && (
+              <TableRow>
+                <TableHeaderCell scope="row">− {s.counterfactual}</TableHeaderCell>
+                <TableCell className="num">
+                  <Num c={e.counterfactual} fmt={money} />
+                </TableCell>
+              </TableRow>
+            )}
+            <TableRow>
+              <TableHeaderCell scope="row">= {s.effectTotal}</TableHeaderCell>
+              <TableCell className="num">
+                <Num c={e.total} fmt={money} />
+              </TableCell>
+            </TableRow>
+            <TableRow>
+              <TableHeaderCell scope="row">÷ {s.budgetTotal}</TableHeaderCell>
+              <TableCell className="num">{money(b.totalBudget)}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </ScrollTable>
     </div>
   );
 }

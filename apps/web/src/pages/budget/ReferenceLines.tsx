@@ -19,6 +19,21 @@ import {
   type ReferenceField,
 } from './forms.ts';
 import { budgetStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading2,
+  Heading3,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 const EMPTY: ReferenceDraft = {
   kind: 'general_outflow',
@@ -101,7 +116,7 @@ export function ReferenceLines({ pilotId }: { pilotId: string }) {
     );
   return (
     <section className="card" aria-labelledby="rl-h">
-      <h2 id="rl-h">{s.refTitle}</h2>
+      <Heading2 id="rl-h">{s.refTitle}</Heading2>
       <p className="muted">{s.refIntro}</p>
       <Query q={q}>
         {(list) => {
@@ -109,85 +124,86 @@ export function ReferenceLines({ pilotId }: { pilotId: string }) {
           return marks.length === 0 ? (
             <Empty>{s.refNone}</Empty>
           ) : (
-            <table className="data-table reference-table">
-              <thead>
-                <tr>
-                  <th scope="col">{s.refKind}</th>
-                  <th scope="col">{s.refPercent}</th>
-                  <th scope="col">{s.refWindow}</th>
-                  <th scope="col">{s.refPeriod}</th>
-                  <th scope="col">{s.refSource}</th>
-                  <th scope="col">{s.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table className="data-table reference-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{s.refKind}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.refPercent}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.refWindow}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.refPeriod}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.refSource}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.actions}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {marks.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{s.refKinds[m.kind]}</th>
-                    <td>{referenceRate(m, locale)}</td>
-                    <td>{t.months(m.windowMonths)}</td>
-                    <td>{m.period}</td>
-                    <td>{m.source}</td>
-                    <td>
+                  <TableRow key={m.id}>
+                    <TableHeaderCell scope="row">{s.refKinds[m.kind]}</TableHeaderCell>
+                    <TableCell>{referenceRate(m, locale)}</TableCell>
+                    <TableCell>{t.months(m.windowMonths)}</TableCell>
+                    <TableCell>{m.period}</TableCell>
+                    <TableCell>{m.source}</TableCell>
+                    <TableCell>
                       {confirming === m.id ? (
                         <>
-                          <button
+                          <Button
                             type="button"
-                            className="btn btn-danger"
+                            appearance="primary-action-button"
+                            hint="danger"
                             disabled={del.isPending}
                             onClick={() => del.mutate(m.id)}
                           >
                             {t.delete}
-                          </button>
-                          <button
+                          </Button>
+                          <Button
                             type="button"
-                            className="btn btn-link"
+                            appearance="subtle-button"
                             onClick={() => setConfirming(null)}
                           >
                             {t.cancel}
-                          </button>
+                          </Button>
                         </>
                       ) : (
-                        <button
+                        <Button
                           type="button"
-                          className="btn btn-link"
+                          appearance="subtle-button"
                           aria-label={`${t.delete}: ${s.refKinds[m.kind]} ${m.period}`}
                           onClick={() => setConfirming(m.id)}
                         >
                           {t.delete}
-                        </button>
+                        </Button>
                       )}
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           );
         }}
       </Query>
       {del.isError && (
-        <p className="form-error" role="alert">
+        <Alert type="error" role="alert">
           {del.error.message}
-        </p>
+        </Alert>
       )}
-      <p aria-live="polite">{notice && <span className="notice ok">{notice}</span>}</p>
+      <p aria-live="polite">{notice && <span className="inline-ok">{notice}</span>}</p>
       <form className="form" onSubmit={submit} noValidate aria-labelledby="rl-form-h">
-        <h3 id="rl-form-h">{s.refAdd}</h3>
+        <Heading3 id="rl-form-h">{s.refAdd}</Heading3>
         {formError && (
-          <p className="form-error" role="alert">
+          <Alert type="error" role="alert">
             {formError}
-          </p>
+          </Alert>
         )}
         <div className="form-grid">
           <div className="field">
-            <label htmlFor="rl-kind">{s.refKind}</label>
-            <select id="rl-kind" value={draft.kind} onChange={set('kind')} {...selectProps('kind')}>
+            <FormLabel htmlFor="rl-kind">{s.refKind}</FormLabel>
+            <Select id="rl-kind" value={draft.kind} onChange={set('kind')} {...selectProps('kind')}>
               {REFERENCE_KINDS.map((k) => (
-                <option key={k} value={k}>
+                <SelectOption key={k} value={k}>
                   {s.refKinds[k]}
-                </option>
+                </SelectOption>
               ))}
-            </select>
+            </Select>
             {fieldErr('kind')}
           </div>
           <TextField
@@ -224,9 +240,9 @@ export function ReferenceLines({ pilotId }: { pilotId: string }) {
           />
         </div>
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+          <Button type="submit" appearance="primary-action-button" disabled={add.isPending}>
             {t.save}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

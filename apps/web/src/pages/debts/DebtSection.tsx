@@ -8,6 +8,15 @@ import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { DebtKaplanMeier, DebtOverTime } from './DebtTrends.tsx';
 import { debtStrings } from './strings.ts';
+import {
+  Heading2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 /**
  * "Schulden en geldstress" on the Resultaten tab (issue 11, finding 7): the share with debts under
@@ -26,7 +35,7 @@ export default function DebtSection({
   const rows = debtRows(o);
   return (
     <section className="debts" aria-labelledby="debts-h">
-      <h2 id="debts-h">{s.title}</h2>
+      <Heading2 id="debts-h">{s.title}</Heading2>
       <p className="muted">{s.intro}</p>
       <div className="grid-2">
         <Stabilised rows={rows} windowMonths={o.windowMonths} />
@@ -74,32 +83,32 @@ function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: 
         </>
       }
       table={
-        <table className="data-table debts-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.armFilter}</th>
-              <th scope="col">{s.stabilised}</th>
-              <th scope="col">95%-BI</th>
-              <th scope="col">{s.withDebts}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="data-table debts-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.armFilter}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.stabilised}</TableHeaderCell>
+              <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.withDebts}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.arm}>
-                <th scope="row">
+              <TableRow key={r.arm}>
+                <TableHeaderCell scope="row">
                   <ArmTag arm={r.arm} />
-                </th>
-                <td>
+                </TableHeaderCell>
+                <TableCell>
                   <Num c={r.rate} fmt={pct} /> (<Num c={r.count} fmt={n} count />)
-                </td>
-                <td>{r.ci ? formatInterval(r.ci, locale) : '–'}</td>
-                <td>
+                </TableCell>
+                <TableCell>{r.ci ? formatInterval(r.ci, locale) : '–'}</TableCell>
+                <TableCell>
                   <Num c={r.n} fmt={n} count />
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );
@@ -168,30 +177,30 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
         </div>
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.armFilter}</th>
-              <th scope="col">{s.stressChange}</th>
-              <th scope="col">{s.stressN}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.armFilter}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.stressChange}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.stressN}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.arm}>
-                <th scope="row">
+              <TableRow key={r.arm}>
+                <TableHeaderCell scope="row">
                   <ArmTag arm={r.arm} />
-                </th>
-                <td>
+                </TableHeaderCell>
+                <TableCell>
                   <Num c={r.stressChange} fmt={pts} />
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   <Num c={r.stressN} fmt={n} count />
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );

@@ -22,6 +22,14 @@ import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { debtStrings } from './strings.ts';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 const ARMS = ['intervention', 'control'] as const;
 
@@ -86,25 +94,25 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
         </div>
       }
       table={
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.window}</th>
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
               {arms.map((a) => (
-                <th key={a} scope="col">
+                <TableHeaderCell key={a} scope="col">
                   <ArmTag arm={a} /> (95%-BI; n)
-                </th>
+                </TableHeaderCell>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.window}>
-                <th scope="row">{t.months(r.window)}</th>
+              <TableRow key={r.window}>
+                <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
                 {arms.map((a) => {
                   const c = r.cells[a];
                   return (
-                    <td key={a}>
+                    <TableCell key={a}>
                       {c ? (
                         <>
                           <Num c={c.rate} fmt={pct} />
@@ -114,13 +122,13 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
                       ) : (
                         '–'
                       )}
-                    </td>
+                    </TableCell>
                   );
                 })}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       }
     />
   );
@@ -170,37 +178,37 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
               </div>
             }
             table={
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{s.days}</th>
+              <Table className="data-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{s.days}</TableHeaderCell>
                     {arms.map((a) => (
-                      <th key={a} scope="col">
+                      <TableHeaderCell key={a} scope="col">
                         <ArmTag arm={a} />
-                      </th>
+                      </TableHeaderCell>
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {ticks.map((tick) => (
-                    <tr key={tick}>
-                      <th scope="row">{tick}</th>
+                    <TableRow key={tick}>
+                      <TableHeaderCell scope="row">{tick}</TableHeaderCell>
                       {arms.map((a) => {
                         const r = at(tick);
                         const v = r?.[a];
                         const band = r?.[`${a}Band`];
                         return (
-                          <td key={a}>
+                          <TableCell key={a}>
                             {v != null
                               ? `${pct(v)}${band ? ` (${formatInterval(band, locale)})` : ''}`
                               : '–'}
-                          </td>
+                          </TableCell>
                         );
                       })}
-                    </tr>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             }
           />
         );

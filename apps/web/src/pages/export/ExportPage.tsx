@@ -21,6 +21,19 @@ import {
 } from './cohort.ts';
 import { ProcessingNotice } from '../privacy/ProcessingNotice.tsx';
 import { exportStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Heading3,
+  RadioButton,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 const token = (v: string) =>
   v === 'null' ? null : v === 'true' ? true : v === 'false' ? false : v;
@@ -69,36 +82,35 @@ export default function ExportPage() {
   };
   return (
     <div className="container export-page">
-      <h1>{s.title}</h1>
+      <Heading1>{s.title}</Heading1>
       <p className="lead">{s.intro}</p>
       <div className="export-grid">
         <form className="card form" onSubmit={(e) => e.preventDefault()} aria-labelledby="cohort-h">
-          <h2 id="cohort-h">{s.cohort}</h2>
+          <Heading2 id="cohort-h">{s.cohort}</Heading2>
           <PilotPicker pilots={pilots} value={pilot.id} />
           <p className="muted small">
             {t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}
           </p>
-          <fieldset className="field">
-            <legend>{s.arm}</legend>
+          <Fieldset className="field">
+            <FieldsetLegend>{s.arm}</FieldsetLegend>
             {(['', 'intervention', 'control'] as const).map((a) => (
-              <label key={a || 'all'} className="radio">
-                <input
-                  type="radio"
+              <FormLabel key={a || 'all'} className="radio">
+                <RadioButton
                   name="arm"
                   value={a}
                   checked={(filter.arm ?? '') === a}
                   onChange={() => setQuery({ arm: a })}
                 />{' '}
                 {a ? t.arms[a] : s.allArms}
-              </label>
+              </FormLabel>
             ))}
-          </fieldset>
-          <fieldset className="field">
-            <legend>{s.intakePeriod}</legend>
+          </Fieldset>
+          <Fieldset className="field">
+            <FieldsetLegend>{s.intakePeriod}</FieldsetLegend>
             <div className="filters">
               <div className="field">
-                <label htmlFor="ex-from">{s.intakeFrom}</label>
-                <input
+                <FormLabel htmlFor="ex-from">{s.intakeFrom}</FormLabel>
+                <Textbox
                   id="ex-from"
                   type="date"
                   value={filter.intakeFrom ?? ''}
@@ -106,8 +118,8 @@ export default function ExportPage() {
                 />
               </div>
               <div className="field">
-                <label htmlFor="ex-to">{s.intakeTo}</label>
-                <input
+                <FormLabel htmlFor="ex-to">{s.intakeTo}</FormLabel>
+                <Textbox
                   id="ex-to"
                   type="date"
                   value={filter.intakeTo ?? ''}
@@ -116,46 +128,45 @@ export default function ExportPage() {
                 />
               </div>
             </div>
-          </fieldset>
-          <h3>{s.subgroups}</h3>
+          </Fieldset>
+          <Heading3>{s.subgroups}</Heading3>
           <p className="hint">{s.subgroupsHint}</p>
           <div className="subgroup-filters">
             {LIST_KEYS.map((k) => {
               const cur = selected(filter, k);
               return (
-                <fieldset key={k} className="field checks">
-                  <legend>{t.fields[k]}</legend>
+                <Fieldset key={k} className="field checks">
+                  <FieldsetLegend>{t.fields[k]}</FieldsetLegend>
                   <div className="check-grid">
                     {LIST_FILTERS[k].map((v) => (
-                      <label key={v} className="check">
-                        <input
-                          type="checkbox"
+                      <FormLabel key={v} className="check">
+                        <Checkbox
                           name={k}
                           value={v}
                           checked={cur.includes(v)}
                           onChange={(e) => toggle(k, v, e.target.checked)}
                         />{' '}
                         {valueLabel(k, token(v), t)}
-                      </label>
+                      </FormLabel>
                     ))}
                   </div>
-                </fieldset>
+                </Fieldset>
               );
             })}
           </div>
-          <button
+          <Button
             type="button"
-            className="btn btn-link"
+            appearance="subtle-button"
             onClick={() => navigate(href('/exporteren', { pilot: pilot.id }))}
           >
             {s.resetFilters}
-          </button>
+          </Button>
         </form>
         <div className="export-side">
           <section className="card count-card" aria-labelledby="count-h">
-            <h2 id="count-h" className="sr-only">
+            <Heading2 id="count-h" className="sr-only">
               {t.participants}
-            </h2>
+            </Heading2>
             <div
               className="big-count"
               aria-live="polite"
@@ -175,37 +186,35 @@ export default function ExportPage() {
                 </>
               )}
             </div>
-            {n === 0 && !stale && <p className="notice">{s.none}</p>}
+            {n === 0 && !stale && <Alert type="info">{s.none}</Alert>}
           </section>
           <ProcessingNotice pilot={pilot} />
           <form className="card form" onSubmit={(e) => e.preventDefault()} aria-labelledby="file-h">
-            <h2 id="file-h">{s.file}</h2>
-            <fieldset className="field">
-              <legend>{s.dialect}</legend>
+            <Heading2 id="file-h">{s.file}</Heading2>
+            <Fieldset className="field">
+              <FieldsetLegend>{s.dialect}</FieldsetLegend>
               {(['csv', 'excel-nl'] as const satisfies readonly Dialect[]).map((d) => (
-                <label key={d} className="radio block">
-                  <input
-                    type="radio"
+                <FormLabel key={d} className="radio block">
+                  <RadioButton
                     name="format"
                     value={d}
                     checked={opts.format === d}
                     onChange={() => setQuery({ format: d === 'csv' ? undefined : d })}
                   />{' '}
                   {s.dialects[d]}
-                </label>
+                </FormLabel>
               ))}
-            </fieldset>
+            </Fieldset>
             <div className="field">
-              <label className="check">
-                <input
-                  type="checkbox"
+              <FormLabel className="check">
+                <Checkbox
                   id="ex-shift"
                   checked={opts.dateShift}
                   aria-describedby="ex-shift-help"
                   onChange={(e) => setQuery({ dateShift: e.target.checked ? 'true' : undefined })}
                 />{' '}
                 {s.dateShift}
-              </label>
+              </FormLabel>
               <p id="ex-shift-help" className="hint">
                 {s.dateShiftHelp}
               </p>
@@ -275,7 +284,7 @@ function Download({ href: url, disabled }: { href: string; disabled: boolean }) 
       <a
         href={url}
         download
-        className={`btn btn-primary${disabled || busy ? ' is-disabled' : ''}`}
+        className={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action${disabled || busy ? ' is-disabled' : ''}`}
         aria-disabled={disabled || busy ? true : undefined}
         data-testid="export-download"
         onClick={(e) => void start(e)}
@@ -295,9 +304,9 @@ function Download({ href: url, disabled }: { href: string; disabled: boolean }) 
           </>
         )}
         {phase.kind === 'done' && (
-          <p className="notice ok" data-testid="export-done">
+          <Alert type="ok" data-testid="export-done">
             {s.done(phase.name, kb(phase.bytes))}
-          </p>
+          </Alert>
         )}
       </div>
       {phase.kind === 'error' && <ErrorState error={phase.error} />}

@@ -1,3 +1,4 @@
+import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/values';
 import type { ExportFilter } from '../../api/queries.ts';
 
 /** The cohort builder's state lives in the URL with the API's own parameter names. */
@@ -5,9 +6,10 @@ import type { ExportFilter } from '../../api/queries.ts';
 export const LIST_FILTERS = {
   motivation: ['1', '2', '3', '4', '5', 'null'],
   ladderStep: ['1', '2', '3', '4', '5', '6', 'null'],
-  household: ['single', 'single_parent', 'couple', 'null'],
-  education: ['low', 'mid', 'high', 'null'],
-  ageBand: ['<27', '27-44', '45-54', '55+', 'null'],
+  // The domain's lists, so a band or category added there reaches the filter too.
+  household: [...HOUSEHOLDS, 'null'],
+  education: [...EDUCATIONS, 'null'],
+  ageBand: [...AGE_BANDS, 'null'],
   hasDebts: ['true', 'false', 'null'],
   disability: ['true', 'false', 'null'],
   refugeeStatus: ['true', 'false', 'null'],

@@ -13,6 +13,14 @@ import { formatInterval, formatNumber, formatP } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ratioDomain, type ForestFailure, type ForestRow } from './mappers.ts';
 import type { ModelStrings } from './strings.ts';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 const COLOR = '#0072B2';
 const RATIO_TICKS = [0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 10];
@@ -103,30 +111,32 @@ export function EffectForest({
             </ResponsiveContainer>
           }
           table={
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{s.model}</th>
-                  <th scope="col">{ratio ? s.hazardRatio : s.difference}</th>
-                  <th scope="col">{s.interval}</th>
-                  <th scope="col">{s.p}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table className="data-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{s.model}</TableHeaderCell>
+                  <TableHeaderCell scope="col">
+                    {ratio ? s.hazardRatio : s.difference}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.interval}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{s.p}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {rows.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
-                    <td>{value(r.estimate)}</td>
-                    <td>
+                  <TableRow key={r.label}>
+                    <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
+                    <TableCell>{value(r.estimate)}</TableCell>
+                    <TableCell>
                       {ratio
                         ? `${value(r.lo)}–${value(r.hi)}`
                         : formatInterval([r.lo / 100, r.hi / 100], locale)}
-                    </td>
-                    <td>{r.p === null ? '–' : formatP(r.p, locale)}</td>
-                  </tr>
+                    </TableCell>
+                    <TableCell>{r.p === null ? '–' : formatP(r.p, locale)}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           }
         />
       )}

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { forecastQuery } from './queries.ts';
 import { modelStrings } from './strings.ts';
+import { FormLabel, Heading2, Textbox } from '@utrecht/component-library-react';
 
 /** "When will we know": on the pilot page, for everyone but viewers (the API refuses them). */
 export function ForecastSection({
@@ -20,10 +21,10 @@ export function ForecastSection({
   const q = useQuery(forecastQuery(pilotId, windowMonths, target));
   return (
     <section aria-labelledby="forecast-title" className="forecast">
-      <h2 id="forecast-title">{s.forecastTitle}</h2>
+      <Heading2 id="forecast-title">{s.forecastTitle}</Heading2>
       <div className="field inline no-print">
-        <label htmlFor="forecast-target">{s.target}</label>
-        <input
+        <FormLabel htmlFor="forecast-target">{s.target}</FormLabel>
+        <Textbox
           id="forecast-target"
           type="number"
           min={1}

@@ -13,6 +13,15 @@ import { differenceRows, hazardRows, phViolations, type Cox } from './mappers.ts
 import { PowerCalculator, DetectableDifference } from './PowerCalculator.tsx';
 import { coxQuery, differenceQuery } from './queries.ts';
 import { modelStrings, type ModelStrings } from './strings.ts';
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Heading3,
+} from '@utrecht/component-library-react';
 
 /** Analyse › adjusted effects (Cox, g-computation), the PH check, and power. */
 export default function ModelsPage() {
@@ -45,23 +54,23 @@ export default function ModelsPage() {
       <nav aria-label="Kruimelpad" className="breadcrumb no-print">
         <Link to="/analyse">{t.navAnalysis}</Link> › <span aria-current="page">{s.title}</span>
       </nav>
-      <h1>{s.title}</h1>
+      <Heading1>{s.title}</Heading1>
       <p>{s.intro}</p>
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
         <WindowPicker value={windowMonths} />
       </div>
-      <fieldset className="checks">
-        <legend>{s.covariatesLegend}</legend>
+      <Fieldset className="checks">
+        <FieldsetLegend>{s.covariatesLegend}</FieldsetLegend>
         <div className="check-grid">
           {MODEL_COVARIATES.map((c) => (
-            <label key={c} className="check">
-              <input type="checkbox" checked={covariates.includes(c)} onChange={() => toggle(c)} />
+            <FormLabel key={c} className="check">
+              <Checkbox checked={covariates.includes(c)} onChange={() => toggle(c)} />
               {s.covariates[c]}
-            </label>
+            </FormLabel>
           ))}
         </div>
-      </fieldset>
+      </Fieldset>
       <CoxSection pilotId={pilot.id} covariates={covariates} s={s} />
       <DifferenceSection
         pilotId={pilot.id}
@@ -70,7 +79,7 @@ export default function ModelsPage() {
         s={s}
       />
       <section aria-labelledby="about-adjustment">
-        <h2 id="about-adjustment">{s.aboutTitle}</h2>
+        <Heading2 id="about-adjustment">{s.aboutTitle}</Heading2>
         {s.aboutText.map((p) => (
           <p key={p}>{p}</p>
         ))}
@@ -93,7 +102,7 @@ function CoxSection({
   const q = useQuery(coxQuery(pilotId, covariates));
   return (
     <section aria-labelledby="cox-title">
-      <h2 id="cox-title">{s.coxTitle}</h2>
+      <Heading2 id="cox-title">{s.coxTitle}</Heading2>
       <Query q={q}>
         {(r) =>
           'plain' in r ? (
@@ -123,7 +132,7 @@ function CoxResult({ r, s }: { r: Cox; s: ModelStrings }) {
         kind="ratio"
         s={s}
       />
-      <h3>{s.phTitle}</h3>
+      <Heading3>{s.phTitle}</Heading3>
       <p>
         {r.proportionalHazards === null
           ? s.phNone
@@ -153,7 +162,7 @@ function DifferenceSection({
   const q = useQuery(differenceQuery(pilotId, windowMonths, covariates));
   return (
     <section aria-labelledby="diff-title">
-      <h2 id="diff-title">{s.diffTitle(windowMonths)}</h2>
+      <Heading2 id="diff-title">{s.diffTitle(windowMonths)}</Heading2>
       <Query q={q}>
         {(r) => {
           if ('plain' in r) return <Plain unadjusted={r.unadjusted} adjusted={r.adjusted} s={s} />;

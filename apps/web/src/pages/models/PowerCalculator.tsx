@@ -5,6 +5,14 @@ import { formatNumber, formatPercent } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { pilotPowerQuery, powerQuery } from './queries.ts';
 import type { ModelStrings } from './strings.ts';
+import {
+  Button,
+  FormLabel,
+  Heading2,
+  Select,
+  SelectOption,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 /** Sample size for a planned pilot, as R's power.prop.test. */
 export function PowerCalculator({ s }: { s: ModelStrings }) {
@@ -22,12 +30,12 @@ export function PowerCalculator({ s }: { s: ModelStrings }) {
   };
   return (
     <section aria-labelledby="power-title">
-      <h2 id="power-title">{s.powerTitle}</h2>
+      <Heading2 id="power-title">{s.powerTitle}</Heading2>
       <p>{s.powerIntro}</p>
       <form className="form-row" onSubmit={submit}>
         <div className="field">
-          <label htmlFor="power-p1">{s.p1}</label>
-          <input
+          <FormLabel htmlFor="power-p1">{s.p1}</FormLabel>
+          <Textbox
             id="power-p1"
             inputMode="decimal"
             value={form.p1}
@@ -35,8 +43,8 @@ export function PowerCalculator({ s }: { s: ModelStrings }) {
           />
         </div>
         <div className="field">
-          <label htmlFor="power-p2">{s.p2}</label>
-          <input
+          <FormLabel htmlFor="power-p2">{s.p2}</FormLabel>
+          <Textbox
             id="power-p2"
             inputMode="decimal"
             value={form.p2}
@@ -44,19 +52,19 @@ export function PowerCalculator({ s }: { s: ModelStrings }) {
           />
         </div>
         <div className="field">
-          <label htmlFor="power-power">{s.power}</label>
-          <select
+          <FormLabel htmlFor="power-power">{s.power}</FormLabel>
+          <Select
             id="power-power"
             value={form.power}
             onChange={(e) => setForm({ ...form, power: e.target.value })}
           >
-            <option value="0.8">{formatPercent(0.8, 0, locale)}</option>
-            <option value="0.9">{formatPercent(0.9, 0, locale)}</option>
-          </select>
+            <SelectOption value="0.8">{formatPercent(0.8, 0, locale)}</SelectOption>
+            <SelectOption value="0.9">{formatPercent(0.9, 0, locale)}</SelectOption>
+          </Select>
         </div>
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" appearance="primary-action-button">
           {s.compute}
-        </button>
+        </Button>
       </form>
       {asked !== null && (
         <Query q={q}>
@@ -85,7 +93,7 @@ export function DetectableDifference({
   const q = useQuery(pilotPowerQuery(pilotId, windowMonths, 0.8));
   return (
     <section aria-labelledby="detect-title">
-      <h2 id="detect-title">{s.detectTitle}</h2>
+      <Heading2 id="detect-title">{s.detectTitle}</Heading2>
       <Query q={q}>
         {(r) => (
           <p>

@@ -20,6 +20,16 @@ import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { nTicks, statusArms, statusRows, type ArmKey, type StatusRow } from './status.ts';
 import { monthlyStrings } from './strings.ts';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { TickTable } from '../../components/TickTable.tsx';
 
 /** Status by month on the pilot page and in Analyse (its own chunk: it carries Recharts). */
 export default function StatusByMonthFigure({ pilotId }: { pilotId: string }) {
@@ -119,32 +129,17 @@ function StatusChart({ reply }: { reply: StatusByMonthReply }) {
         }
         table={<StatusTable rows={rows} arms={arms} />}
       />
-      <table className="data-table at-risk status-n">
-        <caption>{s.nBelow}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.month}</th>
-            {ticks.map((m) => (
-              <th key={m} scope="col">
-                {m}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {arms.map((a) => (
-            <tr key={a}>
-              <th scope="row">
-                <ArmTag arm={a} />
-              </th>
-              {ticks.map((m) => {
-                const c = rows.find((r) => r.month === m)?.cells[a];
-                return <td key={m}>{c ? cellText(c.evaluable, n) : s.tooFew}</td>;
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TickTable
+        className="status-n"
+        caption={s.nBelow}
+        tickHeader={s.month}
+        ticks={ticks}
+        arms={arms}
+        cell={(a, m) => {
+          const c = rows.find((r) => r.month === m)?.cells[a];
+          return c ? cellText(c.evaluable, n) : s.tooFew;
+        }}
+      />
     </section>
   );
 }
@@ -155,42 +150,42 @@ function StatusTable({ rows, arms }: { rows: StatusRow[]; arms: ArmKey[] }) {
   const pct = (v: number) => formatPercent(v, 1, locale);
   const n = (v: number) => formatNumber(v, 0, locale);
   return (
-    <div className="table-scroll">
-      <table className="data-table status-table">
-        <thead>
-          <tr>
-            <th scope="col">{s.month}</th>
+    <ScrollTable>
+      <Table className="data-table status-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{s.month}</TableHeaderCell>
             {arms.map((a) => (
-              <th key={a} scope="col">
+              <TableHeaderCell key={a} scope="col">
                 <ArmTag arm={a} /> — {s.share} ({s.interval}); {s.evaluable}
-              </th>
+              </TableHeaderCell>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {rows.map((r) => (
-            <tr key={r.month}>
-              <th scope="row">{r.month}</th>
+            <TableRow key={r.month}>
+              <TableHeaderCell scope="row">{r.month}</TableHeaderCell>
               {arms.map((a) => {
                 const c = r.cells[a];
                 if (!c)
                   return (
-                    <td key={a}>
+                    <TableCell key={a}>
                       <span className="muted">{s.tooFew}</span>
-                    </td>
+                    </TableCell>
                   );
                 return (
-                  <td key={a}>
+                  <TableCell key={a}>
                     <Num c={c.rate} fmt={pct} />
                     {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
                     <Num c={c.evaluable} fmt={n} />
-                  </td>
+                  </TableCell>
                 );
               })}
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TableBody>
+      </Table>
+    </ScrollTable>
   );
 }

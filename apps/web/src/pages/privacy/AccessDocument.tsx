@@ -3,6 +3,17 @@ import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { dictionaries } from '../../i18n.tsx';
 import { valueLabel, type BaselineField } from '../../labels.ts';
 import { privacyStrings } from './strings.ts';
+import {
+  Heading2,
+  Heading3,
+  Heading4,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 
 /**
  * The access-request document (AVG art. 15): everything held on one person, in Dutch whatever
@@ -23,7 +34,7 @@ const BASELINE: (BaselineField & keyof AccessReport['records'][number]['particip
 export function AccessDocument({ report }: { report: AccessReport }) {
   return (
     <article className="access-doc" lang="nl">
-      <h2>{s.docTitle}</h2>
+      <Heading2>{s.docTitle}</Heading2>
       <p>{s.docIntro(formatDateTime(report.generatedAt, 'nl'), report.generatedBy)}</p>
       {report.records.map((r) => {
         const p = r.participant;
@@ -53,9 +64,9 @@ export function AccessDocument({ report }: { report: AccessReport }) {
         ];
         return (
           <section key={`${r.pilot.id}-${p.id}`} className="access-record">
-            <h3>
+            <Heading3>
               {s.pilot}: {r.pilot.name}
-            </h3>
+            </Heading3>
             <dl className="kv">
               {(
                 [
@@ -73,7 +84,7 @@ export function AccessDocument({ report }: { report: AccessReport }) {
                 </div>
               ))}
             </dl>
-            <h4>{s.baseline}</h4>
+            <Heading4>{s.baseline}</Heading4>
             <dl className="kv">
               {baseline.map(([k, v]) => (
                 <div key={k}>
@@ -82,58 +93,58 @@ export function AccessDocument({ report }: { report: AccessReport }) {
                 </div>
               ))}
             </dl>
-            <h4>{s.events}</h4>
+            <Heading4>{s.events}</Heading4>
             {r.events.length === 0 ? (
               <p>{s.noEvents}</p>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{s.date}</th>
-                    <th scope="col">{s.type}</th>
-                    <th scope="col">{s.value}</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{s.date}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.type}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.value}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {r.events.map((e) => (
-                    <tr key={e.id}>
-                      <td>{formatDate(e.date, 'nl')}</td>
-                      <td>{t.events[e.type as keyof typeof t.events] ?? e.type}</td>
-                      <td>
+                    <TableRow key={e.id}>
+                      <TableCell>{formatDate(e.date, 'nl')}</TableCell>
+                      <TableCell>{t.events[e.type as keyof typeof t.events] ?? e.type}</TableCell>
+                      <TableCell>
                         {e.reason ? (t.routes[e.reason as keyof typeof t.routes] ?? e.reason) : ''}
                         {e.value != null
                           ? e.type === 'offset_income' || e.type === 'debt_intake'
                             ? formatMoney(e.value, true, 'nl')
                             : String(e.value).replace('.', ',')
                           : ''}
-                      </td>
-                    </tr>
+                      </TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             )}
-            <h4>{s.exports}</h4>
+            <Heading4>{s.exports}</Heading4>
             {r.exports.length === 0 ? (
               <p>{s.noExports}</p>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{s.exportedAt}</th>
-                    <th scope="col">{s.exportedBy}</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{s.exportedAt}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{s.exportedBy}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {r.exports.map((x) => (
-                    <tr key={x.id}>
-                      <td>{formatDateTime(x.at, 'nl')}</td>
-                      <td>
+                    <TableRow key={x.id}>
+                      <TableCell>{formatDateTime(x.at, 'nl')}</TableCell>
+                      <TableCell>
                         {x.researcher ?? ''} {x.researcherEmail ? `(${x.researcherEmail})` : ''}
-                      </td>
-                    </tr>
+                      </TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             )}
           </section>
         );

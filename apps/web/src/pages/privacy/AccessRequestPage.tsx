@@ -5,6 +5,16 @@ import { api, ApiError, unwrap } from '../../api/client.ts';
 import { useStrings } from '../../i18n.tsx';
 import { AccessDocument, accessDocumentHtml } from './AccessDocument.tsx';
 import { privacyStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading1,
+  RadioButton,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 /** Inzageverzoek: find a person by reference or BSN and print or download what is held. */
 export default function AccessRequestPage() {
@@ -37,15 +47,14 @@ export default function AccessRequestPage() {
   const report = search.data;
   return (
     <div className="container">
-      <h1>{s.title}</h1>
+      <Heading1>{s.title}</Heading1>
       <p className="muted no-print">{s.intro}</p>
       <form className="card no-print" onSubmit={submit}>
-        <fieldset>
-          <legend>{s.by}</legend>
+        <Fieldset>
+          <FieldsetLegend>{s.by}</FieldsetLegend>
           {(['ref', 'bsn'] as const).map((k) => (
-            <label key={k} className="inline">
-              <input
-                type="radio"
+            <FormLabel key={k} className="inline">
+              <RadioButton
                 name="by"
                 checked={by === k}
                 onChange={() => {
@@ -54,11 +63,11 @@ export default function AccessRequestPage() {
                 }}
               />{' '}
               {k === 'ref' ? s.byRef : s.byBsn}
-            </label>
+            </FormLabel>
           ))}
-        </fieldset>
-        <label htmlFor={inputId}>{by === 'ref' ? s.refValue : s.bsnValue}</label>
-        <input
+        </Fieldset>
+        <FormLabel htmlFor={inputId}>{by === 'ref' ? s.refValue : s.bsnValue}</FormLabel>
+        <Textbox
           id={inputId}
           // A BSN is not remembered by the browser.
           autoComplete="off"
@@ -68,26 +77,30 @@ export default function AccessRequestPage() {
           required
         />
         <div className="actions">
-          <button type="submit" className="btn" disabled={search.isPending}>
+          <Button type="submit" appearance="secondary-action-button" disabled={search.isPending}>
             {s.search}
-          </button>
+          </Button>
         </div>
         {search.isError && (
-          <p role="alert" className="form-error">
+          <Alert role="alert" type="error">
             {search.error instanceof ApiError ? search.error.message : String(search.error)}
-          </p>
+          </Alert>
         )}
       </form>
       {report && report.records.length === 0 && <p role="status">{s.none}</p>}
       {report && report.records.length > 0 && (
         <>
           <div className="actions no-print">
-            <button type="button" className="btn btn-secondary" onClick={() => window.print()}>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => window.print()}
+            >
               {s.print}
-            </button>
-            <button type="button" className="btn btn-secondary" onClick={download}>
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={download}>
               {s.download}
-            </button>
+            </Button>
           </div>
           <div ref={doc} className="card">
             <AccessDocument report={report} />

@@ -4,6 +4,7 @@ import { api, ApiError, unwrap } from '../../api/client.ts';
 import { useStrings } from '../../i18n.tsx';
 import { href, navigate } from '../../router.tsx';
 import { privacyStrings } from './strings.ts';
+import { Alert, Button, FormLabel, Heading2 } from '@utrecht/component-library-react';
 
 /**
  * Erasure of one participant (SPEC §8) from their page: a button that opens a confirmation
@@ -39,12 +40,17 @@ export function EraseParticipant({
   };
   return (
     <section className="card danger-zone no-print" aria-labelledby="erase-h">
-      <h2 id="erase-h">{s.title}</h2>
+      <Heading2 id="erase-h">{s.title}</Heading2>
       <p className="muted">{s.intro}</p>
       {!open ? (
-        <button type="button" className="btn btn-danger" onClick={() => setOpen(true)}>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          hint="danger"
+          onClick={() => setOpen(true)}
+        >
           {s.open}
-        </button>
+        </Button>
       ) : (
         <form
           onSubmit={submit}
@@ -52,10 +58,10 @@ export function EraseParticipant({
           aria-labelledby="erase-h"
           aria-describedby="erase-what"
         >
-          <p id="erase-what" className="notice warn">
+          <Alert id="erase-what" type="warning">
             {s.consequences(participant.participantRef)}
-          </p>
-          <label htmlFor={reasonId}>{s.reason}</label>
+          </Alert>
+          <FormLabel htmlFor={reasonId}>{s.reason}</FormLabel>
           <textarea
             id={reasonId}
             required
@@ -65,21 +71,26 @@ export function EraseParticipant({
             onChange={(e) => setReason(e.target.value)}
           />
           {erase.isError && (
-            <p role="alert" className="form-error">
+            <Alert role="alert" type="error">
               {erase.error instanceof ApiError ? erase.error.message : String(erase.error)}
-            </p>
+            </Alert>
           )}
           <div className="form-actions">
-            <button
+            <Button
               type="submit"
-              className="btn btn-danger"
+              appearance="primary-action-button"
+              hint="danger"
               disabled={!reason.trim() || erase.isPending}
             >
               {s.confirm}
-            </button>
-            <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+            </Button>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => setOpen(false)}
+            >
               {s.cancel}
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -2,6 +2,7 @@ import type { Pilot } from '@wegwijzer/domain';
 import { formatDate } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { privacyStrings } from './strings.ts';
+import { Alert, Heading2 } from '@utrecht/component-library-react';
 
 /** The processing record a researcher sees before exporting (SPEC §8). */
 export function ProcessingNotice({ pilot }: { pilot: Pilot }) {
@@ -19,7 +20,7 @@ export function ProcessingNotice({ pilot }: { pilot: Pilot }) {
   const incomplete = rows.some(([, v]) => !v);
   return (
     <section className="card" aria-labelledby="processing-h">
-      <h2 id="processing-h">{s.processing.title}</h2>
+      <Heading2 id="processing-h">{s.processing.title}</Heading2>
       <p className="muted">{s.processing.intro}</p>
       <dl className="kv">
         {rows.map(([k, v]) => (
@@ -29,7 +30,7 @@ export function ProcessingNotice({ pilot }: { pilot: Pilot }) {
           </div>
         ))}
       </dl>
-      {incomplete && <p className="notice warn">{s.processing.notRecorded}</p>}
+      {incomplete && <Alert type="warning">{s.processing.notRecorded}</Alert>}
     </section>
   );
 }

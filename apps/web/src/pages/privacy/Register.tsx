@@ -6,6 +6,16 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { formatDate } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { privacyStrings } from './strings.ts';
+import {
+  Heading2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 export const registerQuery = () =>
   queryOptions({
@@ -24,42 +34,48 @@ export function Register() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <section aria-labelledby="register-h">
-      <h2 id="register-h">{s.title}</h2>
+      <Heading2 id="register-h">{s.title}</Heading2>
       <p className="muted">{s.intro}</p>
       <p>
-        <a className="btn btn-secondary" href="/api/processing-register.csv" download>
+        <a
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href="/api/processing-register.csv"
+          download
+        >
           {s.download}
         </a>
       </p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{s.name}</th>
+      <ScrollTable labelledBy="register-h">
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{s.name}</TableHeaderCell>
               {FIELDS.map((f) => (
-                <th key={f} scope="col">
+                <TableHeaderCell key={f} scope="col">
                   {s[f]}
-                </th>
+                </TableHeaderCell>
               ))}
-              <th scope="col">{s.retainUntil}</th>
-            </tr>
-          </thead>
-          <tbody>
+              <TableHeaderCell scope="col">{s.retainUntil}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {q.data.items.map((r) => (
-              <tr key={r.pilotId}>
-                <th scope="row">{r.name}</th>
+              <TableRow key={r.pilotId}>
+                <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
                 {FIELDS.map((f) => (
-                  <td key={f}>{r.processing[f] ?? <em className="negative">{s.missing}</em>}</td>
+                  <TableCell key={f}>
+                    {r.processing[f] ?? <em className="negative">{s.missing}</em>}
+                  </TableCell>
                 ))}
-                <td>
+                <TableCell>
                   {formatDate(r.retainUntil, locale)}
                   {r.retention.review && <> ({s.review})</>}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        </Table>
+      </ScrollTable>
     </section>
   );
 }

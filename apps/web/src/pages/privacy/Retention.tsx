@@ -6,6 +6,20 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { privacyStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  FormLabel,
+  Heading2,
+  Heading3,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
 
 type DueList = InferResponseType<typeof api.api.retention.$get, 200>;
 type Due = DueList['items'][number];
@@ -25,47 +39,47 @@ export function Retention() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <section aria-labelledby="retention-h">
-      <h2 id="retention-h">{s.adminTitle}</h2>
+      <Heading2 id="retention-h">{s.adminTitle}</Heading2>
       <p className="muted">{s.adminIntro}</p>
       {q.data.items.length === 0 ? (
         <p>{s.none}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{s.pilot}</th>
-              <th scope="col">{s.until}</th>
-              <th scope="col">{s.status}</th>
-              <th scope="col">{s.people}</th>
-              <th scope="col">{s.events}</th>
-              <th scope="col">
+        <Table className="data-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{s.pilot}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.until}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.status}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.people}</TableHeaderCell>
+              <TableHeaderCell scope="col">{s.events}</TableHeaderCell>
+              <TableHeaderCell scope="col">
                 <span className="visually-hidden">{s.preview}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {q.data.items.map((r) => (
-              <tr key={r.pilotId}>
-                <th scope="row">{r.name}</th>
-                <td>{formatDate(r.retainUntil, locale)}</td>
-                <td>{s.statuses[r.status]}</td>
-                <td>{formatNumber(r.participants, 0, locale)}</td>
-                <td>{formatNumber(r.events, 0, locale)}</td>
-                <td>
+              <TableRow key={r.pilotId}>
+                <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
+                <TableCell>{formatDate(r.retainUntil, locale)}</TableCell>
+                <TableCell>{s.statuses[r.status]}</TableCell>
+                <TableCell>{formatNumber(r.participants, 0, locale)}</TableCell>
+                <TableCell>{formatNumber(r.events, 0, locale)}</TableCell>
+                <TableCell>
                   {r.status === 'due' && (
-                    <button
+                    <Button
                       type="button"
-                      className="btn btn-secondary"
+                      appearance="secondary-action-button"
                       onClick={() => setOpen(r.pilotId)}
                     >
                       {s.preview}
-                    </button>
+                    </Button>
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       {open && <Preview line={q.data.items.find((r) => r.pilotId === open)!} />}
     </section>
@@ -102,10 +116,10 @@ function Preview({ line }: { line: Due }) {
   const p = preview.data;
   return (
     <section className="card" aria-labelledby="preview-h" aria-live="polite">
-      <h3 id="preview-h">{s.previewTitle(line.name)}</h3>
-      <p className="notice warn">
+      <Heading3 id="preview-h">{s.previewTitle(line.name)}</Heading3>
+      <Alert type="warning">
         {s.gone(formatNumber(p.participants, 0, locale), formatNumber(p.events, 0, locale))}
-      </p>
+      </Alert>
       <div className="grid-2">
         {(['erase', 'reduce'] as const).map((k) => (
           <div key={k}>
@@ -118,8 +132,8 @@ function Preview({ line }: { line: Due }) {
           </div>
         ))}
       </div>
-      <label htmlFor={confirmId}>{s.confirmLabel(line.retainUntil)}</label>
-      <input
+      <FormLabel htmlFor={confirmId}>{s.confirmLabel(line.retainUntil)}</FormLabel>
+      <Textbox
         id={confirmId}
         value={confirm}
         placeholder={line.retainUntil}
@@ -128,26 +142,27 @@ function Preview({ line }: { line: Due }) {
       />
       <div className="actions">
         {(['erase', 'reduce'] as const).map((k) => (
-          <button
+          <Button
             key={k}
             type="button"
-            className="btn btn-danger"
+            appearance="primary-action-button"
+            hint="danger"
             disabled={confirm !== line.retainUntil || apply.isPending}
             onClick={() => apply.mutate(k)}
           >
             {k === 'erase' ? s.eraseAll : s.reduce}
-          </button>
+          </Button>
         ))}
       </div>
       {apply.isError && (
-        <p role="alert" className="form-error">
+        <Alert role="alert" type="error">
           {apply.error instanceof ApiError ? apply.error.message : String(apply.error)}
-        </p>
+        </Alert>
       )}
       {apply.isSuccess && (
-        <p role="status" className="notice ok">
+        <Alert role="status" type="ok">
           {s.applied(apply.data.state)}
-        </p>
+        </Alert>
       )}
     </section>
   );

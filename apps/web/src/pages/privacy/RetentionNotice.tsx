@@ -1,3 +1,4 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { Pilot } from '@wegwijzer/domain';
 import { formatDate } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
@@ -18,10 +19,10 @@ export function RetentionNotice({ pilot }: { pilot: Pilot }) {
   if (r.review && !r.state) lines.push(s.review(date));
   if (lines.length === 0) return null;
   return (
-    <div className="notice warn" role="status">
+    <Alert type="warning" role="status">
       {lines.map((l) => (
-        <p key={l}>{l}</p>
+        <Paragraph key={l}>{l}</Paragraph>
       ))}
-    </div>
+    </Alert>
   );
 }

@@ -17,6 +17,17 @@ import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { cellText } from '../../suppression.ts';
 import type { PlannerStrings } from './strings.ts';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableFooter,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 const W = 280;
 const H = 34;
@@ -63,7 +74,7 @@ function PilotCell({ r, s, threshold }: { r: PlannerRow; s: PlannerStrings; thre
   const { t } = useI18n();
   const note = noteText(r, s, threshold);
   return (
-    <th scope="row" className="planner-pilot">
+    <TableHeaderCell scope="row" className="planner-pilot">
       <Link to={`/pilots/${r.pilotId}`} className="pilot-link">
         {r.pilotName}
       </Link>
@@ -75,7 +86,7 @@ function PilotCell({ r, s, threshold }: { r: PlannerRow; s: PlannerStrings; thre
       )}
       <span className="row-meta">{relaxedText(r.relaxed, s) ?? s.notRelaxed}</span>
       {note && <span className="row-note">{note}</span>}
-    </th>
+    </TableHeaderCell>
   );
 }
 
@@ -109,44 +120,46 @@ function Panel({
         }
       : undefined;
   return (
-    <table className={`forest-table planner-table section-${section}`}>
-      <caption>{section === 'difference' ? s.sectionDifference : s.sectionRate}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{s.pilot}</th>
-          <th scope="col">{s.nIntervention}</th>
-          <th scope="col">{s.nControl}</th>
-          <th scope="col" className="forest-plot-col">
+    <Table className={`forest-table planner-table section-${section}`}>
+      <TableCaption>{section === 'difference' ? s.sectionDifference : s.sectionRate}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{s.pilot}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.nIntervention}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.nControl}</TableHeaderCell>
+          <TableHeaderCell scope="col" className="forest-plot-col">
             {section === 'difference' ? s.plotDifference : s.plotRate}
-          </th>
-          <th scope="col">{s.outcome}</th>
-          <th scope="col">{s.median}</th>
-        </tr>
-      </thead>
-      <tbody>
+          </TableHeaderCell>
+          <TableHeaderCell scope="col">{s.outcome}</TableHeaderCell>
+          <TableHeaderCell scope="col">{s.median}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {rows.map((r) => (
-          <tr key={r.pilotId} data-pilot={r.pilotId} data-kind={r.kind}>
+          <TableRow key={r.pilotId} data-pilot={r.pilotId} data-kind={r.kind}>
             <PilotCell r={r} s={s} threshold={threshold} />
-            <td className="num">
+            <TableCell className="num">
               <Num c={r.nIntervention} fmt={n} count />
-            </td>
-            <td className="num">{r.nControl ? <Num c={r.nControl} fmt={n} count /> : '–'}</td>
-            <td className="forest-plot-col" style={zeroLine}>
+            </TableCell>
+            <TableCell className="num">
+              {r.nControl ? <Num c={r.nControl} fmt={n} count /> : '–'}
+            </TableCell>
+            <TableCell className="forest-plot-col" style={zeroLine}>
               <svg width={W} height={H} aria-hidden="true" focusable="false">
                 <Mark r={r} x={x} s={s} />
               </svg>
-            </td>
-            <td>
+            </TableCell>
+            <TableCell>
               <Outcome r={r} s={s} />
-            </td>
-            <td>{medianText(r, s, locale)}</td>
-          </tr>
+            </TableCell>
+            <TableCell>{medianText(r, s, locale)}</TableCell>
+          </TableRow>
         ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={3} />
-          <td className="forest-plot-col">
+      </TableBody>
+      <TableFooter>
+        <TableRow>
+          <TableCell colSpan={3} />
+          <TableCell className="forest-plot-col">
             <svg width={W} height={20} aria-hidden="true" focusable="false">
               {scale.ticks.map((v) => (
                 <text
@@ -160,11 +173,11 @@ function Panel({
                 </text>
               ))}
             </svg>
-          </td>
-          <td colSpan={2} />
-        </tr>
-      </tfoot>
-    </table>
+          </TableCell>
+          <TableCell colSpan={2} />
+        </TableRow>
+      </TableFooter>
+    </Table>
   );
 }
 
@@ -274,36 +287,38 @@ function PlannerTable({
     </>
   );
   return (
-    <div className="table-scroll">
-      <table className="data-table planner-data">
-        <thead>
-          <tr>
-            <th scope="col">{s.pilot}</th>
-            <th scope="col">{s.kind}</th>
-            <th scope="col">{s.nIntervention}</th>
-            <th scope="col">{s.nControl}</th>
-            <th scope="col">{s.exitIntervention}</th>
-            <th scope="col">{s.exitControl}</th>
-            <th scope="col">{s.difference}</th>
-            <th scope="col">{s.median}</th>
-            <th scope="col">{s.relaxedCol}</th>
-            {notes && <th scope="col">{s.noteCol}</th>}
-          </tr>
-        </thead>
-        <tbody>
+    <ScrollTable>
+      <Table className="data-table planner-data">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{s.pilot}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.kind}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.nIntervention}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.nControl}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.exitIntervention}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.exitControl}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.difference}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.median}</TableHeaderCell>
+            <TableHeaderCell scope="col">{s.relaxedCol}</TableHeaderCell>
+            {notes && <TableHeaderCell scope="col">{s.noteCol}</TableHeaderCell>}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {rows.map((r) => (
-            <tr key={r.pilotId}>
-              <th scope="row">
+            <TableRow key={r.pilotId}>
+              <TableHeaderCell scope="row">
                 <Link to={`/pilots/${r.pilotId}`}>{r.pilotName}</Link>
-              </th>
-              <td>{kind(r)}</td>
-              <td className="num">
+              </TableHeaderCell>
+              <TableCell>{kind(r)}</TableCell>
+              <TableCell className="num">
                 <Num c={r.nIntervention} fmt={n} count />
-              </td>
-              <td className="num">{r.nControl ? <Num c={r.nControl} fmt={n} count /> : '–'}</td>
-              <td>{exit(r.exit)}</td>
-              <td>{r.exitControl ? exit(r.exitControl) : '–'}</td>
-              <td>
+              </TableCell>
+              <TableCell className="num">
+                {r.nControl ? <Num c={r.nControl} fmt={n} count /> : '–'}
+              </TableCell>
+              <TableCell>{exit(r.exit)}</TableCell>
+              <TableCell>{r.exitControl ? exit(r.exitControl) : '–'}</TableCell>
+              <TableCell>
                 {r.section !== 'difference' ? (
                   '–'
                 ) : r.estimate.kind === 'value' ? (
@@ -311,14 +326,14 @@ function PlannerTable({
                 ) : (
                   <Num c={r.estimate} fmt={n} />
                 )}
-              </td>
-              <td>{medianText(r, s, locale)}</td>
-              <td>{r.relaxed.map((f) => s.fieldWords[f]).join(', ') || '–'}</td>
-              {notes && <td>{noteText(r, s, threshold) ?? ''}</td>}
-            </tr>
+              </TableCell>
+              <TableCell>{medianText(r, s, locale)}</TableCell>
+              <TableCell>{r.relaxed.map((f) => s.fieldWords[f]).join(', ') || '–'}</TableCell>
+              {notes && <TableCell>{noteText(r, s, threshold) ?? ''}</TableCell>}
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TableBody>
+      </Table>
+    </ScrollTable>
   );
 }

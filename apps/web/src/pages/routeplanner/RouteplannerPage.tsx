@@ -26,6 +26,18 @@ import {
   type ProfileForm,
 } from './profile.ts';
 import { plannerStrings, type PlannerStrings } from './strings.ts';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Heading3,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
 
 /** Routeplanner: for a participant profile, how participants like that one fared in each pilot. */
 export default function RouteplannerPage() {
@@ -38,22 +50,22 @@ export default function RouteplannerPage() {
   });
   return (
     <div className="container">
-      <h1>{s.title}</h1>
+      <Heading1>{s.title}</Heading1>
       <p className="lead">{s.intro}</p>
       {/* Remounted when the URL changes (back/forward), so the form shows what the results are for. */}
       <PlannerForm key={loc.query.toString()} initial={state} s={s} />
       {state.submitted ? (
         <section aria-labelledby="rp-results" className="planner-results">
-          <h2 id="rp-results">
+          <Heading2 id="rp-results">
             {s.resultsTitle(profileText(profileFrom(state.form), s), state.window)}
-          </h2>
+          </Heading2>
           <Query q={q}>{(r) => <Results r={r} s={s} />}</Query>
         </section>
       ) : (
-        <p className="notice">{s.start}</p>
+        <Alert type="info">{s.start}</Alert>
       )}
       <section className="definitions planner-explain" aria-labelledby="rp-explain">
-        <h2 id="rp-explain">{s.explainTitle}</h2>
+        <Heading2 id="rp-explain">{s.explainTitle}</Heading2>
         <ul>
           {s.explain.map((p) => (
             <li key={p}>{p}</li>
@@ -97,38 +109,38 @@ function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings 
   };
   return (
     <form className="card planner-form" onSubmit={submit}>
-      <fieldset>
-        <legend>{s.profileLegend}</legend>
+      <Fieldset>
+        <FieldsetLegend>{s.profileLegend}</FieldsetLegend>
         <p className="hint">{s.profileHint}</p>
         <div className="planner-fields">
           {PROFILE_FIELDS.map((f) => (
             <div className="field" key={f}>
-              <label htmlFor={`rp-${f}`}>{s.fields[f]}</label>
-              <select
+              <FormLabel htmlFor={`rp-${f}`}>{s.fields[f]}</FormLabel>
+              <Select
                 id={`rp-${f}`}
                 name={f}
                 value={form[f]}
                 onChange={(e) => setForm({ ...form, [f]: e.target.value })}
               >
-                <option value="">{s.any}</option>
+                <SelectOption value="">{s.any}</SelectOption>
                 {FIELD_VALUES[f].map((v) => (
-                  <option key={v} value={v}>
+                  <SelectOption key={v} value={v}>
                     {label(f, v)}
-                  </option>
+                  </SelectOption>
                 ))}
-              </select>
+              </Select>
             </div>
           ))}
           <WindowPicker id="rp-window" value={win} onChange={setWin} />
         </div>
-      </fieldset>
+      </Fieldset>
       <div className="actions">
-        <button type="submit" className="btn btn-primary">
+        <Button type="submit" appearance="primary-action-button">
           {s.submit}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={clear}>
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={clear}>
           {s.reset}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -153,7 +165,7 @@ function Results({ r, s }: { r: RouteplannerReply; s: PlannerStrings }) {
       <PlannerFigure reply={r} rows={rows} s={s} />
       {sentences.length > 0 && (
         <section aria-labelledby="rp-het" className="planner-heterogeneity">
-          <h3 id="rp-het">{s.heterogeneityTitle}</h3>
+          <Heading3 id="rp-het">{s.heterogeneityTitle}</Heading3>
           <p className="muted">{s.heterogeneityIntro(s.fieldWords[by])}</p>
           <ul>
             {sentences.map((h) => (
