@@ -185,8 +185,14 @@ describe('GET /api/pilots/{id}/worklist', () => {
     const byRef = Object.fromEntries(
       body.items.map((i: { participantRef: string }) => [i.participantRef, i]),
     );
-    // I2 has no ladder measurement; its 6- and 12-month marks have passed, 24 not yet.
-    expect(byRef.I2.dueMarks).toEqual([6, 12]);
+    // I2 has no ladder measurement; its 6- and 12-month marks have passed, and the window of
+    // its 24-month mark (due 2026-02-28) opened two months before, on 2025-12-29.
+    expect(byRef.I2.dueMarks).toEqual([6, 12, 24]);
+    expect(byRef.I2.followUps.map((f: { overdue: boolean }) => f.overdue)).toEqual([
+      true,
+      true,
+      false,
+    ]);
     // I3 misses motivation and more.
     expect(byRef.I3.missingFields).toContain('motivation');
   });

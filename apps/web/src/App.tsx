@@ -23,6 +23,7 @@ const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const AccessRequestPage = lazy(() => import('./pages/privacy/AccessRequestPage.tsx'));
 const RouteplannerPage = lazy(() => import('./pages/routeplanner/RouteplannerPage.tsx'));
 const ModelsPage = lazy(() => import('./pages/models/ModelsPage.tsx'));
+const NewPilotPage = lazy(() => import('./pages/manage/PilotForm.tsx'));
 
 export function App() {
   const { t } = useI18n();
@@ -72,6 +73,8 @@ function route(path: string, user: User | null): ReactNode {
   if (path === '/toegankelijkheid') return <Accessibility />;
   if (path === '/login' || !user) return <Login />;
   if (path === '/' || path === '') return <Overview user={user} />;
+  const manages = user.role === 'admin' || user.role === 'manager';
+  if (path === '/pilots/nieuw' && manages) return <NewPilotPage />;
   const pilot = match('/pilots/:id', path);
   if (pilot) return <PilotPage id={pilot.id!} user={user} />;
   const part = match('/participants/:id', path);

@@ -73,6 +73,7 @@ const nl = {
   noneEvaluableWhy: (k: number) =>
     `Nog geen deelnemer is ${k} maanden gevolgd, dus er is nog geen uitstroomcijfer`,
   netSavings: 'Netto besparing',
+  grossSavings: 'Bruto besparing (geen vergelijkingsgroep)',
   netEffect: 'Netto-effect t.o.v. controle',
   noControl: 'Geen controlegroep',
   observationEnd: 'Gegevens tot en met',
@@ -83,6 +84,7 @@ const nl = {
     import: 'Importeren',
     worklist: 'Opvolging',
     budget: 'Begroting',
+    settings: 'Instellingen',
   },
   routeSplit: 'Route uit de bijstand',
   waterfall: 'Besparing',
@@ -306,6 +308,7 @@ const en: Dict = {
   noneEvaluableWhy: (k: number) =>
     `No participant has been followed for ${k} months yet, so there is no exit rate yet`,
   netSavings: 'Net savings',
+  grossSavings: 'Gross savings (no comparison group)',
   netEffect: 'Net effect vs control',
   noControl: 'No control group',
   observationEnd: 'Data through',
@@ -316,6 +319,7 @@ const en: Dict = {
     import: 'Import',
     worklist: 'Follow-up',
     budget: 'Budget',
+    settings: 'Settings',
   },
   routeSplit: 'Route off social assistance',
   waterfall: 'Savings',

@@ -30,6 +30,7 @@ export * from './personal-data.ts';
 export * from './audit-chain.ts';
 export * from './repos/audit-anonymous.ts';
 export * from './models.ts';
+export * from './worklist.ts';
 export * from './repos/variables.ts';
 export * from './balance.ts';
 export * from './cohort.ts';

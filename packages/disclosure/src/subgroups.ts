@@ -88,6 +88,8 @@ export function protectSubgroups(
   }));
   return {
     ...reply,
+    // A test statistic is computed from the exact counts: it could give small cells away.
+    ...(reply.heterogeneity === undefined ? {} : { heterogeneity: null }),
     groups: shown,
     suppressed: reply.groups.flatMap((g, i) => [
       ...hiddenPointers(g.arms, shown[i]!.arms, `/groups/${i}/arms`),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ReferenceLine } from './api-budget.ts';
 import { isWindow, WINDOW_MESSAGE } from './enums.ts';
+import { IsoDate } from './dates.ts';
 
 /** Reply schemas of the outcome endpoints (SPEC §5). `null` marks a figure over zero participants or one suppressed for viewers. */
 
@@ -182,6 +183,20 @@ export const SubgroupReply = z
           .optional(),
       }),
     ),
+    /**
+     * Do the subgroups differ? With a control arm: Cochran's Q over the differences between
+     * arms; without one: Pearson's chi-square over the intervention arm's exit rates. The group
+     * "not recorded" (null) is not tested. Null when it cannot be computed, and for viewers.
+     */
+    heterogeneity: z
+      .object({
+        method: z.enum(['cochran_q', 'chi_square']),
+        statistic: z.number(),
+        df: z.number().int(),
+        p: z.number(),
+      })
+      .nullable()
+      .optional(),
     suppressed: z.array(z.string()).optional(),
     rounded: RoundedMark,
   })
@@ -199,6 +214,42 @@ export const ComparisonReply = z
   .openapi('Comparison');
 export type ComparisonReply = z.infer<typeof ComparisonReply>;
 
+/** How the worklist counts: from a date given, the pilot's observation end, or today. */
+export const WorklistBasis = z.enum(['observationEnd', 'today', 'date']);
+
+export const WorklistQuery = z.object({
+  asOf: IsoDate.optional().openapi({ description: 'Count as of this date (overrides basis)' }),
+  basis: z
+    .enum(['observationEnd', 'today'])
+    .default('observationEnd')
+    .openapi({ description: "Count from the pilot's observation end (default) or from today" }),
+  kind: z
+    .enum(['followup', 'baseline'])
+    .optional()
+    .openapi({ description: 'Only ladder follow-ups, or only baseline gaps' }),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Only rows with (true) or without (false) something overdue' }),
+  sort: z
+    .enum(['due', 'ref', 'intake'])
+    .default('due')
+    .openapi({ description: 'due: overdue first, then by due date' }),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type WorklistQuery = z.infer<typeof WorklistQuery>;
+
+export const FollowUpDue = z
+  .object({
+    mark: z.number().int().openapi({ description: 'Months after intake (6, 12 or 24)' }),
+    dueDate: z.string().openapi({ description: 'Intake + mark months (SPEC §3 month counting)' }),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+    overdue: z.boolean(),
+  })
+  .openapi('FollowUpDue');
+
 export const WorklistReply = z
   .object({
     pilotId: z.string(),
@@ -210,11 +261,23 @@ export const WorklistReply = z
         participantRef: z.string(),
         intakeDate: z.string(),
         dueMarks: z.array(z.number().int()).openapi({
-          description: 'Months (6, 12, 24) passed without a ladder measurement since intake',
+          description:
+            'Months (6, 12, 24) whose tolerance window has opened without a ladder measurement in it',
         }),
         missingFields: z.array(z.string()),
+        arm: z.string(),
+        followUps: z.array(FollowUpDue),
+        /** The earliest due date of the row: a follow-up's, or the intake date for baseline gaps. */
+        nextDueDate: z.string(),
+        overdue: z.boolean(),
       }),
     ),
+    basis: WorklistBasis,
+    observationEnd: z.string(),
+    toleranceMonths: z.number().int(),
+    overdueTotal: z.number().int().openapi({ description: 'Rows of the filtered list overdue' }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
   })
   .openapi('Worklist');
 export type WorklistReply = z.infer<typeof WorklistReply>;

@@ -101,6 +101,13 @@ export {
 } from './status.ts';
 export * from './models/index.ts';
 export {
+  followUpsDue,
+  FOLLOW_UP_MARKS,
+  FOLLOW_UP_TOLERANCE_MONTHS,
+  type FollowUpDue,
+} from './followup.ts';
+export { rateHomogeneity, type RateHomogeneity } from './rate-homogeneity.ts';
+export {
   BALANCE_MARK,
   armOrder,
   balanceTable,

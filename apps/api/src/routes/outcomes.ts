@@ -2,13 +2,13 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   CohortReply,
   ComparisonReply,
-  IsoDate,
   OutcomeSummary,
   SubgroupField,
   SubgroupReply,
   SurvivalReply,
   VARIABLE_CODE,
   WindowParam,
+  WorklistQuery,
   WorklistReply,
 } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
@@ -22,8 +22,8 @@ import {
   pilotOutcomes,
   pilotSubgroups,
   pilotSurvival,
-  worklist,
 } from '../usecases/outcomes.ts';
+import { worklist, worklistCsv } from '../usecases/worklist.ts';
 
 const PilotParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -162,8 +162,9 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         method: 'get',
         path: '/api/pilots/{id}/worklist',
         tags: ['Outcomes'],
-        summary: 'Follow-up worklist: marks passed without a ladder measurement, baseline gaps',
-        request: { params: PilotParam, query: z.object({ asOf: IsoDate.optional() }) },
+        summary:
+          'Follow-up worklist: ladder measurements due at 6, 12 and 24 months, baseline gaps (docs/worklist.md)',
+        request: { params: PilotParam, query: WorklistQuery },
         responses: { 200: jsonContent(WorklistReply, 'The worklist'), ...errorResponses },
       },
     ),
@@ -172,10 +173,38 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         await worklist({
           ctx: useCaseCtx(c),
           pilotId: c.req.valid('param').id,
-          asOf: c.req.valid('query').asOf ?? new Date().toISOString().slice(0, 10),
+          query: c.req.valid('query'),
         }),
         200,
       ),
+  )
+  .openapi(
+    defineRoute(
+      { roles: ['admin', 'manager'], pilot: 'id' },
+      {
+        method: 'get',
+        path: '/api/pilots/{id}/worklist/export',
+        tags: ['Outcomes'],
+        summary: 'The filtered worklist as Excel-NL CSV (";", UTF-8 with BOM), one line a task',
+        request: { params: PilotParam, query: WorklistQuery.omit({ page: true, pageSize: true }) },
+        responses: {
+          200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+          ...errorResponses,
+        },
+      },
+    ),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const { csv, asOf } = await worklistCsv({
+        ctx: useCaseCtx(c),
+        pilotId: id,
+        query: c.req.valid('query'),
+      });
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="opvolging-${asOf}.csv"`,
+      });
+    },
   )
   .openapi(
     defineRoute(

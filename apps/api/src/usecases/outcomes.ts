@@ -3,14 +3,12 @@ import {
   armTotalsByPilot,
   cohortCounts,
   debtStabilisationTimes,
-  getPilot as loadPilot,
   listPilotRecords,
   listReferenceLines,
   listVariables,
   subgroupTotals,
   variableSubgroupTotals,
   survivalTimes,
-  worklistRows,
 } from '@wegwijzer/db';
 import {
   BadRequest,
@@ -22,14 +20,13 @@ import {
   type ReferenceLineRecord,
 } from '@wegwijzer/domain';
 import {
-  addMonths,
+  cochranQ,
   compareGroups,
+  rateHomogeneity,
   compareInOrder,
   curvesByArm,
-  fromDay,
   summarizeOutcomes,
   survivalByArm,
-  toDay,
   wilson,
 } from '@wegwijzer/outcomes';
 import { canSeePilot, pilotScope } from '../http/access.ts';
@@ -40,7 +37,6 @@ import {
   protectSubgroups,
   protectSurvival,
 } from '@wegwijzer/disclosure';
-import { emitAudit } from './context.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
@@ -132,8 +128,34 @@ export async function pilotSubgroups({
       );
       return { value, arms: s.arms, difference: s.difference, comparisons };
     });
-  const reply = { pilotId, windowMonths: k, by, groups };
+  const reply = { pilotId, windowMonths: k, by, groups, heterogeneity: subgroupTest(groups) };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
+}
+
+type SubgroupRow = {
+  value: unknown;
+  arms: ReturnType<typeof summarizeOutcomes>['arms'];
+};
+
+/** The heterogeneity test of the subgroups (SubgroupReply.heterogeneity), on exact counts. */
+function subgroupTest(groups: readonly SubgroupRow[]) {
+  const tested = groups.filter((g) => g.value !== null);
+  const off = (a: SubgroupRow['arms']['intervention'] | undefined) => ({
+    x: a?.offBenefit.count ?? 0,
+    n: a?.evaluable ?? 0,
+  });
+  if (tested.some((g) => g.arms.control)) {
+    const q = cochranQ(
+      tested.map((g) => {
+        const i = off(g.arms.intervention);
+        const c = off(g.arms.control);
+        return { x1: i.x, n1: i.n, x2: c.x, n2: c.n };
+      }),
+    );
+    return q && { method: 'cochran_q' as const, statistic: q.q, df: q.df, p: q.p };
+  }
+  const r = rateHomogeneity(tested.map((g) => off(g.arms.intervention)));
+  return r && { method: 'chi_square' as const, statistic: r.chi2, df: r.df, p: r.p };
 }
 
 /** The totals and group order of a standard field, or of one of the pilot's own variables. */
@@ -194,56 +216,6 @@ export async function compareOutcomes({
   return forViewer(ctx)
     ? { windowMonths: k, pilots, rounded: true as const }
     : { windowMonths: k, pilots };
-}
-
-const WORKLIST_MARKS = [6, 12, 24];
-const SUBGROUP_COLUMNS = [
-  ['motivation', 'motivation'],
-  ['ladderStep', 'ladder_step'],
-  ['household', 'household'],
-  ['hasDebts', 'has_debts'],
-  ['disability', 'disability'],
-  ['refugeeStatus', 'refugee_status'],
-  ['education', 'education'],
-  ['birthYear', 'birth_year'],
-] as const;
-
-/**
- * The follow-up worklist: participants whose 6, 12 or 24-month mark has passed without a
- * ladder measurement since intake, or whose baseline lacks fields the subgroup views need.
- */
-export async function worklist({
-  ctx,
-  pilotId,
-  asOf,
-}: {
-  ctx: UseCaseCtx;
-  pilotId: string;
-  asOf: string;
-}) {
-  const pilot = await loadPilot(ctx.store.db, pilotId);
-  if (!pilot) throw new NotFound('Pilot');
-  const today = toDay(asOf);
-  const items = [];
-  for (const row of await worklistRows(ctx.store.db, pilotId)) {
-    // Someone lost to follow-up cannot be followed up.
-    if (row.lost_to_follow_up_date !== null && row.lost_to_follow_up_date <= asOf) continue;
-    const t0 = toDay(row.intake_date);
-    const dueMarks = row.last_ladder ? [] : WORKLIST_MARKS.filter((k) => addMonths(t0, k) <= today);
-    const missingFields = SUBGROUP_COLUMNS.filter(([, column]) => row[column] === null).map(
-      ([field]) => field,
-    );
-    if (dueMarks.length === 0 && missingFields.length === 0) continue;
-    items.push({
-      participantId: String(row.id),
-      participantRef: row.participant_ref,
-      intakeDate: row.intake_date,
-      dueMarks,
-      missingFields,
-    });
-  }
-  await emitAudit(ctx, { action: 'worklist.read', pilotId, rowCount: items.length });
-  return { pilotId, asOf: fromDay(today), total: items.length, items };
 }
 
 /** Exit rate at `k` months per intake month and arm: is the pilot getting better over time? */

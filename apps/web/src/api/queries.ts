@@ -195,11 +195,17 @@ export const participantQuery = (id: string) =>
     queryFn: () => unwrap<ParticipantDetail>(api.api.participants[':id'].$get({ param: { id } })),
   });
 
-export const worklistQuery = (id: string) =>
+export type WorklistParams = NonNullable<
+  Parameters<(typeof api.api.pilots)[':id']['worklist']['$get']>[0]
+>['query'];
+
+/** The worklist (default: counted from the pilot's observation end, first page, overdue first). */
+export const worklistQuery = (id: string, query: WorklistParams = {}) =>
   queryOptions({
-    queryKey: ['worklist', id],
+    queryKey: ['worklist', id, query],
     queryFn: () =>
-      unwrap<WorklistReply>(api.api.pilots[':id'].worklist.$get({ param: { id }, query: {} })),
+      unwrap<WorklistReply>(api.api.pilots[':id'].worklist.$get({ param: { id }, query })),
+    placeholderData: (prev) => prev,
   });
 
 export const cohortsQuery = (id: string, window: Win = 12) =>

@@ -84,7 +84,8 @@ export function NetSavings({ o }: { o: Summary }) {
     : cell(o.arms.intervention?.savings.net ?? null, '/arms/intervention/savings/net', o.suppressed);
   return (
     <p className="net-savings">
-      <span className="label">{effect ? t.netEffect : t.netSavings}</span>{' '}
+      {/* SPEC §3: without a control arm there is no counterfactual, so the savings are gross. */}
+      <span className="label">{effect ? t.netEffect : t.grossSavings}</span>{' '}
       <strong className={c.kind === 'value' && c.value < 0 ? 'negative' : undefined}>
         <Num c={c} fmt={(v) => formatMoney(v, false, locale)} />
       </strong>

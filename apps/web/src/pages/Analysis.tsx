@@ -35,6 +35,8 @@ import { WindowPicker } from '../components/WindowPicker.tsx';
 import { modelStrings } from './models/strings.ts';
 import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
+import { FindingsTable } from './findings/FindingsTable.tsx';
+import { FindingsByWindow } from './findings/FindingsByWindow.tsx';
 import {
   Heading1,
   Table,
@@ -87,13 +89,23 @@ export default function Analysis() {
       </Suspense>
       <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
+      <FindingsByWindow pilotId={pilot.id} />
     </div>
   );
 }
 
 function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: number }) {
   const q = useQuery(outcomesQuery(pilotId, windowMonths));
-  return <Query q={q}>{(o) => <HeadlineText o={o} />}</Query>;
+  return (
+    <Query q={q}>
+      {(o) => (
+        <>
+          <HeadlineText o={o} />
+          <FindingsTable o={o} />
+        </>
+      )}
+    </Query>
+  );
 }
 
 function Survival({ pilotId }: { pilotId: string }) {

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { comparisonQuery } from '../api/queries.ts';
+import { comparisonQuery, pilotsQuery } from '../api/queries.ts';
 import { headline } from '../charts/mappers.ts';
-import { Num, RoundedNote } from '../components/Num.tsx';
+import { ArmTag, Num, RoundedNote } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, useStrings } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
 import { Link, useLocation } from '../router.tsx';
 import { cell } from '../suppression.ts';
 import { WindowPicker } from '../components/WindowPicker.tsx';
 import { parseWindow } from './monthly/window.ts';
+import { vocabularyStrings } from './vocabulary/strings.ts';
+import './findings/findings.css';
 import {
   Heading1,
   Table,
@@ -27,7 +29,11 @@ export default function Compare() {
   const { t, locale } = useI18n();
   const loc = useLocation();
   const windowMonths = parseWindow(loc.query.get('window'));
+  const v = useStrings(vocabularyStrings);
   const q = useQuery(comparisonQuery(windowMonths));
+  // "Deelnemers" is both arms everywhere: the same count as the pilot list gives Overzicht.
+  const list = useQuery(pilotsQuery());
+  const participants = new Map(list.data?.items.map((p) => [p.id, p.participants]) ?? []);
   const n = (v: number) => formatNumber(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
   return (
@@ -45,13 +51,13 @@ export default function Compare() {
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell scope="col">{t.pilot}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.participants}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{v.participantsBoth}</TableHeaderCell>
                     <TableHeaderCell scope="col">{t.arms.intervention} %</TableHeaderCell>
                     <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
                     <TableHeaderCell scope="col">{t.arms.control} %</TableHeaderCell>
                     <TableHeaderCell scope="col">{t.difference}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.pendingText('').trim()}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.netSavings}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{v.pendingPerArm}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{v.savings}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -73,15 +79,10 @@ export default function Compare() {
                           <span className="muted small">{municipalityName(o.municipality)}</span>
                         </TableHeaderCell>
                         <TableCell className="num">
-                          <Num
-                            c={cell(
-                              o.arms.intervention?.participants ?? null,
-                              '/arms/intervention/participants',
-                              o.suppressed,
-                            )}
-                            fmt={n}
-                            count
-                          />
+                          {/* The pilot list's count, as Overzicht and Mijn pilots show it. */}
+                          {participants.get(o.pilotId) != null
+                            ? n(participants.get(o.pilotId)!)
+                            : t.suppressed}
                         </TableCell>
                         <TableCell className="num">
                           <Num c={hi.rate} fmt={pct} />
@@ -96,10 +97,19 @@ export default function Compare() {
                             : '–'}
                         </TableCell>
                         <TableCell className="num">
-                          <Num c={hi.pending} fmt={n} count />
+                          <ArmTag arm="intervention" /> <Num c={hi.pending} fmt={n} count />
+                          {hc && (
+                            <>
+                              <br />
+                              <ArmTag arm="control" /> <Num c={hc.pending} fmt={n} count />
+                            </>
+                          )}
                         </TableCell>
-                        <TableCell className="num">
-                          <Num c={net} fmt={(v) => formatMoney(v, false, locale)} />
+                        <TableCell className="num" data-savings-basis={o.savingsBasis}>
+                          <Num c={net} fmt={(x) => formatMoney(x, false, locale)} />
+                          <span className="muted small block">
+                            {o.savingsBasis === 'net_effect' ? v.netEffect : v.gross}
+                          </span>
                         </TableCell>
                       </TableRow>
                     );

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { MyPilots } from './MyPilots.tsx';
+import { NewPilotLink } from './manage/NewPilotLink.tsx';
 import { Heading1, Heading2 } from '@utrecht/component-library-react';
 
 /** One card per pilot, sorted by start date: headline at 12 months, intervention vs control, net savings. */
@@ -42,6 +43,7 @@ export function Overview({ user }: { user: User }) {
       <p className="muted">
         {t.loggedInAs} {t.roles[user.role]}.
       </p>
+      {(user.role === 'manager' || user.role === 'admin') && <NewPilotLink />}
       {user.role === 'manager' && <MyPilots />}
       {list.length === 0 ? (
         <Empty />

@@ -19,6 +19,7 @@ import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { href, Link } from '../router.tsx';
 import { isRuleCode, ruleMessage } from '../rule-messages.ts';
+import { EditBaseline } from './manage/EditBaseline.tsx';
 import { EXIT_REASONS } from '@wegwijzer/domain/values';
 import { EraseParticipant } from './privacy/EraseParticipant.tsx';
 import { ParticipantVariables } from './variables/ParticipantVariables.tsx';
@@ -64,6 +65,7 @@ export function ParticipantPage({ id, user }: { id: string; user: User }) {
         <AddEvent participantId={p.id} intakeDate={p.intakeDate} />
       </div>
       <ParticipantVariables pilotId={p.pilotId} values={p.variables} />
+      {(user.role === 'admin' || user.role === 'manager') && <EditBaseline participant={p} />}
       <Timeline p={p} />
       {(user.role === 'admin' || user.role === 'manager') && <EraseParticipant participant={p} />}
     </div>

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { Link, setQuery, useLocation } from '../router.tsx';
+import { AddParticipant } from './manage/AddParticipant.tsx';
 import {
   Button,
   FormLabel,
@@ -38,6 +39,7 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
   return (
     <section aria-labelledby="pt-h">
       <Heading2 id="pt-h">{t.tabs.participants}</Heading2>
+      <AddParticipant pilotId={pilotId} />
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <FormLabel htmlFor="ref">{t.search}</FormLabel>

@@ -17,6 +17,7 @@ import { parseWindow } from './monthly/window.ts';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
 import { ForecastSection } from './models/ForecastSection.tsx';
+import { FindingsTable } from './findings/FindingsTable.tsx';
 import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 import { Button, Heading1, Heading2 } from '@utrecht/component-library-react';
 
@@ -27,8 +28,9 @@ const StatusByMonthFigure = lazy(() => import('./monthly/StatusByMonthFigure.tsx
 const DebtSection = lazy(() => import('./debts/DebtSection.tsx'));
 const BudgetSummary = lazy(() => import('./budget/BudgetSummary.tsx'));
 const BudgetTab = lazy(() => import('./budget/BudgetTab.tsx'));
+const SettingsTab = lazy(() => import('./manage/SettingsTab.tsx'));
 
-type Tab = 'results' | 'participants' | 'import' | 'worklist' | 'budget';
+type Tab = 'results' | 'participants' | 'import' | 'worklist' | 'budget' | 'settings';
 
 export function PilotPage({ id, user }: { id: string; user: User }) {
   const { t, locale } = useI18n();
@@ -36,7 +38,7 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
   const pilot = useQuery(pilotQuery(id));
   const canWrite = user.role === 'manager' || user.role === 'admin';
   const tabs: Tab[] = canWrite
-    ? ['results', 'participants', 'import', 'worklist', 'budget']
+    ? ['results', 'participants', 'import', 'worklist', 'budget', 'settings']
     : ['results'];
   const asked = loc.query.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : 'results';
@@ -104,6 +106,11 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
       {tab === 'participants' && <ParticipantsTab pilotId={id} />}
       {tab === 'import' && <ImportTab pilotId={id} />}
       {tab === 'worklist' && <WorklistTab pilotId={id} />}
+      {tab === 'settings' && (
+        <Suspense fallback={<Loading />}>
+          <SettingsTab pilot={p} />
+        </Suspense>
+      )}
       {tab === 'budget' && (
         <Suspense fallback={<Loading />}>
           <BudgetTab pilotId={id} windowMonths={windowMonths} />
@@ -132,6 +139,7 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
                 <Waterfall o={o} />
               </div>
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
+              <FindingsTable o={o} />
               <RoundedNote rounded={o.rounded} />
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">

@@ -6,11 +6,14 @@ import { ArmTag, Num } from '../components/Num.tsx';
 import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
 import { Empty, ErrorState, Loading, Query } from '../components/States.tsx';
 import { formatInterval, formatNumber, formatPoints } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, useStrings } from '../i18n.tsx';
 import { valueLabel } from '../labels.ts';
 import { setQuery, useLocation } from '../router.tsx';
 import { WindowPicker } from '../components/WindowPicker.tsx';
 import { parseWindow } from './monthly/window.ts';
+import { HeterogeneityNote, RateForest, RatesTable } from './subgroups/RateForest.tsx';
+import { rateRows } from './subgroups/rates.ts';
+import { subgroupStrings } from './subgroups/strings.ts';
 import {
   Alert,
   FormLabel,
@@ -30,6 +33,7 @@ type Field = (typeof SUBGROUP_FIELDS)[number];
 
 export default function Subgroups() {
   const { t } = useI18n();
+  const ss = useStrings(subgroupStrings);
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
   const byQ = loc.query.get('by') as Field | null;
@@ -65,14 +69,35 @@ export default function Subgroups() {
         </div>
         <WindowPicker value={windowMonths} />
       </div>
-      {!pilot.hasControl && <Alert type="info">{t.noControl}</Alert>}
+      {!pilot.hasControl && (
+        <Alert type="info">
+          <strong>{t.noControl}.</strong> {ss.noControlNote}
+        </Alert>
+      )}
       <Query q={q}>
         {(r) => {
-          const rows = forestRows(r, (v) => valueLabel(by, v, t));
-          return rows.length === 0 ? (
-            <Empty />
+          const label = (v: string | number | boolean | null) => valueLabel(by, v, t);
+          const rows = forestRows(r, label);
+          if (rows.length === 0) return <Empty />;
+          const title = `${t.fields[by]} — ${t.months(windowMonths)}`;
+          const withControl = r.groups.some((g) => g.arms.control);
+          // Without a control arm there is no difference to draw: the forest shows the rates.
+          return withControl ? (
+            <>
+              <Forest rows={rows} title={title} />
+              <HeterogeneityNote r={r} />
+              <h2>{ss.ratesTitle(t.fields[by], t.months(windowMonths))}</h2>
+              <RatesTable rows={rateRows(r, label)} arms={['intervention', 'control']} />
+            </>
           ) : (
-            <Forest rows={rows} title={`${t.fields[by]} — ${t.months(windowMonths)}`} />
+            <>
+              <RateForest
+                r={r}
+                label={label}
+                title={ss.ratesTitle(t.fields[by], t.months(windowMonths))}
+              />
+              <HeterogeneityNote r={r} />
+            </>
           );
         }}
       </Query>

@@ -21,6 +21,7 @@ import {
 } from './cohort.ts';
 import { ProcessingNotice } from '../privacy/ProcessingNotice.tsx';
 import { exportStrings } from './strings.ts';
+import { exportWindowsFrom, toggleWindow, WINDOW_CHOICES, windowStrings } from './windows.ts';
 import {
   Alert,
   Button,
@@ -42,6 +43,7 @@ const token = (v: string) =>
 export default function ExportPage() {
   const { t, locale } = useI18n();
   const s = useStrings(exportStrings);
+  const ws = useStrings(windowStrings);
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
   const filter = exportFilterFrom(loc.query);
@@ -65,12 +67,14 @@ export default function ExportPage() {
       </div>
     );
 
+  const windows = exportWindowsFrom(loc.query);
   const url = api.api.pilots[':id'].export.$url({
     param: { id: pilot.id },
     query: {
       ...filter,
       format: opts.format,
       dateShift: String(opts.dateShift) as 'true' | 'false',
+      windows: windows.join(','),
     },
   });
   const stale = count.isFetching || debounced !== key;
@@ -202,6 +206,23 @@ export default function ExportPage() {
                     onChange={() => setQuery({ format: d === 'csv' ? undefined : d })}
                   />{' '}
                   {s.dialects[d]}
+                </FormLabel>
+              ))}
+            </Fieldset>
+            <Fieldset className="field export-windows">
+              <FieldsetLegend>{ws.legend}</FieldsetLegend>
+              <p className="hint">{ws.hint}</p>
+              {WINDOW_CHOICES.map((k) => (
+                <FormLabel key={k} className="check">
+                  <Checkbox
+                    name="windows"
+                    value={String(k)}
+                    checked={windows.includes(k)}
+                    onChange={(e) =>
+                      setQuery({ windows: toggleWindow(windows, k, e.target.checked) })
+                    }
+                  />{' '}
+                  {ws.months(k)}
                 </FormLabel>
               ))}
             </Fieldset>
