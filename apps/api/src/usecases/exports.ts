@@ -177,7 +177,14 @@ async function* csvFile(
   }
 }
 
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 80);
+// ASCII only: a header's filename cannot carry "é" or "'s-Gravenhage"'s quote as they are.
+const safeName = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
 
 /**
  * A researcher's cohort export (SPEC §7) as a streamed zip: cohort.csv with the derived outcomes,
@@ -296,7 +303,8 @@ export async function exportCohort({
 
   const date = now.toISOString().slice(0, 10);
   return {
-    filename: `wegwijzer-${safeName(pilot.id)}-${date}.zip`,
+    // Named for people, not for the database: the pilot's name and the day of the export.
+    filename: `wegwijzer-${safeName(pilot.name) || safeName(pilot.id)}-${date}.zip`,
     body: toReadableStream(zipBytes(entries(), { mtime: now })),
     participants,
   };
