@@ -95,7 +95,7 @@ describe('the bulk import', () => {
       expect(await armTotals(t.store.db, pilot, k)).toEqual(
         await recountTotals(t.store.db, pilot, k),
       );
-  });
+  }, 120_000);
 
   it('gives the same derived rows and totals as importing one row at a time', async () => {
     const f = files(20);
@@ -128,5 +128,5 @@ describe('the bulk import', () => {
     const facts = (await getPilot(t.store.db, pilot))!;
     await t.store.transaction((tx) => recomputePilot(tx, pilot, facts));
     expect(await derivedState(pilot)).toEqual(reimported);
-  });
+  }, 120_000);
 });
