@@ -298,6 +298,20 @@ describe('audit log', () => {
     expect(await csv.text()).toContain('import.participants');
   });
 
+  it("names the participant an entry is about by the participant's own reference", async () => {
+    const pilot = await t.pilot();
+    const manager = await t.user('manager', [pilot]);
+    const { importCsv } = await import('../support/app.ts');
+    await importCsv(t, pilot, 'participants', 'participant_ref,intake_date\nREF-77,2024-01-01\n', {
+      as: manager,
+    });
+    const list = await t.json(`/api/pilots/${pilot}/participants`, { as: manager });
+    const id = list.body.items[0].id;
+    expect((await t.json(`/api/participants/${id}`, { as: manager })).status).toBe(200);
+    const { body } = await t.json(`/api/audit?action=participant.read&pilot=${pilot}`);
+    expect(body.items[0]).toMatchObject({ participantId: String(id), participantRef: 'REF-77' });
+  });
+
   it('is for admins only', async () => {
     expect((await t.json('/api/audit', { as: await t.user('manager') })).status).toBe(403);
   });

@@ -16,6 +16,7 @@ import type { Database } from './schema.ts';
 const TABLE_ORDER = [
   'settings',
   'pilots',
+  'pilot_arms',
   'users',
   'grants',
   'tokens',

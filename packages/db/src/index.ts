@@ -3,6 +3,7 @@ export * from './open.ts';
 export * from './clock.ts';
 export * from './derived.ts';
 export * from './repos/pilots.ts';
+export * from './repos/arms.ts';
 export * from './repos/participants.ts';
 export * from './repos/events.ts';
 export * from './repos/users.ts';

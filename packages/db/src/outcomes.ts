@@ -2,10 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import {
   AGE_BAND_AGES,
   AGE_BANDS,
-  ARMS,
+  CONTROL_ARM,
   integerBands,
   isStandardWindow,
   variableGroup,
+  type Arm,
   type SubgroupField,
   type VariableValue,
 } from '@wegwijzer/domain';
@@ -19,6 +20,7 @@ import {
 } from '@wegwijzer/outcomes';
 import { TOTAL_COLUMNS, totalsSelect } from './window-columns.ts';
 import type { Database } from './schema.ts';
+import { shownArmsByPilot } from './repos/arms.ts';
 import { byArmIndex, groupKey, pilotPack } from './windows.ts';
 import { valuesOfVariable, type StoredVariable } from './repos/variables.ts';
 
@@ -84,22 +86,26 @@ function toTotals(r: TotalsRow | undefined, k: number): ArmTotals {
   };
 }
 
-function byArm(rows: TotalsRow[], k: number, withControl: boolean): ArmTotalsByArm {
-  const intervention = toTotals(
-    rows.find((r) => r.arm === 'intervention'),
-    k,
-  );
-  if (!withControl) return { intervention };
-  return {
-    intervention,
-    control: toTotals(
-      rows.find((r) => r.arm === 'control'),
+/** The sums rows of one pilot (or group) as totals of the arms `codes`, in that order. */
+function byArm(rows: TotalsRow[], k: number, codes: readonly Arm[]): ArmTotalsByArm {
+  const totals: ArmTotalsByArm = {};
+  for (const code of codes)
+    totals[code] = toTotals(
+      rows.find((r) => r.arm === code),
       k,
-    ),
-  };
+    );
+  return totals;
 }
 
-/** Totals per arm of one pilot for window `k`; `control` only when the pilot has control rows. */
+/** The arms one pilot's replies show (`shownArms`), given whether it has control participants. */
+async function shownArmsOf(db: Kysely<Database>, pilotId: string, hasControl: boolean) {
+  return (await shownArmsByPilot(db, [pilotId], () => hasControl)).get(pilotId)!;
+}
+
+/**
+ * Totals per arm of one pilot for window `k`: its declared intervention arms, and `control`
+ * only when the pilot has control rows.
+ */
 export async function armTotals(
   db: Kysely<Database>,
   pilotId: string,
@@ -122,8 +128,9 @@ export async function armTotalsByPilot(
   if (!isStandardWindow(k)) {
     for (const id of pilotIds) {
       const p = await pilotPack(db, id);
+      const codes = await shownArmsOf(db, id, p?.hasControl ?? false);
       const arms = p && packedTotals(p.pack, k, () => 0).get(0);
-      result.set(id, arms ? byArmIndex(arms, p.hasControl) : { intervention: emptyTotals(k) });
+      result.set(id, byArmIndex(arms ?? [], p?.pack.armCodes ?? [], codes, k));
     }
     return result;
   }
@@ -139,17 +146,11 @@ export async function armTotalsByPilot(
     list.push(r);
     byPilot.set(r.pilot_id, list);
   }
-  for (const id of pilotIds) {
-    const mine = (byPilot.get(id) ?? []).filter((r) => r.participants > 0);
-    result.set(
-      id,
-      byArm(
-        mine,
-        k,
-        mine.some((r) => r.arm === 'control'),
-      ),
-    );
-  }
+  const live = (id: string) => (byPilot.get(id) ?? []).filter((r) => r.participants > 0);
+  const shown = await shownArmsByPilot(db, pilotIds, (id) =>
+    live(id).some((r) => r.arm === CONTROL_ARM),
+  );
+  for (const id of pilotIds) result.set(id, byArm(live(id), k, shown.get(id)!));
   return result;
 }
 
@@ -202,13 +203,18 @@ export async function variableSubgroupTotals(
     const values = await valuesOfVariable(db, variable);
     const groupOf = (i: number) =>
       variableGroup(variable, values.get(Number(p.pack.id[i])) ?? null);
+    const codes = await shownArmsOf(db, pilotId, p.hasControl);
     return [...packedTotals(p.pack, k, groupOf)].map(([value, arms]) => ({
       value,
-      totals: byArmIndex(arms, p.hasControl),
+      totals: byArmIndex(arms, p.pack.armCodes, codes, k),
     }));
   }
   const rows = await sumWindows(db, pilotId, k, null, variable);
-  const withControl = rows.some((r) => r.arm === 'control');
+  const codes = await shownArmsOf(
+    db,
+    pilotId,
+    rows.some((r) => r.arm === CONTROL_ARM),
+  );
   const groups = new Map<string | number | null, TotalsRow[]>();
   for (const r of rows) {
     // PostgreSQL hands BIGINT back as text: one key per group either way.
@@ -224,7 +230,7 @@ export async function variableSubgroupTotals(
   }
   return [...groups].map(([grp, list]) => ({
     value: grp === null ? null : variable.type === 'boolean' ? Number(grp) === 1 : grp,
-    totals: byArm(list, k, withControl),
+    totals: byArm(list, k, codes),
   }));
 }
 
@@ -235,11 +241,12 @@ export async function recountTotals(
   k: number,
 ): Promise<ArmTotalsByArm> {
   const rows = await sumWindows(db, pilotId, k, null);
-  return byArm(
-    rows,
-    k,
-    rows.some((r) => r.arm === 'control'),
+  const codes = await shownArmsOf(
+    db,
+    pilotId,
+    rows.some((r) => r.arm === CONTROL_ARM),
   );
+  return byArm(rows, k, codes);
 }
 
 /** Totals per subgroup value and arm; booleans come back as true/false. */
@@ -253,13 +260,18 @@ export async function subgroupTotals(
     const p = await pilotPack(db, pilotId);
     if (!p) return [];
     const values = p.pack.groups[field].values;
+    const codes = await shownArmsOf(db, pilotId, p.hasControl);
     return [...packedTotals(p.pack, k, groupKey(p.pack, field))].map(([code, arms]) => ({
       value: values[code]!,
-      totals: byArmIndex(arms, p.hasControl),
+      totals: byArmIndex(arms, p.pack.armCodes, codes, k),
     }));
   }
   const rows = await sumWindows(db, pilotId, k, field);
-  const withControl = rows.some((r) => r.arm === 'control');
+  const codes = await shownArmsOf(
+    db,
+    pilotId,
+    rows.some((r) => r.arm === CONTROL_ARM),
+  );
   const isBool = field === 'hasDebts' || field === 'disability' || field === 'refugeeStatus';
   const groups = new Map<string | number | null, TotalsRow[]>();
   for (const r of rows) {
@@ -269,7 +281,7 @@ export async function subgroupTotals(
   }
   return [...groups].map(([grp, list]) => ({
     value: grp === null ? null : isBool ? Number(grp) === 1 : grp,
-    totals: byArm(list, k, withControl),
+    totals: byArm(list, k, codes),
   }));
 }
 
@@ -277,14 +289,14 @@ export async function subgroupTotals(
 export async function survivalTimes(
   db: Kysely<Database>,
   pilotId: string,
-): Promise<{ arm: 'intervention' | 'control'; firstExit: SurvivalTime }[]> {
+): Promise<{ arm: Arm; firstExit: SurvivalTime }[]> {
   const rows = await db
     .selectFrom('participant_derived')
     .select(['arm', 'first_exit_days', 'first_exit_censored'])
     .where('pilot_id', '=', pilotId)
     .execute();
   return rows.map((r) => ({
-    arm: r.arm as 'intervention' | 'control',
+    arm: r.arm,
     firstExit: { days: r.first_exit_days, censored: r.first_exit_censored === 1 },
   }));
 }
@@ -293,7 +305,7 @@ export async function survivalTimes(
 export async function debtStabilisationTimes(
   db: Kysely<Database>,
   pilotId: string,
-): Promise<{ arm: 'intervention' | 'control'; time: SurvivalTime }[]> {
+): Promise<{ arm: Arm; time: SurvivalTime }[]> {
   const rows = await db
     .selectFrom('participant_derived')
     .select(['arm', 'debt_stabilise_days', 'debt_stabilise_censored'])
@@ -301,7 +313,7 @@ export async function debtStabilisationTimes(
     .where('debt_stabilise_days', 'is not', null)
     .execute();
   return rows.map((r) => ({
-    arm: r.arm as 'intervention' | 'control',
+    arm: r.arm,
     time: { days: r.debt_stabilise_days!, censored: r.debt_stabilise_censored === 1 },
   }));
 }
@@ -390,7 +402,7 @@ async function packedCohortCounts(
   const t0 = p.pack.t0;
   const rows: CohortCount[] = [];
   for (const [month, arms] of packedTotals(p.pack, k, (i) => fromDay(t0[i]!).slice(0, 7))) {
-    ARMS.forEach((arm, a) => {
+    p.pack.armCodes.forEach((arm, a) => {
       const t = arms[a]!;
       if (t.participants > 0)
         rows.push({ month, arm, participants: t.participants, evaluable: t.evaluable, off: t.off });

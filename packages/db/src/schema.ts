@@ -36,6 +36,16 @@ export interface PilotsTable {
   contact: string | null;
 }
 
+/** A pilot's declared arms (migration 008); `control` is the control arm's code. */
+export interface PilotArmsTable {
+  pilot_id: string;
+  code: string;
+  label: string;
+  label_en: string | null;
+  /** The declared order, from 0. */
+  position: number;
+}
+
 export interface ParticipantsTable {
   id: Generated<number>;
   pilot_id: string;
@@ -264,7 +274,7 @@ export interface ExportParticipantsTable {
   export_id: string;
 }
 
-/** A pilot's own baseline variable (migration 009, ADR 0006). */
+/** A pilot's own baseline variable (migration 009, ADR 0009). */
 export interface PilotVariablesTable {
   id: Generated<number>;
   pilot_id: string;
@@ -305,6 +315,7 @@ export interface Database {
   audit_anonymous: AuditAnonymousTable;
   settings: SettingsTable;
   pilots: PilotsTable;
+  pilot_arms: PilotArmsTable;
   participants: ParticipantsTable;
   events: EventsTable;
   participant_windows: ParticipantWindowsTable;

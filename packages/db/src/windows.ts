@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { ARMS, type Baseline, type SubgroupField, type TimelineEvent } from '@wegwijzer/domain';
+import { ARMS, type Arm, type Baseline, type SubgroupField, type TimelineEvent } from '@wegwijzer/domain';
 import {
+  emptyTotals,
   packedBytes,
   TimelinePacker,
   type PackedTimelines,
@@ -220,14 +221,22 @@ export async function pilotPack(
   return loaded.version >= version ? loaded : pilotPack(db, pilotId);
 }
 
-const INTERVENTION = ARMS.indexOf('intervention');
-const CONTROL = ARMS.indexOf('control');
-
-/** Per-arm totals as `ArmTotalsByArm`, with `control` when the pilot has one. */
-export function byArmIndex(arms: ArmTotals[], withControl: boolean): ArmTotalsByArm {
-  return withControl
-    ? { intervention: arms[INTERVENTION]!, control: arms[CONTROL]! }
-    : { intervention: arms[INTERVENTION]! };
+/**
+ * Per-arm totals of a pack (indexed as its `armCodes`) as `ArmTotalsByArm` with the arms
+ * `codes`, in that order; an arm nobody of the group is in has zero totals.
+ */
+export function byArmIndex(
+  arms: ArmTotals[],
+  armCodes: readonly Arm[],
+  codes: readonly Arm[],
+  k: number,
+): ArmTotalsByArm {
+  const totals: ArmTotalsByArm = {};
+  for (const code of codes) {
+    const i = armCodes.indexOf(code);
+    totals[code] = (i < 0 ? undefined : arms[i]) ?? emptyTotals(k);
+  }
+  return totals;
 }
 
 /** The subgroup field's value of each packed participant, as a function for `packedTotals`. */

@@ -87,8 +87,16 @@ export const ArmOutcome = z
   })
   .openapi('ArmOutcome');
 
-const Arms = z.object({ intervention: ArmOutcome, control: ArmOutcome.optional() });
+const ARMS_DESCRIPTION =
+  "Keyed by arm code: the pilot's intervention arms in their declared order (`intervention` for a pilot that declares none), then `control` when the pilot has control participants";
+const Arms = z.record(z.string(), ArmOutcome).openapi({ description: ARMS_DESCRIPTION });
 const Difference = z.object({ rate: n, ci95: Interval }).nullable();
+const Comparisons = z
+  .record(z.string(), z.object({ difference: Difference, netEffect: n }))
+  .openapi({
+    description:
+      'Every intervention arm against control, keyed by the intervention arm code: the exit-rate difference (Newcombe) and the net effect; null without a comparable control arm',
+  });
 
 export const OutcomeSummary = z
   .object({
@@ -96,9 +104,13 @@ export const OutcomeSummary = z
     windowMonths: z.number().int(),
     observationEnd: z.string(),
     arms: Arms,
-    difference: Difference,
+    difference: Difference.openapi({
+      description:
+        'The primary intervention arm (`intervention`, else the first declared) against control',
+    }),
     netEffect: n,
     savingsBasis: z.enum(['net_effect', 'gross']),
+    comparisons: Comparisons,
     /** The pilot's municipal reference lines for this window, to draw beside the exit rate. */
     referenceLines: z.array(ReferenceLine),
     suppressed: z.array(z.string()).optional(),
@@ -123,12 +135,28 @@ const KaplanMeier = z.object({
   riskTable: z.array(RiskRow).optional(),
 });
 
+const LogRank = z.object({ chi2: z.number(), p: z.number() });
+
 export const SurvivalReply = z
   .object({
     pilotId: z.string(),
     observationEnd: z.string(),
-    arms: z.object({ intervention: KaplanMeier.optional(), control: KaplanMeier.optional() }),
-    logRank: z.object({ chi2: z.number(), p: z.number() }).nullable(),
+    arms: z.record(z.string(), KaplanMeier).openapi({ description: ARMS_DESCRIPTION }),
+    logRank: LogRank.nullable().openapi({
+      description: 'The primary intervention arm against control (1 df)',
+    }),
+    comparisons: z
+      .record(z.string(), z.object({ logRank: LogRank.nullable() }))
+      .openapi({ description: 'Every intervention arm against control, keyed by arm code' })
+      .optional(),
+    logRankK: z
+      .object({ chi2: z.number(), df: z.number().int(), p: z.number() })
+      .nullable()
+      .openapi({
+        description:
+          "The k-sample log-rank test over every arm with participants (k − 1 df, as R's survdiff); null with fewer than three",
+      })
+      .optional(),
     suppressed: z.array(z.string()).optional(),
     rounded: RoundedMark,
   })
@@ -145,6 +173,13 @@ export const SubgroupReply = z
         value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
         arms: Arms,
         difference: Difference,
+        comparisons: z
+          .record(z.string(), z.object({ difference: Difference }))
+          .openapi({
+            description:
+              'Every intervention arm against control within the group, keyed by arm code',
+          })
+          .optional(),
       }),
     ),
     suppressed: z.array(z.string()).optional(),
@@ -191,7 +226,7 @@ export const CohortReply = z
     cohorts: z.array(
       z.object({
         month: z.string().openapi({ description: 'Intake month, YYYY-MM' }),
-        arm: z.enum(['intervention', 'control']),
+        arm: z.string().openapi({ description: 'Arm code' }),
         participants: n,
         evaluable: n,
         offBenefit: Proportion,

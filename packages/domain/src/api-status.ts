@@ -22,9 +22,9 @@ export const StatusByMonthReply = z
       description:
         'Months where an arm has fewer evaluable participants are left out of its curve (viewers do not get them at all)',
     }),
-    arms: z.object({
-      intervention: z.array(StatusPoint),
-      control: z.array(StatusPoint).optional(),
+    arms: z.record(z.string(), z.array(StatusPoint)).openapi({
+      description:
+        "Per arm code (the pilot's intervention arms in order, then `control` when it has participants)",
     }),
     suppressed: z.array(z.string()).optional(),
     rounded: RoundedMark,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
-  ARMS,
+  ARM_CODE,
+  ARM_ROLES,
   BUDGET_DOMAINS,
   EDUCATIONS,
   EVENT_TYPES,
@@ -19,8 +20,14 @@ export * from './values.ts';
 
 export const Theme = z.enum(THEMES);
 export type Theme = z.infer<typeof Theme>;
-export const Arm = z.enum(ARMS);
+/** An arm code; which codes a pilot takes is its own declaration (rules.ts `checkArm`). */
+export const Arm = z
+  .string()
+  .regex(ARM_CODE, 'an arm code: a-z, 0-9 and _, starting with a letter')
+  .openapi({ description: "One of the pilot's arm codes, e.g. intervention, control or vrijstelling" });
 export type Arm = z.infer<typeof Arm>;
+export const ArmRole = z.enum(ARM_ROLES);
+export type ArmRole = z.infer<typeof ArmRole>;
 export const Household = z.enum(HOUSEHOLDS);
 export type Household = z.infer<typeof Household>;
 export const Education = z.enum(EDUCATIONS);

@@ -6,8 +6,75 @@
 export const THEMES = ['reintegration', 'debt', 'poverty', 'methodical'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/**
+ * The arms every pilot had before pilots declared their own (SPEC §2): one intervention arm and
+ * a control arm. A pilot that declares no arms has these two; its control arm is shown once it
+ * has participants.
+ */
 export const ARMS = ['intervention', 'control'] as const;
-export type Arm = (typeof ARMS)[number];
+/** An arm code: `intervention`, `control` or a pilot's own code such as `vrijstelling`. */
+export type Arm = string;
+/** The control arm's code; every other arm is an intervention arm. */
+export const CONTROL_ARM = 'control';
+/** The intervention arm of a pilot that declares no arms (SPEC §4: a missing `arm` means it). */
+export const DEFAULT_INTERVENTION_ARM = 'intervention';
+/** At most this many intervention arms beside the control arm (SPEC §2). */
+export const MAX_INTERVENTION_ARMS = 6;
+/**
+ * An arm code: lower-case letters, digits and `_`, starting with a letter so that the order of
+ * a reply's `arms` record (JavaScript keeps non-numeric keys in insertion order) is the declared
+ * order.
+ */
+export const ARM_CODE = /^[a-z][a-z0-9_]{0,39}$/;
+export const ARM_ROLES = ['intervention', 'control'] as const;
+export type ArmRole = (typeof ARM_ROLES)[number];
+
+/** The role of an arm code: the code `control` is the control arm, every other an intervention arm. */
+export function armRole(code: Arm): ArmRole {
+  return code === CONTROL_ARM ? 'control' : 'intervention';
+}
+
+/** One arm a pilot declares: its code, its Dutch label and optional English label, in order. */
+export interface PilotArm {
+  code: Arm;
+  label: string;
+  labelEn: string | null;
+  role: ArmRole;
+  order: number;
+}
+
+/** The arms of a pilot that declares none: `intervention` and `control` (see ARMS). */
+export const DEFAULT_PILOT_ARMS: readonly PilotArm[] = [
+  { code: 'intervention', label: 'Interventie', labelEn: 'Intervention', role: 'intervention', order: 0 },
+  { code: 'control', label: 'Controlegroep', labelEn: 'Control group', role: 'control', order: 1 },
+];
+
+/**
+ * The arm codes a reply shows, in order: every declared intervention arm, then the control arm
+ * when the pilot declares one and it has participants (`hasRows`), as replies did before pilots
+ * declared arms.
+ */
+export function shownArms(declared: readonly Pick<PilotArm, 'code'>[], hasRows: (code: Arm) => boolean): Arm[] {
+  const codes = declared.map((a) => a.code).filter((c) => c !== CONTROL_ARM);
+  if (declared.some((a) => a.code === CONTROL_ARM) && hasRows(CONTROL_ARM)) codes.push(CONTROL_ARM);
+  return codes;
+}
+
+/**
+ * The arm codes of rows whose pilot's declaration is not at hand: `intervention`, then every
+ * other intervention arm in order of first appearance, then `control` when a row has it.
+ */
+export function armsOfRows(rows: readonly { arm: Arm }[]): Arm[] {
+  const seen = new Set<Arm>([DEFAULT_INTERVENTION_ARM]);
+  let control = false;
+  for (const r of rows) {
+    if (r.arm === CONTROL_ARM) control = true;
+    else seen.add(r.arm);
+  }
+  const codes = [...seen];
+  if (control) codes.push(CONTROL_ARM);
+  return codes;
+}
 
 export const HOUSEHOLDS = ['single', 'single_parent', 'couple'] as const;
 export type Household = (typeof HOUSEHOLDS)[number];

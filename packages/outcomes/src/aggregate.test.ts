@@ -183,8 +183,8 @@ describe('summarizeOutcomes', () => {
     ];
     const o = outcomesFor(rows, 12);
     expect(o.arms.intervention).toMatchObject({ participants: 1, evaluable: 0, pending: 1 });
-    expect(o.arms.intervention.offBenefit).toEqual({ count: 0, rate: null, ci95: null });
-    expect(o.arms.intervention.savings.guidanceCost).toBe(0);
+    expect(o.arms.intervention!.offBenefit).toEqual({ count: 0, rate: null, ci95: null });
+    expect(o.arms.intervention!.savings.guidanceCost).toBe(0);
     expect(o).toMatchObject({ difference: null, netEffect: null, savingsBasis: 'gross' });
   });
 });

@@ -1,4 +1,4 @@
-import type { ExitReason } from '@wegwijzer/domain/core';
+import { CONTROL_ARM, type Arm, type ExitReason } from '@wegwijzer/domain/core';
 import { windowOf, type DerivedParticipant, type WindowOutcome } from './derive.ts';
 import {
   avoidedBenefitCents,
@@ -217,22 +217,44 @@ export function summarizeArm(t: ArmTotals, k: number): ArmSummary {
   };
 }
 
-/** The arms to compare; `control` only when the pilot has one. */
-export interface ArmTotalsByArm {
-  intervention: ArmTotals;
-  control?: ArmTotals;
+/**
+ * Totals per arm code, in the order the reply lists the arms: the intervention arms as declared,
+ * then `control` when the pilot has one.
+ */
+export type ArmTotalsByArm = Record<Arm, ArmTotals>;
+
+/** One intervention arm against control (SPEC §3): the exit-rate difference and the net effect. */
+export interface Comparison {
+  /** Exit rate arm − control with Newcombe's interval; null unless both have evaluable participants. */
+  difference: Difference | null;
+  /** Net effect in EUR; null unless both arms have evaluable participants. */
+  netEffect: number | null;
 }
 
 /** SPEC §5's outcome summary without the pilot id and observation end, which the API adds. */
 export interface OutcomeSummary {
   windowMonths: number;
-  arms: { intervention: ArmSummary; control?: ArmSummary };
-  /** Exit rate intervention − control with Newcombe's interval; null unless both arms have evaluable participants. */
+  arms: Record<Arm, ArmSummary>;
+  /** `comparisons` of the primary intervention arm (`primaryArm`), as replies had it before several arms. */
   difference: Difference | null;
-  /** Net effect in EUR; null without a control arm (both arms evaluable >= 1). */
   netEffect: number | null;
   /** 'gross' when there is no counterfactual to subtract. */
   savingsBasis: 'net_effect' | 'gross';
+  /** Every intervention arm against control, keyed by arm code. */
+  comparisons: Record<Arm, Comparison>;
+}
+
+/**
+ * The intervention arm whose comparison with control the top-level `difference`, `netEffect`
+ * and `logRank` give: `intervention` when the pilot has it, else its first intervention arm.
+ */
+export function primaryArm(codes: readonly Arm[]): Arm | undefined {
+  return codes.includes('intervention') ? 'intervention' : codes.find((c) => c !== CONTROL_ARM);
+}
+
+/** The intervention arm codes among `codes`, in order. */
+export function interventionArms(codes: readonly Arm[]): Arm[] {
+  return codes.filter((c) => c !== CONTROL_ARM);
 }
 
 /** An arm's avoided benefit plus offset income, exact cents: what the net effect compares. */
@@ -250,27 +272,41 @@ export function counterfactualCents(i: ArmTotals, c: ArmTotals | undefined): num
   return (grossCents(c) * i.evaluable) / c.evaluable;
 }
 
+/** One intervention arm's totals against control's (SPEC §3), or nulls without a comparable control. */
+export function compareArms(i: ArmTotals, c: ArmTotals | undefined): Comparison {
+  if (c === undefined || i.evaluable === 0 || c.evaluable === 0) {
+    return { difference: null, netEffect: null };
+  }
+  return {
+    difference: newcombe(i.off, i.evaluable, c.off, c.evaluable),
+    netEffect: euros(roundCents(grossCents(i) - counterfactualCents(i, c)! - i.guidanceCostCents)),
+  };
+}
+
 /**
- * Summarise both arms for window `k` (step b), with the between-arm difference and net effect.
+ * Summarise every arm for window `k` (step b), with each intervention arm's difference and net
+ * effect against control; the top-level ones are the primary arm's (`primaryArm`).
  * @example summarizeOutcomes({ intervention: accumulate(rows, 12) }, 12).savingsBasis // 'gross'
  */
 export function summarizeOutcomes(totals: ArmTotalsByArm, k: number): OutcomeSummary {
-  const i = totals.intervention;
-  const c = totals.control;
-  const arms: OutcomeSummary['arms'] = { intervention: summarizeArm(i, k) };
-  if (c) arms.control = summarizeArm(c, k);
-
-  const comparable = c !== undefined && i.evaluable > 0 && c.evaluable > 0;
-  const difference = comparable ? newcombe(i.off, i.evaluable, c.off, c.evaluable) : null;
-  let netEffect: number | null = null;
-  if (comparable) {
-    netEffect = euros(roundCents(grossCents(i) - counterfactualCents(i, c)! - i.guidanceCostCents));
+  const codes = Object.keys(totals);
+  const arms: OutcomeSummary['arms'] = {};
+  for (const code of codes) arms[code] = summarizeArm(totals[code]!, k);
+  const comparisons: OutcomeSummary['comparisons'] = {};
+  for (const code of interventionArms(codes)) {
+    comparisons[code] = compareArms(totals[code]!, totals[CONTROL_ARM]);
   }
+  const primary = primaryArm(codes);
+  const top = (primary === undefined ? undefined : comparisons[primary]) ?? {
+    difference: null,
+    netEffect: null,
+  };
   return {
     windowMonths: k,
     arms,
-    difference,
-    netEffect,
-    savingsBasis: netEffect === null ? 'gross' : 'net_effect',
+    difference: top.difference,
+    netEffect: top.netEffect,
+    savingsBasis: top.netEffect === null ? 'gross' : 'net_effect',
+    comparisons,
   };
 }

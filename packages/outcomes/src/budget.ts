@@ -1,5 +1,11 @@
-import { BUDGET_DOMAINS, type BudgetDomain } from '@wegwijzer/domain/core';
-import { counterfactualCents, grossCents, type ArmTotalsByArm } from './aggregate.ts';
+import { BUDGET_DOMAINS, CONTROL_ARM, type BudgetDomain } from '@wegwijzer/domain/core';
+import {
+  counterfactualCents,
+  emptyTotals,
+  grossCents,
+  primaryArm,
+  type ArmTotalsByArm,
+} from './aggregate.ts';
 import { avoidedBenefitCents, euros, roundCents } from './money.ts';
 
 /** What the budget summary needs of one budget line. */
@@ -15,7 +21,8 @@ export interface BudgetLineFacts {
  * minus the control arm's counterfactual (its mean of the same × the intervention's evaluable n)
  * when both arms have evaluable participants, as the net effect does. Unlike the net effect the
  * guidance cost is not subtracted here: the budget lines are the cost it is divided by.
- * `total` is null when the intervention arm has no evaluable participant.
+ * `total` is null when the intervention arm has no evaluable participant. With several
+ * intervention arms, "the intervention" is the primary one (`primaryArm`), as for `netEffect`.
  */
 export function budgetEffectCents(totals: ArmTotalsByArm): {
   basis: 'net_effect' | 'gross';
@@ -25,8 +32,8 @@ export function budgetEffectCents(totals: ArmTotalsByArm): {
   total: number | null;
   evaluable: number;
 } {
-  const i = totals.intervention;
-  const c = totals.control;
+  const i = primaryTotals(totals);
+  const c = totals[CONTROL_ARM];
   const grossI = grossCents(i);
   const counterfactual = counterfactualCents(i, c);
   return {
@@ -37,6 +44,12 @@ export function budgetEffectCents(totals: ArmTotalsByArm): {
     total: i.evaluable > 0 ? grossI - (counterfactual ?? 0) : null,
     evaluable: i.evaluable,
   };
+}
+
+/** The primary intervention arm's totals (all-zero when the pilot has none; the window is immaterial here). */
+function primaryTotals(totals: ArmTotalsByArm) {
+  const code = primaryArm(Object.keys(totals));
+  return (code === undefined ? undefined : totals[code]) ?? emptyTotals(0);
 }
 
 /** The budget reply without the pilot id (money in EUR, rounded to the cent). */
@@ -118,7 +131,7 @@ export function summarizeBudget(
       counterfactual: e.counterfactual === null ? null : euros(roundCents(e.counterfactual)),
       total: e.total === null ? null : euros(roundCents(e.total)),
       perEuro: e.total !== null && totalCents > 0 ? e.total / totalCents : null,
-      participantGuidanceCost: euros(totals.intervention.guidanceCostCents),
+      participantGuidanceCost: euros(primaryTotals(totals).guidanceCostCents),
       evaluable: e.evaluable,
     },
   };

@@ -149,7 +149,7 @@ describe('time to debt stabilisation', () => {
       deriveParticipant(baseline({ arm: 'control' }), [], p),
     ];
     const s = stabilisationByArm(rows);
-    expect(s.arms.intervention.points).toEqual([
+    expect(s.arms.intervention!.points).toEqual([
       { t: 182, survival: 0, lower: null, upper: null, atRisk: 1, events: 1 },
     ]);
     // The pilot has a control arm, but no control participant has debts: an empty curve.

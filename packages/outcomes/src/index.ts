@@ -19,6 +19,7 @@ export {
   type Interval,
 } from './proportions.ts';
 export { erfc } from './erfc.ts';
+export { logRankK, type LogRankK } from './logrank.ts';
 export {
   kaplanMeier,
   logRank,
@@ -42,6 +43,10 @@ export {
   emptyTotals,
   summarizeArm,
   summarizeOutcomes,
+  compareArms,
+  primaryArm,
+  interventionArms,
+  type Comparison,
   type ArmTotals,
   type ArmTotalsByArm,
   type TotalsParticipant,
@@ -55,6 +60,7 @@ export {
   survivalByArm,
   stabilisationByArm,
   curvesByArm,
+  type ArmCurve,
   type SurvivalByArm,
 } from './arms.ts';
 export {

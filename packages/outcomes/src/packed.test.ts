@@ -101,7 +101,7 @@ describe('packed timelines', () => {
   });
 
   it.each([1, 3, 6, 9, 13, 30, 60])('sum to the totals of accumulate at window %i', (k) => {
-    const expected = totalsByArm(derived, k, true);
+    const expected = totalsByArm(derived, k, ['intervention', 'control']);
     const totals = packedTotals(pack, k, () => 'all').get('all')!;
     expect(totals[ARMS.indexOf('intervention')]).toEqual(expected.intervention);
     expect(totals[ARMS.indexOf('control')]).toEqual(expected.control);
@@ -125,10 +125,10 @@ describe('summarizeStatusByMonth', () => {
     // Every intake is on or after 2022-01-31 and data end 2026-06-30: month 53 is the last mark
     // anyone reaches (2022-01-31 + 53 months = 2026-06-30).
     expect(addMonths(toDay('2022-01-31'), 53)).toBe(toDay('2026-06-30'));
-    const s = summarizeStatusByMonth(packedStatusByMonth(pack, MAX_WINDOW), true);
-    expect(s.arms.intervention.map((p) => p.month)).toEqual(ALL_MONTHS.slice(0, 53));
+    const s = summarizeStatusByMonth(packedStatusByMonth(pack, MAX_WINDOW), ['intervention', 'control']);
+    expect(s.arms.intervention!.map((p) => p.month)).toEqual(ALL_MONTHS.slice(0, 53));
     expect(s.arms.control!.length).toBe(53);
-    const twelve = totalsByArm(derived, 12, true);
+    const twelve = totalsByArm(derived, 12, ['intervention', 'control']);
     expect(s.arms.control![11]!.evaluable).toBe(twelve.control!.evaluable);
     expect(s.arms.control![11]!.offBenefit.count).toBe(twelve.control!.off);
   });
@@ -138,15 +138,15 @@ describe('summarizeStatusByMonth', () => {
       [{ baseline: baseline({ intakeDate: '2026-01-15' }), events: [] }],
       facts,
     );
-    const s = summarizeStatusByMonth(packedStatusByMonth(late, MAX_WINDOW), false);
+    const s = summarizeStatusByMonth(packedStatusByMonth(late, MAX_WINDOW), ['intervention']);
     expect(s.arms.control).toBeUndefined();
-    expect(s.arms.intervention.length).toBe(36);
-    expect(s.arms.intervention[4]).toEqual({
+    expect(s.arms.intervention!.length).toBe(36);
+    expect(s.arms.intervention![4]).toEqual({
       month: 5,
       evaluable: 1,
       offBenefit: { count: 0, rate: 0, ci95: [0, expect.any(Number)] },
     });
-    expect(s.arms.intervention[5]).toEqual({
+    expect(s.arms.intervention![5]).toEqual({
       month: 6,
       evaluable: 0,
       offBenefit: { count: 0, rate: null, ci95: null },

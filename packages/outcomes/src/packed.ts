@@ -32,8 +32,13 @@ export interface PackedTimelines {
   n: number;
   /** The caller's id of each participant (storage's row id), for refreshing a pack in part. */
   id: Float64Array;
-  /** Index into `ARMS`. */
+  /** Index into `armCodes`. */
   arm: Uint8Array;
+  /**
+   * The arm codes the indexes of `arm` stand for: `ARMS` first (so a two-arm pilot packs as it
+   * always did), then a pilot's own codes in order of first appearance.
+   */
+  armCodes: Arm[];
   t0: Int32Array;
   obsEnd: Int32Array;
   monthlyBenefitCents: Float64Array;
@@ -122,7 +127,14 @@ export class TimelinePacker {
   private readonly debtStabilised = int32();
   private readonly groupCodes = SUBGROUP_FIELDS.map(() => uint8());
   private readonly groupValues = SUBGROUP_FIELDS.map(() => [] as SubgroupValue[]);
+  private readonly armCodes: Arm[] = [...ARMS];
   private n = 0;
+
+  /** The index of an arm code in `armCodes`, adding it on first sight. */
+  private armIndex(code: Arm): number {
+    const i = this.armCodes.indexOf(code);
+    return i >= 0 ? i : this.armCodes.push(code) - 1;
+  }
 
   constructor(private readonly pilot: PilotFacts) {}
 
@@ -131,7 +143,7 @@ export class TimelinePacker {
     const tl = participantTimeline(baseline, events, this.pilot);
     const facts = timelineFacts(tl);
     this.id.push(id);
-    this.arm.push(ARMS.indexOf(baseline.arm));
+    this.arm.push(this.armIndex(baseline.arm));
     this.t0.push(tl.t0);
     this.obsEnd.push(tl.obsEnd);
     this.benefit.push(baseline.monthlyBenefitCents ?? this.pilot.monthlyBenefitCents ?? 0);
@@ -179,7 +191,7 @@ export class TimelinePacker {
    */
   copy(p: PackedTimelines, i: number): void {
     this.id.push(p.id[i]!);
-    this.arm.push(p.arm[i]!);
+    this.arm.push(this.armIndex(p.armCodes[p.arm[i]!]!));
     this.t0.push(p.t0[i]!);
     this.obsEnd.push(p.obsEnd[i]!);
     this.benefit.push(p.monthlyBenefitCents[i]!);
@@ -237,6 +249,7 @@ export class TimelinePacker {
       n: this.n,
       id: this.id.done(),
       arm: this.arm.done(),
+      armCodes: [...this.armCodes],
       t0: this.t0.done(),
       obsEnd: this.obsEnd.done(),
       monthlyBenefitCents: this.benefit.done(),
@@ -337,7 +350,7 @@ export function packedWindow(p: PackedTimelines, i: number, k: number): WindowOu
 
 /** Participant i's arm. */
 export function packedArm(p: PackedTimelines, i: number): Arm {
-  return ARMS[p.arm[i]!]!;
+  return p.armCodes[p.arm[i]!]!;
 }
 
 /** Participant i's value of a subgroup field (SPEC §3), as `subgroupValue` gives it. */
@@ -350,7 +363,7 @@ export function packedGroupValue(
   return g.values[g.codes[i]!]!;
 }
 
-/** Window-`k` totals per arm (indexed as `ARMS`) of one group of participants. */
+/** Window-`k` totals per arm (indexed as the pack's `armCodes`) of one group of participants. */
 export type TotalsPerArm = ArmTotals[];
 
 /**
@@ -373,8 +386,8 @@ export function packedTotals<G>(
   for (let i = 0; i < p.n; i++) {
     const g = groupOf(i);
     let arms = out.get(g);
-    if (!arms) out.set(g, (arms = ARMS.map(() => emptyTotals(k))));
-    who.arm = ARMS[p.arm[i]!]!;
+    if (!arms) out.set(g, (arms = p.armCodes.map(() => emptyTotals(k))));
+    who.arm = p.armCodes[p.arm[i]!]!;
     who.monthlyBenefitCents = p.monthlyBenefitCents[i]!;
     who.guidanceCostCents = p.guidanceCostCents[i]!;
     who.placements.eligible = p.placementsEligible[i]!;
@@ -384,9 +397,11 @@ export function packedTotals<G>(
   return out;
 }
 
-/** Evaluable and off-benefit counts at m(m) for m = 1…months, per arm (indexed as `ARMS`). */
+/** Evaluable and off-benefit counts at m(m) for m = 1…months, per arm (indexed as `arms`). */
 export interface StatusCounts {
   months: number;
+  /** The arm codes of the indexes, the pack's `armCodes`. */
+  arms: Arm[];
   /** `evaluable[a][m - 1]` and `off[a][m - 1]` for arm index a. */
   evaluable: Int32Array[];
   off: Int32Array[];
@@ -399,8 +414,8 @@ export interface StatusCounts {
  * first mark past obsEnd.
  */
 export function packedStatusByMonth(p: PackedTimelines, months: number): StatusCounts {
-  const evaluable = ARMS.map(() => new Int32Array(months));
-  const off = ARMS.map(() => new Int32Array(months));
+  const evaluable = p.armCodes.map(() => new Int32Array(months));
+  const off = p.armCodes.map(() => new Int32Array(months));
   for (let i = 0; i < p.n; i++) {
     const tl = unpack(p, i);
     const a = p.arm[i]!;
@@ -412,5 +427,5 @@ export function packedStatusByMonth(p: PackedTimelines, months: number): StatusC
       if (!onBenefit(tl, mark)) off[a]![m - 1]!++;
     }
   }
-  return { months, evaluable, off };
+  return { months, arms: [...p.armCodes], evaluable, off };
 }

@@ -1,4 +1,4 @@
-import { ARMS, MAX_WINDOW, STATUS_MONTHS_SHOWN } from '@wegwijzer/domain/core';
+import { MAX_WINDOW, STATUS_MONTHS_SHOWN } from '@wegwijzer/domain/core';
 import type { Arm } from '@wegwijzer/domain/core';
 import type { StatusCounts } from './packed.ts';
 import { wilson, type Proportion } from './proportions.ts';
@@ -12,9 +12,9 @@ export interface StatusPoint {
   offBenefit: Proportion;
 }
 
-/** Status by month per arm; `control` only when the pilot has one. */
+/** Status by month per arm code, in the order of the arms asked for. */
 export interface StatusByMonth {
-  arms: { intervention: StatusPoint[]; control?: StatusPoint[] };
+  arms: Record<Arm, StatusPoint[]>;
 }
 
 /**
@@ -32,20 +32,22 @@ export function statusMonths(counts: StatusCounts): number {
 /**
  * Turn per-month counts into SPEC §3's status by month: per arm and month the evaluable count
  * and the share off benefit with its Wilson interval (null over zero evaluable).
- * @example summarizeStatusByMonth(packedStatusByMonth(pack, 60), true).arms.control?.[11]
+ * `arms` are the codes to report (an arm the counts do not have reports zero evaluable).
+ * @example summarizeStatusByMonth(packedStatusByMonth(pack, 60), ['intervention', 'control']).arms.control?.[11]
  */
-export function summarizeStatusByMonth(counts: StatusCounts, withControl: boolean): StatusByMonth {
+export function summarizeStatusByMonth(counts: StatusCounts, arms: readonly Arm[]): StatusByMonth {
   const last = statusMonths(counts);
   const arm = (a: Arm): StatusPoint[] => {
-    const i = ARMS.indexOf(a);
+    const i = counts.arms.indexOf(a);
     const points: StatusPoint[] = [];
     for (let m = 1; m <= last; m++) {
-      const n = counts.evaluable[i]![m - 1]!;
-      points.push({ month: m, evaluable: n, offBenefit: wilson(counts.off[i]![m - 1]!, n) });
+      const n = i < 0 ? 0 : counts.evaluable[i]![m - 1]!;
+      const off = i < 0 ? 0 : counts.off[i]![m - 1]!;
+      points.push({ month: m, evaluable: n, offBenefit: wilson(off, n) });
     }
     return points;
   };
-  const arms: StatusByMonth['arms'] = { intervention: arm('intervention') };
-  if (withControl) arms.control = arm('control');
-  return { arms };
+  const out: StatusByMonth['arms'] = {};
+  for (const a of arms) out[a] = arm(a);
+  return { arms: out };
 }

@@ -69,7 +69,7 @@ describe('summarizeSubgroups', () => {
     expect(s.by).toBe('hasDebts');
     expect(s.groups.map((g) => g.value)).toEqual([false, true, null]);
     const debts = s.groups[1]!;
-    expect(debts.arms.intervention.offBenefit).toMatchObject({ count: 1, rate: 0.5 });
+    expect(debts.arms.intervention!.offBenefit).toMatchObject({ count: 1, rate: 0.5 });
     expect(debts.arms.control?.evaluable).toBe(1);
     expect(debts.difference?.rate).toBe(0.5);
   });
@@ -93,7 +93,7 @@ describe('survivalByArm', () => {
       d('control', '2024-06-01'),
       d('control', '2024-03-01'),
     ]);
-    expect(s.arms.intervention.points).toEqual([
+    expect(s.arms.intervention!.points).toEqual([
       { t: 30, survival: 0.5, lower: expect.any(Number), upper: 1, atRisk: 2, events: 1 },
     ]);
     expect(s.arms.control?.points.map((q) => q.t)).toEqual([46, 138]);

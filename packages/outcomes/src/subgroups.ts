@@ -1,6 +1,6 @@
-import { AGE_BANDS, ageBandOf, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/core';
-import type { AgeBand, Baseline, SubgroupField } from '@wegwijzer/domain/core';
-import type { ArmSummary } from './aggregate.ts';
+import { AGE_BANDS, ageBandOf, armsOfRows, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/core';
+import type { AgeBand, Arm, Baseline, SubgroupField } from '@wegwijzer/domain/core';
+import type { ArmSummary, Comparison } from './aggregate.ts';
 import { summarizeOutcomes } from './aggregate.ts';
 import { totalsByArm } from './arms.ts';
 import { toDay, yearOfDay } from './dates.ts';
@@ -68,21 +68,23 @@ export function compareInOrder(
 /** One subgroup of SPEC §5's subgroup reply. */
 export interface SubgroupSummary {
   value: SubgroupValue;
-  arms: { intervention: ArmSummary; control?: ArmSummary };
+  arms: Record<Arm, ArmSummary>;
   difference: Difference | null;
+  /** Every intervention arm against control within the group, keyed by arm code. */
+  comparisons: Record<Arm, Comparison>;
 }
 
 /**
  * Outcomes split by a baseline field, per arm, with the difference between arms per group.
- * Only groups with at least one participant are listed; a control arm is shown in every
- * group when the pilot's rows have one at all, so all groups have the same shape.
+ * Only groups with at least one participant are listed; every group shows the same arms,
+ * `arms` (default: those of the pilot's rows, `armsOfRows`), so all groups have one shape.
  */
 export function summarizeSubgroups(
   rows: readonly { baseline: Baseline; derived: DerivedParticipant }[],
   field: SubgroupField,
   k: number,
+  arms: readonly Arm[] = armsOfRows(rows.map((r) => r.derived)),
 ): { by: SubgroupField; groups: SubgroupSummary[] } {
-  const withControl = rows.some((r) => r.derived.arm === 'control');
   const byValue = new Map<SubgroupValue, DerivedParticipant[]>();
   for (const r of rows) {
     const v = subgroupValue(r.baseline, field);
@@ -92,8 +94,8 @@ export function summarizeSubgroups(
   }
   const values = [...byValue.keys()].sort(compareGroups(field));
   const groups = values.map((value) => {
-    const s = summarizeOutcomes(totalsByArm(byValue.get(value)!, k, withControl), k);
-    return { value, arms: s.arms, difference: s.difference };
+    const s = summarizeOutcomes(totalsByArm(byValue.get(value)!, k, arms), k);
+    return { value, arms: s.arms, difference: s.difference, comparisons: s.comparisons };
   });
   return { by: field, groups };
 }

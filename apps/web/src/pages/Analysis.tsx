@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -46,6 +47,9 @@ import {
 import { TickTable } from '../components/TickTable.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 
+// The balance table brings the NL Design System table components: its own chunk.
+const BalanceSection = lazy(() => import('./balance/BalanceTable.tsx'));
+
 export default function Analysis() {
   const { t, locale } = useI18n();
   const loc = useLocation();
@@ -78,6 +82,9 @@ export default function Analysis() {
         <Link to={`/analyse/modellen?pilot=${pilot.id}`}>{modelStrings[locale].link} →</Link>
       </p>
       <Survival pilotId={pilot.id} />
+      <Suspense fallback={<Loading />}>
+        <BalanceSection pilotId={pilot.id} />
+      </Suspense>
       <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
     </div>

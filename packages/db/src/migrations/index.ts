@@ -5,6 +5,7 @@ import * as m003 from './003_debts_and_budgets.ts';
 import * as m004 from './004_personal_data.ts';
 import * as m005 from './005_audit_chain.ts';
 import * as m007 from './007_derived_version.ts';
+import * as m008 from './008_pilot_arms.ts';
 import * as m009 from './009_pilot_variables.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '004_personal_data': m004,
   '005_audit_chain': m005,
   '007_derived_version': m007,
+  '008_pilot_arms': m008,
   '009_pilot_variables': m009,
 };

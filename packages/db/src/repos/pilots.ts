@@ -8,7 +8,10 @@ import {
   type RetentionAction,
   type RetentionState,
   type Theme,
+  DEFAULT_PILOT_ARMS,
+  type PilotArm,
 } from '@wegwijzer/domain';
+import { savePilotArms } from './arms.ts';
 import { nowIso } from '../clock.ts';
 import type { Database, PilotsTable } from '../schema.ts';
 
@@ -87,7 +90,12 @@ function toColumns(p: PilotPatch & { synthetic?: boolean }) {
   };
 }
 
-export async function insertPilot(db: Kysely<Database>, pilot: NewPilot): Promise<PilotRecord> {
+/** Inserts a pilot with its declared arms (SPEC §2; the default two when none are given). */
+export async function insertPilot(
+  db: Kysely<Database>,
+  pilot: NewPilot,
+  arms: readonly Pick<PilotArm, 'code' | 'label' | 'labelEn'>[] = DEFAULT_PILOT_ARMS,
+): Promise<PilotRecord> {
   const now = nowIso();
   const row = await db
     .insertInto('pilots')
@@ -101,6 +109,7 @@ export async function insertPilot(db: Kysely<Database>, pilot: NewPilot): Promis
     } as PilotRow)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await savePilotArms(db, row.id, arms);
   return toPilotRecord(row);
 }
 
