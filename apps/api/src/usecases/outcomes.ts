@@ -130,7 +130,7 @@ export async function pilotSubgroups({
     .sort((a, b) => order(a.value, b.value))
     .map(({ value, totals }) => {
       const s = summarizeOutcomes(totals, k);
-      return { value, arms: s.arms, difference: s.difference };
+      return { value, arms: s.arms, difference: s.difference, comparisons: s.comparisons };
     });
   const reply = { pilotId, windowMonths: k, by, groups };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
