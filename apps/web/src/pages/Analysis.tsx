@@ -39,7 +39,6 @@ import {
   Heading1,
   Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
