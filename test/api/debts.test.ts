@@ -141,8 +141,8 @@ describe('kept-current pilot totals with debt events', () => {
     });
     expect(added.status).toBe(201);
     await check();
-    expect((await armTotals(t.store.db, p, 12)).intervention.debts.stabilised).toBe(
-      before.intervention.debts.stabilised + 1,
+    expect((await armTotals(t.store.db, p, 12)).intervention!.debts.stabilised).toBe(
+      before.intervention!.debts.stabilised + 1,
     );
     const stress = await t.json(`/api/participants/${i2}/events`, {
       method: 'POST',

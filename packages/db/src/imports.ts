@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ARMS, defaultArm } from '@wegwijzer/domain';
 import type { Baseline, PilotFacts, TimelineEvent, VariableValue } from '@wegwijzer/domain';
 import { nowIso } from './clock.ts';
 import { BulkInsert, recomputeDerived } from './derived.ts';
@@ -78,6 +79,11 @@ export async function writeParticipants(
   await tx.lockPilot(pilotId);
   const now = nowIso();
   const existing = await idsByRef(tx, pilotId);
+  const declared = await tx.all<{ code: string }>(
+    'SELECT code FROM pilot_arms WHERE pilot_id = ? ORDER BY position',
+    [pilotId],
+  );
+  const newArm = defaultArm(declared.length > 0 ? declared.map((a) => a.code) : ARMS);
   // One multi-row INSERT per set of columns (a file has one set, so in practice one).
   const inserts = new Map<string, BulkInsert>();
   const pendingRefs = new Set<string>();
@@ -113,8 +119,8 @@ export async function writeParticipants(
     if (pendingRefs.has(row.participantRef)) await flushAll();
     const id = existing.get(row.participantRef);
     if (id === undefined) {
-      // SPEC §4: a missing arm means intervention.
-      if (!('arm' in columns)) columns.arm = 'intervention';
+      // SPEC §4: a missing arm means intervention (the first intervention arm of a pilot without one).
+      if (!('arm' in columns)) columns.arm = newArm;
       const names = Object.keys(columns);
       const key = names.join(',');
       let bulk = inserts.get(key);

@@ -3,7 +3,7 @@ import { secondarySuppression } from './breakdown.ts';
 import type { Rounded } from './outcomes.ts';
 import { large, protectCount, protectProportion, type DisclosureRules } from './rules.ts';
 
-type Point = StatusByMonthReply['arms']['intervention'][number];
+type Point = NonNullable<StatusByMonthReply['arms'][string]>[number];
 
 /**
  * Status by month as a viewer sees it (SPEC §6): a month where an arm has fewer than the
@@ -18,7 +18,7 @@ export function protectStatusByMonth(
   rules: DisclosureRules,
 ): Rounded<StatusByMonthReply> {
   const suppressed: string[] = [];
-  const protect = (arm: 'intervention' | 'control', points: readonly Point[]): Point[] =>
+  const protect = (arm: string, points: readonly Point[]): Point[] =>
     points
       .filter((p) => large(p.evaluable, rules))
       .map((p, i) => {
@@ -37,9 +37,7 @@ export function protectStatusByMonth(
         }
         return { month: p.month, evaluable, offBenefit: protectProportion(off, n, rules) };
       });
-  const arms: StatusByMonthReply['arms'] = {
-    intervention: protect('intervention', reply.arms.intervention),
-  };
-  if (reply.arms.control) arms.control = protect('control', reply.arms.control);
+  const arms: StatusByMonthReply['arms'] = {};
+  for (const [arm, points] of Object.entries(reply.arms)) arms[arm] = protect(arm, points);
   return { ...reply, arms, suppressed, rounded: true };
 }

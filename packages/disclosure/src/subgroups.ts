@@ -40,8 +40,19 @@ export function protectSubgroups(
   reply: SubgroupReply,
   rules: DisclosureRules,
 ): Rounded<SubgroupReply> {
-  const groups = reply.groups.map((g) => ({ value: g.value, ...protectArms(g.arms, rules) }));
-  for (const arm of ['intervention', 'control'] as const) {
+  const groups = reply.groups.map((g) => {
+    const p = protectArms(g.arms, rules);
+    const comparisons: Record<string, { difference: SubgroupReply['groups'][number]['difference'] }> =
+      {};
+    for (const [code, c] of Object.entries(p.comparisons))
+      comparisons[code] = { difference: c.difference };
+    return { value: g.value, arms: p.arms, difference: p.difference, comparisons };
+  });
+  const codes = [...new Set(reply.groups.flatMap((g) => Object.keys(g.arms)))];
+  const primary = codes.includes('intervention')
+    ? 'intervention'
+    : codes.find((c) => c !== 'control');
+  for (const arm of codes) {
     const mine = reply.groups.flatMap((g, i) => (g.arms[arm] ? [i] : []));
     if (mine.length === 0) continue;
     for (const [, read, write] of COUNTS) {
@@ -60,17 +71,28 @@ export function protectSubgroups(
     for (const i of mine) {
       const g = groups[i]!;
       dropDependents(g.arms[arm]!);
-      if (g.arms[arm]!.offBenefit.rate === null && g.difference)
+      if (g.arms[arm]!.offBenefit.rate !== null) continue;
+      // A comparison of an arm whose rate is hidden is hidden too.
+      if (g.difference && (arm === 'control' || arm === primary))
         g.difference = { rate: null, ci95: null };
+      for (const [code, c] of Object.entries(g.comparisons))
+        if (c.difference && (arm === 'control' || arm === code))
+          c.difference = { rate: null, ci95: null };
     }
   }
-  const shown = groups.map((g) => ({ value: g.value, arms: g.arms, difference: g.difference }));
+  const shown = groups.map((g, i) => ({
+    value: g.value,
+    arms: g.arms,
+    difference: g.difference,
+    ...(reply.groups[i]!.comparisons ? { comparisons: g.comparisons } : {}),
+  }));
   return {
     ...reply,
     groups: shown,
     suppressed: reply.groups.flatMap((g, i) => [
       ...hiddenPointers(g.arms, shown[i]!.arms, `/groups/${i}/arms`),
       ...hiddenPointers(g.difference, shown[i]!.difference, `/groups/${i}/difference`),
+      ...hiddenPointers(g.comparisons, shown[i]!.comparisons, `/groups/${i}/comparisons`),
     ]),
     rounded: true,
   };

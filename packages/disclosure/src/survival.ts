@@ -1,9 +1,9 @@
 import type { SurvivalReply } from '@wegwijzer/domain';
-import { kaplanMeier, logRank, type SurvivalTime } from '@wegwijzer/outcomes';
+import { kaplanMeier, logRank, logRankK, type SurvivalTime } from '@wegwijzer/outcomes';
 import type { Rounded } from './outcomes.ts';
 import { protectCount, type DisclosureRules } from './rules.ts';
 
-type Curve = NonNullable<SurvivalReply['arms']['intervention']>;
+type Curve = NonNullable<SurvivalReply['arms'][string]>;
 
 const ceilTo = (x: number, step: number) => Math.ceil(x / step) * step;
 
@@ -62,21 +62,22 @@ export function protectCurve(
 }
 
 /**
- * Survival curves for a viewer: each arm's disclosure-safe curve, and the log-rank test
- * recomputed from the two rounded tables. `sizes` are the exact group sizes behind each curve.
+ * Survival curves for a viewer: each arm's disclosure-safe curve, and every log-rank test
+ * (pairwise against control, and the k-sample one) recomputed from the rounded tables. `sizes`
+ * are the exact group sizes behind each curve, by arm code.
  */
 export function protectSurvival(
   reply: SurvivalReply,
-  sizes: { intervention: number; control: number },
+  sizes: Record<string, number>,
   rules: DisclosureRules,
 ): Rounded<SurvivalReply> {
   const arms: SurvivalReply['arms'] = {};
-  const times: Partial<Record<'intervention' | 'control', SurvivalTime[]>> = {};
+  const times: Record<string, SurvivalTime[]> = {};
   const suppressed: string[] = [];
-  for (const arm of ['intervention', 'control'] as const) {
+  for (const arm of Object.keys(reply.arms)) {
     const km = reply.arms[arm];
     if (!km) continue;
-    const safe = protectCurve(km, sizes[arm], rules);
+    const safe = protectCurve(km, sizes[arm] ?? 0, rules);
     if (!safe) {
       suppressed.push(`/arms/${arm}`);
       continue;
@@ -85,14 +86,36 @@ export function protectSurvival(
     times[arm] = safe.times;
     if (km.median !== null && safe.curve.median === null) suppressed.push(`/arms/${arm}/median`);
   }
-  const test =
-    times.intervention && times.control ? logRank(times.intervention, times.control) : null;
+  const pair = (arm: string) =>
+    times[arm] && times.control ? logRank(times[arm], times.control) : null;
+  const codes = Object.keys(reply.arms);
+  const primary = codes.includes('intervention')
+    ? 'intervention'
+    : codes.find((c) => c !== 'control');
+  const test = primary === undefined ? null : pair(primary);
   if (reply.logRank !== null && test === null) suppressed.push('/logRank');
-  return {
+  const shown: Rounded<SurvivalReply> = {
     ...reply,
     arms,
     logRank: reply.logRank === null ? null : test,
     suppressed,
     rounded: true,
   };
+  if (reply.comparisons) {
+    const comparisons: NonNullable<SurvivalReply['comparisons']> = {};
+    for (const [code, c] of Object.entries(reply.comparisons)) {
+      const t = c.logRank === null ? null : pair(code);
+      if (c.logRank !== null && t === null) suppressed.push(`/comparisons/${code}/logRank`);
+      comparisons[code] = { logRank: t };
+    }
+    shown.comparisons = comparisons;
+  }
+  if (reply.logRankK !== undefined) {
+    // Only arms whose curve a viewer sees enter the test, from their rounded tables.
+    const visible = Object.values(times);
+    const k = reply.logRankK === null || visible.length < 3 ? null : logRankK(visible);
+    if (reply.logRankK !== null && k === null) suppressed.push('/logRankK');
+    shown.logRankK = k;
+  }
+  return shown;
 }

@@ -173,7 +173,13 @@ export const SubgroupReply = z
         value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
         arms: Arms,
         difference: Difference,
-        comparisons: Comparisons.optional(),
+        comparisons: z
+          .record(z.string(), z.object({ difference: Difference }))
+          .openapi({
+            description:
+              'Every intervention arm against control within the group, keyed by arm code',
+          })
+          .optional(),
       }),
     ),
     suppressed: z.array(z.string()).optional(),

@@ -402,3 +402,24 @@ function variableInteger(v: PilotVariable, reading: NumberReading): Checked<numb
   if (reading === 'empty' || reading === 'not_a_number') return refuse('not_a_number');
   return wholeNumber(reading, v.min ?? -VARIABLE_INTEGER_LIMIT, v.max ?? VARIABLE_INTEGER_LIMIT);
 }
+
+// ─── Arms ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An arm as written (a CSV cell, a JSON field) against the pilot's declared arm codes (SPEC §2):
+ * empty is the pilot's first intervention arm (SPEC §4: `intervention` for a pilot that has it),
+ * any other value must be one of the codes, compared as written after trimming and lower-casing.
+ * @example checkArm('Control', ['intervention', 'control']) // { ok: true, value: 'control' }
+ */
+export function checkArm(raw: string, declared: readonly string[]): Checked<string> {
+  const text = raw.trim().toLowerCase();
+  if (text === '') return ok(defaultArm(declared));
+  if (declared.includes(text)) return ok(text);
+  return refuse('unknown_value', { allowed: declared.join(', ') });
+}
+
+/** The arm a participant without one joins: `intervention` when declared, else the first intervention arm. */
+export function defaultArm(declared: readonly string[]): string {
+  if (declared.includes('intervention')) return 'intervention';
+  return declared.find((c) => c !== 'control') ?? 'intervention';
+}

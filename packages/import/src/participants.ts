@@ -1,5 +1,6 @@
 import {
   ARMS,
+  defaultArm,
   BIRTH_YEAR,
   Education,
   Household,
@@ -88,6 +89,8 @@ export class ParticipantValidator {
     private readonly delimiter: Delimiter,
     private readonly bsnKey: string | null,
     private readonly variables: readonly PilotVariable[] = [],
+    /** The pilot's declared arm codes (SPEC §2), in order. */
+    private readonly arms: readonly string[] = ARMS,
   ) {}
 
   check(cells: Cells, report: RowReport): ParticipantRow | null {
@@ -110,13 +113,13 @@ export class ParticipantValidator {
     }
 
     // Without an arm column a re-import must not move anyone between arms; storage gives a new
-    // participant the intervention arm. An empty cell in an arm column means intervention.
+    // participant the pilot's first intervention arm, as an empty cell in an arm column does.
     const arm = cells.get('arm');
     if (arm === undefined) {
       // column absent: leave the arm as it is
-    } else if (arm === '') fields.arm = 'intervention';
+    } else if (arm === '') fields.arm = defaultArm(this.arms);
     else {
-      const parsed = parseEnum(arm, ARMS, 'arm');
+      const parsed = parseEnum(arm, this.arms, 'arm');
       if (parsed.ok) fields.arm = parsed.value;
       else report.add('arm', parsed.error, parsed.rule);
     }

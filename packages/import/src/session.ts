@@ -147,7 +147,7 @@ export class Session {
     this.header = header;
     this.validator =
       this.kind === 'participants'
-        ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey, variables)
+        ? new ParticipantValidator(this.delimiter, this.ctx.bsnKey, variables, this.ctx.arms)
         : this.kind === 'events'
           ? new EventValidator(this.delimiter, this.ctx)
           : new BudgetValidator(this.delimiter);

@@ -78,6 +78,8 @@ export interface ImportContext {
   bsnKey: string | null;
   /** Participants only: the pilot's own variables, whose codes are columns too (SPEC §2). */
   variables?: readonly PilotVariable[];
+  /** Participants only: the pilot's declared arm codes; `intervention` and `control` when omitted. */
+  arms?: readonly string[];
   /** Events only: the pilot's existing participant with this ref. When omitted, the existence and intake checks are skipped. */
   participant?(ref: string): { intakeDate: string } | undefined;
   /** Events only: whether a `benefit_end` for this participant on this day is already stored. */

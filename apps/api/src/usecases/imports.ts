@@ -5,6 +5,7 @@ import {
   Spool,
   writeBudgetLines,
   writeEvents,
+  pilotArms,
   writeParticipants,
   type StagedEvent,
   type StagedParticipant,
@@ -64,6 +65,7 @@ export async function runImport({
     bsnKey: ctx.config.bsnKey,
     variables:
       input.kind === 'participants' ? await listVariables(ctx.store.db, input.pilotId) : [],
+    arms: (await pilotArms(ctx.store.db, input.pilotId)).map((a) => a.code),
     participant: (ref: string) => index.get(ref),
     hasBenefitEnd: (ref: string, date: string) => {
       const p = index.get(ref);

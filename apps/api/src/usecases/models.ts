@@ -9,6 +9,7 @@ import {
   fromDay,
   sampleSize,
   toDay,
+  primaryArm,
 } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
 import { disclosureRules } from './disclosure.ts';
@@ -108,7 +109,9 @@ export async function pilotPower({
   const armN = (evaluable: number) => (viewer ? protectCount(evaluable, rules) : evaluable);
   const control = totals.control;
   const p1 = control ? shown(control.off, control.evaluable).rate : null;
-  const n1 = armN(totals.intervention.evaluable);
+  // With several intervention arms, the primary one (as for the top-level difference).
+  const primary = primaryArm(Object.keys(totals));
+  const n1 = armN((primary === undefined ? undefined : totals[primary])?.evaluable ?? 0);
   const n0 = control ? armN(control.evaluable) : 0;
   const n = n1 === null || n0 === null ? null : Math.min(n1, n0);
   const p2 =

@@ -79,15 +79,15 @@ export async function pilotDebtSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pil
   const pilot = await visiblePilot(ctx, pilotId);
   requirePersonalData(pilot);
   const times = await debtStabilisationTimes(ctx.store.db, pilotId);
-  const withControl = (await armSizes(ctx, pilotId)).control > 0;
+  const arms = Object.keys(await armSizes(ctx, pilotId));
   const reply = {
     pilotId,
     observationEnd: pilot.dataCompleteThrough,
-    ...curvesByArm(times, withControl),
+    ...curvesByArm(times, arms),
   };
   if (!forViewer(ctx)) return reply;
-  const sizes = { intervention: 0, control: 0 };
-  for (const r of times) sizes[r.arm]++;
+  const sizes: Record<string, number> = Object.fromEntries(arms.map((a) => [a, 0]));
+  for (const r of times) if (r.arm in sizes) sizes[r.arm]!++;
   return protectSurvival(reply, sizes, disclosureRules(ctx));
 }
 
@@ -95,22 +95,19 @@ export async function pilotSurvival({ ctx, pilotId }: { ctx: UseCaseCtx; pilotId
   const pilot = await visiblePilot(ctx, pilotId);
   // Curves, subgroups and cohorts read per-person rows, which a reduced pilot no longer has.
   requirePersonalData(pilot);
+  const sizes = await armSizes(ctx, pilotId);
   const reply = {
     pilotId,
     observationEnd: pilot.dataCompleteThrough,
-    ...survivalByArm(await survivalTimes(ctx.store.db, pilotId)),
+    ...survivalByArm(await survivalTimes(ctx.store.db, pilotId), Object.keys(sizes)),
   };
-  return forViewer(ctx)
-    ? protectSurvival(reply, await armSizes(ctx, pilotId), disclosureRules(ctx))
-    : reply;
+  return forViewer(ctx) ? protectSurvival(reply, sizes, disclosureRules(ctx)) : reply;
 }
 
-async function armSizes(ctx: UseCaseCtx, pilotId: string) {
+/** Participants per arm code, for the arms the pilot's replies show, in their order. */
+async function armSizes(ctx: UseCaseCtx, pilotId: string): Promise<Record<string, number>> {
   const totals = await armTotals(ctx.store.db, pilotId, 12);
-  return {
-    intervention: totals.intervention.participants,
-    control: totals.control?.participants ?? 0,
-  };
+  return Object.fromEntries(Object.entries(totals).map(([a, t]) => [a, t.participants]));
 }
 
 export async function pilotSubgroups({
@@ -130,7 +127,10 @@ export async function pilotSubgroups({
     .sort((a, b) => order(a.value, b.value))
     .map(({ value, totals }) => {
       const s = summarizeOutcomes(totals, k);
-      return { value, arms: s.arms, difference: s.difference, comparisons: s.comparisons };
+      const comparisons = Object.fromEntries(
+        Object.entries(s.comparisons).map(([a, c]) => [a, { difference: c.difference }]),
+      );
+      return { value, arms: s.arms, difference: s.difference, comparisons };
     });
   const reply = { pilotId, windowMonths: k, by, groups };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;

@@ -22,7 +22,7 @@ export async function pilotStatusByMonth({
   requirePersonalData(pilot);
   const found = await statusCounts(ctx.store.db, pilotId);
   const status = found
-    ? summarizeStatusByMonth(found.counts, found.hasControl)
+    ? summarizeStatusByMonth(found.counts, found.arms)
     : { arms: { intervention: [] } };
   const reply = {
     pilotId,

@@ -49,6 +49,7 @@ const summary = (over: Partial<OutcomeSummary> = {}): OutcomeSummary => ({
   difference: null,
   netEffect: null,
   savingsBasis: 'gross',
+  comparisons: {},
   referenceLines: [],
   ...over,
 });

@@ -189,8 +189,8 @@ export function windowRows(list: Pick<OutcomeSummary, 'windowMonths' | 'arms'>[]
     .sort((a, b) => a.windowMonths - b.windowMonths)
     .map((o) => ({
       window: o.windowMonths,
-      intervention: o.arms.intervention.offBenefit.rate,
-      interventionBand: o.arms.intervention.offBenefit.ci95
+      intervention: o.arms.intervention?.offBenefit.rate ?? null,
+      interventionBand: o.arms.intervention?.offBenefit.ci95
         ? [...o.arms.intervention.offBenefit.ci95]
         : null,
       control: o.arms.control?.offBenefit.rate ?? null,
@@ -220,11 +220,9 @@ export function forestRows(
       diff: g.difference?.rate ?? null,
       lo: g.difference?.ci95?.[0] ?? null,
       hi: g.difference?.ci95?.[1] ?? null,
-      nIntervention: cell(
-        g.arms.intervention.evaluable,
-        `${p}/arms/intervention/evaluable`,
-        r.suppressed,
-      ),
+      nIntervention: g.arms.intervention
+        ? cell(g.arms.intervention.evaluable, `${p}/arms/intervention/evaluable`, r.suppressed)
+        : { kind: 'missing' },
       nControl: g.arms.control
         ? cell(g.arms.control.evaluable, `${p}/arms/control/evaluable`, r.suppressed)
         : { kind: 'missing' },
@@ -257,6 +255,9 @@ export interface CohortRow {
 export function cohortRows(r: CohortReply): CohortRow[] {
   const byMonth = new Map<string, CohortRow>();
   r.cohorts.forEach((c, i) => {
+    // The two-arm chart draws `intervention` and `control`; other arm codes are not drawn here.
+    if (c.arm !== 'intervention' && c.arm !== 'control') return;
+    const arm: ArmKey = c.arm;
     const p = `/cohorts/${i}`;
     const row = byMonth.get(c.month) ?? {
       month: c.month,
@@ -270,9 +271,9 @@ export function cohortRows(r: CohortReply): CohortRow[] {
     const ci = c.offBenefit.ci95
       ? ([c.offBenefit.ci95[0], c.offBenefit.ci95[1]] as [number, number])
       : null;
-    row[c.arm] = rate.kind === 'value' ? rate.value : null;
-    row[`${c.arm}Band`] = rate.kind === 'value' ? ci : null;
-    row.cells[c.arm] = {
+    row[arm] = rate.kind === 'value' ? rate.value : null;
+    row[`${arm}Band`] = rate.kind === 'value' ? ci : null;
+    row.cells[arm] = {
       rate,
       ci: rate.kind === 'value' ? ci : null,
       participants: cell(c.participants, `${p}/participants`, r.suppressed),

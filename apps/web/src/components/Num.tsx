@@ -48,12 +48,14 @@ export function RoundedNote({ rounded }: { rounded: boolean | undefined }) {
   );
 }
 
-export function ArmTag({ arm }: { arm: 'intervention' | 'control' }) {
+export function ArmTag({ arm, label }: { arm: string; label?: string }) {
   const { t } = useI18n();
+  // A pilot's own arm code shows its declared label (or the code itself when none is given).
+  const known = arm === 'intervention' || arm === 'control';
   return (
-    <span className={`arm-tag arm-${arm}`}>
+    <span className={`arm-tag arm-${known ? arm : 'other'}`}>
       <span className="swatch" aria-hidden="true" />
-      {t.arms[arm]}
+      {known ? t.arms[arm] : (label ?? arm)}
     </span>
   );
 }

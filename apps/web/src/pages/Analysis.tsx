@@ -114,10 +114,14 @@ function KmFigure({ s }: { s: SurvivalReply }) {
       ? t.notReached
       : `${formatNumber(m, 0, locale)} ${t.days.split(' ')[0]!.toLowerCase()}`;
   };
+  // The test statistic with its degrees of freedom (arms compared − 1), as a reader checks it.
+  const df = Math.max(1, arms.length - 1);
   const p = s.logRank
-    ? s.logRank.p < 0.001
-      ? `p < ${formatNumber(0.001, 3, locale)}`
-      : `p = ${formatNumber(s.logRank.p, 3, locale)}`
+    ? `χ²(${df}) = ${formatNumber(s.logRank.chi2, 2, locale)}; ${
+        s.logRank.p < 0.001
+          ? `p < ${formatNumber(0.001, 3, locale)}`
+          : `p = ${formatNumber(s.logRank.p, 3, locale)}`
+      }`
     : '';
   return (
     <>

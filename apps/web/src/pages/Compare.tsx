@@ -62,7 +62,7 @@ export default function Compare() {
                       o.savingsBasis === 'net_effect'
                         ? cell(o.netEffect, '/netEffect', o.suppressed)
                         : cell(
-                            o.arms.intervention.savings.net,
+                            o.arms.intervention?.savings.net ?? null,
                             '/arms/intervention/savings/net',
                             o.suppressed,
                           );
@@ -75,7 +75,7 @@ export default function Compare() {
                         <TableCell className="num">
                           <Num
                             c={cell(
-                              o.arms.intervention.participants,
+                              o.arms.intervention?.participants ?? null,
                               '/arms/intervention/participants',
                               o.suppressed,
                             )}
