@@ -123,10 +123,7 @@ export async function pilotSubgroups({
     .sort((a, b) => order(a.value, b.value))
     .map(({ value, totals }) => {
       const s = summarizeOutcomes(totals, k);
-      const comparisons = Object.fromEntries(
-        Object.entries(s.comparisons).map(([a, c]) => [a, { difference: c.difference }]),
-      );
-      return { value, arms: s.arms, difference: s.difference, comparisons };
+      return { value, arms: s.arms, difference: s.difference, comparisons: s.comparisons };
     });
   const reply = { pilotId, windowMonths: k, by, groups, heterogeneity: subgroupTest(groups) };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
