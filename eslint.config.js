@@ -20,9 +20,7 @@ export default tseslint.config(
     // Storage stays in packages/db: routes validate, call a use case and map its result; use
     // cases decide and call the repositories there. Tests may open a database themselves.
     files: ['apps/api/src/**/*.ts'],
-    // usecases/exports.ts still builds its cohort query with Kysely until the export path moves
-    // its SQL into packages/db (issue #21); remove this exception then.
-    ignores: ['**/*.test.ts', 'apps/api/src/usecases/exports.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
