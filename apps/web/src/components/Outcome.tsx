@@ -63,7 +63,11 @@ export function NetSavings({ o }: { o: Summary }) {
   const effect = o.savingsBasis === 'net_effect';
   const c = effect
     ? cell(o.netEffect, '/netEffect', o.suppressed)
-    : cell(o.arms.intervention?.savings.net ?? null, '/arms/intervention/savings/net', o.suppressed);
+    : cell(
+        o.arms.intervention?.savings.net ?? null,
+        '/arms/intervention/savings/net',
+        o.suppressed,
+      );
   return (
     <p className="net-savings">
       <span className="label">{effect ? t.netEffect : t.netSavings}</span>{' '}
