@@ -11,7 +11,6 @@ import {
   type VariableValue,
 } from '@wegwijzer/domain';
 import {
-  emptyTotals,
   fromDay,
   packedTotals,
   type ArmTotals,
