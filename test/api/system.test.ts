@@ -37,6 +37,16 @@ describe('system routes', () => {
     }
   });
 
+  it('documents bearer tokens, so the API reference offers "Authorize", on every route that needs a caller', async () => {
+    const { body } = await t.json('/api/openapi.json', { as: '' });
+    expect(body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(body.paths['/api/pilots'].get.security).toEqual([{ bearer: [] }]);
+    expect(body.paths['/api/health'].get.security).toBeUndefined();
+  });
+
   it('serves an interactive API reference at /api/docs', async () => {
     const res = await t.request('/api/docs', { as: '' });
     expect(res.status).toBe(200);

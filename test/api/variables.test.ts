@@ -281,3 +281,29 @@ describe('changing a variable that has data', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('erasing a participant', () => {
+  it('removes its values with the rest of its data', async () => {
+    const pilot = await pilotWithVariables();
+    await importCsv(
+      t,
+      pilot,
+      'participants',
+      'participant_ref,intake_date,sessions_attended\nX1,2024-01-10,5\nX2,2024-01-10,6\n',
+    );
+    const page = await t.json(`/api/pilots/${pilot}/participants?ref=X1`);
+    const id = page.body.items[0].id;
+    const res = await t.json(`/api/pilots/${pilot}/participants/${id}`, {
+      method: 'DELETE',
+      body: JSON.stringify({ reason: 'verzoek betrokkene' }),
+    });
+    expect(res.status).toBeLessThan(300);
+    const left = await t.store.db
+      .selectFrom('participant_values')
+      .select('participant_id')
+      .where('pilot_id', '=', pilot)
+      .execute();
+    expect(left.map((r) => Number(r.participant_id))).not.toContain(Number(id));
+    expect(left).toHaveLength(1);
+  });
+});

@@ -22,6 +22,7 @@ export function viewerPaths(pilots: readonly string[]): string[] {
     paths.push(`/api/pilots/${p}`, `/api/pilots/${p}/survival`, `/api/pilots/${p}/debts/survival`);
     paths.push(`/api/pilots/${p}/reference-lines`, `/api/pilots/${p}/budget-lines`);
     paths.push(`/api/pilots/${p}/status-by-month`, `/api/pilots/${p}/power?window=12`);
+    paths.push(`/api/pilots/${p}/balance`);
     for (const k of WINDOWS) {
       paths.push(
         `/api/pilots/${p}/outcomes?window=${k}`,
@@ -593,6 +594,9 @@ export function attack(
       p,
     );
 
+    const [vbal, abal] = both(`/api/pilots/${p}/balance`);
+    attackBalance(at, vbal, abal, p);
+
     for (const which of ['survival', 'debts/survival']) {
       const [vk, ak] = both(`/api/pilots/${p}/${which}`);
       for (const arm of Object.keys(ak.arms))
@@ -602,6 +606,44 @@ export function attack(
 
   routeplanner(at, viewer, admin, pilots);
   return at;
+}
+
+/**
+ * The balance table: each arm's levels of a field (not recorded included) add up to the arm's
+ * size, as do a numeric field's participants with and without a value; and an arm's size is the
+ * summary's participant count under another name.
+ */
+function attackBalance(at: Attacker, v: any, a: any, p: string): void {
+  const rounded = v.rounded === true;
+  const hidden = new Set<string>(v.suppressed ?? []);
+  for (const arm of a.arms as string[]) {
+    const size = at.known(v.sizes[arm], rounded, hidden.has(`/sizes/${arm}`));
+    at.claim(`${p}/balance/${arm}/size`, size, a.sizes[arm], 'balance size');
+    a.fields.forEach((f: any, fi: number) => {
+      const vf = v.fields[fi];
+      const cells =
+        f.kind === 'categorical'
+          ? f.levels.map((l: any, li: number) => ({
+              key: `${p}/balance/${f.field}=${l.value}/${arm}`,
+              shown: at.known(
+                vf.levels[li].arms[arm].count,
+                rounded,
+                hidden.has(`/fields/${fi}/levels/${li}/arms/${arm}/count`),
+              ),
+              exact: l.arms[arm].count,
+            }))
+          : (['n', 'missing'] as const).map((part) => ({
+              key: `${p}/balance/${f.field}/${part}/${arm}`,
+              shown: at.known(
+                vf.arms[arm][part],
+                rounded,
+                hidden.has(`/fields/${fi}/arms/${arm}/${part}`),
+              ),
+              exact: f.arms[arm][part],
+            }));
+      at.breakdown(size, cells, `balance ${f.field} levels`);
+    });
+  }
 }
 
 /** Profiles that differ in one field: the group missing that field is the whole minus the rest. */

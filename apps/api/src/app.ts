@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { BEARER } from './http/route.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serverSecret, type Store } from '@wegwijzer/db';
@@ -103,6 +104,11 @@ export async function createApp(store: Store, config: Config) {
   });
   app.use('/api/*', resolveActor);
   app.route('/', buildApi());
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from Beheer → Tokens, sent as `Authorization: Bearer <token>`.',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

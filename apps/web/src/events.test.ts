@@ -66,7 +66,7 @@ describe('validateEvent words', () => {
       value: 'Enter a number from 1 to 6.',
     });
     expect(validateEvent(input('work_end', ''), 'nl', '2025-04-01')).toEqual({
-      date: 'De datum ligt vóór de intakedatum (2025-04-01).',
+      date: 'De datum ligt vóór de intakedatum (01-04-2025).',
     });
   });
 });

@@ -41,7 +41,7 @@ export function formatInterval(ci: readonly [number, number], l: Locale = 'nl'):
   return `${f.format(ci[0] * 100)}–${f.format(ci[1] * 100)}%`;
 }
 
-/** Signed percentage points: 0.152 → "+15,2 %-punt". */
+/** Signed percentage points ("%-punt" is procentpunt): 0.152 → "+15,2 %-punt"; a difference of rates, not a rate. */
 export function formatPoints(v: number, l: Locale = 'nl'): string {
   const s = nf(l, 'pp', {
     minimumFractionDigits: 1,
@@ -81,4 +81,12 @@ export function formatP(p: number, l: Locale = 'nl'): string {
   if (p < 0.001) return `p < ${nf(l, 'pv3', { minimumFractionDigits: 3 }).format(0.001)}`;
   const d = p < 0.1 ? 3 : 2;
   return `p = ${nf(l, `pv${d}`, { minimumFractionDigits: d, maximumFractionDigits: d }).format(p)}`;
+}
+
+/**
+ * "1 deelnemer", "2 deelnemers": the noun for a count already formatted ("1", "1.250", "<10").
+ * @example countNoun('1', 'deelnemer', 'deelnemers') // "1 deelnemer"
+ */
+export function countNoun(n: string, one: string, many: string): string {
+  return `${n} ${n === '1' ? one : many}`;
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Locale } from './format.ts';
+import { countNoun, type Locale } from './format.ts';
 
 const nl = {
   appName: 'Wegwijzer',
@@ -67,7 +67,11 @@ const nl = {
   offBenefit12: 'uit de bijstand na 12 maanden',
   offBenefitAfter: (m: number) => `uit de bijstand na ${m} ${m === 1 ? 'maand' : 'maanden'}`,
   ofN: (x: string, n: string, ci: string) => `(${x} van ${n}; 95%-BI ${ci})`,
-  pendingText: (p: string) => `${p} deelnemers nog te vroeg om te beoordelen`,
+  pendingText: (p: string) =>
+    `${countNoun(p, 'deelnemer', 'deelnemers')} nog te vroeg om te beoordelen`,
+  noneEvaluable: 'Nog niemand evalueerbaar',
+  noneEvaluableWhy: (k: number) =>
+    `Nog geen deelnemer is ${k} maanden gevolgd, dus er is nog geen uitstroomcijfer`,
   netSavings: 'Netto besparing',
   netEffect: 'Netto-effect t.o.v. controle',
   noControl: 'Geen controlegroep',
@@ -112,7 +116,7 @@ const nl = {
   page: (p: number, n: number) => `Pagina ${p} van ${n}`,
   prev: 'Vorige',
   next: 'Volgende',
-  total: (n: string) => `${n} deelnemers`,
+  total: (n: string) => countNoun(n, 'deelnemer', 'deelnemers'),
   importKind: 'Soort bestand',
   importKinds: { participants: 'Deelnemers', events: 'Gebeurtenissen', budget: 'Begroting' },
   importFile: 'CSV-bestand',
@@ -297,7 +301,10 @@ const en: Dict = {
   offBenefitAfter: (m: number) =>
     `off social assistance after ${m} ${m === 1 ? 'month' : 'months'}`,
   ofN: (x: string, n: string, ci: string) => `(${x} of ${n}; 95% CI ${ci})`,
-  pendingText: (p: string) => `${p} participants too recent to assess`,
+  pendingText: (p: string) => `${countNoun(p, 'participant', 'participants')} too recent to assess`,
+  noneEvaluable: 'Nobody evaluable yet',
+  noneEvaluableWhy: (k: number) =>
+    `No participant has been followed for ${k} months yet, so there is no exit rate yet`,
   netSavings: 'Net savings',
   netEffect: 'Net effect vs control',
   noControl: 'No control group',
@@ -342,7 +349,7 @@ const en: Dict = {
   page: (p: number, n: number) => `Page ${p} of ${n}`,
   prev: 'Previous',
   next: 'Next',
-  total: (n: string) => `${n} participants`,
+  total: (n: string) => countNoun(n, 'participant', 'participants'),
   importKind: 'Kind of file',
   importKinds: { participants: 'Participants', events: 'Events', budget: 'Budget' },
   importFile: 'CSV file',

@@ -274,7 +274,7 @@ export interface ExportParticipantsTable {
   export_id: string;
 }
 
-/** A pilot's own baseline variable (migration 009, ADR 0006). */
+/** A pilot's own baseline variable (migration 009, ADR 0009). */
 export interface PilotVariablesTable {
   id: Generated<number>;
   pilot_id: string;

@@ -16,8 +16,18 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     access,
     responses: config.responses,
   });
-  return createRoute({ ...config, middleware: [guard(access)] as const });
+  // Routes that need a caller say so in the document, so the API docs offer "Authorize" with an
+  // API token (a browser session cookie works too, but needs no documenting).
+  const security = 'public' in access ? undefined : [{ [BEARER]: [] }];
+  return createRoute({
+    ...(security && { security }),
+    ...config,
+    middleware: [guard(access)] as const,
+  });
 }
+
+/** The name of the bearer-token security scheme in the OpenAPI document. */
+export const BEARER = 'bearer';
 
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { content: { 'application/json': { schema } }, description };

@@ -8,7 +8,6 @@ import {
   insertReferenceLineTx,
   insertUser,
   listPilots,
-  recomputePilot,
   writeEvents,
   writeParticipants,
   type Store,
@@ -78,7 +77,8 @@ export async function loadDemo(store: Store): Promise<boolean> {
   for (const d of demo) {
     const pilot = await insertPilot(store.db, d.pilot);
     pilotIds.push(pilot.id);
-    // The import's writers, so the demo rows take the same columns as an imported file's.
+    // The import's writers, so the demo rows take the same columns as an imported file's; they
+    // derive each participant's rows as they write (budget and reference lines feed none).
     await store.transaction(async (tx) => {
       await writeParticipants(
         tx,
@@ -103,7 +103,6 @@ export async function loadDemo(store: Store): Promise<boolean> {
       );
       for (const line of d.budgetLines) await insertBudgetLineTx(tx, pilot.id, line);
       for (const line of d.referenceLines) await insertReferenceLineTx(tx, pilot.id, line);
-      await recomputePilot(tx, pilot.id, pilot);
     });
   }
   for (const account of DEMO_ACCOUNTS) {

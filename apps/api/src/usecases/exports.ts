@@ -92,6 +92,34 @@ export function dateShiftDays(
   return (digest.readUInt32BE(0) % 365) - 182;
 }
 
+/** An export's participants in pseudonym order, with their pseudonyms and date shifts. */
+interface CohortOrder {
+  ordered: number[];
+  names: Map<number, string>;
+  shifts: Map<number, number> | null;
+}
+
+/**
+ * Reads the matching ids and computes each person's keyed hashes once for the whole export:
+ * the three participant files share them instead of hashing everyone again per file.
+ */
+async function cohortOrder(
+  ctx: UseCaseCtx,
+  pilotId: string,
+  filters: CohortFilters,
+  dateShift: boolean,
+): Promise<CohortOrder> {
+  const domain = dateShift ? 'date-shifted' : 'views';
+  const ids = await cohortIds(ctx.store.db, pilotId, filters);
+  const names = new Map<number, string>();
+  for (const id of ids)
+    names.set(id, pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, id, domain));
+  const shifts = dateShift
+    ? new Map(ids.map((id) => [id, dateShiftDays(ctx.pseudonymKey, ctx.actor.id, pilotId, id)]))
+    : null;
+  return { ordered: byPseudonym(ids, (id) => names.get(id)!), names, shifts };
+}
+
 /**
  * The matching participants page by page in the order of the export's pseudonyms (an order that
  * carries nothing another researcher's export shares), each with its events in timeline order.
@@ -99,13 +127,10 @@ export function dateShiftDays(
 async function* cohortPages(
   ctx: UseCaseCtx,
   pilotId: string,
-  filters: CohortFilters,
+  order: () => Promise<CohortOrder>,
   options: ExportOptions & { withEvents: boolean },
 ): AsyncGenerator<ExportParticipant[]> {
-  const domain = options.dateShift ? 'date-shifted' : 'views';
-  const name = (id: number) => pseudonym(ctx.pseudonymKey, ctx.actor.id, pilotId, id, domain);
-  const ids = await cohortIds(ctx.store.db, pilotId, filters);
-  const ordered = byPseudonym(ids, name);
+  const { ordered, names, shifts } = await order();
   for (let from = 0; from < ordered.length; from += PAGE) {
     const chunk = ordered.slice(from, from + PAGE);
     const found = await participantsByIds(ctx.store.db, chunk);
@@ -130,12 +155,10 @@ async function* cohortPages(
     );
     yield rows.map((r) => ({
       variables: values.get(r.id),
-      pseudonym: name(r.id),
+      pseudonym: names.get(r.id)!,
       baseline: toBaseline(r),
       events: events.get(r.id) ?? [],
-      shiftDays: options.dateShift
-        ? dateShiftDays(ctx.pseudonymKey, ctx.actor.id, pilotId, r.id)
-        : 0,
+      shiftDays: shifts?.get(r.id) ?? 0,
     }));
   }
 }
@@ -154,7 +177,14 @@ async function* csvFile(
   }
 }
 
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 80);
+// ASCII only: a header's filename cannot carry "é" or "'s-Gravenhage"'s quote as they are.
+const safeName = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
 
 /**
  * A researcher's cohort export (SPEC §7) as a streamed zip: cohort.csv with the derived outcomes,
@@ -206,8 +236,11 @@ export async function exportCohort({
   });
 
   const facts = pilot;
+  // Read and hashed once, when the first file that needs them is written.
+  let order: Promise<CohortOrder> | null = null;
+  const orderOnce = () => (order ??= cohortOrder(ctx, pilotId, filters, options.dateShift));
   const pages = (withEvents: boolean) =>
-    cohortPages(ctx, pilotId, filters, { ...options, withEvents });
+    cohortPages(ctx, pilotId, orderOnce, { ...options, withEvents });
   const windows = options.windows ?? COHORT_WINDOWS;
   // The pilot's own variables close both participant tables, with their Table Schema.
   const variables = await listVariables(ctx.store.db, pilotId);
@@ -270,7 +303,8 @@ export async function exportCohort({
 
   const date = now.toISOString().slice(0, 10);
   return {
-    filename: `wegwijzer-${safeName(pilot.id)}-${date}.zip`,
+    // Named for people, not for the database: the pilot's name and the day of the export.
+    filename: `wegwijzer-${safeName(pilot.name) || safeName(pilot.id)}-${date}.zip`,
     body: toReadableStream(zipBytes(entries(), { mtime: now })),
     participants,
   };

@@ -1,6 +1,12 @@
 import type { OutcomeSummary } from '../api/queries.ts';
 import { headline, routeSegments, waterfall, ROUTE_KEYS, type ArmKey } from '../charts/mappers.ts';
-import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
+import {
+  formatInterval,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+} from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { cell, cellText } from '../suppression.ts';
 import type { ReferenceMark } from '../charts/reference.ts';
@@ -37,6 +43,18 @@ export function HeadlineText({
   if (!h) return null;
   const n = (v: number) => formatNumber(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
+  // Nobody has been followed for the whole window yet: say so, instead of a lone "–".
+  if (h.evaluable.kind === 'value' && h.evaluable.value === 0)
+    return (
+      <div className={large ? 'headline headline-large' : 'headline'}>
+        <p className="headline-rate">
+          <span className="big-number none-yet">{t.noneEvaluable}</span>
+        </p>
+        <p className="headline-detail">
+          {t.noneEvaluableWhy(o.windowMonths)} — {t.pendingText(cellText(h.pending, n))}
+        </p>
+      </div>
+    );
   return (
     <div className={large ? 'headline headline-large' : 'headline'}>
       <p className="headline-rate">
@@ -124,7 +142,7 @@ export function ArmBars({
           {chart}
           {diff?.rate != null && (
             <p className="muted">
-              {t.difference}: {formatPercent(diff.rate, 1, locale)}{' '}
+              {t.difference}: {formatPoints(diff.rate, locale)}{' '}
               {diff.ci95 && `(95%-BI ${formatInterval(diff.ci95, locale)})`}
             </p>
           )}
@@ -168,9 +186,7 @@ export function ArmBars({
             {diff && (
               <TableRow>
                 <TableHeaderCell scope="row">{t.difference}</TableHeaderCell>
-                <TableCell>
-                  {diff.rate != null ? formatPercent(diff.rate, 1, locale) : '–'}
-                </TableCell>
+                <TableCell>{diff.rate != null ? formatPoints(diff.rate, locale) : '–'}</TableCell>
                 <TableCell>{diff.ci95 ? formatInterval(diff.ci95, locale) : '–'}</TableCell>
                 <TableCell />
               </TableRow>

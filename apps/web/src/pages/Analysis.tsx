@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -38,7 +39,6 @@ import {
   Heading1,
   Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -46,6 +46,9 @@ import {
 } from '@utrecht/component-library-react';
 import { TickTable } from '../components/TickTable.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+
+// The balance table brings the NL Design System table components: its own chunk.
+const BalanceSection = lazy(() => import('./balance/BalanceTable.tsx'));
 
 export default function Analysis() {
   const { t, locale } = useI18n();
@@ -79,6 +82,9 @@ export default function Analysis() {
         <Link to={`/analyse/modellen?pilot=${pilot.id}`}>{modelStrings[locale].link} →</Link>
       </p>
       <Survival pilotId={pilot.id} />
+      <Suspense fallback={<Loading />}>
+        <BalanceSection pilotId={pilot.id} />
+      </Suspense>
       <StatusByMonthFigure pilotId={pilot.id} />
       <ByWindow pilotId={pilot.id} />
     </div>
@@ -108,10 +114,14 @@ function KmFigure({ s }: { s: SurvivalReply }) {
       ? t.notReached
       : `${formatNumber(m, 0, locale)} ${t.days.split(' ')[0]!.toLowerCase()}`;
   };
+  // The test statistic with its degrees of freedom (arms compared − 1), as a reader checks it.
+  const df = Math.max(1, arms.length - 1);
   const p = s.logRank
-    ? s.logRank.p < 0.001
-      ? `p < ${formatNumber(0.001, 3, locale)}`
-      : `p = ${formatNumber(s.logRank.p, 3, locale)}`
+    ? `χ²(${df}) = ${formatNumber(s.logRank.chi2, 2, locale)}; ${
+        s.logRank.p < 0.001
+          ? `p < ${formatNumber(0.001, 3, locale)}`
+          : `p = ${formatNumber(s.logRank.p, 3, locale)}`
+      }`
     : '';
   return (
     <>

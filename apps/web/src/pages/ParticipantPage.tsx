@@ -21,6 +21,7 @@ import { href, Link } from '../router.tsx';
 import { isRuleCode, ruleMessage } from '../rule-messages.ts';
 import { EXIT_REASONS } from '@wegwijzer/domain/values';
 import { EraseParticipant } from './privacy/EraseParticipant.tsx';
+import { ParticipantVariables } from './variables/ParticipantVariables.tsx';
 import {
   Alert,
   Button,
@@ -62,6 +63,7 @@ export function ParticipantPage({ id, user }: { id: string; user: User }) {
         <Baseline p={p} />
         <AddEvent participantId={p.id} intakeDate={p.intakeDate} />
       </div>
+      <ParticipantVariables pilotId={p.pilotId} values={p.variables} />
       <Timeline p={p} />
       {(user.role === 'admin' || user.role === 'manager') && <EraseParticipant participant={p} />}
     </div>

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { runDdl } from './dialect.ts';
 
 /**
- * Issue 17 (ADR 0006): a pilot's own baseline variables. The declarations live one row per
+ * Issue 17 (ADR 0009): a pilot's own baseline variables. The declarations live one row per
  * variable (levels as a JSON list: they are read and written with their variable, never
  * queried apart); the values one row per participant and variable, typed — whole numbers and
  * yes/no (0/1) in `number_value`, a category's level code in `level` — and only where a value

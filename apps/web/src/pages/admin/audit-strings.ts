@@ -1,3 +1,5 @@
+import { countNoun } from '../../format.ts';
+
 /** What each audit action reads as, in a sentence: "<wie> <doet wat> op <wanneer>". */
 type Verb = (o: { participant: string; pilot: string; rows: string }) => string;
 
@@ -40,7 +42,8 @@ const nl: { actions: Record<string, Verb>; fallback: (action: string) => string 
     erase: (o) => `wiste deelnemer ${o.participant}`,
     'event.create': (o) => `legde een gebeurtenis vast bij deelnemer ${o.participant}`,
     'event.delete': (o) => `verwijderde een gebeurtenis van deelnemer ${o.participant}`,
-    'import.participants': (o) => `importeerde ${o.rows} deelnemers in ${o.pilot}`,
+    'import.participants': (o) =>
+      `importeerde ${countNoun(o.rows, 'deelnemer', 'deelnemers')} in ${o.pilot}`,
     'import.events': (o) => `importeerde ${o.rows} gebeurtenissen in ${o.pilot}`,
     'import.budget': (o) => `importeerde ${o.rows} begrotingsregels in ${o.pilot}`,
     'import.participants.dryrun': (o) => `controleerde een deelnemersbestand voor ${o.pilot}`,
@@ -49,7 +52,8 @@ const nl: { actions: Record<string, Verb>; fallback: (action: string) => string 
     'import.participants.failed': (o) => `importeerde zonder succes deelnemers in ${o.pilot}`,
     'import.events.failed': (o) => `importeerde zonder succes gebeurtenissen in ${o.pilot}`,
     'import.budget.failed': (o) => `importeerde zonder succes begrotingsregels in ${o.pilot}`,
-    'export.cohort': (o) => `exporteerde ${o.rows} deelnemers uit ${o.pilot}`,
+    'export.cohort': (o) =>
+      `exporteerde ${countNoun(o.rows, 'deelnemer', 'deelnemers')} uit ${o.pilot}`,
     'export.count': (o) => `telde de deelnemers voor een export uit ${o.pilot}`,
     'export.audit': (o) => `exporteerde ${o.rows} regels van de auditlog`,
     'worklist.read': (o) => `bekeek de opvolging van ${o.pilot}`,
@@ -99,7 +103,8 @@ const en: typeof nl = {
     erase: (o) => `erased participant ${o.participant}`,
     'event.create': (o) => `recorded an event for participant ${o.participant}`,
     'event.delete': (o) => `deleted an event of participant ${o.participant}`,
-    'import.participants': (o) => `imported ${o.rows} participants into ${o.pilot}`,
+    'import.participants': (o) =>
+      `imported ${countNoun(o.rows, 'participant', 'participants')} into ${o.pilot}`,
     'import.events': (o) => `imported ${o.rows} events into ${o.pilot}`,
     'import.budget': (o) => `imported ${o.rows} budget lines into ${o.pilot}`,
     'import.participants.dryrun': (o) => `checked a participants file for ${o.pilot}`,
@@ -108,7 +113,8 @@ const en: typeof nl = {
     'import.participants.failed': (o) => `failed to import participants into ${o.pilot}`,
     'import.events.failed': (o) => `failed to import events into ${o.pilot}`,
     'import.budget.failed': (o) => `failed to import budget lines into ${o.pilot}`,
-    'export.cohort': (o) => `exported ${o.rows} participants from ${o.pilot}`,
+    'export.cohort': (o) =>
+      `exported ${countNoun(o.rows, 'participant', 'participants')} from ${o.pilot}`,
     'export.count': (o) => `counted the participants for an export from ${o.pilot}`,
     'export.audit': (o) => `exported ${o.rows} lines of the audit log`,
     'worklist.read': (o) => `viewed the follow-up list of ${o.pilot}`,

@@ -1,3 +1,4 @@
+import { countNoun } from '../../format.ts';
 /** Strings of the Exporteren page (its own chunk). */
 export const exportStrings = {
   nl: {
@@ -13,7 +14,7 @@ export const exportStrings = {
     subgroups: 'Kenmerken bij de start',
     subgroupsHint:
       'Niets aangevinkt betekent: iedereen. Vink waarden aan om alleen die deelnemers te exporteren.',
-    count: (n: string) => `${n} deelnemers in deze selectie`,
+    count: (n: string) => `${countNoun(n, 'deelnemer', 'deelnemers')} in deze selectie`,
     counting: 'Tellen…',
     none: 'Geen deelnemers in deze selectie. Verruim de filters.',
     file: 'Bestand',
@@ -44,7 +45,7 @@ export const exportStrings = {
     intakeTo: 'Intake up to and including',
     subgroups: 'Baseline characteristics',
     subgroupsHint: 'Nothing ticked means everyone. Tick values to export only those participants.',
-    count: (n: string) => `${n} participants in this selection`,
+    count: (n: string) => `${countNoun(n, 'participant', 'participants')} in this selection`,
     counting: 'Counting…',
     none: 'No participants in this selection. Widen the filters.',
     file: 'File',

@@ -23,7 +23,6 @@ import { monthlyStrings } from './strings.ts';
 import {
   Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
