@@ -37,6 +37,7 @@ describe('migrations', () => {
       'participant_values',
       'participant_windows',
       'participants',
+      'pilot_arms',
       'pilot_totals',
       'pilot_variables',
       'pilots',
