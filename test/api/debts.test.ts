@@ -200,7 +200,12 @@ describe('GET /api/pilots/{id}/debts/survival', () => {
     const { status, body } = await t.json(`/api/pilots/${pilot}/debts/survival`, { as: viewer });
     expect(status).toBe(200);
     expect(body.arms).toEqual({});
-    expect(body.suppressed).toEqual(['/arms/intervention', '/arms/control', '/logRank']);
+    expect(body.suppressed).toEqual([
+      '/arms/intervention',
+      '/arms/control',
+      '/logRank',
+      '/comparisons/intervention/logRank',
+    ]);
   });
 });
 

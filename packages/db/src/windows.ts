@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { ARMS, type Arm, type Baseline, type SubgroupField, type TimelineEvent } from '@wegwijzer/domain';
+import {
+  ARMS,
+  type Arm,
+  type Baseline,
+  type SubgroupField,
+  type TimelineEvent,
+} from '@wegwijzer/domain';
 import {
   emptyTotals,
   packedBytes,

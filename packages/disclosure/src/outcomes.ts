@@ -141,7 +141,15 @@ export function keepNulls(exact: Comparisons, shown: Comparisons): Comparisons {
 /** The pointers of the comparisons a viewer's reply hides. */
 export function comparisonPointers(exact: Comparisons, shown: Comparisons): string[] {
   return Object.keys(exact).flatMap((code) => [
-    ...hiddenPointers(exact[code]!.difference, shown[code]?.difference, `/comparisons/${code}/difference`),
-    ...hiddenPointers(exact[code]!.netEffect, shown[code]?.netEffect, `/comparisons/${code}/netEffect`),
+    ...hiddenPointers(
+      exact[code]!.difference,
+      shown[code]?.difference,
+      `/comparisons/${code}/difference`,
+    ),
+    ...hiddenPointers(
+      exact[code]!.netEffect,
+      shown[code]?.netEffect,
+      `/comparisons/${code}/netEffect`,
+    ),
   ]);
 }

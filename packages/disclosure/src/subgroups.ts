@@ -42,8 +42,10 @@ export function protectSubgroups(
 ): Rounded<SubgroupReply> {
   const groups = reply.groups.map((g) => {
     const p = protectArms(g.arms, rules);
-    const comparisons: Record<string, { difference: SubgroupReply['groups'][number]['difference'] }> =
-      {};
+    const comparisons: Record<
+      string,
+      { difference: SubgroupReply['groups'][number]['difference'] }
+    > = {};
     for (const [code, c] of Object.entries(p.comparisons))
       comparisons[code] = { difference: c.difference };
     return { value: g.value, arms: p.arms, difference: p.difference, comparisons };

@@ -6,7 +6,7 @@ import {
   RetentionActionEnum,
   RetentionJson,
 } from './api-processing.ts';
-import { Arm, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
+import { Arm, ArmRole, Education, EventType, ExitReason, Household, Role, Theme } from './enums.ts';
 import {
   eventReason,
   eventValue,
@@ -17,6 +17,7 @@ import {
   type ParticipantNumberField,
   type RuleError,
 } from './rules.ts';
+import { CONTROL_ARM, MAX_INTERVENTION_ARMS } from './values.ts';
 
 /**
  * A zod issue for a refusal of the shared rules: the English message in `message`, the rule's
@@ -79,6 +80,49 @@ export function pilotDatesProblem(startDate: string, dataCompleteThrough: string
     : null;
 }
 
+/** One arm as a pilot declares it (SPEC §2). */
+export const PilotArmInput = z
+  .object({
+    code: Arm,
+    label: z.string().trim().min(1).max(100),
+    labelEn: z.string().trim().min(1).max(100).nullable().optional(),
+  })
+  .openapi('PilotArmInput');
+
+/**
+ * A pilot's arms: 1–6 intervention arms (any code but `control`) and at most one `control`,
+ * each code once; the order given is the order replies show.
+ */
+export const PilotArmsInput = z
+  .array(PilotArmInput)
+  .min(1)
+  .max(MAX_INTERVENTION_ARMS + 1)
+  .superRefine((arms, ctx) => {
+    const codes = arms.map((a) => a.code);
+    const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', message: `arm code ${dup} is declared twice` });
+    const interventions = codes.filter((c) => c !== CONTROL_ARM).length;
+    if (interventions < 1 || interventions > MAX_INTERVENTION_ARMS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `a pilot has 1 to ${MAX_INTERVENTION_ARMS} intervention arms besides an optional control arm; got ${interventions}`,
+      });
+  })
+  .openapi({
+    description:
+      "The pilot's arms in order: 1–6 intervention arms and optionally `control`. Default: `intervention` and `control`",
+  });
+
+export const PilotArmJson = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    labelEn: z.string().nullable(),
+    role: ArmRole,
+    order: z.number().int(),
+  })
+  .openapi('PilotArm');
+
 export const PilotInput = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -94,6 +138,7 @@ export const PilotInput = z
     retainUntil: IsoDate,
     retentionAction: RetentionActionEnum.optional(),
     processing: ProcessingInput.optional(),
+    arms: PilotArmsInput.optional(),
   })
   .openapi('PilotInput');
 export type PilotInput = z.infer<typeof PilotInput>;
@@ -117,6 +162,10 @@ export const Pilot = z
     /** Null for viewers when the count is under the disclosure threshold (SPEC §6). */
     participants: z.number().int().nullable(),
     hasControl: z.boolean(),
+    arms: z
+      .array(PilotArmJson)
+      .optional()
+      .openapi({ description: "The pilot's declared arms, in order" }),
     retainUntil: z.string(),
     retention: RetentionJson,
     processing: ProcessingRecordJson,

@@ -24,7 +24,9 @@ export type Theme = z.infer<typeof Theme>;
 export const Arm = z
   .string()
   .regex(ARM_CODE, 'an arm code: a-z, 0-9 and _, starting with a letter')
-  .openapi({ description: "One of the pilot's arm codes, e.g. intervention, control or vrijstelling" });
+  .openapi({
+    description: "One of the pilot's arm codes, e.g. intervention, control or vrijstelling",
+  });
 export type Arm = z.infer<typeof Arm>;
 export const ArmRole = z.enum(ARM_ROLES);
 export type ArmRole = z.infer<typeof ArmRole>;

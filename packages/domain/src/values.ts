@@ -45,7 +45,13 @@ export interface PilotArm {
 
 /** The arms of a pilot that declares none: `intervention` and `control` (see ARMS). */
 export const DEFAULT_PILOT_ARMS: readonly PilotArm[] = [
-  { code: 'intervention', label: 'Interventie', labelEn: 'Intervention', role: 'intervention', order: 0 },
+  {
+    code: 'intervention',
+    label: 'Interventie',
+    labelEn: 'Intervention',
+    role: 'intervention',
+    order: 0,
+  },
   { code: 'control', label: 'Controlegroep', labelEn: 'Control group', role: 'control', order: 1 },
 ];
 
@@ -54,7 +60,10 @@ export const DEFAULT_PILOT_ARMS: readonly PilotArm[] = [
  * when the pilot declares one and it has participants (`hasRows`), as replies did before pilots
  * declared arms.
  */
-export function shownArms(declared: readonly Pick<PilotArm, 'code'>[], hasRows: (code: Arm) => boolean): Arm[] {
+export function shownArms(
+  declared: readonly Pick<PilotArm, 'code'>[],
+  hasRows: (code: Arm) => boolean,
+): Arm[] {
   const codes = declared.map((a) => a.code).filter((c) => c !== CONTROL_ARM);
   if (declared.some((a) => a.code === CONTROL_ARM) && hasRows(CONTROL_ARM)) codes.push(CONTROL_ARM);
   return codes;

@@ -125,7 +125,10 @@ describe('summarizeStatusByMonth', () => {
     // Every intake is on or after 2022-01-31 and data end 2026-06-30: month 53 is the last mark
     // anyone reaches (2022-01-31 + 53 months = 2026-06-30).
     expect(addMonths(toDay('2022-01-31'), 53)).toBe(toDay('2026-06-30'));
-    const s = summarizeStatusByMonth(packedStatusByMonth(pack, MAX_WINDOW), ['intervention', 'control']);
+    const s = summarizeStatusByMonth(packedStatusByMonth(pack, MAX_WINDOW), [
+      'intervention',
+      'control',
+    ]);
     expect(s.arms.intervention!.map((p) => p.month)).toEqual(ALL_MONTHS.slice(0, 53));
     expect(s.arms.control!.length).toBe(53);
     const twelve = totalsByArm(derived, 12, ['intervention', 'control']);

@@ -71,7 +71,7 @@ export interface SubgroupSummary {
   arms: Record<Arm, ArmSummary>;
   difference: Difference | null;
   /** Every intervention arm against control within the group, keyed by arm code. */
-  comparisons: Record<Arm, Comparison>;
+  comparisons: Record<Arm, Pick<Comparison, 'difference'>>;
 }
 
 /**
@@ -95,7 +95,11 @@ export function summarizeSubgroups(
   const values = [...byValue.keys()].sort(compareGroups(field));
   const groups = values.map((value) => {
     const s = summarizeOutcomes(totalsByArm(byValue.get(value)!, k, arms), k);
-    return { value, arms: s.arms, difference: s.difference, comparisons: s.comparisons };
+    // Per group the exit-rate difference only, as the top-level `difference` of a group.
+    const comparisons: SubgroupSummary['comparisons'] = {};
+    for (const [a, c] of Object.entries(s.comparisons))
+      comparisons[a] = { difference: c.difference };
+    return { value, arms: s.arms, difference: s.difference, comparisons };
   });
   return { by: field, groups };
 }

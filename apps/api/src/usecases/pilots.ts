@@ -26,6 +26,7 @@ import type { UseCaseCtx } from '../http/env.ts';
 import { emitAudit, withTransaction } from './context.ts';
 import { protectPilot } from '@wegwijzer/disclosure';
 import { disclosureRules, isViewer } from './disclosure.ts';
+import { armsOfInput, changePilotArms, withArms } from './pilot-arms.ts';
 
 const cents = (e: number | null | undefined) => (e == null ? e : eurosToCents(e));
 const euros = (c: number | null) => (c === null ? null : centsToEuros(c));
@@ -85,14 +86,17 @@ function forActor(ctx: UseCaseCtx, pilot: Pilot): Pilot {
 /** The pilots the actor may see, oldest start first. */
 export async function listPilots({ ctx }: { ctx: UseCaseCtx }): Promise<Pilot[]> {
   const ids = pilotScope(ctx.actor);
-  return (await loadPilots(ctx.store.db, ids)).map((p) => forActor(ctx, toPilotJson(p)));
+  return withArms(
+    ctx,
+    (await loadPilots(ctx.store.db, ids)).map((p) => forActor(ctx, toPilotJson(p))),
+  );
 }
 
 export async function getPilot({ ctx, id }: { ctx: UseCaseCtx; id: string }): Promise<Pilot> {
   requirePilot(ctx.actor, id);
   const [pilot] = await loadPilots(ctx.store.db, [id]);
   if (!pilot) throw new NotFound('Pilot');
-  return forActor(ctx, toPilotJson(pilot));
+  return (await withArms(ctx, [forActor(ctx, toPilotJson(pilot))]))[0]!;
 }
 
 /** Loads a pilot the actor may see, or throws NotFound / Forbidden. */
@@ -113,27 +117,31 @@ export async function createPilot({
   const problem = pilotDatesProblem(input.startDate, input.dataCompleteThrough);
   if (problem) throw new BadRequest(problem);
   checkRetainUntil(input.startDate, input.retainUntil);
-  const pilot = await insertPilot(ctx.store.db, {
-    name: input.name,
-    municipality: input.municipality,
-    theme: input.theme,
-    startDate: input.startDate,
-    dataCompleteThrough: input.dataCompleteThrough,
-    monthlyBenefitCents: cents(input.monthlyBenefit) ?? null,
-    guidanceCostCents: cents(input.guidanceCost) ?? null,
-    targetGroup: input.targetGroup ?? null,
-    description: input.description ?? null,
-    // What the public demo accounts create is demo data: confined and removed with the rest.
-    synthetic: ctx.actor.demo,
-    retainUntil: input.retainUntil,
-    retentionAction: input.retentionAction,
-    processing: input.processing,
-  });
+  const pilot = await insertPilot(
+    ctx.store.db,
+    {
+      name: input.name,
+      municipality: input.municipality,
+      theme: input.theme,
+      startDate: input.startDate,
+      dataCompleteThrough: input.dataCompleteThrough,
+      monthlyBenefitCents: cents(input.monthlyBenefit) ?? null,
+      guidanceCostCents: cents(input.guidanceCost) ?? null,
+      targetGroup: input.targetGroup ?? null,
+      description: input.description ?? null,
+      // What the public demo accounts create is demo data: confined and removed with the rest.
+      synthetic: ctx.actor.demo,
+      retainUntil: input.retainUntil,
+      retentionAction: input.retentionAction,
+      processing: input.processing,
+    },
+    input.arms && armsOfInput(input.arms),
+  );
   // A manager who starts a pilot manages it.
   if (ctx.actor.role !== 'admin' || ctx.actor.demo)
     await addGrant(ctx.store.db, ctx.actor.id, pilot.id);
   await emitAudit(ctx, { action: 'pilot.create', pilotId: pilot.id, rowCount: 1 });
-  return toPilotJson({ ...pilot, participants: 0, hasControl: false });
+  return (await withArms(ctx, [toPilotJson({ ...pilot, participants: 0, hasControl: false })]))[0]!;
 }
 
 export async function updatePilot({
@@ -175,6 +183,7 @@ export async function updatePilot({
     processing: input.processing,
   });
   if (!updated) throw new NotFound('Pilot');
+  if (input.arms) await changePilotArms(ctx, id, input.arms);
   // The observation end and the default amounts feed every derived figure of the pilot; the
   // processing record or the retention date feed none.
   if (feedsFigures) await withTransaction(ctx, (ctx) => recomputePilot(ctx.tx, id, updated));

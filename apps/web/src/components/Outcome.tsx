@@ -81,7 +81,11 @@ export function NetSavings({ o }: { o: Summary }) {
   const effect = o.savingsBasis === 'net_effect';
   const c = effect
     ? cell(o.netEffect, '/netEffect', o.suppressed)
-    : cell(o.arms.intervention?.savings.net ?? null, '/arms/intervention/savings/net', o.suppressed);
+    : cell(
+        o.arms.intervention?.savings.net ?? null,
+        '/arms/intervention/savings/net',
+        o.suppressed,
+      );
   return (
     <p className="net-savings">
       {/* SPEC §3: without a control arm there is no counterfactual, so the savings are gross. */}

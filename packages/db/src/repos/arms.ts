@@ -1,11 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  armRole,
-  DEFAULT_PILOT_ARMS,
-  shownArms,
-  type Arm,
-  type PilotArm,
-} from '@wegwijzer/domain';
+import { armRole, DEFAULT_PILOT_ARMS, shownArms, type Arm, type PilotArm } from '@wegwijzer/domain';
 import type { Database } from '../schema.ts';
 
 /**
@@ -90,6 +84,10 @@ export async function shownArmsByPilot(
 ): Promise<Map<string, Arm[]>> {
   const declared = await loadPilotArms(db, pilotIds);
   const result = new Map<string, Arm[]>();
-  for (const [id, arms] of declared) result.set(id, shownArms(arms, () => hasControl(id)));
+  for (const [id, arms] of declared)
+    result.set(
+      id,
+      shownArms(arms, () => hasControl(id)),
+    );
   return result;
 }
