@@ -99,6 +99,11 @@ async function firstSchemaFile(): Promise<string> {
     raw.exec(
       `ALTER TABLE ${table} ADD COLUMN ${column} INTEGER ${nullable ?? 'NOT NULL DEFAULT 0'}`,
     );
+  // Today's recompute reads the pilot's declared arms (migration 008); without rows the pilot
+  // has the two arms the first schema knew.
+  raw.exec(
+    'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
+  );
   await store.transaction((tx) =>
     recomputePilot(
       tx,
@@ -108,6 +113,7 @@ async function firstSchemaFile(): Promise<string> {
   );
   for (const [table, column] of LATER_DERIVED_COLUMNS)
     raw.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+  raw.exec('DROP TABLE pilot_arms');
   await store.close();
   return file;
 }
@@ -129,8 +135,20 @@ async function inspect(file: string) {
     migrations: { '001_initial': migrations['001_initial']! },
   });
   try {
+    // Today's reads look up the pilot's declared arms (migration 008): a table that lives only
+    // for this read and is rolled back, so the schema compared below stays the file's own.
     const totals: Record<number, unknown> = {};
+    const armsMissing = !store.sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE name = 'pilot_arms'")
+      .get();
+    if (armsMissing) {
+      store.sqlite.exec('BEGIN');
+      store.sqlite.exec(
+        'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
+      );
+    }
     for (const k of WINDOWS) totals[k] = await armTotals(store.db, PILOT, k);
+    if (armsMissing) store.sqlite.exec('ROLLBACK');
     const rows = {
       participants: store.sqlite.prepare('SELECT COUNT(*) FROM participants').pluck().get(),
       events: store.sqlite.prepare('SELECT COUNT(*) FROM events').pluck().get(),

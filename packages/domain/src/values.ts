@@ -220,3 +220,23 @@ export const SUBGROUP_FIELDS = [
   'ageBand',
 ] as const;
 export type SubgroupField = (typeof SUBGROUP_FIELDS)[number];
+
+/** Columns of participants.csv: the snake_case of the baseline fields (SPEC §2), plus `bsn`. */
+export const PARTICIPANT_COLUMNS = [
+  'participant_ref',
+  'arm',
+  'intake_date',
+  'monthly_benefit',
+  'guidance_cost',
+  'household',
+  'birth_year',
+  'motivation',
+  'ladder_step',
+  'has_debts',
+  'disability',
+  'refugee_status',
+  'education',
+  'lost_to_follow_up_date',
+  'bsn',
+] as const;
+export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number];

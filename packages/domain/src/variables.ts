@@ -5,6 +5,8 @@
  * rules.ts, beside the standard fields' rules).
  */
 
+import { PARTICIPANT_COLUMNS } from './values.ts';
+
 export const VARIABLE_TYPES = ['category', 'integer', 'boolean'] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
 
@@ -47,21 +49,7 @@ export const VARIABLE_INTEGER_LIMIT = 1_000_000_000;
  * export column and a `by=` value always mean one thing.
  */
 export const RESERVED_VARIABLE_CODES: ReadonlySet<string> = new Set([
-  'participant_ref',
-  'arm',
-  'intake_date',
-  'monthly_benefit',
-  'guidance_cost',
-  'household',
-  'birth_year',
-  'motivation',
-  'ladder_step',
-  'has_debts',
-  'disability',
-  'refugee_status',
-  'education',
-  'lost_to_follow_up_date',
-  'bsn',
+  ...PARTICIPANT_COLUMNS,
   'bsn_hash',
   'pseudonym',
   'age_band',

@@ -6,6 +6,7 @@ import {
   EXIT_REASONS,
   Household,
 } from './enums.ts';
+import { DAYS_PER_MONTH } from '@wegwijzer/outcomes';
 import type { NumberFormat } from './csv.ts';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
@@ -41,7 +42,7 @@ export interface Table {
 const MONEY: NumberFormat = { fixed: 2 };
 
 /**
- * Avoided benefit (and so net savings) of one participant is days × benefit ÷ 30.4375: a whole
+ * Avoided benefit (and so net savings) of one participant is days × benefit ÷ DAYS_PER_MONTH: a whole
  * number of 487ths of a cent, which no decimal writes exactly. An arm's exact total is never
  * closer than 1/974 cent to a half cent, so the column sum rounds to the summary's cent as long
  * as the rows' rounding adds up to less than that; ten decimals (at most 5·10⁻¹¹ EUR a row) keep
@@ -170,14 +171,14 @@ function windowFields(k: number): Field[] {
       unit: 'months',
       minimum: 0,
       format: { maxDecimals: 6 },
-      description: `Uitkeringsmaanden in venster / Benefit months in the window: days d in [intake, m(${k})) on benefit, divided by 30.4375. ${pending}`,
+      description: `Uitkeringsmaanden in venster / Benefit months in the window: days d in [intake, m(${k})) on benefit, divided by ${DAYS_PER_MONTH}. ${pending}`,
     },
     {
       name: `savings_avoided_benefit_${k}m`,
       type: 'number',
       unit: 'EUR',
       format: MONEY_SHARE,
-      description: `Vermeden uitkering (EUR) / Avoided benefit (EUR): days off benefit in [intake, m(${k})) / 30.4375 × monthly_benefit. ${pending}`,
+      description: `Vermeden uitkering (EUR) / Avoided benefit (EUR): days off benefit in [intake, m(${k})) / ${DAYS_PER_MONTH} × monthly_benefit. ${pending}`,
     },
     {
       name: `savings_offset_income_${k}m`,

@@ -1,24 +1,8 @@
+import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '@wegwijzer/domain';
 import type { ImportCode, ImportError, ImportKind } from './types.ts';
 
-/** Columns of participants.csv: the snake_case of the baseline fields (SPEC §2), plus `bsn`. */
-export const PARTICIPANT_COLUMNS = [
-  'participant_ref',
-  'arm',
-  'intake_date',
-  'monthly_benefit',
-  'guidance_cost',
-  'household',
-  'birth_year',
-  'motivation',
-  'ladder_step',
-  'has_debts',
-  'disability',
-  'refugee_status',
-  'education',
-  'lost_to_follow_up_date',
-  'bsn',
-] as const;
-export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number];
+// The columns of participants.csv are the domain's: a pilot variable may not take their names.
+export { PARTICIPANT_COLUMNS, type ParticipantColumn };
 
 /** Columns of events.csv. */
 export const EVENT_COLUMNS = ['participant_ref', 'type', 'date', 'reason', 'value'] as const;

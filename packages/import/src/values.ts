@@ -8,6 +8,7 @@ import {
   readCellNumber,
   readDecimal as readStyledDecimal,
   wholeNumber,
+  yesNo,
   type Checked,
   type Decimal,
   type RuleCode,
@@ -128,26 +129,12 @@ export function parseWholeNumber(
   return worded(wholeNumber(d, min, max), () => message);
 }
 
-const BOOLEANS: Record<string, boolean> = {
-  yes: true,
-  ja: true,
-  true: true,
-  '1': true,
-  no: false,
-  nee: false,
-  false: false,
-  '0': false,
-};
-
-/** yes/no, ja/nee, true/false or 1/0, any case. */
+/** yes/no, ja/nee, true/false or 1/0, any case: the domain's rule, worded for the import. */
 export function parseBoolean(raw: string, label: string): Parsed<boolean> {
-  const value = BOOLEANS[raw.toLowerCase()];
-  if (value === undefined)
-    return fail(
-      `${label} must be yes/no, ja/nee, true/false or 1/0, got ${shown(raw)}`,
-      'unknown_value',
-    );
-  return ok(value);
+  return worded(
+    yesNo(raw),
+    () => `${label} must be yes/no, ja/nee, true/false or 1/0, got ${shown(raw)}`,
+  );
 }
 
 /** One of `allowed`, any case. */
