@@ -123,7 +123,11 @@ export async function pilotSubgroups({
     .sort((a, b) => order(a.value, b.value))
     .map(({ value, totals }) => {
       const s = summarizeOutcomes(totals, k);
-      return { value, arms: s.arms, difference: s.difference, comparisons: s.comparisons };
+      // Within a group the reply compares rates only (its schema): no net effect per group.
+      const comparisons = Object.fromEntries(
+        Object.entries(s.comparisons).map(([code, c]) => [code, { difference: c.difference }]),
+      );
+      return { value, arms: s.arms, difference: s.difference, comparisons };
     });
   const reply = { pilotId, windowMonths: k, by, groups, heterogeneity: subgroupTest(groups) };
   return forViewer(ctx) ? protectSubgroups(reply, disclosureRules(ctx)) : reply;
