@@ -262,7 +262,7 @@ describe('beyond the benefit', () => {
     await page.getByRole('heading', { name: 'Gebeurtenis toevoegen' }).waitFor();
 
     await page.getByLabel('Soort gebeurtenis').selectOption('money_stress');
-    await page.getByLabel('Datum').fill('2025-11-01');
+    await page.getByLabel('Datum', { exact: true }).fill('2025-11-01');
     await page.getByLabel('Waarde').fill('11');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     expect(await page.locator('#ev-value-err').innerText()).toMatch(/0 tot en met 10/);
@@ -276,7 +276,7 @@ describe('beyond the benefit', () => {
 
     await page.getByLabel('Soort gebeurtenis').selectOption('debt_free');
     expect(await page.getByLabel('Waarde').count()).toBe(0);
-    await page.getByLabel('Datum').fill('2025-11-02');
+    await page.getByLabel('Datum', { exact: true }).fill('2025-11-02');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page
       .locator('.event-list li[data-event-type=debt_free]', { hasText: '02-11-2025' })

@@ -86,7 +86,7 @@ describe('dashboard', () => {
 
     // Browser validation: a ladder step of 9 is refused next to the field, before sending.
     await page.getByLabel('Soort gebeurtenis').selectOption('ladder');
-    await page.getByLabel('Datum').fill('2025-06-01');
+    await page.getByLabel('Datum', { exact: true }).fill('2025-06-01');
     await page.getByLabel('Waarde').fill('9');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.locator('#ev-value-err').waitFor();
