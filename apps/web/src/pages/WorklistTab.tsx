@@ -1,4 +1,5 @@
 import { Button, ButtonLink } from '@utrecht/component-library-react';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { worklistQuery, type WorklistParams } from '../api/queries.ts';
 import { ArmTag } from '../components/Num.tsx';
@@ -110,7 +111,7 @@ export function WorklistTab({ pilotId }: { pilotId: string }) {
               {d.items.length === 0 ? (
                 <p>{s.empty}</p>
               ) : (
-                <div className="table-scroll">
+                <ScrollTable label={s.title}>
                   <table className="data-table worklist-table">
                     <thead>
                       <tr>
@@ -159,7 +160,7 @@ export function WorklistTab({ pilotId }: { pilotId: string }) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollTable>
               )}
               {pages > 1 && (
                 <nav className="pager" aria-label={s.page(d.page, pages)}>

@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { outcomesQuery, WINDOW_OPTIONS } from '../../api/queries.ts';
 import { ArmTag } from '../../components/Num.tsx';
 import { Loading } from '../../components/States.tsx';
@@ -19,7 +20,7 @@ export function FindingsByWindow({ pilotId }: { pilotId: string }) {
     <section className="card findings-by-window" aria-labelledby="fbw-h">
       <h2 id="fbw-h">{s.byWindowTitle}</h2>
       <p className="muted small">{s.byWindowIntro}</p>
-      <div className="table-scroll">
+      <ScrollTable labelledBy="fbw-h">
         <table className="data-table findings-window-table">
           <thead>
             <tr>
@@ -52,7 +53,7 @@ export function FindingsByWindow({ pilotId }: { pilotId: string }) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { OutcomeSummary } from '../../api/queries.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
 import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
@@ -58,7 +59,7 @@ export function FindingsTable({ o }: { o: OutcomeSummary }) {
     <section className="card findings" aria-labelledby={`findings-h-${o.windowMonths}`}>
       <h2 id={`findings-h-${o.windowMonths}`}>{s.title(o.windowMonths)}</h2>
       <p className="muted small">{s.intro}</p>
-      <div className="table-scroll">
+      <ScrollTable labelledBy={`findings-h-${o.windowMonths}`}>
         <table className="data-table findings-table">
           <thead>
             <tr>
@@ -86,7 +87,7 @@ export function FindingsTable({ o }: { o: OutcomeSummary }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { SubgroupReply } from '../../api/queries.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { ARM_COLOR } from '../../charts/colors.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
@@ -114,7 +115,7 @@ export function RatesTable({
   const s = useStrings(subgroupStrings);
   const n = (v: number) => formatNumber(v, 0, locale);
   return (
-    <div className="table-scroll">
+    <ScrollTable label={s.rate}>
       <table className="data-table rates-table">
         <thead>
           <tr>
@@ -148,7 +149,7 @@ export function RatesTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
