@@ -17,6 +17,7 @@ const TABLE_ORDER = [
   'settings',
   'pilots',
   'pilot_arms',
+  'pilot_variables',
   'users',
   'grants',
   'tokens',
@@ -24,6 +25,7 @@ const TABLE_ORDER = [
   'login_throttle',
   'audit_anonymous',
   'participants',
+  'participant_values',
   'events',
   'participant_windows',
   'participant_derived',
@@ -35,7 +37,7 @@ const TABLE_ORDER = [
   'audit_log',
 ];
 /** Tables with an identity column `id`. */
-const IDENTITY_TABLES = ['participants', 'events', 'audit_log'];
+const IDENTITY_TABLES = ['pilot_variables', 'participants', 'events', 'audit_log'];
 const BATCH = 5000;
 
 export interface CopyReport {
