@@ -1,6 +1,6 @@
 import { WINDOWS, type PilotFacts } from '@wegwijzer/domain';
 import { deriveParticipant } from '@wegwijzer/outcomes';
-import type { RawSqlite, Statement, Tx } from './open.ts';
+import { preparedOn, type RawSqlite, type Tx } from './open.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 import {
@@ -138,7 +138,6 @@ async function typesOf(tx: Tx, table: string): Promise<Map<string, string>> {
 export class BulkInsert {
   private pending: unknown[][] = [];
   private readonly rowsPerInsert: number;
-  private full: Statement | null = null;
 
   constructor(
     private readonly tx: Tx,
@@ -190,15 +189,24 @@ export class BulkInsert {
   }
 
   private flushRaw<T>(sqlite: RawSqlite, rows: unknown[][]): T[] {
-    // A partial batch (the last of a file) is prepared for its size once and dropped.
-    const statement =
-      rows.length === this.rowsPerInsert
-        ? (this.full ??= sqlite.prepare(this.valuesSql(rows.length)))
-        : sqlite.prepare(this.valuesSql(rows.length));
-    const params = flatten(rows, this.columns.length);
-    if (this.tail) return statement.all(params) as T[];
-    statement.run(params);
-    return [];
+    if (rows.length === this.rowsPerInsert) {
+      const statement = preparedOn(sqlite, this.valuesSql(rows.length));
+      const params = flatten(rows, this.columns.length);
+      if (this.tail) return statement.all(params) as T[];
+      statement.run(params);
+      return [];
+    }
+    // A partial batch (the last of a file) goes row by row through one cached single-row
+    // statement: a multi-row statement of its own size would be compiled for this one use and
+    // hold megabytes of native memory until a garbage collection frees it.
+    const one = preparedOn(sqlite, this.valuesSql(1));
+    const out: T[] = [];
+    for (const row of rows) {
+      const params = flatten([row], this.columns.length);
+      if (this.tail) out.push(...(one.all(params) as T[]));
+      else one.run(params);
+    }
+    return out;
   }
 }
 
