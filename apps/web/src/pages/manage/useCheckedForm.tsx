@@ -7,18 +7,20 @@ import { serverProblems, type Problem } from './forms.ts';
 import { manageStrings, problemText } from './strings.ts';
 
 /** A field's refusal as shown: a rule's code (worded per language) or the server's own text. */
-export type Shown<F extends string> = Partial<Record<F, Problem | string>>;
+export type Shown<F extends string, P = Problem> = Partial<Record<F, P | string>>;
 
-interface Options<D, F extends string, R> {
+interface Options<D, F extends string, R, P> {
   initial: () => D;
   /** The fields a server refusal may name (by the last segment of its `path`). */
   fields: readonly F[];
   /** The form's own check, run before anything is sent; empty when the draft may go. */
-  check: (draft: D) => Shown<F>;
+  check: (draft: D) => Shown<F, P>;
   send: (draft: D) => Promise<R>;
   onSent?: (reply: R) => Promise<void> | void;
   /** A refusal the form words itself (an arm in use, say); null leaves it to the default. */
-  refusal?: (e: ApiError, draft: D) => { fields: Shown<F>; rest: string[] } | null;
+  refusal?: (e: ApiError, draft: D) => { fields: Shown<F, P>; rest: string[] } | null;
+  /** Words a form's own problem codes; the manager forms' wording by default. */
+  words?: (p: P | string | undefined) => string | undefined;
 }
 
 /**
@@ -26,11 +28,11 @@ interface Options<D, F extends string, R> {
  * names, and the last reply. Every form checks with the shared rules first and then maps the
  * server's refusals onto the same fields, so a rule refuses in the same words either way.
  */
-export function useCheckedForm<D, F extends string, R>(o: Options<D, F, R>) {
+export function useCheckedForm<D, F extends string, R, P = Problem>(o: Options<D, F, R, P>) {
   const s = useStrings(manageStrings);
   const { locale } = useI18n();
   const [draft, setDraft] = useState<D>(o.initial);
-  const [errs, setErrs] = useState<Shown<F>>({});
+  const [errs, setErrs] = useState<Shown<F, P>>({});
   const [formError, setFormError] = useState<string[]>([]);
   const [done, setDone] = useState<R | null>(null);
 
@@ -42,7 +44,9 @@ export function useCheckedForm<D, F extends string, R>(o: Options<D, F, R>) {
     },
     onError: (e) => {
       if (e instanceof ApiError) {
-        const r = o.refusal?.(e, draft) ?? serverProblems(e.detailList, o.fields);
+        const r =
+          o.refusal?.(e, draft) ??
+          (serverProblems(e.detailList, o.fields) as { fields: Shown<F, P>; rest: string[] });
         setErrs(r.fields);
         setFormError(r.rest.length || Object.keys(r.fields).length ? r.rest : [e.message]);
       } else setFormError([String(e)]);
@@ -74,7 +78,8 @@ export function useCheckedForm<D, F extends string, R>(o: Options<D, F, R>) {
     submit,
     pending: save.isPending,
     /** A field's refusal in the reader's words, or undefined. */
-    err: (k: F) => problemText(errs[k], s, locale),
+    err: (k: F) =>
+      o.words ? o.words(errs[k]) : problemText(errs[k] as Problem | string | undefined, s, locale),
     alerts: <FormAlerts count={Object.keys(errs).length} messages={formError} />,
   };
 }
