@@ -4,7 +4,7 @@ import type { ArmOutcome } from './arm.ts';
 import { secondarySuppression, secondarySuppressionWithin, shownRange } from './breakdown.ts';
 import { large, protectCount, type DisclosureRules } from './rules.ts';
 
-type ArmMoves = NonNullable<LadderMoves>[string];
+type ArmMoves = NonNullable<NonNullable<LadderMoves>[string]>;
 
 /**
  * One arm's distribution of steps moved as a viewer sees it (SPEC §6). Its cells add up three
@@ -12,18 +12,18 @@ type ArmMoves = NonNullable<LadderMoves>[string];
  * `ladderProgress.count`, and the others to the difference of the two. Each cell is checked and
  * rounded like any count, then the secondary rule runs on each of the three sums until no
  * hidden cell follows from them; the shares come from the rounded cells over the rounded n.
- * An arm whose ladder n is hidden or small shows no cell at all.
+ * An arm whose ladder n is hidden or small has no distribution (null), zeros included: every
+ * figure over fewer than the threshold is suppressed.
  */
 export function protectArmMoves(
   exact: ArmMoves,
   exactArm: ArmOutcome,
   shownArm: ArmOutcome,
   rules: DisclosureRules,
-): ArmMoves {
+): ArmMoves | null {
   const n = shownArm.ladderProgress.n;
   const up = shownArm.ladderProgress.count;
-  const hidden = exact.moves.map((m) => ({ steps: m.steps, count: null, rate: null, ci95: null }));
-  if (n === null || !large(exactArm.ladderProgress.n, rules)) return { n: null, moves: hidden };
+  if (n === null || !large(exactArm.ladderProgress.n, rules)) return null;
 
   const counts = exact.moves.map((m) => m.count ?? 0);
   let cells = counts.map((c) => protectCount(c, rules));
@@ -42,12 +42,13 @@ export function protectArmMoves(
   // Hiding only ever adds nulls, so this settles within as many rounds as there are cells.
   for (let round = 0; round <= cells.length; round++) {
     const before = cells.filter((c) => c === null).length;
-    cells = secondarySuppression(n, counts, cells, rules);
+    // The parts first: hiding for their sake can leave the whole breakdown safe as it is.
     if (up !== null) {
       const [upLo, upHi] = shownRange(up, rules);
       within(ups, [upLo, upHi]);
       within(rest, [Math.max(0, nLo - upHi), nHi - upLo]);
     }
+    cells = secondarySuppression(n, counts, cells, rules);
     if (cells.filter((c) => c === null).length === before) break;
   }
   return {
@@ -73,13 +74,7 @@ export function protectLadderMoves(
   for (const [arm, moves] of Object.entries(exact)) {
     const e = exactArms[arm];
     const s = shownArms[arm];
-    out[arm] =
-      e && s
-        ? protectArmMoves(moves, e, s, rules)
-        : {
-            n: null,
-            moves: moves.moves.map((m) => ({ ...m, count: null, rate: null, ci95: null })),
-          };
+    out[arm] = moves && e && s ? protectArmMoves(moves, e, s, rules) : null;
   }
   return out;
 }
@@ -92,10 +87,11 @@ export function ladderMovePointers(
   if (!exact || !shown) return [];
   return Object.entries(exact).flatMap(([arm, e]) => {
     const s = shown[arm];
+    if (!e) return [];
+    if (!s) return [`/ladderMoves/${arm}`];
     const out: string[] = [];
-    if (e.n !== null && s?.n === null) out.push(`/ladderMoves/${arm}/n`);
     e.moves.forEach((m, i) => {
-      if (m.count !== null && s?.moves[i]?.count === null)
+      if (m.count !== null && s.moves[i]?.count === null)
         out.push(`/ladderMoves/${arm}/moves/${i}/count`);
     });
     return out;

@@ -107,11 +107,11 @@ const LadderMove = z.object({
 });
 /** Ladder progress as a distribution of steps moved, per arm (SPEC §3 ladder progress at k). */
 export const LadderMoves = z
-  .record(z.string(), z.object({ n, moves: z.array(LadderMove) }))
+  .record(z.string(), z.object({ n, moves: z.array(LadderMove) }).nullable())
   .nullable()
   .openapi('LadderMoves', {
     description:
-      'Per arm code, the participants of ladderProgress.n (evaluable, with an intake step and a ladder step dated in [t0, m(k)]) by steps moved, every move from −5 to +5 listed, each with its share of n and Wilson interval; null for a pilot reduced to aggregate figures, whose per-person rows are gone',
+      'Per arm code, the participants of ladderProgress.n (evaluable, with an intake step and a ladder step dated in [t0, m(k)]) by steps moved, every move from −5 to +5 listed, each with its share of n and Wilson interval; an arm is null for a viewer when its n is under the threshold; the whole field is null for a pilot reduced to aggregate figures, whose per-person rows are gone',
   });
 export type LadderMoves = z.infer<typeof LadderMoves>;
 
