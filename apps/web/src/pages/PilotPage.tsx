@@ -18,6 +18,7 @@ import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
 import { ForecastSection } from './models/ForecastSection.tsx';
 import { FindingsTable } from './findings/FindingsTable.tsx';
+import { LadderMovesFigure } from './findings/LadderMovesFigure.tsx';
 import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 import { Button, Heading1, Heading2 } from '@utrecht/component-library-react';
 
@@ -140,6 +141,7 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
               </div>
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
               <FindingsTable o={o} />
+              <LadderMovesFigure o={o} />
               <RoundedNote rounded={o.rounded} />
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">
