@@ -27,7 +27,7 @@ export function LadderMovesFigure({ o }: { o: OutcomeSummary }) {
   const table = ladderMoveTable(o);
   if (!table) return null;
   const label = (arm: string) => (arm === 'intervention' || arm === 'control' ? t.arms[arm] : arm);
-  const pct = (c: Cell) => cellText(c, (v) => formatPercent(v, 0, locale), t.suppressed);
+  const pct = (c: Cell) => cellText(c, (v) => formatPercent(v, 1, locale), t.suppressed);
   const count = (v: number) => formatNumber(v, 0, locale);
   const nobody = table.arms.every((a) => a.n.kind === 'value' && a.n.value === 0);
   return (
