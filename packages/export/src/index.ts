@@ -39,3 +39,4 @@ export { TableWriter } from './writer.ts';
 export { buildDataPackage, type Provenance } from './datapackage.ts';
 export { toReadableStream, zipBytes, type ZipEntry } from './zip.ts';
 export { variableCells, variableFields, withVariables } from './variables.ts';
+export { withArms } from './arms.ts';
