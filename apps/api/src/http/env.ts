@@ -1,6 +1,8 @@
 import type { Role } from '@wegwijzer/domain';
 import type { Store, Tx } from '@wegwijzer/db';
 import type { Config } from '../config.ts';
+import type { ActorCache } from '../auth/actor-cache.ts';
+import type { ReplyCache } from '../cache/replies.ts';
 
 /** The acting user, resolved from a session cookie or a bearer token. */
 export interface Actor {
@@ -22,6 +24,10 @@ export interface Deps {
   config: Config;
   /** Key of researchers' pseudonyms, kept in the database so it survives restarts. */
   pseudonymKey: string;
+  /** Sessions and tokens resolved in the last seconds (auth/actor-cache.ts). */
+  actors: ActorCache;
+  /** Serialized replies keyed by their pilot's data version (cache/replies.ts). */
+  replies: ReplyCache;
 }
 
 export interface AppEnv {

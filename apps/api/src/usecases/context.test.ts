@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertPilot, insertUser, openStore, type SqliteStore } from '@wegwijzer/db';
+import { ActorCache } from '../auth/actor-cache.ts';
+import { ReplyCache } from '../cache/replies.ts';
 import { configFromEnv } from '../config.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { emitAudit, operatorCtx, withTransaction } from './context.ts';
@@ -46,6 +48,8 @@ beforeEach(async () => {
     store,
     config: configFromEnv({}),
     pseudonymKey: 'test-key',
+    actors: new ActorCache(),
+    replies: new ReplyCache(),
     actor: { ...user, pilots: new Set(), demo: false, via: 'token', role: 'admin' },
     requestId: 'req-1',
     clientRequestId: 'client-1',
