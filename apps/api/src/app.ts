@@ -7,6 +7,7 @@ import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
 import { resolveActor } from './auth/actor.ts';
 import { ActorCache, forgetActorsOnWrites } from './auth/actor-cache.ts';
 import { ReplyCache } from './cache/replies.ts';
+import { ExportFileCache } from './cache/export-files.ts';
 import type { Config } from './config.ts';
 import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
@@ -67,6 +68,7 @@ export async function createApp(store: Store, config: Config) {
     pseudonymKey: await serverSecret(store.db, 'pseudonym_key'),
     actors: new ActorCache(),
     replies: new ReplyCache(),
+    exportFiles: new ExportFileCache(),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);

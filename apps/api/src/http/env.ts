@@ -3,6 +3,7 @@ import type { Store, Tx } from '@wegwijzer/db';
 import type { Config } from '../config.ts';
 import type { ActorCache } from '../auth/actor-cache.ts';
 import type { ReplyCache } from '../cache/replies.ts';
+import type { ExportFileCache } from '../cache/export-files.ts';
 
 /** The acting user, resolved from a session cookie or a bearer token. */
 export interface Actor {
@@ -28,6 +29,8 @@ export interface Deps {
   actors: ActorCache;
   /** Serialized replies keyed by their pilot's data version (cache/replies.ts). */
   replies: ReplyCache;
+  /** The deflated files of recent cohort exports (cache/export-files.ts). */
+  exportFiles: ExportFileCache;
 }
 
 export interface AppEnv {
