@@ -7,6 +7,7 @@ import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
 import { resolveActor } from './auth/actor.ts';
 import { ActorCache, forgetActorsOnWrites } from './auth/actor-cache.ts';
 import { ReplyCache } from './cache/replies.ts';
+import { earlyCachedReply } from './cache/early-reply.ts';
 import { ExportFileCache } from './cache/export-files.ts';
 import type { Config } from './config.ts';
 import { docsRoutes } from './http/docs.ts';
@@ -79,6 +80,7 @@ export async function createApp(store: Store, config: Config) {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/pilots/*', earlyCachedReply);
   app.use(
     '*',
     secureHeaders({

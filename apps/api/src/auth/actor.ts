@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import {
   grantedPilots,
@@ -42,6 +42,24 @@ async function toActor(
   };
 }
 
+/** The secret a request comes with (bearer token, else session cookie) and its cache key. */
+function credentials(c: Context<AppEnv>) {
+  const auth = c.req.header('authorization');
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+  const secret = bearer ?? getCookie(c, SESSION_COOKIE);
+  return {
+    bearer,
+    secret,
+    key: secret ? (bearer ? 'token:' : 'session:') + hashSecret(secret) : '',
+  };
+}
+
+/** The request's actor when the actor cache knows its secret, without asking the database. */
+export function cachedActor(c: Context<AppEnv>): Actor | undefined {
+  const { key } = credentials(c);
+  return key ? c.get('deps').actors.get(key, Date.now()) : undefined;
+}
+
 /**
  * Resolves the acting user from a bearer token or the session cookie; anonymous otherwise. A
  * secret seen within the last seconds is answered from the actor cache (auth/actor-cache.ts).
@@ -49,11 +67,8 @@ async function toActor(
 export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { store, actors, config } = c.get('deps');
   c.set('actor', null);
-  const auth = c.req.header('authorization');
-  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
-  const secret = bearer ?? getCookie(c, SESSION_COOKIE);
+  const { bearer, secret, key } = credentials(c);
   if (secret) {
-    const key = (bearer ? 'token:' : 'session:') + hashSecret(secret);
     const now = Date.now();
     const cached = actors.get(key, now);
     if (cached) c.set('actor', cached);

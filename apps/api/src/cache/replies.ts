@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { committedPilotVersion } from '@wegwijzer/db';
 import type { AppEnv } from '../http/env.ts';
 
@@ -8,6 +8,12 @@ const MAX_ENTRIES = 2_000;
 interface Reply {
   body: string;
   contentType: string;
+  /**
+   * Every header of the plain reply as it left the app (security headers too) but its request
+   * id: set by `earlyCachedReply` once the reply has passed all middleware, and what lets that
+   * answer before the middleware.
+   */
+  headers?: [string, string][];
 }
 
 /** A bounded least-recently-used map of serialized replies. */
@@ -30,6 +36,18 @@ export class ReplyCache {
   }
 }
 
+/** The cache key of a request: everything a cached route's reply depends on (see below). */
+export function replyKey(c: Context<AppEnv>, version: number, role: string): string {
+  const url = c.req.url;
+  const query = url.indexOf('?');
+  return [
+    version,
+    role,
+    c.req.header('accept-language') ?? '',
+    c.req.path + (query < 0 ? '' : url.slice(query)),
+  ].join('\n');
+}
+
 /**
  * Answers a pilot's GET from the bytes the same request gave before, while the pilot's committed
  * `data_version` is unchanged. It runs after the route's guard (the caller is authenticated and
@@ -45,18 +63,13 @@ export const pilotReplyCache: MiddlewareHandler<AppEnv> = async (c, next) => {
   const pilotId = c.req.param('id');
   const version = actor && pilotId ? await committedPilotVersion(store, pilotId) : null;
   if (version === null) return next();
-  const url = c.req.url;
-  const query = url.indexOf('?');
-  const key = [
-    version,
-    actor!.role,
-    c.req.header('accept-language') ?? '',
-    c.req.path + (query < 0 ? '' : url.slice(query)),
-  ].join('\n');
+  const key = replyKey(c, version, actor!.role);
   const hit = replies.get(key);
   if (hit) return c.body(hit.body, 200, { 'content-type': hit.contentType });
   await next();
   const contentType = c.res.headers.get('content-type');
-  if (c.res.status === 200 && contentType?.startsWith('application/json'))
+  if (c.res.status === 200 && contentType?.startsWith('application/json')) {
     replies.put(key, { body: await c.res.clone().text(), contentType });
+    c.set('replyKey', key);
+  }
 };

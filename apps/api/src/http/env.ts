@@ -39,6 +39,10 @@ export interface AppEnv {
     actor: Actor | null;
     requestId: string;
     clientRequestId: string | null;
+    /** Set when this request's reply was put in the reply cache (cache/replies.ts). */
+    replyKey?: string;
+    /** The route pattern of a request answered before the router, for the request log. */
+    routePattern?: string;
   };
 }
 

@@ -27,6 +27,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     path: config.path,
     access,
     responses: config.responses,
+    ...(options.cacheByPilotVersion ? { cachedByPilotVersion: true } : {}),
   });
   // Routes that need a caller say so in the document, so the API docs offer "Authorize" with an
   // API token (a browser session cookie works too, but needs no documenting).
