@@ -1,6 +1,7 @@
 import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
 import { wilson, Z95 } from '@wegwijzer/outcomes';
 import type { TestApp } from './app.ts';
+import { attackComparisons, attackSubgroupComparisons } from './attack-arms.ts';
 
 /**
  * The attacker of SPEC §6: a viewer who collects every reply the viewer role can reach and
@@ -14,8 +15,20 @@ import type { TestApp } from './app.ts';
 
 export type Replies = Map<string, any>;
 
-/** Every path a viewer can GET about these pilots, for every window, field and profile. */
-export function viewerPaths(pilots: readonly string[]): string[] {
+/** Subgroup fields of a pilot: the standard ones, then its own variables' codes. */
+const fieldsOf = (variables: Readonly<Record<string, readonly string[]>>, p: string) => [
+  ...SUBGROUP_FIELDS,
+  ...(variables[p] ?? []),
+];
+
+/**
+ * Every path a viewer can GET about these pilots, for every window, field (the pilots' own
+ * variables, by pilot id, included) and profile.
+ */
+export function viewerPaths(
+  pilots: readonly string[],
+  variables: Readonly<Record<string, readonly string[]>> = {},
+): string[] {
   const paths = ['/api/pilots'];
   for (const k of WINDOWS) paths.push(`/api/outcomes?window=${k}`);
   for (const p of pilots) {
@@ -29,7 +42,7 @@ export function viewerPaths(pilots: readonly string[]): string[] {
         `/api/pilots/${p}/cohorts?window=${k}`,
         `/api/pilots/${p}/budget?window=${k}`,
       );
-      for (const by of SUBGROUP_FIELDS)
+      for (const by of fieldsOf(variables, p))
         paths.push(`/api/pilots/${p}/subgroups?by=${by}&window=${k}`);
     }
   }
@@ -515,6 +528,7 @@ export function attack(
   pilots: readonly string[],
   threshold: number,
   base: number,
+  variables: Readonly<Record<string, readonly string[]>> = {},
 ): Attacker {
   const at = new Attacker(threshold, base);
   const both = (path: string) => [viewer.get(path), admin.get(path)] as const;
@@ -530,6 +544,7 @@ export function attack(
           rounded: rounded(vo),
           isSuppressed: suppressedIn(vo, `/arms/${arm}`),
         });
+      attackComparisons(at, vo, ao, `${p}/k=${k}`, rounded(vo));
       // The arms add up to the pilot's participants of the pilot list.
       const [vp, ap] = both(`/api/pilots/${p}`);
       at.breakdown(
@@ -557,18 +572,21 @@ export function attack(
           isSuppressed: suppressedIn(vcp, `/arms/${arm}`),
         });
 
-      for (const by of SUBGROUP_FIELDS) {
+      for (const by of fieldsOf(variables, p)) {
         const [vs, as] = both(`/api/pilots/${p}/subgroups?by=${by}&window=${k}`);
         attackSubgroups(at, { viewer: vs, admin: as, summary: vo, key: `${p}/k=${k}`, by });
+        attackSubgroupComparisons(at, vs, as, `${p}/k=${k}`, rounded(vs));
       }
       const [vh, ah] = both(`/api/pilots/${p}/cohorts?window=${k}`);
       attackCohorts(at, { viewer: vh, admin: ah, summary: vo, key: `${p}/k=${k}` });
 
-      // Budget: its evaluable, and its money against the summary's means.
+      // Budget: its evaluable, and its money against the summary's means (of the primary
+      // intervention arm, the first declared, which the budget effect is about).
       const [vb] = both(`/api/pilots/${p}/budget?window=${k}`);
       const rb = rounded(vb);
-      const eKey = `${p}/k=${k}/intervention/evaluable`;
-      const exactE = ao.arms.intervention.evaluable;
+      const primary = armKeys.find((arm) => arm !== 'control') ?? 'intervention';
+      const eKey = `${p}/k=${k}/${primary}/evaluable`;
+      const exactE = ao.arms[primary]?.evaluable;
       at.claim(eKey, at.known(vb.effect.evaluable, rb, false), exactE, 'budget effect.evaluable');
       for (const [field, mean] of [
         ['avoidedBenefit', 'avoidedBenefit'],
@@ -576,7 +594,7 @@ export function attack(
         ['participantGuidanceCost', 'guidanceCost'],
       ] as const) {
         const total = vb.effect[field];
-        const m = vo.arms.intervention.savingsMean[mean];
+        const m = vo.arms[primary]?.savingsMean[mean];
         if (typeof total === 'number' && typeof m === 'number' && m !== 0)
           at.claim(
             eKey,

@@ -46,3 +46,4 @@ export {
   type ZipOptions,
 } from './zip.ts';
 export { variableCells, variableFields, withVariables } from './variables.ts';
+export { withArms } from './arms.ts';

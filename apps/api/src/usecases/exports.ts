@@ -8,6 +8,7 @@ import {
   participantsByIds,
   listBudgetLines,
   listVariables,
+  pilotArms,
   recordExport,
   toBaseline,
   toTimelineEvent,
@@ -34,6 +35,7 @@ import {
   EVENTS,
   PARTICIPANTS,
   variableCells,
+  withArms,
   withVariables,
   type DeflatedEntry,
   type DialectName,
@@ -246,8 +248,10 @@ export async function exportCohort({
   const windows = options.windows ?? COHORT_WINDOWS;
   // The pilot's own variables close both participant tables, with their Table Schema.
   const variables = await listVariables(ctx.store.db, pilotId);
-  const cohortSchema = withVariables(cohortTable(windows), variables);
-  const peopleSchema = withVariables(PARTICIPANTS, variables);
+  // The arm column names the pilot's own declared arms, with their labels.
+  const arms = await pilotArms(ctx.store.db, pilotId);
+  const cohortSchema = withVariables(withArms(cohortTable(windows), arms), variables);
+  const peopleSchema = withVariables(withArms(PARTICIPANTS, arms), variables);
   const cohort = new TableWriter(cohortSchema, dialect);
   const people = new TableWriter(peopleSchema, dialect);
   const events = new TableWriter(EVENTS, dialect);
