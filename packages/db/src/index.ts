@@ -35,3 +35,4 @@ export * from './repos/variables.ts';
 export * from './balance.ts';
 export * from './cohort.ts';
 export * from './ladder-moves.ts';
+export * from './versions.ts';
