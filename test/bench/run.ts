@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
-import { openStore } from '@wegwijzer/db';
+import { openStore, windowRows } from '@wegwijzer/db';
 import { survivalByArm } from '@wegwijzer/outcomes';
 import {
   buildServer,
@@ -652,7 +652,7 @@ async function duckdbAggregate(dbFile: string, dir: string, times: number): Prom
   const csv = join(dir, 'windows.csv');
   execFileSync(
     'sqlite3',
-    ['-csv', '-header', dbFile, `SELECT * FROM participant_windows WHERE window_months = 12`],
+    ['-csv', '-header', dbFile, `SELECT * FROM ${windowRows(12)} w`],
     { stdio: ['ignore', openSync(csv, 'w'), 'inherit'], maxBuffer: 1 << 30 },
   );
   const instance = await DuckDBInstance.create(':memory:');

@@ -215,7 +215,7 @@ export interface AuditAnonymousTable {
   count: number;
 }
 
-/** Sums of `participant_windows` per pilot, window and arm. */
+/** Sums of the window rows (`windowRows`) per pilot, window and arm. */
 export interface PilotTotalsTable {
   pilot_id: string;
   window_months: number;

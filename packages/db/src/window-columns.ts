@@ -83,7 +83,7 @@ function sourceSql(s: Source, w: string): string {
 /**
  * The select list that sums window rows aliased `w` into the given columns of `pilot_totals`
  * (all of them unless named), each `AS` its own name.
- * @example `SELECT w.arm, ${totalsSelect('w')} FROM participant_windows w GROUP BY w.arm`
+ * @example `SELECT w.arm, ${totalsSelect('w')} FROM ${windowRows(12)} w GROUP BY w.arm`
  */
 export function totalsSelect(w: string, only: readonly TotalColumn[] = TOTAL_COLUMNS): string {
   return TOTALS.filter(([name]) => only.includes(name))
