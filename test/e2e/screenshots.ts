@@ -43,6 +43,13 @@ const SHOTS: Shot[] = [
     experiment: true,
     from: '.arms-fields',
   },
+  {
+    name: 'variables-manager',
+    role: 'manager',
+    path: (p) => `/pilots/${p}?tab=settings`,
+    experiment: true,
+    from: '.variables-section',
+  },
   { name: 'analyse-researcher', role: 'researcher', path: () => '/analyse' },
   { name: 'subgroups-researcher', role: 'researcher', path: () => '/wat-werkt-voor-wie' },
   { name: 'audit-admin', role: 'admin', path: () => '/beheer?tab=audit' },
