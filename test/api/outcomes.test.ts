@@ -97,6 +97,8 @@ describe('GET /api/pilots/{id}/outcomes', () => {
       pilotId: undefined,
       observationEnd: undefined,
       referenceLines: undefined,
+      // Held to the engine's distribution in ladder-moves.test.ts.
+      ladderMoves: undefined,
     }).toEqual({
       ...expected,
       pilotId: undefined,

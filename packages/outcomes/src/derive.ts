@@ -1,4 +1,5 @@
 import { WINDOWS } from '@wegwijzer/domain/core';
+import { observationEndDay } from './observation.ts';
 import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain/core';
 import { addMonthsCivil, civilFromDay, toDay } from './dates.ts';
 import { exactAvoidedCents, guidanceCentsFor } from './money.ts';
@@ -119,9 +120,10 @@ export function participantTimeline(
   pilot: PilotFacts,
 ): Timeline {
   const t0 = toDay(baseline.intakeDate);
-  const complete = toDay(pilot.dataCompleteThrough);
-  const lost = baseline.lostToFollowUpDate === null ? complete : toDay(baseline.lostToFollowUpDate);
-  const obsEnd = lost < complete ? lost : complete;
+  const obsEnd = observationEndDay(
+    toDay(pilot.dataCompleteThrough),
+    baseline.lostToFollowUpDate === null ? null : toDay(baseline.lostToFollowUpDate),
+  );
   const tl = buildTimeline(events, t0, obsEnd, scratch);
   scratch = tl; // keeps a grown timeline for the next participant
   return tl;

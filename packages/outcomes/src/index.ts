@@ -142,3 +142,4 @@ export {
   type LadderMoveCounts,
   type LadderMoves,
 } from './ladder-moves.ts';
+export { observationEnd, observationEndDay } from './observation.ts';

@@ -1,5 +1,5 @@
 import type { Event } from '@wegwijzer/domain';
-import { benefitSpells, buildTimeline, fromDay, toDay } from '@wegwijzer/outcomes';
+import { benefitSpells, buildTimeline, fromDay, observationEnd, toDay } from '@wegwijzer/outcomes';
 
 export type SpellKind = 'benefit' | 'bbz' | 'work';
 export interface Spell {
@@ -76,4 +76,21 @@ export function position(date: string, start: string, end: string): number {
   const e = Date.parse(end);
   if (!(e > s)) return 0;
   return Math.min(1, Math.max(0, (d - s) / (e - s)));
+}
+
+/**
+ * The last day a participant's timeline shows: their observation end (SPEC §3 `obsEnd`, the
+ * engine's), past which no outcome looks; never before intake. Only while the pilot is not yet
+ * known does it fall back to today or the latest event.
+ */
+export function timelineEnd(
+  p: { intakeDate: string; lostToFollowUpDate: string | null },
+  dataCompleteThrough: string | null | undefined,
+  events: readonly Pick<Event, 'date'>[],
+  today: string,
+): string {
+  const end = dataCompleteThrough
+    ? observationEnd(dataCompleteThrough, p.lostToFollowUpDate)
+    : [today, ...events.map((e) => e.date)].sort().at(-1)!;
+  return end < p.intakeDate ? p.intakeDate : end;
 }

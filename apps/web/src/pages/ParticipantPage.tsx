@@ -1,8 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../api/client.ts';
-import { participantQuery, type Event, type ParticipantDetail, type User } from '../api/queries.ts';
-import { position, spells } from '../charts/timeline.ts';
+import {
+  participantQuery,
+  pilotQuery,
+  type Event,
+  type ParticipantDetail,
+  type User,
+} from '../api/queries.ts';
+import { position, spells, timelineEnd } from '../charts/timeline.ts';
 import { ArmTag } from '../components/Num.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import {
@@ -120,7 +126,10 @@ function Timeline({ p }: { p: ParticipantDetail }) {
   const qc = useQueryClient();
   const today = new Date().toISOString().slice(0, 10);
   const events = [...p.events].sort((a, b) => a.date.localeCompare(b.date));
-  const end = [today, ...events.map((e) => e.date)].sort().at(-1)!;
+  // The timeline ends where the outcomes stop looking: the observation end, not today.
+  const pilot = useQuery(pilotQuery(p.pilotId));
+  const obsKnown = pilot.data?.dataCompleteThrough;
+  const end = timelineEnd(p, obsKnown, events, today);
   const bands = spells(p.intakeDate, events, end);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -175,7 +184,10 @@ function Timeline({ p }: { p: ParticipantDetail }) {
         ))}
         <div className="tl-axis">
           <span>{formatDate(p.intakeDate, locale)}</span>
-          <span>{formatDate(end, locale)}</span>
+          <span data-testid="timeline-end">
+            {obsKnown ? `${t.observationEnd} ` : ''}
+            {formatDate(end, locale)}
+          </span>
         </div>
       </div>
       {events.length === 0 ? (
