@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrator, openStore } from '@wegwijzer/db';
+import { allWindowRows, migrator, openStore } from '@wegwijzer/db';
 import { viewerPaths } from '../support/attack.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { createPilot, twelvePersonPilot } from '../support/disclosure-fixtures.ts';
@@ -78,13 +78,20 @@ beforeAll(async () => {
     for (const table of tables) {
       if (NOT_COPIED.test(table)) continue;
       const mine = raw.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all();
+      // Today's window rows are columns of the one derived row (migration 010): read as rows.
+      const windows = table === 'participant_windows';
       const theirs = new Set(
-        raw.prepare(`SELECT name FROM native.pragma_table_info('${table}')`).pluck().all(),
+        windows
+          ? mine
+          : raw.prepare(`SELECT name FROM native.pragma_table_info('${table}')`).pluck().all(),
       );
       const columns = (mine as string[]).filter((c) => theirs.has(c)).join(', ');
       // A table today's schema no longer has: its rows are the later migrations' to rebuild.
       if (columns === '') continue;
-      raw.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM native.${table}`);
+      const source = windows
+        ? `${allWindowRows('native.participant_derived')} w`
+        : `native.${table}`;
+      raw.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM ${source}`);
     }
   })();
   raw.exec('DETACH DATABASE native');

@@ -153,16 +153,19 @@ export const WIDE_COLUMNS: readonly string[] = WINDOWS.flatMap((k) =>
  * table: SQLite and PostgreSQL flatten it into the surrounding query.
  * @example `SELECT w.arm, ${totalsSelect('w')} FROM ${windowRows(12)} w GROUP BY w.arm`
  */
-export function windowRows(k: number): string {
+export function windowRows(k: number, table = 'participant_derived'): string {
   // `k` becomes SQL text: only the five standard windows have columns.
   if (!isStandardWindow(k)) throw new Error(`No stored window rows for ${k} months`);
   const facts = WINDOW_FACTS.map((f) => `${wideColumn(k, f)} AS ${f}`).join(', ');
-  return `(SELECT participant_id, pilot_id, arm, ${k} AS window_months, ${facts} FROM participant_derived)`;
+  return `(SELECT participant_id, pilot_id, arm, ${k} AS window_months, ${facts} FROM ${table})`;
 }
 
-/** The window rows of every standard window as one row set, e.g. to compare whole states. */
-export function allWindowRows(): string {
-  return `(${WINDOWS.map((k) => `SELECT * FROM ${windowRows(k)} w${k}`).join(' UNION ALL ')})`;
+/**
+ * The window rows of every standard window as one row set, e.g. to compare whole states; of
+ * `table` (a schema-qualified name, say) instead of `participant_derived` when given.
+ */
+export function allWindowRows(table?: string): string {
+  return `(${WINDOWS.map((k) => `SELECT * FROM ${windowRows(k, table)} w${k}`).join(' UNION ALL ')})`;
 }
 
 /** A participant's window rows (`windowFacts`) as the values of `WIDE_COLUMNS`, in order. */
