@@ -56,8 +56,8 @@ function credentials(c: Context<AppEnv>) {
 
 /** The request's actor when the actor cache knows its secret, without asking the database. */
 export function cachedActor(c: Context<AppEnv>): Actor | undefined {
-  const { key } = credentials(c);
-  return key ? c.get('deps').actors.get(key, Date.now()) : undefined;
+  const { bearer, key } = credentials(c);
+  return bearer ? c.get('deps').actors.get(key, Date.now()) : undefined;
 }
 
 /**
@@ -70,7 +70,9 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { bearer, secret, key } = credentials(c);
   if (secret) {
     const now = Date.now();
-    const cached = actors.get(key, now);
+    // Bearer tokens only: a session's every use moves its idle deadline on (SPEC §6), which the
+    // session query does; scripts and load come with tokens.
+    const cached = bearer ? actors.get(key, now) : undefined;
     if (cached) c.set('actor', cached);
     else {
       const generation = actors.generation;
@@ -93,7 +95,8 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
         }
       }
       if (actor) {
-        actors.put(key, actor, generation, now, endsAt === null ? null : Date.parse(endsAt));
+        if (bearer)
+          actors.put(key, actor, generation, now, endsAt === null ? null : Date.parse(endsAt));
         c.set('actor', actor);
       }
     }
