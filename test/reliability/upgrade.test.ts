@@ -102,7 +102,7 @@ async function firstSchemaFile(): Promise<string> {
   // Today's recompute reads the pilot's declared arms (migration 008); without rows the pilot
   // has the two arms the first schema knew.
   raw.exec(
-    'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
+    'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER, guidance_cost_cents INTEGER)',
   );
   await store.transaction((tx) =>
     recomputePilot(
@@ -144,7 +144,7 @@ async function inspect(file: string) {
     if (armsMissing) {
       store.sqlite.exec('BEGIN');
       store.sqlite.exec(
-        'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
+        'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER, guidance_cost_cents INTEGER)',
       );
     }
     for (const k of WINDOWS) totals[k] = await armTotals(store.db, PILOT, k);

@@ -1,7 +1,7 @@
 import { WINDOWS } from '@wegwijzer/domain/core';
 import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain/core';
 import { addMonthsCivil, civilFromDay, toDay } from './dates.ts';
-import { exactAvoidedCents, guidanceCentsFor } from './money.ts';
+import { effectiveGuidanceCents, exactAvoidedCents, guidanceCentsFor } from './money.ts';
 import {
   benefitDaysBefore,
   buildTimeline,
@@ -101,7 +101,7 @@ export function deriveParticipant(
     t0,
     obsEnd,
     monthlyBenefitCents: baseline.monthlyBenefitCents ?? pilot.monthlyBenefitCents ?? 0,
-    guidanceCostCents: baseline.guidanceCostCents ?? pilot.guidanceCostCents ?? 0,
+    guidanceCostCents: effectiveGuidanceCents(baseline, pilot),
     windows: out,
     firstExit: firstExit(tl),
     placements: placements(tl),
