@@ -111,5 +111,9 @@ describe('a viewer who combines every reply', () => {
     const byArithmetic = [...found.found.values()].filter((f) => f.how !== 'read');
     expect(found.unsound).toEqual([]);
     expect(byArithmetic.length).toBeGreaterThan(50);
+    // The distribution of steps moved is attacked too: its small cells come out of exact replies.
+    expect(byArithmetic.filter((f) => f.target.includes('/ladderMoves/')).length).toBeGreaterThan(
+      0,
+    );
   }, 120_000);
 });

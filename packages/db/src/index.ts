@@ -34,3 +34,5 @@ export * from './worklist.ts';
 export * from './repos/variables.ts';
 export * from './balance.ts';
 export * from './cohort.ts';
+export * from './ladder-moves.ts';
+export * from './versions.ts';
