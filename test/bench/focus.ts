@@ -66,6 +66,8 @@ try {
     if (!res.ok) throw new Error(`import ${kind}: ${res.status}`);
   }
   if (process.env.FOCUS_SKIP_LOAD !== 'true') {
+    // Two rounds: the first runs while the server still settles after the import.
+    await load(`${server.url}/api/pilots/${pilot.id}/outcomes?window=12`, token);
     const ours = await load(`${server.url}/api/pilots/${pilot.id}/outcomes?window=12`, token);
     const bare = await startServer({}, '../../test/bench/bare-server.ts');
     const bareRate = await load(`${bare.url}/api/health`, null);

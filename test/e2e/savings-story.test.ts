@@ -46,6 +46,18 @@ async function ledger(page: Page): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map(([k, v]) => [k, euros(v!)]));
 }
 
+/** Vergelijken's figure for a pilot in the column of `basis`, and what the other column says. */
+async function onCompare(page: Page, pilot: string, basis: 'net_effect' | 'gross') {
+  await page.getByRole('link', { name: 'Vergelijken' }).click();
+  const row = page.locator('table.compare tbody tr', { hasText: pilot });
+  await row.waitFor();
+  const other = basis === 'gross' ? 'net_effect' : 'gross';
+  return {
+    value: euros(await row.locator(`td[data-savings-basis="${basis}"]`).innerText()),
+    other: await row.locator(`td[data-savings-basis="${other}"]`).innerText(),
+  };
+}
+
 describe('one savings story', () => {
   it('adds up from avoided benefit through the counterfactual to the net effect the overview shows', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
@@ -74,6 +86,11 @@ describe('one savings story', () => {
     expect(await story.getByTestId('per-euro-guidance').innerText()).toMatch(
       /per euro begeleidingskosten \(kostenbasis: de begeleidingskosten van de deelnemers, €/,
     );
+    // Vergelijken puts the same net effect in its net column, and nothing in the gross one.
+    expect(await onCompare(page, 'WerkLoont Rotterdam', 'net_effect')).toEqual({
+      value: headline,
+      other: '–',
+    });
     expect(await axeSerious(page)).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
@@ -105,9 +122,14 @@ describe('one savings story', () => {
     );
     const l = await ledger(page);
     expect(Object.keys(l)).toEqual(['avoidedBenefit', 'offsetIncome', 'guidanceCost', 'result']);
+    const headline = euros(await story.getByTestId('story-result').innerText());
+    expect(l.result).toBe(headline);
     expect(
       Math.abs(l.avoidedBenefit! + l.offsetIncome! - l.guidanceCost! - l.result!),
     ).toBeLessThanOrEqual(2);
+    expect(
+      await onCompare(page, 'Parttime ondernemen vanuit de bijstand Amsterdam', 'gross'),
+    ).toEqual({ value: headline, other: '–' });
     expect(errors).toEqual([]);
     await ctx.close();
   }, 60_000);

@@ -7,6 +7,7 @@ import {
   type LadderMoveCounts,
 } from '@wegwijzer/outcomes';
 import type { Database } from './schema.ts';
+import { windowRows } from './window-columns.ts';
 import { pilotPack } from './windows.ts';
 
 /**
@@ -38,7 +39,7 @@ export async function ladderMoveCounts(
   const { rows } = await sql<{ arm: string; moved: number | string; people: number | string }>`
     SELECT w.arm AS arm, w.ladder_change AS moved, COUNT(*) AS people
     FROM participants p
-    JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    JOIN ${sql.raw(windowRows(k))} w ON w.participant_id = p.id
     WHERE p.pilot_id = ${pilotId} AND w.ladder_measured = 1
     GROUP BY w.arm, w.ladder_change`.execute(db);
   for (const r of rows) {

@@ -8,7 +8,7 @@ import {
 } from '@wegwijzer/domain';
 import { packedTotals, type SurvivalTime } from '@wegwijzer/outcomes';
 import { GROUP_EXPR } from './outcomes.ts';
-import { totalsSelect } from './window-columns.ts';
+import { totalsSelect, windowRows } from './window-columns.ts';
 import type { Database } from './schema.ts';
 import { pilotPack } from './windows.ts';
 
@@ -83,7 +83,7 @@ export async function profileCells(
     SELECT p.pilot_id AS pilot_id, w.arm AS arm,
       ${sql.join([...columns, sql.raw(totalsSelect('w', PROFILE_TOTALS))])}
     FROM participants p
-    JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    JOIN ${sql.raw(windowRows(k))} w ON w.participant_id = p.id
     WHERE p.pilot_id IN (${sql.join(pilotIds)})
     GROUP BY ${sql.join([sql.raw('1'), sql.raw('2'), ...groupBy])}`.execute(db);
   const n = (v: unknown) => Number(v ?? 0);

@@ -43,7 +43,8 @@ export const earlyCachedReply: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
   const key = c.get('replyKey');
-  if (key !== undefined && c.res.status === 200) {
+  // A reply that sets a cookie is someone's own: it is never answered to another request.
+  if (key !== undefined && c.res.status === 200 && !c.res.headers.has('set-cookie')) {
     const headers = [...c.res.headers.entries()].filter(([name]) => !UNSTORED.has(name));
     const stored = c.get('deps').replies.get(key);
     if (stored) stored.headers = headers;
@@ -70,7 +71,9 @@ async function early(c: Parameters<MiddlewareHandler<AppEnv>>[0], { rule, patter
   if (!hit?.headers) return null;
   c.set('actor', actor);
   c.set('routePattern', rule.path.replace(/\{(\w+)\}/g, ':$1'));
-  const headers = new Headers(hit.headers);
-  headers.set('x-request-id', c.get('requestId'));
+  // A plain header object: @hono/node-server writes it as it is, where a Headers instance
+  // costs a validation of every header on every request.
+  const headers: Record<string, string> = { 'x-request-id': c.get('requestId') };
+  for (const [name, value] of hit.headers) headers[name] = value;
   return new Response(hit.body, { status: 200, headers });
 }

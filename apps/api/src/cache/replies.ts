@@ -68,7 +68,11 @@ export const pilotReplyCache: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (hit) return c.body(hit.body, 200, { 'content-type': hit.contentType });
   await next();
   const contentType = c.res.headers.get('content-type');
-  if (c.res.status === 200 && contentType?.startsWith('application/json')) {
+  if (
+    c.res.status === 200 &&
+    contentType?.startsWith('application/json') &&
+    !c.res.headers.has('set-cookie')
+  ) {
     replies.put(key, { body: await c.res.clone().text(), contentType });
     c.set('replyKey', key);
   }
