@@ -99,5 +99,6 @@ describe('start-up', () => {
     const curves = await get(`/api/pilots/${mobility.id}/debts/survival`);
     expect(curves.arms.intervention.median).not.toBeNull();
     await store.close();
-  });
+    // Ten pilots, about 4,000 people: allow a loaded machine its time.
+  }, 60_000);
 });

@@ -104,7 +104,7 @@ async function firstSchemaFile(): Promise<string> {
   // Today's recompute reads the pilot's declared arms (migration 008); without rows the pilot
   // has the two arms the first schema knew.
   raw.exec(
-    'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
+    'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER, guidance_cost_cents INTEGER)',
   );
   // Today's recompute writes the window facts as columns of the one derived row (migration
   // 010); they are copied into the first schema's window rows and dropped.
@@ -153,7 +153,7 @@ async function inspect(file: string) {
     if (armsMissing) {
       store.sqlite.exec('BEGIN');
       store.sqlite.exec(
-        'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
+        'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER, guidance_cost_cents INTEGER)',
       );
     }
     for (const k of WINDOWS) totals[k] = await armTotals(store.db, PILOT, k);

@@ -1,6 +1,7 @@
 import { WINDOWS, type PilotFacts } from '@wegwijzer/domain';
 import { deriveParticipant } from '@wegwijzer/outcomes';
 import { preparedOn, type RawSqlite, type Tx } from './open.ts';
+import { withArmGuidanceCostsTx } from './repos/arms.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 import {
@@ -228,6 +229,8 @@ export async function recomputeDerived(
 ): Promise<void> {
   // Two writers recomputing one participant at once would both subtract its old rows.
   await tx.lockPilot(pilotId);
+  // The arms' own default guidance costs as stored now, whatever the caller's record holds.
+  pilot = await withArmGuidanceCostsTx(tx, pilotId, pilot);
   // Every write that changes an outcome passes here: the version keys the packed timelines of
   // windows computed on demand (windows.ts), and marks the rows this write recomputes.
   const version = Number(

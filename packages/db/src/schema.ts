@@ -45,6 +45,8 @@ export interface PilotArmsTable {
   label_en: string | null;
   /** The declared order, from 0. */
   position: number;
+  /** The arm's default guidance cost (migration 011); null: the pilot's default. */
+  guidance_cost_cents: number | null;
 }
 
 export interface ParticipantsTable {

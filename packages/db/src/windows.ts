@@ -14,6 +14,7 @@ import {
   type ArmTotals,
   type ArmTotalsByArm,
 } from '@wegwijzer/outcomes';
+import { withArmGuidanceCosts } from './repos/arms.ts';
 import { pilotDataVersion } from './repos/pilots.ts';
 import { toTimelineEvent } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
@@ -78,6 +79,7 @@ type Facts = {
   dataCompleteThrough: string;
   monthlyBenefitCents: number | null;
   guidanceCostCents: number | null;
+  armGuidanceCostCents?: Readonly<Record<string, number>>;
 };
 
 /** The participants (all, or those with the given ids) of a pilot with their events, in id order. */
@@ -118,18 +120,20 @@ async function readFacts(db: Kysely<Database>, pilotId: string): Promise<Facts |
     .where('id', '=', pilotId)
     .executeTakeFirst();
   return (
-    pilot && {
+    pilot &&
+    withArmGuidanceCosts(db, pilotId, {
       dataCompleteThrough: pilot.data_complete_through,
       monthlyBenefitCents: pilot.monthly_benefit_cents,
       guidanceCostCents: pilot.guidance_cost_cents,
-    }
+    })
   );
 }
 
 const sameFacts = (a: Facts, b: Facts) =>
   a.dataCompleteThrough === b.dataCompleteThrough &&
   a.monthlyBenefitCents === b.monthlyBenefitCents &&
-  a.guidanceCostCents === b.guidanceCostCents;
+  a.guidanceCostCents === b.guidanceCostCents &&
+  JSON.stringify(a.armGuidanceCostCents) === JSON.stringify(b.armGuidanceCostCents);
 
 /**
  * Reads one pilot as of its current version: from scratch, or, given the pack of an older

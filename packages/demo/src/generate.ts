@@ -31,7 +31,7 @@ export interface DemoPilot {
   budgetLines: BudgetLineFields[];
   referenceLines: ReferenceLineFields[];
   /** A multi-arm trial's declared arms in order; absent: the default two. */
-  arms?: Pick<PilotArm, 'code' | 'label' | 'labelEn'>[];
+  arms?: Pick<PilotArm, 'code' | 'label' | 'labelEn' | 'guidanceCostCents'>[];
   /** The pilot's own baseline variables; absent when it declares none. */
   variables?: PilotVariable[];
 }
@@ -186,7 +186,15 @@ function generatePilot(profile: PilotProfile, seed: number): DemoPilot {
     budgetLines: [...(profile.budgetLines ?? [])],
     referenceLines: [...(profile.referenceLines ?? [])],
     ...(profile.arms
-      ? { arms: profile.arms.map(({ code, label, labelEn }) => ({ code, label, labelEn })) }
+      ? {
+          // Each regime's mean cost is the default of its participants without a recorded one.
+          arms: profile.arms.map(({ code, label, labelEn, guidanceCostCents }) => ({
+            code,
+            label,
+            labelEn,
+            guidanceCostCents: guidanceCostCents > 0 ? guidanceCostCents : null,
+          })),
+        }
       : {}),
     ...(profile.variables ? { variables: [...profile.variables.declared] } : {}),
   };

@@ -86,6 +86,15 @@ export const PilotArmInput = z
     code: Arm,
     label: z.string().trim().min(1).max(100),
     labelEn: z.string().trim().min(1).max(100).nullable().optional(),
+    guidanceCost: euros.nullable().optional().openapi({
+      description:
+        "The arm's default guidance cost per participant (EUR), taken before the pilot's default by its participants without one (SPEC §3 savings); intervention arms only",
+    }),
+  })
+  .refine((a) => a.code !== CONTROL_ARM || a.guidanceCost == null, {
+    message:
+      'the control arm has no guidance cost (savings count guidance in intervention arms only)',
+    path: ['guidanceCost'],
   })
   .openapi('PilotArmInput');
 
@@ -120,6 +129,10 @@ export const PilotArmJson = z
     labelEn: z.string().nullable(),
     role: ArmRole,
     order: z.number().int(),
+    guidanceCost: z
+      .number()
+      .nullable()
+      .openapi({ description: "The arm's default guidance cost (EUR); null: the pilot's default" }),
   })
   .openapi('PilotArm');
 

@@ -52,6 +52,12 @@ export interface PilotFacts {
   dataCompleteThrough: IsoDate;
   monthlyBenefitCents: number | null;
   guidanceCostCents: number | null;
+  /**
+   * Default guidance cost per arm code, for the arms that declare one (issue 17: a trial's
+   * regimes cost different amounts); a participant without a cost takes its arm's, then the
+   * pilot's. Absent when no arm declares one.
+   */
+  armGuidanceCostCents?: Readonly<Record<string, number>>;
 }
 
 export interface PilotRecord extends PilotFacts {

@@ -41,6 +41,11 @@ export interface PilotArm {
   labelEn: string | null;
   role: ArmRole;
   order: number;
+  /**
+   * The arm's default guidance cost in cents (migration 011), which its participants without a
+   * cost of their own take before the pilot's default; null or absent: the pilot's default.
+   */
+  guidanceCostCents?: number | null;
 }
 
 /** The arms of a pilot that declares none: `intervention` and `control` (see ARMS). */

@@ -2,7 +2,7 @@ import { WINDOWS } from '@wegwijzer/domain/core';
 import { observationEndDay } from './observation.ts';
 import type { Arm, Baseline, ExitReason, PilotFacts, TimelineEvent } from '@wegwijzer/domain/core';
 import { addMonthsCivil, civilFromDay, toDay } from './dates.ts';
-import { exactAvoidedCents, guidanceCentsFor } from './money.ts';
+import { effectiveGuidanceCents, exactAvoidedCents, guidanceCentsFor } from './money.ts';
 import {
   benefitDaysBefore,
   buildTimeline,
@@ -102,7 +102,7 @@ export function deriveParticipant(
     t0,
     obsEnd,
     monthlyBenefitCents: baseline.monthlyBenefitCents ?? pilot.monthlyBenefitCents ?? 0,
-    guidanceCostCents: baseline.guidanceCostCents ?? pilot.guidanceCostCents ?? 0,
+    guidanceCostCents: effectiveGuidanceCents(baseline, pilot),
     windows: out,
     firstExit: firstExit(tl),
     placements: placements(tl),

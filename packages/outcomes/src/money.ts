@@ -1,3 +1,5 @@
+import { CONTROL_ARM, type Baseline, type PilotFacts } from '@wegwijzer/domain/core';
+
 /**
  * Money helpers. Sums stay in integer cents; the one division by 30.4375 days a month is
  * written as ×16/487 so a whole arm's avoided benefit is an exact integer quotient until it is
@@ -46,9 +48,28 @@ export function avoidedBenefitCents(offDayBenefitCents: number): number {
   return divRound(offDayBenefitCents * MONTH_NUMERATOR, MONTH_DENOMINATOR);
 }
 
-/** The guidance cost that savings subtract: the participant's own, for the intervention arm only. */
+/**
+ * The guidance cost that savings subtract: the participant's own, for an intervention arm only
+ * (every arm but control: a multi-arm trial's regimes cost guidance too).
+ */
 export function guidanceCentsFor(arm: string, guidanceCostCents: number): number {
-  return arm === 'intervention' ? guidanceCostCents : 0;
+  return arm === CONTROL_ARM ? 0 : guidanceCostCents;
+}
+
+/**
+ * A participant's guidance cost as the savings take it (SPEC §3): the participant's own, else
+ * the default of the participant's arm where the pilot declares one, else the pilot's default.
+ */
+export function effectiveGuidanceCents(
+  baseline: Pick<Baseline, 'arm' | 'guidanceCostCents'>,
+  pilot: PilotFacts,
+): number {
+  return (
+    baseline.guidanceCostCents ??
+    pilot.armGuidanceCostCents?.[baseline.arm] ??
+    pilot.guidanceCostCents ??
+    0
+  );
 }
 
 /** Round a (possibly fractional or negative) cent amount to whole cents, half away from zero. */

@@ -14,6 +14,7 @@ import {
   timelineFacts,
   type WindowOutcome,
 } from './derive.ts';
+import { effectiveGuidanceCents } from './money.ts';
 import { subgroupValue, type SubgroupValue } from './subgroups.ts';
 import { emptyTimeline, onBenefit, type Timeline } from './timeline.ts';
 
@@ -147,7 +148,7 @@ export class TimelinePacker {
     this.t0.push(tl.t0);
     this.obsEnd.push(tl.obsEnd);
     this.benefit.push(baseline.monthlyBenefitCents ?? this.pilot.monthlyBenefitCents ?? 0);
-    this.guidance.push(baseline.guidanceCostCents ?? this.pilot.guidanceCostCents ?? 0);
+    this.guidance.push(effectiveGuidanceCents(baseline, this.pilot));
     this.intakeStep.push(baseline.ladderStep ?? 0);
     this.eligible.push(facts.placements.eligible);
     this.sustained.push(facts.placements.sustained);

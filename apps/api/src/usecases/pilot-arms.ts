@@ -1,12 +1,38 @@
 import { armParticipantCounts, loadPilotArms, pilotArms, savePilotArms } from '@wegwijzer/db';
-import { BadRequest, type Pilot, type PilotArm, type PilotInput } from '@wegwijzer/domain';
+import {
+  BadRequest,
+  centsToEuros,
+  eurosToCents,
+  type Pilot,
+  type PilotArm,
+  type PilotInput,
+} from '@wegwijzer/domain';
 import type { UseCaseCtx } from '../http/env.ts';
 
 type ArmsInput = NonNullable<PilotInput['arms']>;
 
-/** The declared arms of a request, as stored (the English label optional). */
-export function armsOfInput(arms: ArmsInput): Pick<PilotArm, 'code' | 'label' | 'labelEn'>[] {
-  return arms.map((a) => ({ code: a.code, label: a.label, labelEn: a.labelEn ?? null }));
+/** The declared arms of a request, as stored (the English label and the cost optional). */
+export function armsOfInput(
+  arms: ArmsInput,
+): Pick<PilotArm, 'code' | 'label' | 'labelEn' | 'guidanceCostCents'>[] {
+  return arms.map((a) => ({
+    code: a.code,
+    label: a.label,
+    labelEn: a.labelEn ?? null,
+    guidanceCostCents: a.guidanceCost == null ? null : eurosToCents(a.guidanceCost),
+  }));
+}
+
+/** An arm as replies show it: its money in euros. */
+function toArmJson(a: PilotArm): NonNullable<Pilot['arms']>[number] {
+  return {
+    code: a.code,
+    label: a.label,
+    labelEn: a.labelEn,
+    role: a.role,
+    order: a.order,
+    guidanceCost: a.guidanceCostCents == null ? null : centsToEuros(a.guidanceCostCents),
+  };
 }
 
 /**
@@ -41,5 +67,5 @@ export async function withArms(ctx: UseCaseCtx, pilots: Pilot[]): Promise<Pilot[
     ctx.store.db,
     pilots.map((p) => p.id),
   );
-  return pilots.map((p) => ({ ...p, arms: arms.get(p.id) ?? [] }));
+  return pilots.map((p) => ({ ...p, arms: (arms.get(p.id) ?? []).map(toArmJson) }));
 }

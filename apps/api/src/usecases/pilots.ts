@@ -1,6 +1,8 @@
 import {
   addGrant,
+  armGuidanceCosts,
   getPilot as loadPilot,
+  pilotArms,
   insertPilot,
   listPilots as loadPilots,
   recomputePilot,
@@ -159,10 +161,16 @@ export async function updatePilot({
     input.dataCompleteThrough ?? current.dataCompleteThrough,
   );
   if (problem) throw new BadRequest(problem);
+  // An arm's own guidance cost feeds its participants' savings as the pilot default does.
+  const armCosts = input.arms
+    ? JSON.stringify(armGuidanceCosts(await pilotArms(ctx.store.db, id))) !==
+      JSON.stringify(armGuidanceCosts(armsOfInput(input.arms)))
+    : false;
   const feedsFigures =
     input.dataCompleteThrough !== undefined ||
     input.monthlyBenefit !== undefined ||
-    input.guidanceCost !== undefined;
+    input.guidanceCost !== undefined ||
+    armCosts;
   // The totals of an erased or reduced pilot can no longer be recomputed from its people.
   if (feedsFigures) requirePersonalData(current);
   checkRetainUntil(input.startDate ?? current.startDate, input.retainUntil ?? current.retainUntil);
@@ -184,8 +192,8 @@ export async function updatePilot({
   });
   if (!updated) throw new NotFound('Pilot');
   if (input.arms) await changePilotArms(ctx, id, input.arms);
-  // The observation end and the default amounts feed every derived figure of the pilot; the
-  // processing record or the retention date feed none.
+  // The observation end and the default amounts (the arms' included) feed every derived figure
+  // of the pilot; the processing record or the retention date feed none.
   if (feedsFigures) await withTransaction(ctx, (ctx) => recomputePilot(ctx.tx, id, updated));
   await emitAudit(ctx, {
     action: 'pilot.update',

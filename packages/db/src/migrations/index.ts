@@ -8,6 +8,7 @@ import * as m007 from './007_derived_version.ts';
 import * as m008 from './008_pilot_arms.ts';
 import * as m009 from './009_pilot_variables.ts';
 import * as m010 from './010_wide_derived_rows.ts';
+import * as m011 from './011_arm_guidance_cost.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '008_pilot_arms': m008,
   '009_pilot_variables': m009,
   '010_wide_derived_rows': m010,
+  '011_arm_guidance_cost': m011,
 };

@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
-import { armRole, DEFAULT_PILOT_ARMS, shownArms, type Arm, type PilotArm } from '@wegwijzer/domain';
+import {
+  armRole,
+  DEFAULT_PILOT_ARMS,
+  shownArms,
+  type Arm,
+  type PilotArm,
+  type PilotFacts,
+} from '@wegwijzer/domain';
+import type { Tx } from '../open.ts';
 import type { Database } from '../schema.ts';
 
 /**
@@ -26,6 +34,7 @@ export async function loadPilotArms(
       labelEn: r.label_en,
       role: armRole(r.code),
       order: Number(r.position),
+      guidanceCostCents: r.guidance_cost_cents === null ? null : Number(r.guidance_cost_cents),
     });
   }
   for (const [id, arms] of result) if (arms.length === 0) result.set(id, [...DEFAULT_PILOT_ARMS]);
@@ -37,11 +46,55 @@ export async function pilotArms(db: Kysely<Database>, pilotId: string): Promise<
   return (await loadPilotArms(db, [pilotId])).get(pilotId)!;
 }
 
+/**
+ * The arms' own default guidance costs as `PilotFacts` carries them: by code, for the arms that
+ * declare one; undefined when none does (then the facts are exactly what they were before arms
+ * had costs).
+ */
+export function armGuidanceCosts(
+  arms: readonly Pick<PilotArm, 'code' | 'guidanceCostCents'>[],
+): Record<string, number> | undefined {
+  const costs = arms.filter((a) => a.guidanceCostCents != null);
+  if (costs.length === 0) return undefined;
+  return Object.fromEntries(costs.map((a) => [a.code, a.guidanceCostCents!]));
+}
+
+/** A pilot's facts with its arms' default guidance costs (see `armGuidanceCosts`). */
+export async function withArmGuidanceCosts<T extends PilotFacts>(
+  db: Kysely<Database>,
+  pilotId: string,
+  facts: T,
+): Promise<T> {
+  const { armGuidanceCostCents: _ignored, ...rest } = facts;
+  const costs = armGuidanceCosts(await pilotArms(db, pilotId));
+  return (costs ? { ...rest, armGuidanceCostCents: costs } : rest) as T;
+}
+
+/** `withArmGuidanceCosts` inside a write transaction, which recomputes derived rows with them. */
+export async function withArmGuidanceCostsTx<T extends PilotFacts>(
+  tx: Tx,
+  pilotId: string,
+  facts: T,
+): Promise<T> {
+  const { armGuidanceCostCents: _ignored, ...rest } = facts;
+  const rows = await tx.all<{ code: string; guidance_cost_cents: number | null }>(
+    'SELECT code, guidance_cost_cents FROM pilot_arms WHERE pilot_id = ?',
+    [pilotId],
+  );
+  const costs = armGuidanceCosts(
+    rows.map((r) => ({
+      code: r.code,
+      guidanceCostCents: r.guidance_cost_cents === null ? null : Number(r.guidance_cost_cents),
+    })),
+  );
+  return (costs ? { ...rest, armGuidanceCostCents: costs } : rest) as T;
+}
+
 /** Replaces a pilot's declared arms (the caller has checked the change is safe). */
 export async function savePilotArms(
   db: Kysely<Database>,
   pilotId: string,
-  arms: readonly Pick<PilotArm, 'code' | 'label' | 'labelEn'>[],
+  arms: readonly Pick<PilotArm, 'code' | 'label' | 'labelEn' | 'guidanceCostCents'>[],
 ): Promise<void> {
   await db.deleteFrom('pilot_arms').where('pilot_id', '=', pilotId).execute();
   if (arms.length > 0)
@@ -54,6 +107,7 @@ export async function savePilotArms(
           label: a.label,
           label_en: a.labelEn,
           position,
+          guidance_cost_cents: a.guidanceCostCents ?? null,
         })),
       )
       .execute();

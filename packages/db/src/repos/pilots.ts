@@ -11,7 +11,7 @@ import {
   DEFAULT_PILOT_ARMS,
   type PilotArm,
 } from '@wegwijzer/domain';
-import { savePilotArms } from './arms.ts';
+import { savePilotArms, withArmGuidanceCosts } from './arms.ts';
 import { nowIso } from '../clock.ts';
 import type { Database, PilotsTable } from '../schema.ts';
 
@@ -94,7 +94,10 @@ function toColumns(p: PilotPatch & { synthetic?: boolean }) {
 export async function insertPilot(
   db: Kysely<Database>,
   pilot: NewPilot,
-  arms: readonly Pick<PilotArm, 'code' | 'label' | 'labelEn'>[] = DEFAULT_PILOT_ARMS,
+  arms: readonly Pick<
+    PilotArm,
+    'code' | 'label' | 'labelEn' | 'guidanceCostCents'
+  >[] = DEFAULT_PILOT_ARMS,
 ): Promise<PilotRecord> {
   const now = nowIso();
   const row = await db
@@ -110,7 +113,7 @@ export async function insertPilot(
     .returningAll()
     .executeTakeFirstOrThrow();
   await savePilotArms(db, row.id, arms);
-  return toPilotRecord(row);
+  return withArmGuidanceCosts(db, row.id, toPilotRecord(row));
 }
 
 export async function updatePilot(
@@ -131,9 +134,10 @@ export async function updatePilot(
   return row && toPilotRecord(row);
 }
 
+/** One pilot, its facts with its arms' default guidance costs where any arm declares one. */
 export async function getPilot(db: Kysely<Database>, id: string): Promise<PilotRecord | undefined> {
   const row = await db.selectFrom('pilots').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toPilotRecord(row);
+  return row && withArmGuidanceCosts(db, id, toPilotRecord(row));
 }
 
 /** Pilots (all, or the given ids) without counts, oldest start first. */
