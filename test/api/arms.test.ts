@@ -165,6 +165,14 @@ describe('a pilot with three intervention arms and control', () => {
     });
     expect(dropped.status).toBe(400);
     expect(dropped.body.error.message).toContain('behoud_inkomsten (15 participants)');
+    // The detail carries the code and figures a form words in its reader's language.
+    expect(dropped.body.error.details).toEqual([
+      expect.objectContaining({
+        path: 'arms',
+        code: 'arm_in_use',
+        params: { arm: 'behoud_inkomsten', participants: 15 },
+      }),
+    ]);
   });
 
   it('refuses a declaration with a code twice or seven intervention arms', async () => {

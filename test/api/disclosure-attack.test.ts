@@ -25,6 +25,22 @@ beforeAll(async () => {
   pilots['a mid-size pilot with small subgroups'] = [
     await createPilot(t, { name: 'Middel', intervention: 140, control: 90, seed: 7, rare: 0.03 }),
   ];
+  // Three regimes beside control, one of them small, and a variable of the pilot's own.
+  pilots['a four-arm pilot with its own variable'] = [
+    await createPilot(t, {
+      name: 'Vier armen',
+      intervention: 0,
+      control: 0,
+      seed: 11,
+      variable: true,
+      arms: [
+        { code: 'vrijstelling', n: 45, exit: 0.4 },
+        { code: 'extra_begeleiding', n: 28, exit: 0.55 },
+        { code: 'bijverdienen', n: 12, exit: 0.45 },
+        { code: 'control', n: 35, exit: 0.35 },
+      ],
+    }),
+  ];
   demo = await testApp();
   await loadDemo(demo.store);
 }, 120_000);
@@ -36,9 +52,15 @@ afterAll(async () => {
 async function run(app: TestApp, ids: string[]) {
   const viewer = await app.user('viewer', ids);
   const admin = await app.user('admin', []);
-  const paths = viewerPaths(ids);
+  // The pilots' own variables split subgroups too.
+  const variables: Record<string, string[]> = {};
+  for (const id of ids)
+    variables[id] = (await app.json(`/api/pilots/${id}/variables`)).body.items.map(
+      (v: { code: string }) => v.code,
+    );
+  const paths = viewerPaths(ids, variables);
   const [v, a] = [await collect(app, viewer, paths), await collect(app, admin, paths)];
-  return { viewer: v, admin: a, threshold: app.config.suppressionThreshold };
+  return { viewer: v, admin: a, threshold: app.config.suppressionThreshold, variables };
 }
 
 describe('a viewer who combines every reply', () => {
@@ -46,10 +68,11 @@ describe('a viewer who combines every reply', () => {
     'a 12-person pilot',
     'a pilot with arms of 5 to 9',
     'a mid-size pilot with small subgroups',
+    'a four-arm pilot with its own variable',
   ]) {
     it(`derives no count from 1 to 9 on ${name}`, async () => {
       const r = await run(t, pilots[name]!);
-      const found = attack(r.viewer, r.admin, pilots[name]!, r.threshold, 5);
+      const found = attack(r.viewer, r.admin, pilots[name]!, r.threshold, 5, r.variables);
       expect(found.unsound).toEqual([]);
       expect([...found.found.values()]).toEqual([]);
     }, 120_000);
@@ -58,7 +81,7 @@ describe('a viewer who combines every reply', () => {
   it('derives no count from 1 to 9 on the demo pilots', async () => {
     const ids = (await listPilots(demo.store.db, null)).map((p) => p.id);
     const r = await run(demo, ids);
-    const found = attack(r.viewer, r.admin, ids, r.threshold, 5);
+    const found = attack(r.viewer, r.admin, ids, r.threshold, 5, r.variables);
     expect(found.unsound).toEqual([]);
     expect([...found.found.values()]).toEqual([]);
   }, 300_000);
@@ -84,9 +107,13 @@ describe('a viewer who combines every reply', () => {
   it('the same derivations on exact replies find the small counts (the attack bites)', async () => {
     const ids = pilots['a mid-size pilot with small subgroups']!;
     const r = await run(t, ids);
-    const found = attack(r.admin, r.admin, ids, r.threshold, 5);
+    const found = attack(r.admin, r.admin, ids, r.threshold, 5, r.variables);
     const byArithmetic = [...found.found.values()].filter((f) => f.how !== 'read');
     expect(found.unsound).toEqual([]);
     expect(byArithmetic.length).toBeGreaterThan(50);
+    // The distribution of steps moved is attacked too: its small cells come out of exact replies.
+    expect(byArithmetic.filter((f) => f.target.includes('/ladderMoves/')).length).toBeGreaterThan(
+      0,
+    );
   }, 120_000);
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { armTotals, getPilot, recomputePilot, recountTotals } from '@wegwijzer/db';
+import {
+  allWindowRows,
+  armTotals,
+  getPilot,
+  recomputePilot,
+  recountTotals,
+  sql,
+} from '@wegwijzer/db';
 import { WINDOWS } from '@wegwijzer/domain';
 import { importCsv, testApp, type TestApp } from '../support/app.ts';
 
@@ -37,15 +44,11 @@ function files(n: number) {
 /** Every derived row and total of a pilot, keyed by reference, without its own ids. */
 async function derivedState(pilotId: string) {
   const db = t.store.db;
-  const windows = await db
-    .selectFrom('participant_windows as w')
-    .innerJoin('participants as p', 'p.id', 'w.participant_id')
-    .select('p.participant_ref')
-    .selectAll('w')
-    .where('p.pilot_id', '=', pilotId)
-    .orderBy('p.participant_ref')
-    .orderBy('w.window_months')
-    .execute();
+  const { rows: windows } = await sql<Record<string, unknown>>`
+    SELECT p.participant_ref, w.* FROM ${sql.raw(allWindowRows())} w
+    JOIN participants p ON p.id = w.participant_id
+    WHERE p.pilot_id = ${pilotId}
+    ORDER BY p.participant_ref, w.window_months`.execute(db);
   const derived = await db
     .selectFrom('participant_derived as d')
     .innerJoin('participants as p', 'p.id', 'd.participant_id')

@@ -35,7 +35,6 @@ describe('migrations', () => {
       'login_throttle',
       'participant_derived',
       'participant_values',
-      'participant_windows',
       'participants',
       'pilot_arms',
       'pilot_totals',

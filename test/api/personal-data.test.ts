@@ -105,7 +105,7 @@ describe('erasure of one participant', () => {
       .where('participant_ref', '=', MARKED.ref)
       .execute();
     expect(left).toEqual([]);
-    for (const table of ['events', 'participant_windows', 'participant_derived'] as const) {
+    for (const table of ['events', 'participant_derived'] as const) {
       const rows = await t.store.db
         .selectFrom(table)
         .select('participant_id')

@@ -52,7 +52,7 @@ describe('sqlite-to-postgres', () => {
       for (const table of [
         'participants',
         'events',
-        'participant_windows',
+        'participant_derived',
         'audit_log',
         'users',
       ] as const)

@@ -4,7 +4,7 @@
  * database of its own is created and dropped there).
  *   apps/api/node_modules/.bin/tsx test/bench/import-figures.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv, createApp } from '@wegwijzer/api';
@@ -85,6 +85,12 @@ async function timed(kind: string, csv: string): Promise<number> {
   return ms;
 }
 
+/** This process's peak resident set (VmHWM), in MB. */
+function peakRssMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
 const p = await timed('participants', participants);
 const e = await timed('events', events);
 const rows = PARTICIPANTS * (1 + EVENTS_EACH);
@@ -96,6 +102,7 @@ console.log(
     totalMs: Math.round(p + e),
     usPerRow: Math.round(((p + e) * 1000) / rows),
     cpuUsPerRow: Math.round((cpuMs * 1000) / rows),
+    peakRssMb: peakRssMb(),
   }),
 );
 await store.close();

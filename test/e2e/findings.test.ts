@@ -101,15 +101,17 @@ describe('findings on screen', () => {
     expect(await row.locator('td').nth(5).innerText()).toMatch(
       /Interventie\s*\d+\s*Controle\s*\d+/,
     );
-    expect(await row.locator('td[data-savings-basis="net_effect"]').innerText()).toContain(
-      'netto-effect t.o.v. controle',
-    );
+    // Net effects and gross savings in columns of their own, never mixed in one.
+    const head = await page.locator('table.compare thead').innerText();
+    expect(head).toMatch(/Netto-effect t\.o\.v\. controle\s*pilots met controlegroep/);
+    expect(head).toMatch(/Bruto besparing\s*pilots zonder controlegroep/);
+    expect(await row.locator('td[data-savings-basis="net_effect"]').innerText()).toMatch(/€/);
+    expect(await row.locator('td[data-savings-basis="gross"]').innerText()).toBe('–');
     const gross = page.locator('table.compare tbody tr', {
       hasText: 'Parttime ondernemen vanuit de bijstand Amsterdam',
     });
-    expect(await gross.locator('td[data-savings-basis="gross"]').innerText()).toContain(
-      'bruto besparing, geen vergelijkingsgroep',
-    );
+    expect(await gross.locator('td[data-savings-basis="gross"]').innerText()).toMatch(/€/);
+    expect(await gross.locator('td[data-savings-basis="net_effect"]').innerText()).toBe('–');
     expect(errors).toEqual([]);
     await ctx.close();
   }, 60_000);

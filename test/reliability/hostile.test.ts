@@ -68,7 +68,7 @@ function counts() {
   return {
     participants: tables.participants,
     events: tables.events,
-    windows: tables.participant_windows,
+    derived: tables.participant_derived,
     totals: tables.pilot_totals,
   };
 }

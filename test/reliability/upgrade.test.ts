@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  allWindowRows,
   armTotals,
   migrations,
   migrator,
@@ -12,6 +13,7 @@ import {
   toPilotRecord,
   type Migration,
   type SqliteStore,
+  WIDE_COLUMNS,
 } from '@wegwijzer/db';
 import { verifyFile, WINDOWS } from './support/data.ts';
 import { adminToken, api, root, startServer, tempDir } from './support/server.ts';
@@ -104,6 +106,10 @@ async function firstSchemaFile(): Promise<string> {
   raw.exec(
     'CREATE TABLE pilot_arms (pilot_id TEXT, code TEXT, label TEXT, label_en TEXT, position INTEGER)',
   );
+  // Today's recompute writes the window facts as columns of the one derived row (migration
+  // 010); they are copied into the first schema's window rows and dropped.
+  for (const column of WIDE_COLUMNS)
+    raw.exec(`ALTER TABLE participant_derived ADD COLUMN ${column}`);
   await store.transaction((tx) =>
     recomputePilot(
       tx,
@@ -111,6 +117,9 @@ async function firstSchemaFile(): Promise<string> {
       toPilotRecord(raw.prepare('SELECT * FROM pilots WHERE id = ?').get(PILOT) as never),
     ),
   );
+  raw.exec(`INSERT INTO participant_windows SELECT * FROM ${allWindowRows()}`);
+  for (const column of WIDE_COLUMNS)
+    raw.exec(`ALTER TABLE participant_derived DROP COLUMN ${column}`);
   for (const [table, column] of LATER_DERIVED_COLUMNS)
     raw.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
   raw.exec('DROP TABLE pilot_arms');

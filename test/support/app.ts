@@ -29,11 +29,18 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const server = testDatabaseServer();
-  const dir = server ? null : mkdtempSync(join(tmpdir(), 'wegwijzer-test-'));
+/**
+ * A test app on a database of its own. `options.sqliteFile` opens (and migrates) that SQLite
+ * file instead, on either test run, and leaves it in place on close: for tests of upgrades.
+ */
+export async function testApp(
+  overrides: Partial<Config> = {},
+  options: { sqliteFile?: string } = {},
+): Promise<TestApp> {
+  const server = options.sqliteFile ? null : testDatabaseServer();
+  const dir = server || options.sqliteFile ? null : mkdtempSync(join(tmpdir(), 'wegwijzer-test-'));
   const pgDatabase = server ? await createTestDatabase(server) : null;
-  const file = pgDatabase ? pgDatabase.url : join(dir!, 'test.sqlite');
+  const file = options.sqliteFile ?? (pgDatabase ? pgDatabase.url : join(dir!, 'test.sqlite'));
   const store = await openDatabase(file, { poolSize: 4 });
   const config: Config = {
     ...configFromEnv({}),

@@ -1,6 +1,7 @@
 import { SUBGROUP_FIELDS, WINDOWS } from '@wegwijzer/domain';
 import { wilson, Z95 } from '@wegwijzer/outcomes';
 import type { TestApp } from './app.ts';
+import { attackComparisons, attackSubgroupComparisons } from './attack-arms.ts';
 
 /**
  * The attacker of SPEC §6: a viewer who collects every reply the viewer role can reach and
@@ -14,8 +15,20 @@ import type { TestApp } from './app.ts';
 
 export type Replies = Map<string, any>;
 
-/** Every path a viewer can GET about these pilots, for every window, field and profile. */
-export function viewerPaths(pilots: readonly string[]): string[] {
+/** Subgroup fields of a pilot: the standard ones, then its own variables' codes. */
+const fieldsOf = (variables: Readonly<Record<string, readonly string[]>>, p: string) => [
+  ...SUBGROUP_FIELDS,
+  ...(variables[p] ?? []),
+];
+
+/**
+ * Every path a viewer can GET about these pilots, for every window, field (the pilots' own
+ * variables, by pilot id, included) and profile.
+ */
+export function viewerPaths(
+  pilots: readonly string[],
+  variables: Readonly<Record<string, readonly string[]>> = {},
+): string[] {
   const paths = ['/api/pilots'];
   for (const k of WINDOWS) paths.push(`/api/outcomes?window=${k}`);
   for (const p of pilots) {
@@ -29,7 +42,7 @@ export function viewerPaths(pilots: readonly string[]): string[] {
         `/api/pilots/${p}/cohorts?window=${k}`,
         `/api/pilots/${p}/budget?window=${k}`,
       );
-      for (const by of SUBGROUP_FIELDS)
+      for (const by of fieldsOf(variables, p))
         paths.push(`/api/pilots/${p}/subgroups?by=${by}&window=${k}`);
     }
   }
@@ -508,6 +521,73 @@ export function attackStatus(at: Attacker, v: any, a: any, key: string): void {
   }
 }
 
+/**
+ * The distribution of steps moved of each arm: its cells add up to the ladder n, the moves up to
+ * the ladder count and the rest to their difference; each share inverts to its count and n
+ * (Wilson); and the mean change weights the cells by their steps (Σ steps·cell = mean·n).
+ */
+export function attackLadderMoves(at: Attacker, v: any, a: any, key: string): void {
+  if (!a?.ladderMoves || !v?.ladderMoves) return;
+  const rounded = isRounded(v);
+  for (const arm of Object.keys(a.ladderMoves)) {
+    const vm = v.ladderMoves[arm];
+    const am = a.ladderMoves[arm];
+    if (!vm || !am) continue;
+    const hidden = suppressedIn(v, `/ladderMoves/${arm}`);
+    const armHidden = suppressedIn(v, `/arms/${arm}`);
+    const at0 = `${key}/${arm}/ladderMoves`;
+    const N = meet(
+      at.known(vm.n, rounded, hidden('n')),
+      at.known(v.arms[arm]?.ladderProgress?.n, rounded, armHidden('ladderProgress/n')),
+    );
+    const Up = at.known(
+      v.arms[arm]?.ladderProgress?.count,
+      rounded,
+      armHidden('ladderProgress/count'),
+    );
+    at.claim(`${key}/${arm}/ladderProgress/n`, N, am.n, 'ladder n of two replies');
+    const cells = am.moves.map((m: any, i: number) => ({
+      key: `${at0}/${m.steps}`,
+      shown: at.known(vm.moves[i]?.count, rounded, hidden(`moves/${i}/count`)),
+      exact: m.count,
+      steps: m.steps,
+    }));
+    at.breakdown(N, cells, 'ladder n − other moves');
+    at.breakdown(
+      Up,
+      cells.filter((c: any) => c.steps > 0),
+      'ladder count − other moves up',
+    );
+    at.breakdown(
+      sub(N, Up),
+      cells.filter((c: any) => c.steps <= 0),
+      'ladder n − count − other moves',
+    );
+    for (const [i, m] of vm.moves.entries()) {
+      if (typeof m.rate !== 'number' || !m.ci95) continue;
+      const inv = invertWilson(m.rate, m.ci95);
+      if (!inv) continue;
+      at.claim(cells[i].key, at.derived(inv.x, rounded), cells[i].exact, 'move Wilson inversion');
+      at.claim(at0 + '/n', at.derived(inv.n, rounded), am.n, 'move Wilson inversion');
+    }
+    const mean = v.arms[arm]?.ladderProgress?.meanChange;
+    if (typeof mean !== 'number') continue;
+    const slack = rounded ? 0.05 : 1e-9;
+    const moment = mul(N, iv(mean - slack, mean + slack));
+    cells.forEach((c: any, i: number) => {
+      if (c.steps === 0) return;
+      let rest = moment;
+      cells.forEach((o: any, j: number) => {
+        if (j !== i && o.steps !== 0) rest = sub(rest, mul(iv(o.steps, o.steps), o.shown));
+      });
+      const solved = div(rest, iv(c.steps, c.steps));
+      if (solved) at.claim(c.key, meet(solved, c.shown), c.exact, 'mean change × n − other moves');
+    });
+    // Read last, so that a test on exact replies sees what the arithmetic alone derives.
+    for (const c of cells) at.claim(c.key, c.shown, c.exact, 'read');
+  }
+}
+
 /** Runs every derivation over one pilot's replies; returns the attacker with what it found. */
 export function attack(
   viewer: Replies,
@@ -515,6 +595,7 @@ export function attack(
   pilots: readonly string[],
   threshold: number,
   base: number,
+  variables: Readonly<Record<string, readonly string[]>> = {},
 ): Attacker {
   const at = new Attacker(threshold, base);
   const both = (path: string) => [viewer.get(path), admin.get(path)] as const;
@@ -530,6 +611,8 @@ export function attack(
           rounded: rounded(vo),
           isSuppressed: suppressedIn(vo, `/arms/${arm}`),
         });
+      attackLadderMoves(at, vo, ao, `${p}/k=${k}`);
+      attackComparisons(at, vo, ao, `${p}/k=${k}`, rounded(vo));
       // The arms add up to the pilot's participants of the pilot list.
       const [vp, ap] = both(`/api/pilots/${p}`);
       at.breakdown(
@@ -557,18 +640,21 @@ export function attack(
           isSuppressed: suppressedIn(vcp, `/arms/${arm}`),
         });
 
-      for (const by of SUBGROUP_FIELDS) {
+      for (const by of fieldsOf(variables, p)) {
         const [vs, as] = both(`/api/pilots/${p}/subgroups?by=${by}&window=${k}`);
         attackSubgroups(at, { viewer: vs, admin: as, summary: vo, key: `${p}/k=${k}`, by });
+        attackSubgroupComparisons(at, vs, as, `${p}/k=${k}`, rounded(vs));
       }
       const [vh, ah] = both(`/api/pilots/${p}/cohorts?window=${k}`);
       attackCohorts(at, { viewer: vh, admin: ah, summary: vo, key: `${p}/k=${k}` });
 
-      // Budget: its evaluable, and its money against the summary's means.
+      // Budget: its evaluable, and its money against the summary's means (of the primary
+      // intervention arm, the first declared, which the budget effect is about).
       const [vb] = both(`/api/pilots/${p}/budget?window=${k}`);
       const rb = rounded(vb);
-      const eKey = `${p}/k=${k}/intervention/evaluable`;
-      const exactE = ao.arms.intervention.evaluable;
+      const primary = armKeys.find((arm) => arm !== 'control') ?? 'intervention';
+      const eKey = `${p}/k=${k}/${primary}/evaluable`;
+      const exactE = ao.arms[primary]?.evaluable;
       at.claim(eKey, at.known(vb.effect.evaluable, rb, false), exactE, 'budget effect.evaluable');
       for (const [field, mean] of [
         ['avoidedBenefit', 'avoidedBenefit'],
@@ -576,7 +662,7 @@ export function attack(
         ['participantGuidanceCost', 'guidanceCost'],
       ] as const) {
         const total = vb.effect[field];
-        const m = vo.arms.intervention.savingsMean[mean];
+        const m = vo.arms[primary]?.savingsMean[mean];
         if (typeof total === 'number' && typeof m === 'number' && m !== 0)
           at.claim(
             eKey,

@@ -13,7 +13,17 @@ export interface PilotShape {
   seed: number;
   /** Probability of a rare value for the fields that get one (education high, refugee, …). */
   rare?: number;
+  /**
+   * A multi-arm pilot's declared arms in order, each with its size and exit chance; replaces
+   * `intervention` and `control` (issue 17).
+   */
+  arms?: readonly { code: string; n: number; exit: number }[];
+  /** Adds the pilot's own yes/no variable `werkervaring` as a last column. */
+  variable?: boolean;
 }
+
+/** The own variable of a fixture pilot with `variable: true`. */
+export const FIXTURE_VARIABLE = { code: 'werkervaring', label: 'Werkervaring', type: 'boolean' };
 
 const addDays = (iso: string, days: number) => fromDay(toDay(iso) + days);
 const addMonthsIso = (iso: string, k: number) => fromDay(addMonths(toDay(iso), k));
@@ -40,10 +50,12 @@ export function pilotCsv(shape: PilotShape): { participants: string; events: str
   const rare = shape.rare ?? 0.04;
   const people: string[] = [];
   const events: string[] = [];
-  const arms = [
-    ...Array.from({ length: shape.intervention }, () => 'intervention'),
-    ...Array.from({ length: shape.control }, () => 'control'),
+  const declared = shape.arms ?? [
+    { code: 'intervention', n: shape.intervention, exit: 0.5 },
+    { code: 'control', n: shape.control, exit: 0.35 },
   ];
+  const exitOf = new Map(declared.map((a) => [a.code, a.exit]));
+  const arms = declared.flatMap((a) => Array.from({ length: a.n }, () => a.code));
   arms.forEach((arm, i) => {
     const ref = `P${i}`;
     // Intakes over two years, so that some windows are pending at the observation end.
@@ -66,9 +78,10 @@ export function pilotCsv(shape: PilotShape): { participants: string; events: str
         lost,
         String(900 + Math.floor(rnd() * 600)),
         String(1000 + Math.floor(rnd() * 3000)),
+        ...(shape.variable ? [maybe(rnd() < 0.3 ? 'ja' : 'nee')] : []),
       ].join(','),
     );
-    const exitChance = arm === 'intervention' ? 0.5 : 0.35;
+    const exitChance = exitOf.get(arm)!;
     if (rnd() < exitChance) {
       const exit = addDays(intake, Math.floor(rnd() * 500));
       events.push(`${ref},benefit_end,${exit},${pick(REASONS)},`);
@@ -95,7 +108,8 @@ export function pilotCsv(shape: PilotShape): { participants: string; events: str
     }
   });
   const header =
-    'participant_ref,arm,intake_date,motivation,ladder_step,household,birth_year,has_debts,disability,refugee_status,education,lost_to_follow_up_date,monthly_benefit,guidance_cost';
+    'participant_ref,arm,intake_date,motivation,ladder_step,household,birth_year,has_debts,disability,refugee_status,education,lost_to_follow_up_date,monthly_benefit,guidance_cost' +
+    (shape.variable ? `,${FIXTURE_VARIABLE.code}` : '');
   return {
     participants: `${header}\n${people.join('\n')}\n`,
     events: `participant_ref,type,date,reason,value\n${events.join('\n')}\n`,
@@ -108,7 +122,17 @@ export async function createPilot(t: TestApp, shape: PilotShape): Promise<string
     name: shape.name,
     startDate: '2023-01-01',
     dataCompleteThrough: '2025-06-30',
+    ...(shape.arms
+      ? { arms: shape.arms.map((a) => ({ code: a.code, label: `Arm ${a.code}` })) }
+      : {}),
   });
+  if (shape.variable) {
+    const res = await t.json(`/api/pilots/${pilot}/variables`, {
+      method: 'POST',
+      body: JSON.stringify(FIXTURE_VARIABLE),
+    });
+    if (res.status !== 201) throw new Error(`variable: ${JSON.stringify(res.body)}`);
+  }
   const csv = pilotCsv(shape);
   for (const [kind, body] of [
     ['participants', csv.participants],

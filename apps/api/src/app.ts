@@ -5,6 +5,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serverSecret, type Store } from '@wegwijzer/db';
 import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
 import { resolveActor } from './auth/actor.ts';
+import { ActorCache, forgetActorsOnWrites } from './auth/actor-cache.ts';
+import { ReplyCache } from './cache/replies.ts';
+import { earlyCachedReply } from './cache/early-reply.ts';
+import { ExportFileCache } from './cache/export-files.ts';
 import type { Config } from './config.ts';
 import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
@@ -63,6 +67,9 @@ export async function createApp(store: Store, config: Config) {
     store,
     config,
     pseudonymKey: await serverSecret(store.db, 'pseudonym_key'),
+    actors: new ActorCache(),
+    replies: new ReplyCache(),
+    exportFiles: new ExportFileCache(),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
@@ -73,6 +80,7 @@ export async function createApp(store: Store, config: Config) {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/pilots/*', earlyCachedReply);
   app.use(
     '*',
     secureHeaders({
@@ -102,6 +110,7 @@ export async function createApp(store: Store, config: Config) {
       return next();
     return limitBody(c, next);
   });
+  app.use('/api/*', forgetActorsOnWrites);
   app.use('/api/*', resolveActor);
   app.route('/', buildApi());
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER, {

@@ -30,6 +30,9 @@ export const nl: Words = {
   impossible_date: () => 'Deze datum bestaat niet.',
   before_intake: (p, l) => `De datum ligt vóór de intakedatum (${d(p.intakeDate, l)}).`,
   too_long: (p) => `Hooguit ${p.max} tekens.`,
+  not_a_code: () =>
+    'Gebruik kleine letters, cijfers en _, te beginnen met een letter, bijvoorbeeld extra_begeleiding.',
+  duplicate: (p) => `De code ${String(p.value ?? '')} komt al eerder voor.`,
 };
 
 export const en: Words = {
@@ -47,6 +50,9 @@ export const en: Words = {
   impossible_date: () => 'This date does not exist.',
   before_intake: (p, l) => `The date is before the intake date (${d(p.intakeDate, l)}).`,
   too_long: (p) => `At most ${p.max} characters.`,
+  not_a_code: () =>
+    'Use lower-case letters, digits and _, starting with a letter, for example extra_support.',
+  duplicate: (p) => `The code ${String(p.value ?? '')} is already used above.`,
 };
 
 const CODES = new Set(Object.keys(nl));

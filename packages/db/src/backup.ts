@@ -29,7 +29,7 @@ const COUNTED = [
   'pilots',
   'participants',
   'events',
-  'participant_windows',
+  'participant_derived',
   'pilot_totals',
   'users',
   'audit_log',

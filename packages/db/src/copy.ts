@@ -27,7 +27,6 @@ const TABLE_ORDER = [
   'participants',
   'participant_values',
   'events',
-  'participant_windows',
   'participant_derived',
   'pilot_totals',
   'budget_lines',

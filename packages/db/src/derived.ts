@@ -1,23 +1,25 @@
-import type { PilotFacts } from '@wegwijzer/domain';
+import { WINDOWS, type PilotFacts } from '@wegwijzer/domain';
 import { deriveParticipant } from '@wegwijzer/outcomes';
-import type { RawSqlite, Statement, Tx } from './open.ts';
+import { preparedOn, type RawSqlite, type Tx } from './open.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
 import {
   addContribution,
   TOTAL_COLUMNS,
   totalsSelect,
-  WINDOW_FACTS,
+  WIDE_COLUMNS,
+  wideValues,
   windowFacts,
+  windowRows,
   type WindowFacts,
 } from './window-columns.ts';
 
 /**
  * Keeps the derived tables current, inside the caller's write transaction:
- * - `participant_windows`: per participant and window, the facts of SPEC §3 as small numbers;
- * - `participant_derived`: per participant, time to first exit, job placements and time to
- *   debt stabilisation;
- * - `pilot_totals`: per pilot, window and arm, the sums of `participant_windows`, adjusted by
+ * - `participant_derived`: one row per participant: time to first exit, job placements, time to
+ *   debt stabilisation, and per standard window the facts of SPEC §3 as small numbers
+ *   (`w<k>_<fact>`, read as window rows through `windowRows`);
+ * - `pilot_totals`: per pilot, window and arm, the sums of those window facts, adjusted by
  *   the difference on every recompute, so a summary reads a handful of rows.
  * The figures themselves come from @wegwijzer/outcomes alone.
  */
@@ -72,22 +74,19 @@ class TotalsDelta {
  */
 async function subtractStored(tx: Tx, delta: TotalsDelta, ids: readonly number[]): Promise<void> {
   const marks = ids.map(() => '?').join(',');
-  const sums = await tx.all<Record<string, unknown> & { window_months: number; arm: string }>(
-    `SELECT w.window_months AS window_months, w.arm AS arm, ${totalsSelect('w')}
-     FROM participant_windows w WHERE w.participant_id IN (${marks})
+  const perWindow = WINDOWS.map(
+    (k) => `SELECT w.window_months AS window_months, w.arm AS arm, ${totalsSelect('w')}
+     FROM ${windowRows(k)} w WHERE w.participant_id IN (${marks})
      GROUP BY w.window_months, w.arm`,
-    ids,
+  );
+  const sums = await tx.all<Record<string, unknown> & { window_months: number; arm: string }>(
+    perWindow.join(' UNION ALL '),
+    WINDOWS.flatMap(() => ids),
   );
   for (const s of sums) delta.subtract(Number(s.window_months), s.arm, s);
 }
 
-const WINDOW_COLUMNS = [
-  'participant_id',
-  'pilot_id',
-  'arm',
-  'window_months',
-  ...WINDOW_FACTS,
-] as const;
+/** One row per participant: the facts once per participant, then every window's (migration 010). */
 const DERIVED_COLUMNS = [
   'participant_id',
   'pilot_id',
@@ -99,6 +98,7 @@ const DERIVED_COLUMNS = [
   'debt_stabilise_days',
   'debt_stabilise_censored',
   'data_version',
+  ...WIDE_COLUMNS,
 ] as const;
 
 /**
@@ -138,7 +138,6 @@ async function typesOf(tx: Tx, table: string): Promise<Map<string, string>> {
 export class BulkInsert {
   private pending: unknown[][] = [];
   private readonly rowsPerInsert: number;
-  private full: Statement | null = null;
 
   constructor(
     private readonly tx: Tx,
@@ -190,15 +189,24 @@ export class BulkInsert {
   }
 
   private flushRaw<T>(sqlite: RawSqlite, rows: unknown[][]): T[] {
-    // A partial batch (the last of a file) is prepared for its size once and dropped.
-    const statement =
-      rows.length === this.rowsPerInsert
-        ? (this.full ??= sqlite.prepare(this.valuesSql(rows.length)))
-        : sqlite.prepare(this.valuesSql(rows.length));
-    const params = flatten(rows, this.columns.length);
-    if (this.tail) return statement.all(params) as T[];
-    statement.run(params);
-    return [];
+    if (rows.length === this.rowsPerInsert) {
+      const statement = preparedOn(sqlite, this.valuesSql(rows.length));
+      const params = flatten(rows, this.columns.length);
+      if (this.tail) return statement.all(params) as T[];
+      statement.run(params);
+      return [];
+    }
+    // A partial batch (the last of a file) goes row by row through one cached single-row
+    // statement: a multi-row statement of its own size would be compiled for this one use and
+    // hold megabytes of native memory until a garbage collection frees it.
+    const one = preparedOn(sqlite, this.valuesSql(1));
+    const out: T[] = [];
+    for (const row of rows) {
+      const params = flatten([row], this.columns.length);
+      if (this.tail) out.push(...(one.all(params) as T[]));
+      else one.run(params);
+    }
+    return out;
   }
 }
 
@@ -230,7 +238,6 @@ export async function recomputeDerived(
       )
     )?.data_version ?? 0,
   );
-  const windows = new BulkInsert(tx, 'participant_windows', WINDOW_COLUMNS);
   const derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
   // The totals change by the difference, kept in memory and written once: exact, since every
   // old row is subtracted and every new one added inside this transaction.
@@ -243,10 +250,6 @@ export async function recomputeDerived(
     if (stored.length > 0) {
       const storedMarks = stored.map(() => '?').join(',');
       await subtractStored(tx, delta, stored);
-      await tx.run(
-        `DELETE FROM participant_windows WHERE participant_id IN (${storedMarks})`,
-        stored,
-      );
       await tx.run(
         `DELETE FROM participant_derived WHERE participant_id IN (${storedMarks})`,
         stored,
@@ -269,12 +272,8 @@ export async function recomputeDerived(
     }
     for (const p of participants) {
       const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
-      for (const { months, facts } of windowFacts(d)) {
-        const values: unknown[] = [p.id, pilotId, d.arm, months];
-        for (const f of WINDOW_FACTS) values.push(facts[f]);
-        await windows.add(values);
-        delta.add(months, d.arm, facts, 1);
-      }
+      const windows = windowFacts(d);
+      for (const { months, facts } of windows) delta.add(months, d.arm, facts, 1);
       await derived.add([
         p.id,
         pilotId,
@@ -286,10 +285,10 @@ export async function recomputeDerived(
         d.debtStabilisation?.days ?? null,
         d.debtStabilisation === null ? null : d.debtStabilisation.censored ? 1 : 0,
         version,
+        ...wideValues(windows),
       ]);
     }
   }
-  await windows.flush();
   await derived.flush();
   await delta.flush(tx, pilotId);
 }
@@ -315,7 +314,6 @@ export async function removeDerived(
     const ids = participantIds.slice(i, i + CHUNK);
     const marks = ids.map(() => '?').join(',');
     await subtractStored(tx, delta, ids);
-    await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${marks})`, ids);
     await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${marks})`, ids);
   }
   await delta.flush(tx, pilotId);

@@ -34,3 +34,6 @@ export * from './worklist.ts';
 export * from './repos/variables.ts';
 export * from './balance.ts';
 export * from './cohort.ts';
+export { allWindowRows, WIDE_COLUMNS, windowRows } from './window-columns.ts';
+export * from './ladder-moves.ts';
+export * from './versions.ts';

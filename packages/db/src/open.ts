@@ -171,6 +171,15 @@ function cachedPrepare(sqlite: BetterSqlite3.Database): (sql: string) => BetterS
 }
 
 /**
+ * `text` prepared on `sqlite` through the handle's statement cache: the bulk path's large
+ * statements are then compiled once per process, not once per import, and their native memory
+ * is not left waiting for a garbage collection.
+ */
+export function preparedOn(sqlite: RawSqlite, text: string): Statement {
+  return cachedPrepare(sqlite)(text);
+}
+
+/**
  * The `Tx` of an SQLite transaction that runs its statements on the raw handle (cached
  * prepared statements, no promise hop per row): the caller holds Kysely's connection inside
  * `db.transaction()`, so nothing else runs on the connection meanwhile.

@@ -17,7 +17,7 @@ import {
   type ArmTotalsByArm,
   type SurvivalTime,
 } from '@wegwijzer/outcomes';
-import { TOTAL_COLUMNS, totalsSelect } from './window-columns.ts';
+import { TOTAL_COLUMNS, totalsSelect, windowRows } from './window-columns.ts';
 import type { Database } from './schema.ts';
 import { shownArmsByPilot } from './repos/arms.ts';
 import { byArmIndex, groupKey, pilotPack } from './windows.ts';
@@ -170,7 +170,7 @@ async function sumWindows(
     SELECT w.pilot_id AS pilot_id, ${sql.raw(grp)} AS grp, w.arm AS arm,
       ${sql.raw(totalsSelect('w'))}
     FROM participants p
-    JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    JOIN ${sql.raw(windowRows(k))} w ON w.participant_id = p.id
     ${values}
     WHERE p.pilot_id = ${pilotId}
     GROUP BY 1, 2, 3`.execute(db);
@@ -381,7 +381,7 @@ export async function cohortCounts(
   }>`
     SELECT substr(p.intake_date, 1, 7) AS month, w.arm AS arm, COUNT(*) AS participants,
       SUM(w.evaluable) AS evaluable, SUM(w.off_benefit) AS off
-    FROM participants p JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    FROM participants p JOIN ${sql.raw(windowRows(k))} w ON w.participant_id = p.id
     WHERE p.pilot_id = ${pilotId}
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
   return rows.map((r) => ({

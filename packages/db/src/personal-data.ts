@@ -97,7 +97,6 @@ export async function applyRetentionTx(
   await tx.lockPilot(pilotId);
   const ofPilot = 'SELECT id FROM participants WHERE pilot_id = ?';
   await tx.run(`DELETE FROM export_participants WHERE participant_id IN (${ofPilot})`, [pilotId]);
-  await tx.run(`DELETE FROM participant_windows WHERE participant_id IN (${ofPilot})`, [pilotId]);
   await tx.run(`DELETE FROM participant_derived WHERE participant_id IN (${ofPilot})`, [pilotId]);
   const events = await tx.run(`DELETE FROM events WHERE participant_id IN (${ofPilot})`, [pilotId]);
   const participants = await tx.run('DELETE FROM participants WHERE pilot_id = ?', [pilotId]);

@@ -9,7 +9,7 @@ import {
 import { packedTotals, type SurvivalTime } from '@wegwijzer/outcomes';
 import { GROUP_EXPR, variableGroupFromSql, variableGroupSql } from './outcomes.ts';
 import { valuesOfVariable, type StoredVariable } from './repos/variables.ts';
-import { totalsSelect } from './window-columns.ts';
+import { totalsSelect, windowRows } from './window-columns.ts';
 import type { Database } from './schema.ts';
 import { pilotPack } from './windows.ts';
 
@@ -116,7 +116,7 @@ async function cellsOf(
     SELECT p.pilot_id AS pilot_id, w.arm AS arm,
       ${sql.join([...columns, sql.raw(totalsSelect('w', PROFILE_TOTALS))])}
     FROM participants p
-    JOIN participant_windows w ON w.participant_id = p.id AND w.window_months = ${k}
+    JOIN ${sql.raw(windowRows(k))} w ON w.participant_id = p.id
     ${joins.length > 0 ? sql.join(joins, sql` `) : sql``}
     WHERE p.pilot_id IN (${sql.join(pilotIds)})
     GROUP BY ${sql.join([sql.raw('1'), sql.raw('2'), ...groupBy])}`.execute(db);

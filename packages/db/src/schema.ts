@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { WindowMonths } from '@wegwijzer/domain';
 
 /** Booleans are stored as 0/1 so the same columns work on SQLite and PostgreSQL (smallint). */
 type Bool = number;
@@ -81,8 +82,11 @@ export interface EventsTable {
   created_at: string;
 }
 
-/** One row per participant and outcome window, derived by @wegwijzer/outcomes on every write. */
-export interface ParticipantWindowsTable {
+/**
+ * One participant's facts in one standard window: a row of `windowRows(k)` (window-columns.ts),
+ * stored since migration 010 as columns `w<k>_<fact>` of `participant_derived`.
+ */
+export interface ParticipantWindowRow {
   participant_id: number;
   pilot_id: string;
   arm: string;
@@ -126,6 +130,16 @@ export interface ParticipantDerivedTable {
   /** The pilot's data_version of the write that last recomputed this row (migration 007). */
   data_version: Generated<number>;
 }
+
+/** The window columns of `participant_derived` (migration 010), `w<k>_<fact>`. */
+export type WideWindowColumns = {
+  [
+    F in Exclude<
+      keyof ParticipantWindowRow,
+      'participant_id' | 'pilot_id' | 'arm' | 'window_months'
+    > as `w${WindowMonths}_${F}`
+  ]: ParticipantWindowRow[F];
+};
 
 export interface UsersTable {
   id: string;
@@ -201,7 +215,7 @@ export interface AuditAnonymousTable {
   count: number;
 }
 
-/** Sums of `participant_windows` per pilot, window and arm. */
+/** Sums of the window rows (`windowRows`) per pilot, window and arm. */
 export interface PilotTotalsTable {
   pilot_id: string;
   window_months: number;
@@ -318,8 +332,7 @@ export interface Database {
   pilot_arms: PilotArmsTable;
   participants: ParticipantsTable;
   events: EventsTable;
-  participant_windows: ParticipantWindowsTable;
-  participant_derived: ParticipantDerivedTable;
+  participant_derived: ParticipantDerivedTable & WideWindowColumns;
   users: UsersTable;
   grants: GrantsTable;
   tokens: TokensTable;

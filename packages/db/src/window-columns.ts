@@ -1,3 +1,4 @@
+import { isStandardWindow, WINDOWS, type WindowMonths } from '@wegwijzer/domain';
 import { guidanceCentsFor, type DerivedParticipant } from '@wegwijzer/outcomes';
 
 /**
@@ -7,7 +8,11 @@ import { guidanceCentsFor, type DerivedParticipant } from '@wegwijzer/outcomes';
  * from these two lists, so a summed field cannot mean one thing in SQL and another in memory.
  */
 
-/** The facts of one participant in one window, as stored in `participant_windows` (after its key). */
+/**
+ * The facts of one participant in one window. They are stored as columns `w<k>_<fact>` of the
+ * participant's one `participant_derived` row (migration 010), and read as window rows through
+ * `windowRows(k)`.
+ */
 export const WINDOW_FACTS = [
   'evaluable',
   'off_benefit',
@@ -78,7 +83,7 @@ function sourceSql(s: Source, w: string): string {
 /**
  * The select list that sums window rows aliased `w` into the given columns of `pilot_totals`
  * (all of them unless named), each `AS` its own name.
- * @example `SELECT w.arm, ${totalsSelect('w')} FROM participant_windows w GROUP BY w.arm`
+ * @example `SELECT w.arm, ${totalsSelect('w')} FROM ${windowRows(12)} w GROUP BY w.arm`
  */
 export function totalsSelect(w: string, only: readonly TotalColumn[] = TOTAL_COLUMNS): string {
   return TOTALS.filter(([name]) => only.includes(name))
@@ -129,4 +134,44 @@ export function windowFacts(d: DerivedParticipant): { months: number; facts: Win
       },
     };
   });
+}
+
+/** The column of `participant_derived` that holds one fact of window `k`. */
+export function wideColumn(k: WindowMonths, fact: WindowFact): string {
+  return `w${k}_${fact}`;
+}
+
+/** Every window column of `participant_derived`, window by window, in `WINDOW_FACTS` order. */
+export const WIDE_COLUMNS: readonly string[] = WINDOWS.flatMap((k) =>
+  WINDOW_FACTS.map((f) => wideColumn(k, f)),
+);
+
+/**
+ * The window rows of window `k` as a subquery in the shape of one row per participant and
+ * window (`participant_id, pilot_id, arm, window_months` and the facts by their own names), so
+ * the sums of `totalsSelect` read the same from it on either database. A plain projection of one
+ * table: SQLite and PostgreSQL flatten it into the surrounding query.
+ * @example `SELECT w.arm, ${totalsSelect('w')} FROM ${windowRows(12)} w GROUP BY w.arm`
+ */
+export function windowRows(k: number): string {
+  // `k` becomes SQL text: only the five standard windows have columns.
+  if (!isStandardWindow(k)) throw new Error(`No stored window rows for ${k} months`);
+  const facts = WINDOW_FACTS.map((f) => `${wideColumn(k, f)} AS ${f}`).join(', ');
+  return `(SELECT participant_id, pilot_id, arm, ${k} AS window_months, ${facts} FROM participant_derived)`;
+}
+
+/** The window rows of every standard window as one row set, e.g. to compare whole states. */
+export function allWindowRows(): string {
+  return `(${WINDOWS.map((k) => `SELECT * FROM ${windowRows(k)} w${k}`).join(' UNION ALL ')})`;
+}
+
+/** A participant's window rows (`windowFacts`) as the values of `WIDE_COLUMNS`, in order. */
+export function wideValues(windows: readonly { months: number; facts: WindowFacts }[]): unknown[] {
+  const out: unknown[] = [];
+  for (const k of WINDOWS) {
+    const facts = windows.find((w) => w.months === k)?.facts;
+    if (!facts) throw new Error(`Derived participant lacks the ${k}-month window`);
+    for (const f of WINDOW_FACTS) out.push(facts[f]);
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isIsoDate } from '@wegwijzer/domain';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPilots } from './index.ts';
@@ -20,7 +21,7 @@ describe('generateDemoPilots', () => {
     );
   });
 
-  it('models the article with nine pilots under unique keys', () => {
+  it('models the article with nine pilots and one multi-arm experiment under unique keys', () => {
     expect(pilots.map((p) => p.key)).toEqual([
       'parttime-ondernemen-amsterdam',
       'parttime-ondernemen-utrecht',
@@ -31,7 +32,40 @@ describe('generateDemoPilots', () => {
       'heilige-boontjes-rotterdam',
       'mentorwijs-groningen',
       'mobility-mentoring-den-haag',
+      'bijstandsexperiment-wageningen',
     ]);
+  });
+
+  // Adding a pilot must not move a single figure of the others (each draws from its own stream):
+  // these are the SHA-256 digests of each pilot's generated data before the experiment came.
+  it.each([
+    [
+      'parttime-ondernemen-amsterdam',
+      'cf55ae4104d25c4fbe85bab331310041e3df023cacc22910c7510f98517b4ef7',
+    ],
+    [
+      'parttime-ondernemen-utrecht',
+      '58b4939f2f2641a7959a34cb2707355399260cd4af0b3120d428cd2b8f1ef911',
+    ],
+    [
+      'parttime-ondernemen-eindhoven',
+      'acc37ec0b39e1cb5f1257ee133c86b058b08bc0b686695c2408c9a6b3d6dcb32',
+    ],
+    ['werkloont-rotterdam', '5405f71ceb1d49d1706d7a1b4af57ff07687a1c0896f075267b3b29bcd5a7b70'],
+    ['peer-groups-leeuwarden', '4f47c64d55a9e40f801b2c156ae6b7f0897bb2f48a0834c737b8efab31028ad7'],
+    ['binthout-zwolle', 'ed1eb768d464c419ae21b5cc857515bfdc4bbc38bf5957e2ad8b4576090a553a'],
+    [
+      'heilige-boontjes-rotterdam',
+      'cf79458e09687bd7e153db2c472339cd2873ccbff56e7a0275a42d6fd647da30',
+    ],
+    ['mentorwijs-groningen', 'd84750d190a66d51a2988ed2cc5cd4eb96457bf0c0b1ab0cb98aa2ea0a3e14e9'],
+    [
+      'mobility-mentoring-den-haag',
+      'a3f91e6927e422936486010ba7e36ac791317a19dff35339cb21dee3c6e3190b',
+    ],
+  ])('keeps %s byte-identical to its data before the multi-arm experiment', (key, digest) => {
+    const found = pilots.find((p) => p.key === key);
+    expect(createHash('sha256').update(JSON.stringify(found)).digest('hex')).toBe(digest);
   });
 
   it('marks every pilot synthetic and says so plainly in its description', () => {
@@ -53,10 +87,14 @@ describe('generateDemoPilots', () => {
     }
   });
 
-  it('gives each pilot 200–400 participants (the randomised WerkLoont trial 900–960) with refs like PTO-GM0363-0001, unique within the pilot', () => {
+  it('gives each pilot 200–400 participants (the randomised trials more) with refs like PTO-GM0363-0001, unique within the pilot', () => {
+    const sizes: Record<string, [number, number]> = {
+      'werkloont-rotterdam': [900, 960],
+      'bijstandsexperiment-wageningen': [780, 820],
+    };
     for (const { key, pilot, participants } of pilots) {
       expect(pilot.municipality).toMatch(/^GM\d{4}$/);
-      const [low, high] = key === 'werkloont-rotterdam' ? [900, 960] : [200, 400];
+      const [low, high] = sizes[key] ?? [200, 400];
       expect(participants.length).toBeGreaterThanOrEqual(low);
       expect(participants.length).toBeLessThanOrEqual(high);
       const refs = participants.map((p) => p.participantRef);
@@ -85,7 +123,11 @@ describe('generateDemoPilots', () => {
     }
   });
 
-  it('fills baseline fields within their domains', () => {
+  it("fills baseline fields within their domains, the arm one of its pilot's declared arms", () => {
+    for (const { arms, participants } of pilots) {
+      const declared = arms?.map((a) => a.code) ?? ['intervention', 'control'];
+      for (const p of participants) expect(declared).toContain(p.baseline.arm);
+    }
     for (const { baseline: b } of everyone) {
       if (b.motivation !== null) expect([1, 2, 3, 4, 5]).toContain(b.motivation);
       if (b.ladderStep !== null) expect([1, 2, 3, 4, 5, 6]).toContain(b.ladderStep);
@@ -94,7 +136,6 @@ describe('generateDemoPilots', () => {
         expect(age).toBeGreaterThanOrEqual(18);
         expect(age).toBeLessThanOrEqual(66);
       }
-      expect(['intervention', 'control']).toContain(b.arm);
       if (b.lostToFollowUpDate !== null) {
         expect(b.lostToFollowUpDate > b.intakeDate).toBe(true);
         expect(b.lostToFollowUpDate < '2025-12-31').toBe(true);

@@ -1,4 +1,11 @@
-import type { Arm, Baseline, Education, Household, IsoDate } from '@wegwijzer/domain';
+import type {
+  Arm,
+  Baseline,
+  Education,
+  Household,
+  IsoDate,
+  VariableValue,
+} from '@wegwijzer/domain';
 import { addDays, fromDayNumber, toDayNumber, yearOf } from './dates.ts';
 import type { Random } from './random.ts';
 
@@ -35,6 +42,8 @@ export interface Person {
   monthlyBenefitCents: number;
   guidanceCostCents: number | null;
   lostToFollowUpDate: IsoDate | null;
+  /** The pilot's own variables, for pilots that declare some (set after drawing). */
+  variables?: Record<string, VariableValue>;
 }
 
 export interface DrawOptions {

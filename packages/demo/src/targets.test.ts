@@ -293,3 +293,105 @@ describe("Mobility mentoring 's-Gravenhage (finding 7)", () => {
     expect(effect(pl, 24)).toBeGreaterThan(0.05);
   });
 });
+
+describe('Experiment Participatiewet (multi-arm bijstand experiments 2017–2020)', () => {
+  const experiment = pilot('bijstandsexperiment-wageningen');
+  const REGIMES = ['vrijstelling', 'extra_begeleiding', 'bijverdienen'] as const;
+  const ARMS = [...REGIMES, 'control'] as const;
+  const exit12 = (arm: string) => rate(experiment, 12, inArm(arm));
+
+  it('declares three regimes and a control arm, with Dutch and English labels', () => {
+    expect(experiment.arms?.map((a) => a.code)).toEqual(ARMS);
+    for (const arm of experiment.arms ?? []) {
+      expect(arm.label.length).toBeGreaterThan(5);
+      expect(arm.labelEn?.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('randomises about 800 people over the four arms, 170–240 per arm', () => {
+    expect(experiment.participants.length).toBeGreaterThanOrEqual(780);
+    expect(experiment.participants.length).toBeLessThanOrEqual(820);
+    for (const arm of ARMS) {
+      const n = experiment.participants.filter(inArm(arm)).length;
+      expect(n, arm).toBeGreaterThanOrEqual(170);
+      expect(n, arm).toBeLessThanOrEqual(240);
+    }
+    expect(experiment.participants.every((p) => ARMS.some((a) => a === p.baseline.arm))).toBe(true);
+  });
+
+  it('has 8–20% off benefit at 12 months in every arm, and at least 140 evaluable per arm', () => {
+    for (const arm of ARMS) {
+      expect(exitAt(experiment, 12, inArm(arm)).evaluable, arm).toBeGreaterThanOrEqual(140);
+      expect(exit12(arm), arm).toBeGreaterThanOrEqual(0.08);
+      expect(exit12(arm), arm).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it('shows small effects, as the real experiments did: within −3 to +6 points of control, extra guidance the largest', () => {
+    const control = exit12('control');
+    for (const arm of REGIMES) {
+      expect(exit12(arm) - control, arm).toBeGreaterThanOrEqual(-0.03);
+      expect(exit12(arm) - control, arm).toBeLessThanOrEqual(0.06);
+    }
+    expect(exit12('extra_begeleiding')).toBeGreaterThan(exit12('vrijstelling'));
+    expect(exit12('extra_begeleiding')).toBeGreaterThan(exit12('bijverdienen'));
+    expect(exit12('extra_begeleiding')).toBeGreaterThan(control);
+  });
+
+  it('has more people in (part-time) work in the arm that keeps part of the earnings', () => {
+    const working = (arm: string) =>
+      share(experiment.participants.filter(inArm(arm)), (p) =>
+        p.events.some((e) => e.type === 'work_start'),
+      );
+    expect(working('bijverdienen') - working('control')).toBeGreaterThan(0.1);
+  });
+
+  it('costs guidance in the regimes only, most in extra guidance', () => {
+    const meanCost = (arm: string) => {
+      const costs = experiment.participants
+        .filter(inArm(arm))
+        .map((p) => p.baseline.guidanceCostCents)
+        .filter((c) => c !== null);
+      return costs.reduce((s, c) => s + c, 0) / costs.length;
+    };
+    expect(
+      experiment.participants
+        .filter(inArm('control'))
+        .every((p) => p.baseline.guidanceCostCents === null),
+    ).toBe(true);
+    expect(meanCost('extra_begeleiding')).toBeGreaterThan(meanCost('bijverdienen'));
+    expect(meanCost('bijverdienen')).toBeGreaterThan(meanCost('vrijstelling'));
+  });
+
+  it('records its own variables for nearly everyone, with declared values only', () => {
+    const declared = experiment.variables ?? [];
+    expect(declared.map((v) => [v.code, v.type])).toEqual([
+      ['werkervaring', 'boolean'],
+      ['bijstandsduur', 'category'],
+    ]);
+    const levels = new Set(declared[1]?.levels.map((l) => l.code));
+    const values = experiment.participants.map((p) => p.variables ?? {});
+    for (const v of values) {
+      expect(v.werkervaring === null || typeof v.werkervaring === 'boolean').toBe(true);
+      expect(v.bijstandsduur === null || levels.has(String(v.bijstandsduur))).toBe(true);
+    }
+    expect(share(values, (v) => v.werkervaring === null)).toBeLessThan(0.08);
+    expect(share(values, (v) => v.bijstandsduur === '3j_of_langer')).toBeGreaterThan(0.35);
+  });
+
+  it('lets people with recent work experience leave more often, in every arm', () => {
+    for (const arm of ARMS) {
+      const withWork = rate(
+        experiment,
+        12,
+        both(inArm(arm), (p) => p.variables?.werkervaring === true),
+      );
+      const without = rate(
+        experiment,
+        12,
+        both(inArm(arm), (p) => p.variables?.werkervaring === false),
+      );
+      expect(withWork, arm).toBeGreaterThan(without);
+    }
+  });
+});

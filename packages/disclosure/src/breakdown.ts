@@ -23,9 +23,21 @@ export function secondarySuppression(
   shown: readonly (number | null)[],
   rules: DisclosureRules,
 ): (number | null)[] {
+  if (totalShown === null) return [...shown];
+  return secondarySuppressionWithin(shownRange(totalShown, rules), exact, shown, rules);
+}
+
+/**
+ * The secondary rule for a breakdown whose total the viewer knows only as a range, such as a
+ * difference of two shown totals (the cells of n that did not step up: n − count).
+ */
+export function secondarySuppressionWithin(
+  [totalLo, totalHi]: [number, number],
+  exact: readonly number[],
+  shown: readonly (number | null)[],
+  rules: DisclosureRules,
+): (number | null)[] {
   const out = [...shown];
-  if (totalShown === null) return out;
-  const [totalLo, totalHi] = shownRange(totalShown, rules);
   const pinned = () =>
     out.some((v, i) => {
       if (v !== null) return false;

@@ -17,9 +17,10 @@ export {
   type DisclosureRules,
   type ViewerProportion,
 } from './rules.ts';
-export { secondarySuppression, shownRange } from './breakdown.ts';
+export { secondarySuppression, secondarySuppressionWithin, shownRange } from './breakdown.ts';
 export { protectArm, dropDependents, hiddenPointers, type ArmOutcome } from './arm.ts';
 export { protectArms, protectOutcomes, type Rounded } from './outcomes.ts';
+export { protectArmMoves, protectLadderMoves } from './ladder-moves.ts';
 export { protectCohorts, protectSubgroups } from './subgroups.ts';
 export { protectCurve, protectSurvival } from './survival.ts';
 export { protectBudget, protectPilot } from './budget.ts';

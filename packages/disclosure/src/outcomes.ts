@@ -1,6 +1,7 @@
 import type { OutcomeSummary } from '@wegwijzer/domain';
 import { comparable, hiddenPointers, protectArm, type ArmOutcome } from './arm.ts';
 import { secondarySuppression } from './breakdown.ts';
+import { ladderMovePointers, protectLadderMoves } from './ladder-moves.ts';
 import { protectCount, protectDifference, roundTo, type DisclosureRules } from './rules.ts';
 
 type Arms = OutcomeSummary['arms'];
@@ -112,6 +113,10 @@ export function protectOutcomes(
     netEffect: reply.netEffect === null ? null : netEffect,
     comparisons: keepNulls(reply.comparisons, comparisons),
   };
+  // The distribution of steps moved adds up to the shown ladder progress, so it is protected
+  // against the arms as shown (only replies that carry it get it).
+  const ladderMoves = protectLadderMoves(reply.ladderMoves, reply.arms, arms, rules);
+  if (ladderMoves !== undefined) shown.ladderMoves = ladderMoves;
   return {
     ...shown,
     suppressed: [
@@ -119,6 +124,7 @@ export function protectOutcomes(
       ...hiddenPointers(reply.difference, shown.difference, '/difference'),
       ...hiddenPointers(reply.netEffect, shown.netEffect, '/netEffect'),
       ...comparisonPointers(reply.comparisons, shown.comparisons),
+      ...ladderMovePointers(reply.ladderMoves, ladderMoves),
     ],
     rounded: true,
   };

@@ -99,6 +99,22 @@ const Comparisons = z
       'Every intervention arm against control, keyed by the intervention arm code: the exit-rate difference (Newcombe) and the net effect; null without a comparable control arm',
   });
 
+const LadderMove = z.object({
+  steps: z.number().int().openapi({ description: 'Steps moved, latest − intake: −5 … +5' }),
+  count: n,
+  rate: n,
+  ci95: Interval,
+});
+/** Ladder progress as a distribution of steps moved, per arm (SPEC §3 ladder progress at k). */
+export const LadderMoves = z
+  .record(z.string(), z.object({ n, moves: z.array(LadderMove) }).nullable())
+  .nullable()
+  .openapi('LadderMoves', {
+    description:
+      'Per arm code, the participants of ladderProgress.n (evaluable, with an intake step and a ladder step dated in [t0, m(k)]) by steps moved, every move from −5 to +5 listed, each with its share of n and Wilson interval; an arm is null for a viewer when its n is under the threshold; the whole field is null for a pilot reduced to aggregate figures, whose per-person rows are gone',
+  });
+export type LadderMoves = z.infer<typeof LadderMoves>;
+
 export const OutcomeSummary = z
   .object({
     pilotId: z.string(),
@@ -112,6 +128,7 @@ export const OutcomeSummary = z
     netEffect: n,
     savingsBasis: z.enum(['net_effect', 'gross']),
     comparisons: Comparisons,
+    ladderMoves: LadderMoves.optional(),
     /** The pilot's municipal reference lines for this window, to draw beside the exit rate. */
     referenceLines: z.array(ReferenceLine),
     suppressed: z.array(z.string()).optional(),

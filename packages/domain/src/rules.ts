@@ -6,6 +6,7 @@
  * A refusal is a code with its parameters; each path words it in its own language.
  */
 import {
+  ARM_CODE,
   EDUCATIONS,
   EVENT_TYPES,
   EXIT_REASONS,
@@ -32,7 +33,9 @@ export type RuleCode =
   | 'not_a_date'
   | 'impossible_date'
   | 'before_intake'
-  | 'too_long';
+  | 'too_long'
+  | 'not_a_code'
+  | 'duplicate';
 
 export interface RuleError {
   code: RuleCode;
@@ -398,6 +401,17 @@ export function variableJson(v: PilotVariable, value: unknown): Checked<Variable
   }
 }
 
+/**
+ * A pilot variable's value as a person types or picks it in a form: a level code, a whole
+ * number (Dutch `1.500` or plain), or yes/no in any of the import's spellings; empty is null.
+ */
+export function variableTyped(v: PilotVariable, raw: string): Checked<VariableValue | null> {
+  const s = raw.trim();
+  if (s === '') return ok(null);
+  if (v.type === 'integer') return variableInteger(v, readTypedNumber(s));
+  return variableCell(v, s, ',');
+}
+
 function variableInteger(v: PilotVariable, reading: NumberReading): Checked<number> {
   if (reading === 'empty' || reading === 'not_a_number') return refuse('not_a_number');
   return wholeNumber(reading, v.min ?? -VARIABLE_INTEGER_LIMIT, v.max ?? VARIABLE_INTEGER_LIMIT);
@@ -422,4 +436,55 @@ export function checkArm(raw: string, declared: readonly string[]): Checked<stri
 export function defaultArm(declared: readonly string[]): string {
   if (declared.includes('intervention')) return 'intervention';
   return declared.find((c) => c !== 'control') ?? 'intervention';
+}
+
+/** One arm as a pilot declares it (SPEC §2), before it is stored. */
+export interface ArmDeclaration {
+  code: string;
+  label: string;
+  labelEn?: string | null;
+}
+
+/** The longest arm label the API stores. */
+export const ARM_LABEL_MAX = 100;
+
+/** A refusal of one part of one declared arm, by its place in the list. */
+export interface ArmDeclarationProblem {
+  index: number;
+  field: 'code' | 'label' | 'labelEn';
+  error: RuleError;
+}
+
+/**
+ * What is wrong with a list of declared arms, part by part: a code in `a-z0-9_` starting with
+ * a letter and each code once, a Dutch label, labels of at most 100 characters. (How many
+ * intervention arms a pilot may have is the API schema's check: a form offers no more.)
+ * @example armDeclarationProblems([{ code: 'Extra', label: '' }]) // code not_a_code, label required
+ */
+export function armDeclarationProblems(arms: readonly ArmDeclaration[]): ArmDeclarationProblem[] {
+  const out: ArmDeclarationProblem[] = [];
+  const seen = new Set<string>();
+  arms.forEach((a, index) => {
+    const code = a.code.trim();
+    if (code === '') out.push({ index, field: 'code', error: { code: 'required' } });
+    else if (!ARM_CODE.test(code))
+      out.push({ index, field: 'code', error: { code: 'not_a_code' } });
+    else if (seen.has(code))
+      out.push({ index, field: 'code', error: { code: 'duplicate', params: { value: code } } });
+    seen.add(code);
+    if (a.label.trim() === '') out.push({ index, field: 'label', error: { code: 'required' } });
+    else if (a.label.trim().length > ARM_LABEL_MAX)
+      out.push({
+        index,
+        field: 'label',
+        error: { code: 'too_long', params: { max: ARM_LABEL_MAX } },
+      });
+    if ((a.labelEn ?? '').trim().length > ARM_LABEL_MAX)
+      out.push({
+        index,
+        field: 'labelEn',
+        error: { code: 'too_long', params: { max: ARM_LABEL_MAX } },
+      });
+  });
+  return out;
 }

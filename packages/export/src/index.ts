@@ -37,5 +37,13 @@ export {
 } from './rows.ts';
 export { TableWriter } from './writer.ts';
 export { buildDataPackage, type Provenance } from './datapackage.ts';
-export { toReadableStream, zipBytes, type ZipEntry } from './zip.ts';
+export {
+  toReadableStream,
+  utf8Bytes,
+  zipBytes,
+  type DeflatedEntry,
+  type ZipEntry,
+  type ZipOptions,
+} from './zip.ts';
 export { variableCells, variableFields, withVariables } from './variables.ts';
+export { withArms } from './arms.ts';

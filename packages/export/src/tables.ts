@@ -64,7 +64,8 @@ const BASELINE_FIELDS = (
     type: 'string',
     enum: Arm,
     required: true,
-    description: 'Onderzoeksarm / Study arm: intervention or control (comparison group).',
+    description:
+      'Onderzoeksarm: een van de armen die de pilot declareert, control = vergelijkingsgroep / Study arm: one of the arms the pilot declares; control is the comparison group.',
   },
   {
     name: 'intake_date',

@@ -121,4 +121,19 @@ describe('balanceTable', () => {
       'control',
     ]);
   });
+
+  it('orders arms as the pilot declares them when given its declaration, control still last', () => {
+    const declared = ['vrijstelling', 'extra_begeleiding', 'control', 'bijverdienen'];
+    expect(
+      armOrder(['control', 'bijverdienen', 'extra_begeleiding', 'vrijstelling'], declared),
+    ).toEqual(['vrijstelling', 'extra_begeleiding', 'bijverdienen', 'control']);
+    const multi: BalanceRow[] = [
+      { arm: 'control', values: { x: 1 } },
+      { arm: 'bijverdienen', values: { x: 2 } },
+      { arm: 'vrijstelling', values: { x: 3 } },
+    ];
+    const t = balanceTable(multi, [{ code: 'x', kind: 'numeric' }], declared);
+    expect(t.arms).toEqual(['vrijstelling', 'bijverdienen', 'control']);
+    expect(Object.keys(t.sizes)).toEqual(t.arms);
+  });
 });

@@ -63,10 +63,20 @@ export interface BalanceTable {
 
 const CONTROL = 'control';
 
-/** Intervention arms in a stable order: `intervention` first, then by code; control last. */
-export function armOrder(arms: Iterable<string>): string[] {
-  const rank = (a: string) => (a === 'intervention' ? 0 : a === CONTROL ? 2 : 1);
-  return [...new Set(arms)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * Intervention arms in a stable order: those of `declared` in its order (a pilot's declaration),
+ * then `intervention`, then by code; control last.
+ */
+export function armOrder(arms: Iterable<string>, declared: readonly string[] = []): string[] {
+  const at = (a: string) => {
+    const i = declared.indexOf(a);
+    return i < 0 ? declared.length : i;
+  };
+  const rank = (a: string) =>
+    a === CONTROL ? 3 : at(a) < declared.length ? 0 : a === 'intervention' ? 1 : 2;
+  return [...new Set(arms)].sort(
+    (a, b) => rank(a) - rank(b) || at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 const smdOf = (d: number | null): Smd => ({
@@ -105,14 +115,19 @@ export function meanSd(xs: readonly number[]): { mean: number | null; sd: number
 }
 
 /**
- * The balance table of a pilot's participants over the given fields.
+ * The balance table of a pilot's participants over the given fields, the arms in the order of
+ * the pilot's declaration (`declared`, as every other reply keys them).
  * @example balanceTable([{ arm: 'control', values: { x: 1 } }], [{ code: 'x', kind: 'numeric' }])
  */
 export function balanceTable(
   rows: readonly BalanceRow[],
   fields: readonly BalanceField[],
+  declared: readonly string[] = [],
 ): BalanceTable {
-  const arms = armOrder(rows.map((r) => r.arm));
+  const arms = armOrder(
+    rows.map((r) => r.arm),
+    declared,
+  );
   const sizes: Record<string, number> = Object.fromEntries(arms.map((a) => [a, 0]));
   for (const r of rows) sizes[r.arm]!++;
   const reference = arms.includes(CONTROL) ? CONTROL : null;

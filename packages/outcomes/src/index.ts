@@ -128,3 +128,17 @@ export {
   baselineBalanceValues,
   variableBalanceField,
 } from './balance-fields.ts';
+export {
+  LADDER_MOVES,
+  MAX_LADDER_MOVE,
+  addMove,
+  emptyMoveCounts,
+  moveCountsOf,
+  packedMoveCounts,
+  stepsMoved,
+  summarizeLadderMoves,
+  summarizeLadderMovesByArm,
+  type LadderMove,
+  type LadderMoveCounts,
+  type LadderMoves,
+} from './ladder-moves.ts';

@@ -1,4 +1,5 @@
 import {
+  allWindowRows,
   armTotals,
   openStore,
   recomputePilot,
@@ -108,7 +109,7 @@ export async function verifyFile(
       JSON.stringify(
         raw
           .prepare(
-            'SELECT * FROM participant_windows WHERE pilot_id = ? ORDER BY window_months, participant_id',
+            `SELECT * FROM ${allWindowRows()} w WHERE pilot_id = ? ORDER BY window_months, participant_id`,
           )
           .all(pilotId),
       );

@@ -1,7 +1,8 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import {
   grantedPilots,
+  hashSecret,
   listPilotRecords,
   sessionUser,
   tokenUser,
@@ -41,23 +42,60 @@ async function toActor(
   };
 }
 
-/** Resolves the acting user from a bearer token or the session cookie; anonymous otherwise. */
-export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { store } = c.get('deps');
-  c.set('actor', null);
+/** The secret a request comes with (bearer token, else session cookie) and its cache key. */
+function credentials(c: Context<AppEnv>) {
   const auth = c.req.header('authorization');
-  if (auth?.startsWith('Bearer ')) {
-    const user = await tokenUser(store.db, auth.slice(7).trim());
-    if (user)
-      c.set(
-        'actor',
-        await toActor(c, user, 'token', { id: user.token_id, expiresAt: user.token_expires_at }),
-      );
-  } else {
-    const secret = getCookie(c, SESSION_COOKIE);
-    if (secret) {
-      const user = await sessionUser(store.db, secret, c.get('deps').config.sessionIdleMs);
-      if (user) c.set('actor', await toActor(c, user, 'session'));
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+  const secret = bearer ?? getCookie(c, SESSION_COOKIE);
+  return {
+    bearer,
+    secret,
+    key: secret ? (bearer ? 'token:' : 'session:') + hashSecret(secret) : '',
+  };
+}
+
+/** The request's actor when the actor cache knows its secret, without asking the database. */
+export function cachedActor(c: Context<AppEnv>): Actor | undefined {
+  const { key } = credentials(c);
+  return key ? c.get('deps').actors.get(key, Date.now()) : undefined;
+}
+
+/**
+ * Resolves the acting user from a bearer token or the session cookie; anonymous otherwise. A
+ * secret seen within the last seconds is answered from the actor cache (auth/actor-cache.ts).
+ */
+export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { store, actors, config } = c.get('deps');
+  c.set('actor', null);
+  const { bearer, secret, key } = credentials(c);
+  if (secret) {
+    const now = Date.now();
+    const cached = actors.get(key, now);
+    if (cached) c.set('actor', cached);
+    else {
+      const generation = actors.generation;
+      let actor: Actor | null = null;
+      let endsAt: string | null = null;
+      if (bearer) {
+        const user = await tokenUser(store.db, bearer);
+        if (user) {
+          endsAt = user.token_expires_at;
+          actor = await toActor(c, user, 'token', {
+            id: user.token_id,
+            expiresAt: user.token_expires_at,
+          });
+        }
+      } else {
+        const user = await sessionUser(store.db, secret, config.sessionIdleMs);
+        if (user) {
+          endsAt = user.session_expires_at;
+          actor = await toActor(c, user, 'session');
+        }
+      }
+      if (actor) {
+        actors.put(key, actor, generation, now, endsAt === null ? null : Date.parse(endsAt));
+        c.set('actor', actor);
+      }
     }
   }
   await next();

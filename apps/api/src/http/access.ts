@@ -36,6 +36,8 @@ export interface RouteRule {
   access: Access;
   /** The declared replies by status, with their schemas: the tests check bodies against them. */
   responses?: Readonly<Record<string, unknown>>;
+  /** Answered from the reply cache while its pilot's data version holds (cache/replies.ts). */
+  cachedByPilotVersion?: boolean;
 }
 
 /** Every declared route with its rule: enforced by `guard`, enumerated by the authorization tests. */

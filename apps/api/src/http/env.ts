@@ -1,6 +1,9 @@
 import type { Role } from '@wegwijzer/domain';
 import type { Store, Tx } from '@wegwijzer/db';
 import type { Config } from '../config.ts';
+import type { ActorCache } from '../auth/actor-cache.ts';
+import type { ReplyCache } from '../cache/replies.ts';
+import type { ExportFileCache } from '../cache/export-files.ts';
 
 /** The acting user, resolved from a session cookie or a bearer token. */
 export interface Actor {
@@ -22,6 +25,12 @@ export interface Deps {
   config: Config;
   /** Key of researchers' pseudonyms, kept in the database so it survives restarts. */
   pseudonymKey: string;
+  /** Sessions and tokens resolved in the last seconds (auth/actor-cache.ts). */
+  actors: ActorCache;
+  /** Serialized replies keyed by their pilot's data version (cache/replies.ts). */
+  replies: ReplyCache;
+  /** The deflated files of recent cohort exports (cache/export-files.ts). */
+  exportFiles: ExportFileCache;
 }
 
 export interface AppEnv {
@@ -30,6 +39,10 @@ export interface AppEnv {
     actor: Actor | null;
     requestId: string;
     clientRequestId: string | null;
+    /** Set when this request's reply was put in the reply cache (cache/replies.ts). */
+    replyKey?: string;
+    /** The route pattern of a request answered before the router, for the request log. */
+    routePattern?: string;
   };
 }
 

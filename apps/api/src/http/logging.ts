@@ -45,7 +45,7 @@ export function requestLogger(options: RequestLogOptions = {}): MiddlewareHandle
       msg: 'request',
       requestId: c.get('requestId'),
       method: c.req.method,
-      route: routePath(c) || 'unmatched',
+      route: c.get('routePattern') ?? (routePath(c) || 'unmatched'),
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     };

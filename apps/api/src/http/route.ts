@@ -1,6 +1,15 @@
 import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
 import { ErrorBody } from '@wegwijzer/domain';
+import { pilotReplyCache } from '../cache/replies.ts';
 import { guard, routeTable, type Access } from './access.ts';
+
+export interface RouteOptions {
+  /**
+   * The reply is a pure function of the `{id}` pilot's data, the caller's role, the language and
+   * the query: it may be answered from the reply cache while the pilot's data version holds.
+   */
+  cacheByPilotVersion?: boolean;
+}
 
 /**
  * Declares a route once: its access rule (recorded in the route table and enforced by a guard),
@@ -9,12 +18,16 @@ import { guard, routeTable, type Access } from './access.ts';
 export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   access: Access,
   config: R,
+  options: RouteOptions = {},
 ) {
+  if (options.cacheByPilotVersion && ('public' in access || access.pilot !== 'id'))
+    throw new Error(`${config.path}: a cached reply needs a route guarded on its {id} pilot`);
   routeTable.push({
     method: config.method.toUpperCase(),
     path: config.path,
     access,
     responses: config.responses,
+    ...(options.cacheByPilotVersion ? { cachedByPilotVersion: true } : {}),
   });
   // Routes that need a caller say so in the document, so the API docs offer "Authorize" with an
   // API token (a browser session cookie works too, but needs no documenting).
@@ -22,7 +35,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   return createRoute({
     ...(security && { security }),
     ...config,
-    middleware: [guard(access)] as const,
+    middleware: options.cacheByPilotVersion ? [guard(access), pilotReplyCache] : [guard(access)],
   });
 }
 

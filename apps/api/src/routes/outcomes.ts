@@ -40,6 +40,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         request: { params: PilotParam, query: z.object({ window: WindowParam }) },
         responses: { 200: jsonContent(OutcomeSummary, 'The summary'), ...errorResponses },
       },
+      { cacheByPilotVersion: true },
     ),
     async (c) =>
       c.json(
@@ -62,6 +63,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         request: { params: PilotParam },
         responses: { 200: jsonContent(SurvivalReply, 'The curves'), ...errorResponses },
       },
+      { cacheByPilotVersion: true },
     ),
     async (c) =>
       c.json(await pilotSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
@@ -81,6 +83,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
           ...errorResponses,
         },
       },
+      { cacheByPilotVersion: true },
     ),
     async (c) =>
       c.json(
@@ -217,6 +220,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         request: { params: PilotParam, query: z.object({ window: WindowParam }) },
         responses: { 200: jsonContent(CohortReply, 'Per intake month'), ...errorResponses },
       },
+      { cacheByPilotVersion: true },
     ),
     async (c) =>
       c.json(

@@ -1,4 +1,4 @@
-import { balanceRows } from '@wegwijzer/db';
+import { balanceRows, pilotArms } from '@wegwijzer/db';
 import type { BalanceReply } from '@wegwijzer/domain';
 import { protectBalance } from '@wegwijzer/disclosure';
 import {
@@ -34,6 +34,7 @@ export async function pilotBalance({
       values: { ...baselineBalanceValues(r.baseline), ...r.variables },
     })),
     fields,
+    (await pilotArms(ctx.store.db, pilotId)).map((a) => a.code),
   );
   const standard = BASELINE_BALANCE_FIELDS.length;
   const reply: BalanceReply = {

@@ -7,6 +7,7 @@ import {
   insertPilot,
   insertReferenceLineTx,
   insertUser,
+  insertVariableTx,
   listPilots,
   writeEvents,
   writeParticipants,
@@ -75,11 +76,12 @@ export async function loadDemo(store: Store): Promise<boolean> {
   const demo = generateDemoPilots();
   const pilotIds: string[] = [];
   for (const d of demo) {
-    const pilot = await insertPilot(store.db, d.pilot);
+    const pilot = await insertPilot(store.db, d.pilot, d.arms);
     pilotIds.push(pilot.id);
     // The import's writers, so the demo rows take the same columns as an imported file's; they
     // derive each participant's rows as they write (budget and reference lines feed none).
     await store.transaction(async (tx) => {
+      for (const v of d.variables ?? []) await insertVariableTx(tx, pilot.id, v);
       await writeParticipants(
         tx,
         pilot.id,
@@ -88,6 +90,7 @@ export async function loadDemo(store: Store): Promise<boolean> {
           participantRef: p.participantRef,
           bsnHash: null,
           fields: p.baseline,
+          ...(p.variables ? { variables: p.variables } : {}),
         })),
       );
       await writeEvents(

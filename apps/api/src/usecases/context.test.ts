@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertPilot, insertUser, openStore, type SqliteStore } from '@wegwijzer/db';
+import { ActorCache } from '../auth/actor-cache.ts';
+import { ReplyCache } from '../cache/replies.ts';
+import { ExportFileCache } from '../cache/export-files.ts';
 import { configFromEnv } from '../config.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { emitAudit, operatorCtx, withTransaction } from './context.ts';
@@ -46,6 +49,9 @@ beforeEach(async () => {
     store,
     config: configFromEnv({}),
     pseudonymKey: 'test-key',
+    actors: new ActorCache(),
+    replies: new ReplyCache(),
+    exportFiles: new ExportFileCache(),
     actor: { ...user, pilots: new Set(), demo: false, via: 'token', role: 'admin' },
     requestId: 'req-1',
     clientRequestId: 'client-1',

@@ -2,11 +2,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import {
   cohortIds,
   cohortMatches,
+  committedPilotVersion,
   countCohort,
   eventsOf,
   participantsByIds,
   listBudgetLines,
   listVariables,
+  pilotArms,
   recordExport,
   toBaseline,
   toTimelineEvent,
@@ -33,7 +35,9 @@ import {
   EVENTS,
   PARTICIPANTS,
   variableCells,
+  withArms,
   withVariables,
+  type DeflatedEntry,
   type DialectName,
   type ExportParticipant,
   type ZipEntry,
@@ -244,8 +248,10 @@ export async function exportCohort({
   const windows = options.windows ?? COHORT_WINDOWS;
   // The pilot's own variables close both participant tables, with their Table Schema.
   const variables = await listVariables(ctx.store.db, pilotId);
-  const cohortSchema = withVariables(cohortTable(windows), variables);
-  const peopleSchema = withVariables(PARTICIPANTS, variables);
+  // The arm column names the pilot's own declared arms, with their labels.
+  const arms = await pilotArms(ctx.store.db, pilotId);
+  const cohortSchema = withVariables(withArms(cohortTable(windows), arms), variables);
+  const peopleSchema = withVariables(withArms(PARTICIPANTS, arms), variables);
   const cohort = new TableWriter(cohortSchema, dialect);
   const people = new TableWriter(peopleSchema, dialect);
   const events = new TableWriter(EVENTS, dialect);
@@ -271,33 +277,56 @@ export async function exportCohort({
     processing: { ...pilot.processing, retainUntil: pilot.retainUntil },
   });
 
+  // An identical export of the same data by the same researcher reuses the deflated data files
+  // (cache/export-files.ts); the key holds the variables, whose declarations shape the columns.
+  const version = await committedPilotVersion(ctx.store, pilotId);
+  const key =
+    version === null
+      ? null
+      : JSON.stringify([pilotId, version, ctx.actor.id, filters, options, windows, variables]);
+  const cached = key === null ? undefined : ctx.exportFiles.get(key);
+  const made: DeflatedEntry[] = [];
+  const keep = (file: DeflatedEntry) => {
+    if (file.name === 'datapackage.json') return;
+    made.push(file);
+    if (made.length < 4) return;
+    // Kept only when no write landed while the files were read: they are then the version's.
+    void committedPilotVersion(ctx.store, pilotId).then(
+      (now) => now === version && ctx.exportFiles.put(key!, made),
+      () => {},
+    );
+  };
+
   // Entries are produced lazily: each file reads the participants again, page by page.
-  function* entries(): Generator<ZipEntry> {
-    yield {
-      name: cohortSchema.path,
-      content: csvFile(cohort, pages(true), (p) =>
-        cohort.row([...cohortCells(p, facts, windows), ...variableCells(p.variables, variables)]),
-      ),
-    };
-    yield {
-      name: PARTICIPANTS.path,
-      content: csvFile(people, pages(false), (p) =>
-        people.row([...participantCells(p), ...variableCells(p.variables, variables)]),
-      ),
-    };
-    yield {
-      name: EVENTS.path,
-      content: csvFile(events, pages(true), (p) =>
-        eventCells(p)
-          .map((cells) => events.row(cells))
-          .join(''),
-      ),
-    };
-    // The pilot's budget lines: the municipality's figures, not filtered by the cohort.
-    yield {
-      name: BUDGET.path,
-      content: [budget.header() + budgetLines.map((l) => budget.row(budgetCells(l))).join('')],
-    };
+  function* entries(): Generator<ZipEntry | DeflatedEntry> {
+    if (cached) yield* cached;
+    else {
+      yield {
+        name: cohortSchema.path,
+        content: csvFile(cohort, pages(true), (p) =>
+          cohort.row([...cohortCells(p, facts, windows), ...variableCells(p.variables, variables)]),
+        ),
+      };
+      yield {
+        name: PARTICIPANTS.path,
+        content: csvFile(people, pages(false), (p) =>
+          people.row([...participantCells(p), ...variableCells(p.variables, variables)]),
+        ),
+      };
+      yield {
+        name: EVENTS.path,
+        content: csvFile(events, pages(true), (p) =>
+          eventCells(p)
+            .map((cells) => events.row(cells))
+            .join(''),
+        ),
+      };
+      // The pilot's budget lines: the municipality's figures, not filtered by the cohort.
+      yield {
+        name: BUDGET.path,
+        content: [budget.header() + budgetLines.map((l) => budget.row(budgetCells(l))).join('')],
+      };
+    }
     yield { name: 'datapackage.json', content: [`${JSON.stringify(datapackage, null, 2)}\n`] };
   }
 
@@ -305,7 +334,9 @@ export async function exportCohort({
   return {
     // Named for people, not for the database: the pilot's name and the day of the export.
     filename: `wegwijzer-${safeName(pilot.name) || safeName(pilot.id)}-${date}.zip`,
-    body: toReadableStream(zipBytes(entries(), { mtime: now })),
+    body: toReadableStream(
+      zipBytes(entries(), { mtime: now, ...(key !== null && !cached ? { keep } : {}) }),
+    ),
     participants,
   };
 }

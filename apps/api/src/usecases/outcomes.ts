@@ -5,6 +5,7 @@ import {
   debtStabilisationTimes,
   listPilotRecords,
   listReferenceLines,
+  ladderMoveCounts,
   listVariables,
   subgroupTotals,
   variableSubgroupTotals,
@@ -25,6 +26,7 @@ import {
   rateHomogeneity,
   compareInOrder,
   curvesByArm,
+  summarizeLadderMovesByArm,
   summarizeOutcomes,
   survivalByArm,
   wilson,
@@ -62,7 +64,19 @@ export async function pilotOutcomes({
   const summary = summarizeOutcomes(await armTotals(ctx.store.db, pilotId, k), k);
   // Reference lines are published municipal figures, not about participants: never suppressed.
   const referenceLines = (await listReferenceLines(ctx.store.db, [pilotId], k)).map(referenceJson);
-  const reply = { pilotId, observationEnd: pilot.dataCompleteThrough, ...summary, referenceLines };
+  // The distribution of steps moved is counted from per-person rows, which a reduced pilot lacks.
+  const ladderMoves = pilot.retentionState
+    ? null
+    : summarizeLadderMovesByArm(
+        await ladderMoveCounts(ctx.store.db, pilotId, k, Object.keys(summary.arms)),
+      );
+  const reply = {
+    pilotId,
+    observationEnd: pilot.dataCompleteThrough,
+    ...summary,
+    referenceLines,
+    ladderMoves,
+  };
   return forViewer(ctx) ? protectOutcomes(reply, disclosureRules(ctx)) : reply;
 }
 

@@ -5,6 +5,7 @@ import {
   listEvents,
   listParticipants as loadParticipants,
   participantRefTaken,
+  pilotArms,
   toBaseline,
   updateParticipantTx,
   type EventRow,
@@ -13,6 +14,7 @@ import {
 import {
   BadRequest,
   centsToEuros,
+  checkArm,
   Conflict,
   eurosToCents,
   Forbidden,
@@ -229,6 +231,26 @@ function checkDates(b: Pick<Baseline, 'intakeDate' | 'lostToFollowUpDate'>) {
   }
 }
 
+/**
+ * The arm of a participant written through the API, checked against the pilot's declared arms
+ * by the import's rule (SPEC §2): an unknown code is a 400 naming the field, with the rule's
+ * code and the allowed codes, which the screens word in Dutch or English. Without one, a new
+ * participant joins the pilot's first intervention arm, as in an import.
+ */
+async function armOf(
+  ctx: UseCaseCtx,
+  pilotId: string,
+  arm: string | undefined,
+  isNew: boolean,
+): Promise<string | undefined> {
+  if (arm === undefined && !isNew) return undefined;
+  const declared = (await pilotArms(ctx.store.db, pilotId)).map((a) => a.code);
+  const checked = checkArm(arm ?? '', declared);
+  if (checked.ok) return checked.value;
+  const message = `arm ${JSON.stringify(arm)} is not one of the pilot's arms: ${declared.join(', ')}`;
+  throw new BadRequest(message, [{ path: 'arm', message, ...checked.error }]);
+}
+
 export async function createParticipant({
   ctx,
   pilotId,
@@ -240,7 +262,11 @@ export async function createParticipant({
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
   requirePersonalData(pilot);
-  const baseline = { ...toBaselinePatch(input), intakeDate: input.intakeDate };
+  const baseline = {
+    ...toBaselinePatch(input),
+    arm: await armOf(ctx, pilotId, input.arm, true),
+    intakeDate: input.intakeDate,
+  };
   checkDates({
     intakeDate: input.intakeDate,
     lostToFollowUpDate: baseline.lostToFollowUpDate ?? null,
@@ -289,7 +315,10 @@ export async function updateParticipant({
 }) {
   const row = await visibleParticipant(ctx, id);
   const pilot = await visiblePilot(ctx, row.pilot_id);
-  const patch = toBaselinePatch(input);
+  const patch = {
+    ...toBaselinePatch(input),
+    arm: await armOf(ctx, row.pilot_id, input.arm, false),
+  };
   const values = await checkValues(ctx, row.pilot_id, input.variables);
   const current = toBaseline(row);
   const intakeDate = patch.intakeDate ?? current.intakeDate;

@@ -23,7 +23,13 @@ export async function changePilotArms(ctx: UseCaseCtx, pilotId: string, arms: Ar
       `These arms hold participants and cannot be removed or renamed: ${lost
         .map(([code, n]) => `${code} (${n} participants)`)
         .join(', ')}; move or erase those participants first, or keep the arm and change its label`,
-      lost.map(([code]) => ({ path: 'arms', message: `arm ${code} holds participants` })),
+      // The code and params let a form say the same in its reader's language.
+      lost.map(([code, n]) => ({
+        path: 'arms',
+        message: `arm ${code} holds participants`,
+        code: 'arm_in_use',
+        params: { arm: code, participants: n },
+      })),
     );
   await savePilotArms(ctx.store.db, pilotId, armsOfInput(arms));
   return pilotArms(ctx.store.db, pilotId);

@@ -1,5 +1,5 @@
 import type { OutcomeSummary } from '../api/queries.ts';
-import { headline, routeSegments, waterfall, ROUTE_KEYS, type ArmKey } from '../charts/mappers.ts';
+import { headline, routeSegments, ROUTE_KEYS, type ArmKey } from '../charts/mappers.ts';
 import {
   formatInterval,
   formatMoney,
@@ -267,78 +267,6 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
                 </TableRow>
               );
             })}
-          </TableBody>
-        </Table>
-      }
-    />
-  );
-}
-
-/** Savings waterfall: vermeden uitkering + verrekende inkomsten − begeleidingskosten = netto. */
-export function Waterfall({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey }) {
-  const { t, locale } = useI18n();
-  const look = useArmLook();
-  const a = o.arms[arm];
-  if (!a) return null;
-  const steps = waterfall(a, arm, o.suppressed);
-  const money = (v: number) => formatMoney(v, false, locale);
-  const vals = steps.flatMap((s) => [s.from ?? 0, s.to ?? 0, 0]);
-  const lo = Math.min(...vals);
-  const hi = Math.max(...vals);
-  const span = hi - lo || 1;
-  const x = (v: number) => ((v - lo) / span) * 100;
-  const label = (k: (typeof steps)[number]['key']) => t[k];
-  const op = (s: (typeof steps)[number]) =>
-    s.key === 'offsetIncome' ? '+ ' : s.key === 'guidanceCost' ? '− ' : s.key === 'net' ? '= ' : '';
-  return (
-    <Figure
-      title={`${t.waterfall} — ${look.label(arm).toLowerCase()}`}
-      alt={steps
-        .map((s) => `${op(s)}${label(s.key)} ${cellText(s.cell, money, t.notShown)}`)
-        .join(' ')}
-      chart={
-        <div className="waterfall">
-          {steps.map((s) => (
-            <div className="wf-row" key={s.key}>
-              <span className="wf-label">
-                {op(s)}
-                {label(s.key)}
-              </span>
-              <div className="wf-track">
-                <div className="wf-zero" style={{ left: `${x(0)}%` }} />
-                {s.from != null && s.to != null ? (
-                  <div
-                    className={`wf-bar wf-${s.sign === 1 ? 'up' : s.sign === -1 ? 'down' : s.to < 0 ? 'net-neg' : 'net'}`}
-                    style={{
-                      left: `${x(Math.min(s.from, s.to))}%`,
-                      width: `${Math.max(Math.abs(x(s.to) - x(s.from)), 0.5)}%`,
-                    }}
-                  />
-                ) : (
-                  <div className="wf-bar hatched" style={{ left: `${x(0)}%`, width: '4%' }} />
-                )}
-              </div>
-              <span className="wf-value">
-                <Num c={s.cell} fmt={money} />
-              </span>
-            </div>
-          ))}
-        </div>
-      }
-      table={
-        <Table className="data-table">
-          <TableBody>
-            {steps.map((s) => (
-              <TableRow key={s.key}>
-                <TableHeaderCell scope="row">
-                  {op(s)}
-                  {label(s.key)}
-                </TableHeaderCell>
-                <TableCell className="num">
-                  <Num c={s.cell} fmt={money} />
-                </TableCell>
-              </TableRow>
-            ))}
           </TableBody>
         </Table>
       }

@@ -45,6 +45,7 @@ import { modelStrings } from './models/strings.ts';
 import StatusByMonthFigure from './monthly/StatusByMonthFigure.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { FindingsTable } from './findings/FindingsTable.tsx';
+import { LadderMovesFigure } from './findings/LadderMovesFigure.tsx';
 import { FindingsByWindow } from './findings/FindingsByWindow.tsx';
 import {
   Heading1,
@@ -128,6 +129,7 @@ function Summary({ pilotId, windowMonths }: { pilotId: string; windowMonths: num
         <>
           <HeadlineText o={o} />
           <FindingsTable o={o} />
+          <LadderMovesFigure o={o} />
         </>
       )}
     </Query>

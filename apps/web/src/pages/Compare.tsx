@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { comparisonQuery, pilotsQuery } from '../api/queries.ts';
-import { headline } from '../charts/mappers.ts';
+import { headline, type ArmKey } from '../charts/mappers.ts';
 import { ArmTag, Num, RoundedNote } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from '../format.ts';
 import { useI18n, useStrings } from '../i18n.tsx';
 import { municipalityName } from '../labels.ts';
 import { Link, useLocation } from '../router.tsx';
-import { cell } from '../suppression.ts';
 import { WindowPicker } from '../components/WindowPicker.tsx';
 import { parseWindow } from './monthly/window.ts';
 import { vocabularyStrings } from './vocabulary/strings.ts';
+import { savingsStory, storyArm } from './savings/story.ts';
 import './findings/findings.css';
 import {
   Heading1,
@@ -57,21 +57,29 @@ export default function Compare() {
                     <TableHeaderCell scope="col">{t.arms.control} %</TableHeaderCell>
                     <TableHeaderCell scope="col">{t.difference}</TableHeaderCell>
                     <TableHeaderCell scope="col">{v.pendingPerArm}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{v.savings}</TableHeaderCell>
+                    {/* Net effects and gross savings are never summed or sorted as one. */}
+                    <TableHeaderCell scope="col">
+                      {v.netColumn}
+                      <span className="muted small block">{v.netColumnWho}</span>
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col">
+                      {v.grossColumn}
+                      <span className="muted small block">{v.grossColumnWho}</span>
+                    </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {d.pilots.map((o) => {
-                    const hi = headline(o, 'intervention')!;
+                    // A multi-arm pilot has no arm called intervention: its primary arm stands in,
+                    // as for its net effect.
+                    const primary = (storyArm(o) ?? 'intervention') as ArmKey;
+                    const hi = headline(o, primary);
                     const hc = headline(o, 'control');
-                    const net =
-                      o.savingsBasis === 'net_effect'
-                        ? cell(o.netEffect, '/netEffect', o.suppressed)
-                        : cell(
-                            o.arms.intervention?.savings.net ?? null,
-                            '/arms/intervention/savings/net',
-                            o.suppressed,
-                          );
+                    // The pilot page's one savings story, in the column of its basis.
+                    const story = savingsStory(o);
+                    const money = (x: number) => formatMoney(x, false, locale);
+                    const savingsCell = (basis: 'net_effect' | 'gross') =>
+                      story?.basis === basis ? <Num c={story.result} fmt={money} /> : '–';
                     return (
                       <TableRow key={o.pilotId}>
                         <TableHeaderCell scope="row">
@@ -85,9 +93,9 @@ export default function Compare() {
                             : t.suppressed}
                         </TableCell>
                         <TableCell className="num">
-                          <Num c={hi.rate} fmt={pct} />
+                          {hi ? <Num c={hi.rate} fmt={pct} /> : '–'}
                         </TableCell>
-                        <TableCell>{hi.ci ? formatInterval(hi.ci, locale) : '–'}</TableCell>
+                        <TableCell>{hi?.ci ? formatInterval(hi.ci, locale) : '–'}</TableCell>
                         <TableCell className="num">
                           {hc ? <Num c={hc.rate} fmt={pct} /> : '–'}
                         </TableCell>
@@ -97,7 +105,7 @@ export default function Compare() {
                             : '–'}
                         </TableCell>
                         <TableCell className="num">
-                          <ArmTag arm="intervention" /> <Num c={hi.pending} fmt={n} count />
+                          <ArmTag arm={primary} /> {hi ? <Num c={hi.pending} fmt={n} count /> : '–'}
                           {hc && (
                             <>
                               <br />
@@ -105,11 +113,11 @@ export default function Compare() {
                             </>
                           )}
                         </TableCell>
-                        <TableCell className="num" data-savings-basis={o.savingsBasis}>
-                          <Num c={net} fmt={(x) => formatMoney(x, false, locale)} />
-                          <span className="muted small block">
-                            {o.savingsBasis === 'net_effect' ? v.netEffect : v.gross}
-                          </span>
+                        <TableCell className="num" data-savings-basis="net_effect">
+                          {savingsCell('net_effect')}
+                        </TableCell>
+                        <TableCell className="num" data-savings-basis="gross">
+                          {savingsCell('gross')}
                         </TableCell>
                       </TableRow>
                     );

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { outcomesQuery, pilotQuery, type Pilot, type User } from '../api/queries.ts';
 import { ArmsProvider } from '../charts/arms.tsx';
-import { ArmBars, HeadlineText, NetSavings, RouteBar, Waterfall } from '../components/Outcome.tsx';
+import { ArmBars, HeadlineText, RouteBar } from '../components/Outcome.tsx';
 import { RoundedNote } from '../components/Num.tsx';
 import { ReferenceList } from '../components/References.tsx';
 import { WindowPicker } from '../components/WindowPicker.tsx';
@@ -19,6 +19,8 @@ import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { WorklistTab } from './WorklistTab.tsx';
 import { ForecastSection } from './models/ForecastSection.tsx';
 import { FindingsTable } from './findings/FindingsTable.tsx';
+import { LadderMovesFigure } from './findings/LadderMovesFigure.tsx';
+import { SavingsStory } from './savings/SavingsStory.tsx';
 import { RetentionNotice } from './privacy/RetentionNotice.tsx';
 import { Button, Heading1, Heading2 } from '@utrecht/component-library-react';
 
@@ -136,13 +138,12 @@ function Results({ pilot, windowMonths }: { pilot: Pilot; windowMonths: number }
             <>
               <HeadlineText o={o} large />
               <ReferenceList o={o} municipality={pilot.municipality} />
-              <NetSavings o={o} />
-              <div className="grid-2">
-                <RouteBar o={o} />
-                <Waterfall o={o} />
-              </div>
+              {/* One savings story: headline, waterfall and return per euro from one ledger. */}
+              <SavingsStory o={o} pilotId={pilot.id} />
+              <RouteBar o={o} />
               {(o.arms.control || marks.length > 0) && <ArmBars o={o} marks={marks} />}
               <FindingsTable o={o} />
+              <LadderMovesFigure o={o} />
               <RoundedNote rounded={o.rounded} />
               {/* Left out of the one-page A4 print of the summary. */}
               <div className="no-print">

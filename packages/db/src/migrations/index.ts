@@ -7,6 +7,7 @@ import * as m005 from './005_audit_chain.ts';
 import * as m007 from './007_derived_version.ts';
 import * as m008 from './008_pilot_arms.ts';
 import * as m009 from './009_pilot_variables.ts';
+import * as m010 from './010_wide_derived_rows.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '007_derived_version': m007,
   '008_pilot_arms': m008,
   '009_pilot_variables': m009,
+  '010_wide_derived_rows': m010,
 };

@@ -44,18 +44,24 @@ export async function savePilotArms(
   arms: readonly Pick<PilotArm, 'code' | 'label' | 'labelEn'>[],
 ): Promise<void> {
   await db.deleteFrom('pilot_arms').where('pilot_id', '=', pilotId).execute();
-  if (arms.length === 0) return;
+  if (arms.length > 0)
+    await db
+      .insertInto('pilot_arms')
+      .values(
+        arms.map((a, position) => ({
+          pilot_id: pilotId,
+          code: a.code,
+          label: a.label,
+          label_en: a.labelEn,
+          position,
+        })),
+      )
+      .execute();
+  // Arm labels and order are part of the pilot's replies, cached by its data version.
   await db
-    .insertInto('pilot_arms')
-    .values(
-      arms.map((a, position) => ({
-        pilot_id: pilotId,
-        code: a.code,
-        label: a.label,
-        label_en: a.labelEn,
-        position,
-      })),
-    )
+    .updateTable('pilots')
+    .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+    .where('id', '=', pilotId)
     .execute();
 }
 

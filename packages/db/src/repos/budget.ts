@@ -12,6 +12,19 @@ import { nowIso } from '../clock.ts';
 import { BulkInsert } from '../derived.ts';
 import type { Tx } from '../open.ts';
 import type { BudgetLinesTable, Database, ReferenceLinesTable } from '../schema.ts';
+import { bumpPilotVersion } from '../writes.ts';
+
+/**
+ * Budget and reference lines feed the pilot's replies (savings, reference lines in the summary),
+ * which are cached by the pilot's data version: each write bumps it in its own transaction.
+ */
+async function bumpVersionOf(tx: Tx, table: 'budget_lines' | 'reference_lines', id: string) {
+  await tx.run(
+    `UPDATE pilots SET data_version = data_version + 1
+     WHERE id = (SELECT pilot_id FROM ${table} WHERE id = ?)`,
+    [id],
+  );
+}
 
 /**
  * Budget lines and municipal reference lines of a pilot. Writes take the transaction so they
@@ -113,6 +126,7 @@ export async function insertBudgetLineTx(
      VALUES (${BUDGET_LINE_COLUMNS.map(() => '?').join(', ')})`,
     budgetValues(id, pilotId, line, nowIso()),
   );
+  await bumpPilotVersion(tx, pilotId);
   return id;
 }
 
@@ -131,6 +145,7 @@ export async function writeBudgetLines(
     inserted++;
   }
   await insert.flush();
+  if (inserted > 0) await bumpPilotVersion(tx, pilotId);
   return { inserted };
 }
 
@@ -155,9 +170,11 @@ export async function updateBudgetLineTx(
     `UPDATE budget_lines SET ${entries.map(([c]) => `${c} = ?, `).join('')}updated_at = ? WHERE id = ?`,
     [...entries.map(([, v]) => v), nowIso(), id],
   );
+  await bumpVersionOf(tx, 'budget_lines', id);
 }
 
 export async function deleteBudgetLineTx(tx: Tx, id: string): Promise<void> {
+  await bumpVersionOf(tx, 'budget_lines', id);
   await tx.run('DELETE FROM budget_lines WHERE id = ?', [id]);
 }
 
@@ -229,9 +246,11 @@ export async function insertReferenceLineTx(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     [id, pilotId, line.kind, line.rate, line.windowMonths, line.period, line.source, nowIso()],
   );
+  await bumpPilotVersion(tx, pilotId);
   return id;
 }
 
 export async function deleteReferenceLineTx(tx: Tx, id: string): Promise<void> {
+  await bumpVersionOf(tx, 'reference_lines', id);
   await tx.run('DELETE FROM reference_lines WHERE id = ?', [id]);
 }

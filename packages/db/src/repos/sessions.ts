@@ -44,6 +44,7 @@ export async function sessionUser(db: Kysely<Database>, secret: string, idleMs: 
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
+    .select('sessions.expires_at as session_expires_at')
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', new Date(now).toISOString())
     .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)

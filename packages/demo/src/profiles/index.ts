@@ -1,4 +1,5 @@
 import { mobilityMentoring } from './debt.ts';
+import { bijstandExperiment } from './experiment.ts';
 import { binthout, peerGroups } from './methodical.ts';
 import {
   heiligeBoontjes,
@@ -10,7 +11,7 @@ import type { PilotProfile } from './shared.ts';
 
 export { DATA_COMPLETE_THROUGH, type PilotProfile } from './shared.ts';
 
-/** The demo pilots, in the order of the article's findings. */
+/** The demo pilots, in the order of the article's findings, then the multi-arm experiment. */
 export const PROFILES: readonly PilotProfile[] = [
   partTimeEntrepreneurship('Amsterdam', 'GM0363', 'amsterdam', [300, 380], 1),
   partTimeEntrepreneurship('Utrecht', 'GM0344', 'utrecht', [220, 280], 0.95),
@@ -21,4 +22,5 @@ export const PROFILES: readonly PilotProfile[] = [
   heiligeBoontjes,
   mentorwijs,
   mobilityMentoring,
+  bijstandExperiment,
 ];

@@ -1,6 +1,15 @@
-import type { BudgetLineFields, IsoDate, ReferenceLineFields, Theme } from '@wegwijzer/domain';
+import type {
+  Arm,
+  BudgetLineFields,
+  IsoDate,
+  PilotVariable,
+  ReferenceLineFields,
+  Theme,
+  VariableValue,
+} from '@wegwijzer/domain';
 import type { DebtDynamics } from '../debts.ts';
-import type { PopulationMix } from '../population.ts';
+import type { Person, PopulationMix } from '../population.ts';
+import type { Random } from '../random.ts';
 import type { Dynamics } from '../simulate.ts';
 
 /** Everything that makes one demo pilot: its record, who it reaches, and how they fare. */
@@ -28,6 +37,34 @@ export interface PilotProfile {
   budgetLines?: readonly BudgetLineFields[];
   /** Municipal reference figures to draw beside the exit rate. */
   referenceLines?: readonly ReferenceLineFields[];
+  /**
+   * A multi-arm trial's declared arms (SPEC §2), in order, each with its share of the
+   * randomisation and its guidance cost; replaces `controlShare` and `guidanceCostCents` for
+   * drawing arms. Absent: the pilot has the default `intervention` and `control`.
+   */
+  arms?: readonly DemoArm[];
+  /**
+   * The groups whose first-exit draws are stratified (default arm × motivation): a pilot whose
+   * own variables drive exits stratifies on them, so each arm shows its modelled effect.
+   */
+  strata?: (p: Person) => string;
+  /** The pilot's own baseline variables (SPEC §2), drawn per person from a stream of their own. */
+  variables?: DemoVariables;
+}
+
+export interface DemoArm {
+  code: Arm;
+  label: string;
+  labelEn: string;
+  share: number;
+  /** Mean guidance cost per participant (cents); 0 for the control arm. */
+  guidanceCostCents: number;
+}
+
+export interface DemoVariables {
+  declared: readonly PilotVariable[];
+  /** A person's true values; the recorded ones leave a few empty. */
+  draw(p: Person, rng: Random): Record<string, VariableValue>;
 }
 
 export const DATA_COMPLETE_THROUGH: IsoDate = '2025-12-31';

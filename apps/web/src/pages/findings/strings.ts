@@ -28,6 +28,24 @@ const nl = {
   byWindowIntro: 'Dezelfde uitkomsten bij elk standaardvenster, per groep, met 95%-interval.',
   windowCol: 'Venster',
   window: (k: number) => `${k} maanden`,
+  moves: {
+    title: (k: number) => `Treden gestegen of gedaald op de participatieladder na ${k} maanden`,
+    intro:
+      'Laatste meting binnen het venster min de trede bij intake, van wie beide bekend zijn (dezelfde groep als bij "Stap omhoog"). Ook één trede omhoog telt: de eerste stap is vaak de belangrijkste.',
+    steps: (k: number) =>
+      k === 0
+        ? 'Gelijk gebleven'
+        : k > 0
+          ? `${k} ${k === 1 ? 'trede' : 'treden'} omhoog`
+          : `${-k} ${k === -1 ? 'trede' : 'treden'} omlaag`,
+    move: 'Verandering',
+    share: 'Aandeel',
+    people: 'Aantal',
+    measured: (arm: string, n: string) => `${arm}: ${n} gemeten`,
+    armHidden: 'niet getoond: te weinig metingen',
+    none: 'Nog niemand met een trede bij intake en een latere meting in dit venster.',
+    alt: (parts: string) => `Verdeling van de verandering op de participatieladder. ${parts}`,
+  },
 };
 
 export type FindingStrings = typeof nl;
@@ -58,6 +76,24 @@ const en: FindingStrings = {
   byWindowIntro: 'The same outcomes at every standard window, per group, with 95% interval.',
   windowCol: 'Window',
   window: (k: number) => `${k} months`,
+  moves: {
+    title: (k: number) => `Steps moved on the participation ladder after ${k} months`,
+    intro:
+      'Latest measurement within the window minus the step at intake, of those with both (the same group as "A step up"). One step up counts too: the first step is often the one that matters.',
+    steps: (k: number) =>
+      k === 0
+        ? 'No change'
+        : k > 0
+          ? `${k} ${k === 1 ? 'step' : 'steps'} up`
+          : `${-k} ${k === -1 ? 'step' : 'steps'} down`,
+    move: 'Change',
+    share: 'Share',
+    people: 'Number',
+    measured: (arm: string, n: string) => `${arm}: ${n} measured`,
+    armHidden: 'not shown: too few measurements',
+    none: 'Nobody yet with a step at intake and a later measurement in this window.',
+    alt: (parts: string) => `Distribution of the change on the participation ladder. ${parts}`,
+  },
 };
 
 export const findingStrings = { nl, en };

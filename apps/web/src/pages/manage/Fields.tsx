@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -110,6 +111,38 @@ export function Choice<V extends string>({
             </SelectOption>
           ))}
         </Select>
+      </div>
+    </FormField>
+  );
+}
+
+/** One yes/no tick box with its label beside it. */
+export function Tick({
+  name,
+  label,
+  checked,
+  onChecked,
+}: {
+  name: string;
+  label: ReactNode;
+  checked: boolean;
+  onChecked(v: boolean): void;
+}) {
+  const id = useId();
+  return (
+    <FormField type="checkbox">
+      <div className="utrecht-form-field__input">
+        <Checkbox
+          id={id}
+          name={name}
+          checked={checked}
+          onChange={(e) => onChecked(e.target.checked)}
+        />
+      </div>
+      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
       </div>
     </FormField>
   );

@@ -1,13 +1,13 @@
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api, ApiError, unwrap } from '../../api/client.ts';
-import type { ParticipantDetail } from '../../api/queries.ts';
+import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { defaultArm } from '@wegwijzer/domain/rules';
+import { api, unwrap } from '../../api/client.ts';
+import { pilotQuery, type ParticipantDetail } from '../../api/queries.ts';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
+import { variablesQuery } from '../variables/queries.ts';
 import { Choice, TextBox } from './Fields.tsx';
 import {
-  ARMS,
   checkParticipant,
   draftFromParticipant,
   EDUCATIONS,
@@ -16,20 +16,29 @@ import {
   PARTICIPANT_FIELDS,
   participantBaseline,
   participantInput,
-  serverProblems,
   type ParticipantDraft,
   type ParticipantField,
-  type Problem,
   type Tri,
 } from './forms.ts';
-import { manageStrings, problemText } from './strings.ts';
+import { manageStrings } from './strings.ts';
+import { useCheckedForm } from './useCheckedForm.tsx';
+import { VariableInputs } from './VariableInputs.tsx';
+import {
+  checkValues,
+  valuesDraft,
+  valuesInput,
+  type ValuesDraft,
+  type VariableField,
+} from './variable-values.ts';
 
-type Shown = Partial<Record<ParticipantField | 'bsn', Problem | string>>;
 type Created = { id: string; participantRef: string };
+type Draft = ParticipantDraft & { values: ValuesDraft; bsn: string };
+type Field = ParticipantField | 'bsn' | VariableField;
 
 /**
  * Add one participant to a pilot (`participant` absent) or edit one's baseline: the SPEC §2
- * baseline fields, checked with the same rules as the CSV import.
+ * baseline fields, the pilot's arms and its own variables, checked with the same rules as the
+ * CSV import.
  */
 export function ParticipantForm({
   pilotId,
@@ -41,35 +50,44 @@ export function ParticipantForm({
   const s = useStrings(manageStrings);
   const { t, locale } = useI18n();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<ParticipantDraft>(() =>
-    participant ? draftFromParticipant(participant) : emptyParticipantDraft(),
-  );
-  const [bsn, setBsn] = useState('');
-  const [errs, setErrs] = useState<Shown>({});
-  const [formError, setFormError] = useState<string[]>([]);
-  const [done, setDone] = useState<Created | null>(null);
-
-  const save = useMutation({
-    mutationFn: (): Promise<Created> =>
-      participant
+  const vars = useQuery(variablesQuery(pilotId)).data?.items ?? [];
+  const arms = useQuery(pilotQuery(pilotId)).data?.arms ?? [];
+  const codes = arms.map((a) => a.code);
+  // A draft's arm that the pilot does not declare (a new form before the arms load) is its default.
+  const armOf = (d: Draft) => (codes.includes(d.arm) ? d.arm : defaultArm(codes));
+  const f = useCheckedForm<Draft, Field, Created>({
+    initial: () => ({
+      ...(participant ? draftFromParticipant(participant) : emptyParticipantDraft()),
+      values: valuesDraft(participant?.variables),
+      bsn: '',
+    }),
+    fields: [...PARTICIPANT_FIELDS, 'bsn', ...vars.map((v) => `variables.${v.code}` as const)],
+    check: (d) => ({ ...checkParticipant(d), ...checkValues(vars, d.values) }),
+    send: (d): Promise<Created> => {
+      const draft = { ...d, arm: armOf(d) };
+      return participant
         ? unwrap(
             api.api.participants[':id'].$patch({
               param: { id: participant.id },
-              json: participantBaseline(draft),
+              json: {
+                ...participantBaseline(draft),
+                variables: valuesInput(vars, d.values, { clear: true }),
+              },
             }),
           )
         : unwrap(
             api.api.pilots[':id'].participants.$post({
               param: { id: pilotId },
-              json: { ...participantInput(draft), ...(bsn.trim() ? { bsn: bsn.trim() } : {}) },
+              json: {
+                ...participantInput(draft),
+                variables: valuesInput(vars, d.values, { clear: false }),
+                ...(d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
+              },
             }),
-          ),
-    onSuccess: async (p) => {
-      setDone(p);
-      if (!participant) {
-        setDraft(emptyParticipantDraft());
-        setBsn('');
-      }
+          );
+    },
+    onSent: async (p) => {
+      if (!participant) f.setDraft({ ...emptyParticipantDraft(), values: {}, bsn: '' });
       // The lists, counts and worklist of the pilot all include this person.
       await Promise.all(
         [
@@ -80,36 +98,15 @@ export function ParticipantForm({
           ['worklist', pilotId],
           ['outcomes', pilotId],
           ['comparison'],
+          ['variables', pilotId],
         ].map((queryKey) => qc.invalidateQueries({ queryKey })),
       );
     },
-    onError: (e) => {
-      if (e instanceof ApiError) {
-        const r = serverProblems(e.detailList, [...PARTICIPANT_FIELDS, 'bsn'] as const);
-        setErrs(r.fields);
-        setFormError(r.rest.length || Object.keys(r.fields).length ? r.rest : [e.message]);
-      } else setFormError([String(e)]);
-    },
   });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    setFormError([]);
-    const found = checkParticipant(draft);
-    setErrs(found);
-    if (Object.keys(found).length === 0) save.mutate();
-  };
-  const set =
-    <K extends ParticipantField>(k: K) =>
-    (v: ParticipantDraft[K]) => {
-      setDraft((d) => ({ ...d, [k]: v }));
-      setDone(null);
-    };
-  const err = (k: ParticipantField | 'bsn') => problemText(errs[k], s, locale);
+  const { draft, set, err, done } = f;
   const prefix = participant ? 'pe' : 'pa';
   const text = (
-    k: ParticipantField,
+    k: Exclude<ParticipantField, 'values'>,
     extra: { type?: 'date'; required?: boolean; hint?: string } = {},
   ) => (
     <TextBox
@@ -135,22 +132,9 @@ export function ParticipantForm({
       options={triOptions}
     />
   );
-  const count = Object.keys(errs).length;
-
   return (
-    <form className="form manage-form" onSubmit={submit} noValidate>
-      {count > 0 && (
-        <Alert type="error" role="alert">
-          <Paragraph>{s.fixErrors(count)}</Paragraph>
-        </Alert>
-      )}
-      {formError.length > 0 && (
-        <Alert type="error" role="alert">
-          {formError.map((m) => (
-            <Paragraph key={m}>{m}</Paragraph>
-          ))}
-        </Alert>
-      )}
+    <form className="form manage-form" onSubmit={f.submit} noValidate>
+      {f.alerts}
       <div className="form-grid">
         {!participant && text('participantRef', { required: true, hint: s.participantRefHint })}
         {!participant && (
@@ -158,17 +142,20 @@ export function ParticipantForm({
             name="pa-bsn"
             label={s.bsn}
             hint={s.bsnHint}
-            value={bsn}
-            onValue={setBsn}
+            value={draft.bsn}
+            onValue={set('bsn')}
             error={err('bsn')}
           />
         )}
         <Choice
           name={`${prefix}-arm`}
           label={s.arm}
-          value={draft.arm}
-          onValue={(v) => set('arm')(v || 'intervention')}
-          options={ARMS.map((a) => ({ value: a, label: s.armLabels[a] }))}
+          value={armOf(draft)}
+          onValue={(v) => set('arm')(v || defaultArm(codes))}
+          options={arms.map((a) => ({
+            value: a.code,
+            label: (locale === 'en' ? a.labelEn : null) ?? a.label,
+          }))}
         />
         {text('intakeDate', { type: 'date', required: true })}
         {text('monthlyBenefit')}
@@ -197,8 +184,22 @@ export function ParticipantForm({
         />
         {participant && text('lostToFollowUpDate', { type: 'date' })}
       </div>
+      {vars.length > 0 && (
+        <Fieldset className="own-variables">
+          <FieldsetLegend>{s.ownVariables}</FieldsetLegend>
+          <div className="form-grid">
+            <VariableInputs
+              vars={vars}
+              values={draft.values}
+              onValue={(code, v) => set('values')({ ...draft.values, [code]: v })}
+              err={err}
+              prefix={prefix}
+            />
+          </div>
+        </Fieldset>
+      )}
       <div className="form-actions">
-        <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={f.pending}>
           {participant ? s.save : s.addParticipant}
         </Button>
         <span aria-live="polite">

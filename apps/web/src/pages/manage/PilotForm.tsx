@@ -1,16 +1,10 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  FieldsetLegend,
-  Paragraph,
-} from '@utrecht/component-library-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api, ApiError, unwrap } from '../../api/client.ts';
+import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type ApiError } from '../../api/client.ts';
 import type { Pilot } from '../../api/queries.ts';
-import { useI18n, useStrings } from '../../i18n.tsx';
+import { useStrings } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
+import { ArmsFields } from './ArmsFields.tsx';
 import { Choice, LongText, TextBox } from './Fields.tsx';
 import {
   checkPilot,
@@ -22,11 +16,9 @@ import {
   THEMES,
   type PilotDraft,
   type PilotField,
-  type Problem,
 } from './forms.ts';
-import { manageStrings, problemText } from './strings.ts';
-
-type Shown = Partial<Record<PilotField, Problem | string>>;
+import { manageStrings } from './strings.ts';
+import { useCheckedForm, type Shown } from './useCheckedForm.tsx';
 
 /** The fields of a PATCH: only what changed, so an unchanged observation end recomputes nothing. */
 function changed(before: PilotDraft, after: PilotDraft) {
@@ -38,22 +30,45 @@ function changed(before: PilotDraft, after: PilotDraft) {
 }
 
 /**
- * Create a pilot (`pilot` absent) or edit one (the pilot's Instellingen tab): every SPEC §2 field,
- * the retention date and the processing record, checked per field before anything is sent.
+ * The API's refusal to drop or recode an arm that holds participants, shown at that arm's code
+ * (or above the arms when the arm is gone from the form); the rest as any refusal.
+ */
+function armRefusal(draft: PilotDraft) {
+  return (e: ApiError) => {
+    const inUse = e.detailList.filter((d) => d.code === 'arm_in_use' && d.params);
+    if (inUse.length === 0) return null;
+    const r = serverProblems(
+      e.detailList.filter((d) => d.code !== 'arm_in_use'),
+      PILOT_FIELDS,
+    );
+    const fields: Shown<PilotField> = { ...r.fields };
+    for (const d of inUse) {
+      const arm = String(d.params!.arm);
+      const problem = {
+        code: 'arm_in_use' as const,
+        params: { arm, participants: Number(d.params!.participants) },
+      };
+      const row = draft.arms.findIndex((a) => a.was === arm);
+      if (row >= 0) fields[`arms.${row}.code`] = problem;
+      else fields.arms = problem;
+    }
+    return { fields, rest: r.rest };
+  };
+}
+
+/**
+ * Create a pilot (`pilot` absent) or edit one (the pilot's Instellingen tab): every SPEC §2
+ * field, its arms, the retention date and the processing record, checked per field before
+ * anything is sent.
  */
 export function PilotForm({ pilot }: { pilot?: Pilot }) {
   const s = useStrings(manageStrings);
-  const { locale } = useI18n();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<PilotDraft>(() =>
-    pilot ? draftFromPilot(pilot) : emptyPilotDraft(),
-  );
-  const [errs, setErrs] = useState<Shown>({});
-  const [formError, setFormError] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
-
-  const save = useMutation({
-    mutationFn: () =>
+  const f = useCheckedForm<PilotDraft, PilotField, Pilot>({
+    initial: () => (pilot ? draftFromPilot(pilot) : emptyPilotDraft()),
+    fields: PILOT_FIELDS,
+    check: checkPilot,
+    send: (draft) =>
       pilot
         ? unwrap<Pilot>(
             api.api.pilots[':id'].$patch({
@@ -62,41 +77,19 @@ export function PilotForm({ pilot }: { pilot?: Pilot }) {
             }),
           )
         : unwrap<Pilot>(api.api.pilots.$post({ json: pilotInput(draft) })),
-    onSuccess: async (p) => {
+    onSent: async (p) => {
       await qc.invalidateQueries({ queryKey: ['pilots'] });
       await qc.invalidateQueries({ queryKey: ['comparison'] });
       if (pilot) {
         qc.setQueryData(['pilot', p.id], p);
         await qc.invalidateQueries({ queryKey: ['outcomes', p.id] });
-        setSaved(true);
       } else navigate(`/pilots/${p.id}`);
     },
-    onError: (e) => {
-      if (e instanceof ApiError) {
-        const r = serverProblems(e.detailList, PILOT_FIELDS);
-        setErrs(r.fields);
-        setFormError(r.rest.length || Object.keys(r.fields).length ? r.rest : [e.message]);
-      } else setFormError([String(e)]);
-    },
+    refusal: (e, draft) => armRefusal(draft)(e),
   });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    setFormError([]);
-    const found = checkPilot(draft);
-    setErrs(found);
-    if (Object.keys(found).length === 0) save.mutate();
-  };
-  const set =
-    <K extends PilotField>(k: K) =>
-    (v: PilotDraft[K]) => {
-      setDraft((d) => ({ ...d, [k]: v }));
-      setSaved(false);
-    };
-  const err = (k: PilotField) => problemText(errs[k], s, locale);
+  const { draft, set, err } = f;
   const text = (
-    k: PilotField,
+    k: Exclude<PilotField, 'arms' | `arms.${number}.${string}`>,
     extra: { hint?: string; required?: boolean; type?: 'date' } = {},
   ) => (
     <TextBox
@@ -107,28 +100,16 @@ export function PilotForm({ pilot }: { pilot?: Pilot }) {
           {!extra.required && <span className="muted"> {s.optional}</span>}
         </>
       }
-      value={draft[k]}
-      onValue={set(k) as (v: string) => void}
+      value={draft[k] as string}
+      onValue={set(k as keyof PilotDraft) as (v: string) => void}
       error={err(k)}
       {...extra}
     />
   );
-  const count = Object.keys(errs).length;
 
   return (
-    <form className="form manage-form" onSubmit={submit} noValidate aria-labelledby="pf-h">
-      {count > 0 && (
-        <Alert type="error" role="alert">
-          <Paragraph>{s.fixErrors(count)}</Paragraph>
-        </Alert>
-      )}
-      {formError.length > 0 && (
-        <Alert type="error" role="alert">
-          {formError.map((m) => (
-            <Paragraph key={m}>{m}</Paragraph>
-          ))}
-        </Alert>
-      )}
+    <form className="form manage-form" onSubmit={f.submit} noValidate aria-labelledby="pf-h">
+      {f.alerts}
       <Fieldset>
         <FieldsetLegend>{s.sectionPilot}</FieldsetLegend>
         {text('name', { required: true })}
@@ -170,10 +151,15 @@ export function PilotForm({ pilot }: { pilot?: Pilot }) {
           onValue={set('description')}
           error={err('description')}
         />
-        <Paragraph className="muted">
-          <strong>{s.arms}.</strong> {s.armsHint}
-        </Paragraph>
       </Fieldset>
+      <ArmsFields
+        draft={draft}
+        onDraft={(part) => {
+          f.setDraft((d) => ({ ...d, ...part }));
+          f.setDone(null);
+        }}
+        err={err}
+      />
       <Fieldset>
         <FieldsetLegend>{s.sectionAmounts}</FieldsetLegend>
         <Paragraph className="muted">{s.sectionAmountsHint}</Paragraph>
@@ -220,10 +206,12 @@ export function PilotForm({ pilot }: { pilot?: Pilot }) {
         {text('contact')}
       </Fieldset>
       <div className="form-actions">
-        <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={f.pending}>
           {pilot ? s.save : s.create}
         </Button>
-        <span aria-live="polite">{saved && <span className="notice ok">{s.saved}</span>}</span>
+        <span aria-live="polite">
+          {pilot && f.done && <span className="notice ok">{s.saved}</span>}
+        </span>
       </div>
     </form>
   );

@@ -119,3 +119,72 @@ describe('serverProblems', () => {
     expect(r.rest).toEqual(['participantRef ZW-001 exists']);
   });
 });
+
+describe('the arms of the pilot form', () => {
+  it('sends intervention and control by default, as pilots without declared arms have them', () => {
+    expect(pilotInput(pilot()).arms).toEqual([
+      { code: 'intervention', label: 'Interventie', labelEn: 'Intervention' },
+      { code: 'control', label: 'Controlegroep', labelEn: 'Control group' },
+    ]);
+  });
+
+  it('sends four declared arms that the API schema accepts, control last', () => {
+    const draft = pilot({
+      arms: [
+        { code: 'vrijstelling', label: 'Vrijstelling', labelEn: 'Exemption' },
+        { code: 'extra_begeleiding', label: 'Extra begeleiding', labelEn: '' },
+        { code: 'zelf', label: 'Zelf bepalen', labelEn: '' },
+      ],
+      control: true,
+      controlLabel: 'Controle',
+      controlLabelEn: '',
+    });
+    expect(checkPilot(draft)).toEqual({});
+    const input = pilotInput(draft);
+    expect(input.arms?.map((a) => a.code)).toEqual([
+      'vrijstelling',
+      'extra_begeleiding',
+      'zelf',
+      'control',
+    ]);
+    expect(input.arms?.[1]?.labelEn).toBeNull();
+    expect(PilotInput.safeParse(input).success).toBe(true);
+    expect(pilotInput({ ...draft, control: false }).arms).toHaveLength(3);
+  });
+
+  it('refuses a bad code, a repeated code, the control code and a missing label at their fields', () => {
+    const e = checkPilot(
+      pilot({
+        arms: [
+          { code: 'Extra Hulp', label: 'Extra hulp', labelEn: '' },
+          { code: 'coach', label: '', labelEn: '' },
+          { code: 'coach', label: 'Coach twee', labelEn: '' },
+          { code: 'control', label: 'Nog een', labelEn: '' },
+        ],
+        controlLabel: ' ',
+      }),
+    );
+    expect(e).toEqual({
+      'arms.0.code': { code: 'not_a_code' },
+      'arms.1.label': { code: 'required' },
+      'arms.2.code': { code: 'duplicate', params: { value: 'coach' } },
+      'arms.3.code': { code: 'control_code' },
+      controlLabel: { code: 'required' },
+    });
+    const s = manageStrings.nl;
+    expect(problemText(e['arms.3.code'], s, 'nl')).toBe(
+      'De code control is van de controlegroep; kies een andere.',
+    );
+    expect(problemText(e['arms.2.code'], s, 'nl')).toBe('De code coach komt al eerder voor.');
+  });
+
+  it('words the refusal to drop an arm with participants in Dutch and English', () => {
+    const p = { code: 'arm_in_use' as const, params: { arm: 'vrijstelling', participants: 12 } };
+    expect(problemText(p, manageStrings.nl, 'nl')).toMatch(
+      /^Groep vrijstelling heeft 12 deelnemers/,
+    );
+    expect(problemText(p, manageStrings.en, 'en')).toMatch(
+      /^Group vrijstelling has 12 participants/,
+    );
+  });
+});

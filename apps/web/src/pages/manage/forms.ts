@@ -1,4 +1,5 @@
 import {
+  armDeclarationProblems,
   checkIsoDate,
   participantNumber,
   readTypedNumber,
@@ -7,7 +8,10 @@ import {
 } from '@wegwijzer/domain/rules';
 import {
   ARMS,
+  CONTROL_ARM,
+  DEFAULT_PILOT_ARMS,
   EDUCATIONS,
+  MAX_INTERVENTION_ARMS,
   HOUSEHOLDS,
   THEMES,
   type Arm,
@@ -30,7 +34,9 @@ export type Problem =
   | { code: 'municipality_code' }
   | { code: 'year_range' }
   | { code: 'end_before_start' }
-  | { code: 'retain_before_start' };
+  | { code: 'retain_before_start' }
+  | { code: 'control_code' }
+  | { code: 'arm_in_use'; params: { arm: string; participants: number } };
 export type Problems<F extends string> = Partial<Record<F, Problem>>;
 
 /** The years a pilot's dates may fall in (as the API's PILOT_YEARS). */
@@ -53,8 +59,24 @@ export interface PilotDraft {
   agreementRef: string;
   department: string;
   contact: string;
+  /** The intervention arms in order (1 to 6). */
+  arms: ArmDraft[];
+  /** Whether the pilot has a control arm, and its labels. */
+  control: boolean;
+  controlLabel: string;
+  controlLabelEn: string;
 }
-export type PilotField = keyof PilotDraft;
+
+/** One intervention arm as typed; `was` is its stored code, to name it when a change is refused. */
+export interface ArmDraft {
+  code: string;
+  label: string;
+  labelEn: string;
+  was?: string;
+}
+/** The field of one part of one arm: `arms.0.code`, `arms.2.label`. */
+export type ArmField = `arms.${number}.${'code' | 'label' | 'labelEn'}`;
+export type PilotField = Exclude<keyof PilotDraft, 'arms'> | 'arms' | ArmField;
 export const PILOT_FIELDS = [
   'name',
   'municipality',
@@ -72,6 +94,7 @@ export const PILOT_FIELDS = [
   'agreementRef',
   'department',
   'contact',
+  'arms',
 ] as const satisfies readonly PilotField[];
 export const PROCESSING_FIELDS = [
   'purpose',
@@ -80,7 +103,23 @@ export const PROCESSING_FIELDS = [
   'department',
   'contact',
 ] as const satisfies readonly PilotField[];
-export { THEMES, ARMS, HOUSEHOLDS, EDUCATIONS };
+export { THEMES, ARMS, HOUSEHOLDS, EDUCATIONS, MAX_INTERVENTION_ARMS };
+
+const [DEFAULT_INTERVENTION, DEFAULT_CONTROL] = DEFAULT_PILOT_ARMS as [
+  (typeof DEFAULT_PILOT_ARMS)[number],
+  (typeof DEFAULT_PILOT_ARMS)[number],
+];
+
+/** A new intervention arm row: the first is `intervention`, as pilots without arms have it. */
+export function emptyArm(first: boolean): ArmDraft {
+  return first
+    ? {
+        code: DEFAULT_INTERVENTION.code,
+        label: DEFAULT_INTERVENTION.label,
+        labelEn: DEFAULT_INTERVENTION.labelEn ?? '',
+      }
+    : { code: '', label: '', labelEn: '' };
+}
 
 export function emptyPilotDraft(): PilotDraft {
   return {
@@ -100,6 +139,10 @@ export function emptyPilotDraft(): PilotDraft {
     agreementRef: '',
     department: '',
     contact: '',
+    arms: [emptyArm(true)],
+    control: true,
+    controlLabel: DEFAULT_CONTROL.label,
+    controlLabelEn: DEFAULT_CONTROL.labelEn ?? '',
   };
 }
 
@@ -109,7 +152,15 @@ export function typedAmount(v: number | null): string {
 }
 
 export function draftFromPilot(p: Pilot): PilotDraft {
+  const declared = p.arms && p.arms.length > 0 ? p.arms : DEFAULT_PILOT_ARMS;
+  const control = declared.find((a) => a.code === CONTROL_ARM);
   return {
+    arms: declared
+      .filter((a) => a.code !== CONTROL_ARM)
+      .map((a) => ({ code: a.code, label: a.label, labelEn: a.labelEn ?? '', was: a.code })),
+    control: Boolean(control),
+    controlLabel: control?.label ?? DEFAULT_CONTROL.label,
+    controlLabelEn: control ? (control.labelEn ?? '') : (DEFAULT_CONTROL.labelEn ?? ''),
     name: p.name,
     municipality: p.municipality,
     theme: p.theme,
@@ -173,8 +224,45 @@ export function checkPilot(d: PilotDraft): Problems<PilotField> {
   e.description = tooLong(d.description, 10000) ?? undefined;
   for (const f of PROCESSING_FIELDS)
     e[f] = tooLong(d[f], f === 'purpose' || f === 'legalBasis' ? 2000 : 200) ?? undefined;
+  Object.assign(e, checkArms(d));
   for (const k of Object.keys(e) as PilotField[]) if (!e[k]) delete e[k];
   return e;
+}
+
+/** The arms' refusals by the shared rule, per part of each arm; `control` names the control arm. */
+function checkArms(d: PilotDraft): Problems<PilotField> {
+  const e: Problems<PilotField> = {};
+  const list = armList(d);
+  for (const p of armDeclarationProblems(list)) {
+    if (p.index < d.arms.length) {
+      const key: ArmField = `arms.${p.index}.${p.field}`;
+      if (!e[key]) e[key] = p.error;
+    }
+    // The control arm comes last; its code is fixed, so only its labels can be wrong.
+    else if (p.field === 'label') e.controlLabel = p.error;
+    else if (p.field === 'labelEn') e.controlLabelEn = p.error;
+  }
+  // An intervention arm may not take the control arm's code.
+  d.arms.forEach((a, i) => {
+    if (a.code.trim() === CONTROL_ARM) e[`arms.${i}.code`] = { code: 'control_code' };
+  });
+  return e;
+}
+
+/** The declared arms of a draft in order: the intervention arms, then control when it has one. */
+function armList(d: PilotDraft) {
+  const arms = d.arms.map((a) => ({
+    code: a.code.trim(),
+    label: a.label.trim(),
+    labelEn: textOrNull(a.labelEn),
+  }));
+  if (d.control)
+    arms.push({
+      code: CONTROL_ARM,
+      label: d.controlLabel.trim(),
+      labelEn: textOrNull(d.controlLabelEn),
+    });
+  return arms;
 }
 
 const textOrNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -200,6 +288,7 @@ export function pilotInput(d: PilotDraft): PilotInput {
       department: textOrNull(d.department),
       contact: textOrNull(d.contact),
     },
+    arms: armList(d),
   };
 }
 
@@ -367,12 +456,9 @@ export function serverProblems<F extends string>(
   const out: Partial<Record<F, Problem | string>> = {};
   const rest: string[] = [];
   for (const d of details) {
-    const key = fields.find(
-      (f) =>
-        String(d.path ?? '')
-          .split('.')
-          .pop() === f,
-    );
+    // A field is named by its whole path (`variables.sessions_attended`) or its last segment.
+    const path = String(d.path ?? '');
+    const key = fields.find((f) => path === f || path.split('.').pop() === f);
     // A refusal by a shared rule is worded as the form's own check; any other in the server's words.
     const problem: Problem | string = isRuleCode(d.code)
       ? { code: d.code, ...(d.params ? { params: d.params } : {}) }

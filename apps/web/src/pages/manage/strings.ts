@@ -1,5 +1,5 @@
 import type { Theme } from '@wegwijzer/domain/values';
-import type { Locale } from '../../format.ts';
+import { formatNumber, type Locale } from '../../format.ts';
 import { ruleMessage, isRuleCode } from '../../rule-messages.ts';
 import type { Problem } from './forms.ts';
 
@@ -19,7 +19,20 @@ const nl = {
   sectionPrivacy: 'Bewaren en verwerken (AVG)',
   arms: 'Groepen',
   armsHint:
-    'Elke pilot heeft een interventiegroep. Een controlegroep ontstaat zodra u deelnemers in de groep Controle opneemt.',
+    'Elke pilot heeft minstens één interventiegroep, en hooguit zes. Elke interventiegroep wordt vergeleken met de controlegroep, als de pilot die heeft.',
+  armsInUseHint:
+    'Een groep met deelnemers kan een andere naam krijgen, maar de code blijft en de groep kan niet weg.',
+  interventionArm: (n: number) => `Interventiegroep ${n}`,
+  armCode: 'Code',
+  armCodeHint:
+    'Kleine letters, cijfers en _, bijvoorbeeld extra_begeleiding. Zo heet de groep in importbestanden.',
+  armLabel: 'Naam (Nederlands)',
+  armLabelEn: 'Naam (Engels)',
+  addArm: 'Interventiegroep toevoegen',
+  removeArm: (label: string) => `Verwijder ${label}`,
+  hasControl: 'Deze pilot heeft een controlegroep (code control)',
+  controlLabel: 'Naam van de controlegroep (Nederlands)',
+  controlLabelEn: 'Naam van de controlegroep (Engels)',
   name: 'Naam',
   municipality: 'Gemeente (CBS-code)',
   municipalityHint: 'GM gevolgd door vier cijfers, bijvoorbeeld GM0599 voor Rotterdam.',
@@ -67,7 +80,6 @@ const nl = {
   bsnHint:
     'Alleen om dubbele inschrijving te voorkomen: het BSN wordt gecontroleerd en niet bewaard.',
   arm: 'Groep',
-  armLabels: { intervention: 'Interventie', control: 'Controle' },
   intakeDate: 'Intakedatum',
   household: 'Huishouden',
   birthYear: 'Geboortejaar',
@@ -82,6 +94,10 @@ const nl = {
   yes: 'Ja',
   no: 'Nee',
   added: (ref: string) => `Deelnemer ${ref} is toegevoegd.`,
+  ownVariables: 'Eigen variabelen van de pilot',
+  notRecorded: 'Niet vastgelegd',
+  wholeFromTo: (min: number | null, max: number | null, l: Locale) =>
+    `Een heel getal van ${formatNumber(min ?? 0, 0, l)} tot en met ${formatNumber(max ?? 0, 0, l)}.`,
   open: 'Openen',
   // The forms' own checks.
   problems: {
@@ -89,6 +105,9 @@ const nl = {
     year_range: 'Vul een jaar van 1990 tot en met 2100 in.',
     end_before_start: 'Deze datum ligt vóór de startdatum.',
     retain_before_start: 'De bewaardatum mag niet vóór de startdatum liggen.',
+    control_code: 'De code control is van de controlegroep; kies een andere.',
+    arm_in_use: (arm: string, n: number) =>
+      `Groep ${arm} heeft ${n === 1 ? '1 deelnemer' : `${n} deelnemers`} en kan niet weg of een andere code krijgen. Geef de groep hooguit een andere naam, of verplaats of verwijder eerst die deelnemers.`,
   },
 };
 
@@ -108,7 +127,20 @@ const en: ManageStrings = {
   sectionPrivacy: 'Retention and processing (GDPR)',
   arms: 'Groups',
   armsHint:
-    'Every pilot has an intervention group. A control group appears as soon as you add participants to the Control group.',
+    'Every pilot has at least one intervention group, and at most six. Each intervention group is compared with the control group, if the pilot has one.',
+  armsInUseHint:
+    'A group with participants can be renamed, but its code stays and the group cannot be removed.',
+  interventionArm: (n: number) => `Intervention group ${n}`,
+  armCode: 'Code',
+  armCodeHint:
+    'Lower-case letters, digits and _, for example extra_support. Import files name the group by it.',
+  armLabel: 'Name (Dutch)',
+  armLabelEn: 'Name (English)',
+  addArm: 'Add intervention group',
+  removeArm: (label: string) => `Remove ${label}`,
+  hasControl: 'This pilot has a control group (code control)',
+  controlLabel: 'Name of the control group (Dutch)',
+  controlLabelEn: 'Name of the control group (English)',
   name: 'Name',
   municipality: 'Municipality (CBS code)',
   municipalityHint: 'GM followed by four digits, for example GM0599 for Rotterdam.',
@@ -153,7 +185,6 @@ const en: ManageStrings = {
   bsn: 'BSN',
   bsnHint: 'Only to prevent double enrolment: the BSN is checked and not stored.',
   arm: 'Group',
-  armLabels: { intervention: 'Intervention', control: 'Control' },
   intakeDate: 'Intake date',
   household: 'Household',
   birthYear: 'Year of birth',
@@ -168,12 +199,19 @@ const en: ManageStrings = {
   yes: 'Yes',
   no: 'No',
   added: (ref: string) => `Participant ${ref} was added.`,
+  ownVariables: 'The pilot’s own variables',
+  notRecorded: 'Not recorded',
+  wholeFromTo: (min: number | null, max: number | null, l: Locale) =>
+    `A whole number from ${formatNumber(min ?? 0, 0, l)} to ${formatNumber(max ?? 0, 0, l)}.`,
   open: 'Open',
   problems: {
     municipality_code: 'Enter a CBS code: GM and four digits, for example GM0599.',
     year_range: 'Enter a year from 1990 to 2100.',
     end_before_start: 'This date is before the start date.',
     retain_before_start: 'The retention date must not be before the start date.',
+    control_code: 'The code control belongs to the control group; choose another.',
+    arm_in_use: (arm: string, n: number) =>
+      `Group ${arm} has ${n === 1 ? '1 participant' : `${n} participants`} and cannot be removed or get another code. Rename it at most, or move or erase those participants first.`,
   },
 };
 
@@ -188,5 +226,6 @@ export function problemText(p: Problem | string | undefined, s: ManageStrings, l
       { code: p.code, ...('params' in p && p.params ? { params: p.params } : {}) },
       locale,
     );
-  return s.problems[p.code as keyof ManageStrings['problems']];
+  if (p.code === 'arm_in_use') return s.problems.arm_in_use(p.params.arm, p.params.participants);
+  return s.problems[p.code as Exclude<keyof ManageStrings['problems'], 'arm_in_use'>];
 }

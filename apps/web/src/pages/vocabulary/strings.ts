@@ -6,6 +6,10 @@ const nl = {
   savings: 'Besparing',
   netEffect: 'netto-effect t.o.v. controle',
   gross: 'bruto besparing, geen vergelijkingsgroep',
+  netColumn: 'Netto-effect t.o.v. controle',
+  netColumnWho: 'pilots met controlegroep',
+  grossColumn: 'Bruto besparing',
+  grossColumnWho: 'pilots zonder controlegroep: geen netto-effect',
 };
 
 export type VocabularyStrings = typeof nl;
@@ -16,6 +20,10 @@ const en: VocabularyStrings = {
   savings: 'Savings',
   netEffect: 'net effect vs control',
   gross: 'gross savings, no comparison group',
+  netColumn: 'Net effect vs control',
+  netColumnWho: 'pilots with a control group',
+  grossColumn: 'Gross savings',
+  grossColumnWho: 'pilots without a control group: no net effect',
 };
 
 export const vocabularyStrings = { nl, en };
