@@ -732,60 +732,72 @@ function attackBalance(at: Attacker, v: any, a: any, p: string): void {
   }
 }
 
-/** Profiles that differ in one field: the group missing that field is the whole minus the rest. */
+/**
+ * Profiles that differ in one field: the group missing that field is the whole minus the rest.
+ * Each intervention arm of a pilot is its own option; its `intervention` side is that arm.
+ */
 function routeplanner(
   at: Attacker,
   viewer: Replies,
   admin: Replies,
   pilots: readonly string[],
 ): void {
-  const result = (q: string, p: string) =>
-    viewer.get(`/api/routeplanner?${q}`)?.results.find((r: any) => r.pilotId === p);
+  const result = (q: string, p: string, arm: string) =>
+    viewer
+      .get(`/api/routeplanner?${q}`)
+      ?.results.find((r: any) => r.pilotId === p && (r.arm ?? 'intervention') === arm);
   for (const p of pilots) {
-    for (const [field, values] of Object.entries(PROFILE_VALUES)) {
-      const whole = result(`window=12&heterogeneityBy=${field}`, p);
-      const rounded =
-        viewer.get(`/api/routeplanner?window=12&heterogeneityBy=${field}`)?.rounded === true;
-      const subgroups = admin.get(`/api/pilots/${p}/subgroups?by=${field}&window=12`);
-      for (const arm of ['intervention', 'control'] as const) {
-        if (!whole || typeof whole.matched[arm] !== 'number') continue;
-        const cells = values.map((v) => {
-          const r = result(`window=12&${field}=${encodeURIComponent(v)}`, p);
-          const value =
-            v === 'true' ? true : v === 'false' ? false : /^\d$/.test(v) ? Number(v) : v;
-          const exact =
-            subgroups.groups.find((g: any) => g.value === value)?.arms[arm]?.evaluable ?? 0;
-          // A widened profile matched others too: it says nothing exact about this group.
-          const shown =
-            !r || r.relaxed.length > 0 ? iv(0, INF) : at.known(r.matched[arm], rounded, false);
-          return { key: `${p}/k=12/${field}=${value}/${arm}/evaluable`, shown, exact };
-        });
-        const missing =
-          subgroups.groups.find((g: any) => g.value === null)?.arms[arm]?.evaluable ?? 0;
-        cells.push({
-          key: `${p}/k=12/${field}=null/${arm}/evaluable`,
-          shown: iv(0, INF),
-          exact: missing,
-        });
-        at.breakdown(
-          at.known(whole.matched[arm], rounded, false),
-          cells,
-          `route planner profiles by ${field}`,
-        );
-        // The heterogeneity groups split the same whole.
-        const het = whole.heterogeneity;
-        if (het)
+    const options: string[] = (
+      viewer.get('/api/routeplanner?window=12&heterogeneityBy=motivation')?.results ?? []
+    )
+      .filter((r: any) => r.pilotId === p)
+      .map((r: any) => r.arm ?? 'intervention');
+    for (const option of options)
+      for (const [field, values] of Object.entries(PROFILE_VALUES)) {
+        const whole = result(`window=12&heterogeneityBy=${field}`, p, option);
+        const rounded =
+          viewer.get(`/api/routeplanner?window=12&heterogeneityBy=${field}`)?.rounded === true;
+        const subgroups = admin.get(`/api/pilots/${p}/subgroups?by=${field}&window=12`);
+        for (const side of ['intervention', 'control'] as const) {
+          const arm = side === 'intervention' ? option : 'control';
+          if (!whole || typeof whole.matched[side] !== 'number') continue;
+          const cells = values.map((v) => {
+            const r = result(`window=12&${field}=${encodeURIComponent(v)}`, p, option);
+            const value =
+              v === 'true' ? true : v === 'false' ? false : /^\d$/.test(v) ? Number(v) : v;
+            const exact =
+              subgroups.groups.find((g: any) => g.value === value)?.arms[arm]?.evaluable ?? 0;
+            // A widened profile matched others too: it says nothing exact about this group.
+            const shown =
+              !r || r.relaxed.length > 0 ? iv(0, INF) : at.known(r.matched[side], rounded, false);
+            return { key: `${p}/k=12/${field}=${value}/${arm}/evaluable`, shown, exact };
+          });
+          const missing =
+            subgroups.groups.find((g: any) => g.value === null)?.arms[arm]?.evaluable ?? 0;
+          cells.push({
+            key: `${p}/k=12/${field}=null/${arm}/evaluable`,
+            shown: iv(0, INF),
+            exact: missing,
+          });
           at.breakdown(
-            at.known(whole.matched[arm], rounded, false),
-            het.groups.map((g: any) => ({
-              key: `${p}/k=12/${field}=${g.value}/${arm}/evaluable`,
-              shown: at.known(g.n[arm], rounded, false),
-              exact:
-                subgroups.groups.find((s: any) => s.value === g.value)?.arms[arm]?.evaluable ?? 0,
-            })),
-            `route planner heterogeneity by ${field}`,
+            at.known(whole.matched[side], rounded, false),
+            cells,
+            `route planner profiles by ${field}`,
           );
+          // The heterogeneity groups split the same whole.
+          const het = whole.heterogeneity;
+          if (het)
+            at.breakdown(
+              at.known(whole.matched[side], rounded, false),
+              het.groups.map((g: any) => ({
+                key: `${p}/k=12/${field}=${g.value}/${arm}/evaluable`,
+                shown: at.known(g.n[side], rounded, false),
+                exact:
+                  subgroups.groups.find((s: any) => s.value === g.value)?.arms[arm]?.evaluable ?? 0,
+              })),
+              `route planner heterogeneity by ${field}`,
+            );
+        }
       }
-    }
   }
 }

@@ -177,13 +177,24 @@ async function sumWindows(
   return rows;
 }
 
-/** SQL of a pilot variable's subgroup on `pv`, the bands generated from the domain's one table. */
-function variableGroupSql(v: StoredVariable): string {
-  if (v.type === 'category') return 'pv.level';
+/**
+ * SQL of a pilot variable's subgroup on `participant_values` joined as `alias`, the bands
+ * generated from the domain's one table.
+ */
+export function variableGroupSql(v: StoredVariable, alias = 'pv'): string {
+  if (v.type === 'category') return `${alias}.level`;
   const bands = integerBands(v);
-  if (bands.length === 0) return 'pv.number_value';
-  const whens = bands.map((b) => `WHEN pv.number_value <= ${b.to} THEN '${b.label}'`);
-  return `CASE WHEN pv.number_value IS NULL THEN NULL ${whens.join(' ')} END`;
+  if (bands.length === 0) return `${alias}.number_value`;
+  const whens = bands.map((b) => `WHEN ${alias}.number_value <= ${b.to} THEN '${b.label}'`);
+  return `CASE WHEN ${alias}.number_value IS NULL THEN NULL ${whens.join(' ')} END`;
+}
+
+/** A variable's subgroup as SQL hands it back (PostgreSQL gives BIGINT as text). */
+export function variableGroupFromSql(v: StoredVariable, raw: unknown): VariableValue | null {
+  if (raw === null || raw === undefined) return null;
+  if (v.type === 'boolean') return Number(raw) === 1;
+  if (v.type === 'category') return raw as string;
+  return typeof raw === 'string' && !/^-?\d+$/.test(raw) ? raw : Number(raw);
 }
 
 /**

@@ -29,6 +29,14 @@ export const RouteplannerQuery = z.object({
   heterogeneityBy: SubgroupField.default('motivation').openapi({
     description: 'Field whose subgroups the heterogeneity test compares',
   }),
+  variable: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional()
+    .openapi({
+      description:
+        "A pilot variable as a profile field, `code:value` (`supervisor_trained:ja`, `sessions_attended:12`, `regime:groep`); repeat for several. The value is read as the pilot's declaration says (level code, whole number, ja/nee); a pilot that does not declare the code is not comparable on it",
+    }),
 });
 export type RouteplannerQuery = z.infer<typeof RouteplannerQuery>;
 
@@ -81,9 +89,20 @@ export const RouteplannerResult = z.object({
   matched: z.object({ intervention: n, control: n }).openapi({
     description: 'Evaluable participants who match the (relaxed) profile, per arm',
   }),
-  relaxed: z
-    .array(SubgroupField)
-    .openapi({ description: 'Given fields dropped to reach the threshold, in the order dropped' }),
+  arm: z.string().openapi({
+    description:
+      'The intervention arm of this option: each intervention arm of a pilot is its own option, compared with that pilot’s control arm',
+  }),
+  armLabel: z.string().openapi({ description: "The arm's Dutch label" }),
+  armLabelEn: z.string().nullable(),
+  notComparable: z.array(z.string()).openapi({
+    description:
+      'Pilot variables of the profile this pilot does not declare: it is not comparable on them, and they are left out of its match',
+  }),
+  relaxed: z.array(z.string()).openapi({
+    description:
+      'Given fields (standard field names or variable codes) dropped to reach the threshold, in the order dropped',
+  }),
   offBenefit: Proportion,
   offBenefitControl: Proportion.nullable(),
   difference: Difference.nullable(),
@@ -95,9 +114,34 @@ export const RouteplannerResult = z.object({
 });
 export type RouteplannerResult = z.infer<typeof RouteplannerResult>;
 
+/** A pilot variable a visible pilot declares, usable as a profile field. */
+export const ProfileVariable = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    labelEn: z.string().nullable(),
+    type: z.enum(['category', 'integer', 'boolean']),
+    levels: z.array(
+      z.object({ code: z.string(), label: z.string(), labelEn: z.string().nullable() }),
+    ),
+    min: z.number().int().nullable(),
+    max: z.number().int().nullable(),
+    pilotIds: z.array(z.string()).openapi({ description: 'The visible pilots that declare it' }),
+  })
+  .openapi('ProfileVariable');
+export type ProfileVariable = z.infer<typeof ProfileVariable>;
+
 export const RouteplannerReply = z
   .object({
     profile: Profile,
+    variables: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'The pilot variables of the profile as given, by code' }),
+    profileVariables: z.array(ProfileVariable).openapi({
+      description:
+        'The variables the visible pilots declare (first declaration of each code), for a profile form',
+    }),
     window: z.number().int(),
     threshold: z.number().int(),
     results: z.array(RouteplannerResult),

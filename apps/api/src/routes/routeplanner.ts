@@ -17,7 +17,7 @@ export const routeplanner = new OpenAPIHono<AppEnv>().openapi(
       summary:
         'Which pilot works for someone like this? Results per visible pilot for a participant profile, best first',
       description:
-        'Matches intervention (and control) participants on the given baseline fields, widening by dropping the least important field until each arm used has at least the disclosure threshold of evaluable participants. See docs/routeplanner.md.',
+        'One option per intervention arm of each visible pilot, compared with that pilot’s control arm. Matches the arm’s (and control) participants on the given baseline fields and pilot variables, widening by dropping the least important field until each arm used has at least the disclosure threshold of evaluable participants. See docs/routeplanner.md.',
       request: { query: RouteplannerQuery },
       responses: {
         200: jsonContent(RouteplannerReply, 'Results per pilot, best first'),
@@ -26,7 +26,10 @@ export const routeplanner = new OpenAPIHono<AppEnv>().openapi(
     },
   ),
   async (c) => {
-    const { window, heterogeneityBy, ...profile } = c.req.valid('query');
-    return c.json(await plan({ ctx: useCaseCtx(c), profile, k: window, by: heterogeneityBy }), 200);
+    const { window, heterogeneityBy, variable, ...profile } = c.req.valid('query');
+    return c.json(
+      await plan({ ctx: useCaseCtx(c), profile, variable, k: window, by: heterogeneityBy }),
+      200,
+    );
   },
 );

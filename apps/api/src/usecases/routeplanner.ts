@@ -1,15 +1,19 @@
 import {
   listPilotRecords,
+  listVariables,
+  loadPilotArms,
   matchedExitTimes,
   profileCells,
   type ProfileCell,
   type ProfileMatch,
-  type ProfileValue,
+  type StoredVariable,
 } from '@wegwijzer/db';
 import {
+  CONTROL_ARM,
   EXIT_REASONS,
   type Arm,
   type ExitReason,
+  type PilotArm,
   type PilotRecord,
   type Profile,
   type RouteplannerReply,
@@ -21,6 +25,11 @@ import { protectRouteplanner, type GroupCounts } from '@wegwijzer/disclosure';
 import { pilotScope } from '../http/access.ts';
 import type { UseCaseCtx } from '../http/env.ts';
 import { disclosureRules, isViewer } from './disclosure.ts';
+import {
+  parseVariableParams,
+  pilotVariableMatch,
+  profileVariables,
+} from './routeplanner-variables.ts';
 
 /**
  * The profile fields, most important first: when a profile matches too few participants, the
@@ -45,7 +54,7 @@ interface Sums {
 }
 
 const matches = (cell: ProfileCell, match: ProfileMatch) =>
-  Object.entries(match).every(([f, v]) => cell.values[f as SubgroupField] === v);
+  Object.entries(match).every(([f, v]) => cell.values[f] === v);
 
 function sum(cells: readonly ProfileCell[], arm: Arm, match: ProfileMatch): Sums {
   const s: Sums = {
@@ -69,34 +78,34 @@ const NO_ROUTES = { regular_work: null, bbz: null, combination: null, other: nul
 
 /** One rung of the widening ladder: the given fields still kept, and the arms they match. */
 interface Rung {
-  kept: SubgroupField[];
+  kept: string[];
   match: ProfileMatch;
   intervention: Sums;
   control: Sums | null;
 }
 
 /**
- * Widens the profile until both arms used have at least `threshold` evaluable participants:
- * rung L keeps the most important given fields and drops the L least important ones.
+ * Widens the profile until both arms used (intervention arm `arm` and, where there is one, the
+ * control arm) have at least `threshold` evaluable participants: rung L keeps the most
+ * important given fields and drops the L least important ones.
  */
 function widen(
   cells: readonly ProfileCell[],
-  profile: Profile,
-  given: readonly SubgroupField[],
+  wanted: ProfileMatch,
+  given: readonly string[],
+  arm: Arm,
   hasControl: boolean,
   threshold: number,
 ) {
   const rungs: Rung[] = [];
   for (let drop = 0; drop <= given.length; drop++) {
     const kept = given.slice(0, given.length - drop);
-    const match: ProfileMatch = Object.fromEntries(
-      kept.map((f) => [f, profile[f] as ProfileValue]),
-    );
+    const match: ProfileMatch = Object.fromEntries(kept.map((f) => [f, wanted[f]!]));
     rungs.push({
       kept,
       match,
-      intervention: sum(cells, 'intervention', match),
-      control: hasControl ? sum(cells, 'control', match) : null,
+      intervention: sum(cells, arm, match),
+      control: hasControl ? sum(cells, CONTROL_ARM, match) : null,
     });
   }
   const enough = (s: Sums | null) => s === null || s.evaluable >= threshold;
@@ -109,19 +118,20 @@ function widen(
 }
 
 /**
- * Does the pilot's effect (difference in exit rate between arms, whole pilot at the window)
- * differ between the subgroups of `by`? Cochran's Q; the "not recorded" group is listed but
- * not tested: it is not a value of the field.
+ * Does the effect of intervention arm `arm` (difference in exit rate against control, whole
+ * pilot at the window) differ between the subgroups of `by`? Cochran's Q; the "not recorded"
+ * group is listed but not tested: it is not a value of the field.
  */
 function heterogeneity(
   cells: readonly ProfileCell[],
   by: SubgroupField,
+  arm: Arm,
   threshold: number,
 ): { result: RouteplannerResult['heterogeneity']; counts: GroupCounts[] } {
   const values = [...new Set(cells.map((c) => c.values[by] ?? null))].sort(compareGroups(by));
   const groups = values.map((value) => {
-    const match = { [by]: value } as ProfileMatch;
-    return { value, i: sum(cells, 'intervention', match), c: sum(cells, 'control', match) };
+    const match: ProfileMatch = { [by]: value };
+    return { value, i: sum(cells, arm, match), c: sum(cells, CONTROL_ARM, match) };
   });
   const tested = groups.filter((g) => g.value !== null);
   const test = cochranQ(
@@ -159,28 +169,43 @@ const NOTES = {
     `The control arm has fewer than ${t} evaluable participants even with every given field relaxed: no comparison.`,
 };
 
-async function pilotResult(
+/** One option of the planner: an intervention arm of a pilot, and what its profile matches. */
+interface OptionInput {
+  pilot: PilotRecord;
+  arm: PilotArm;
+  hasControl: boolean;
+  cells: readonly ProfileCell[];
+  /** The values to match, by field name or variable code. */
+  wanted: ProfileMatch;
+  /** The fields of `wanted`, most important first. */
+  given: readonly string[];
+  variables: readonly StoredVariable[];
+  notComparable: string[];
+}
+
+/** The result of one option: the arm alone against the pilot's control, as a two-arm pilot. */
+async function optionResult(
   ctx: UseCaseCtx,
-  pilot: PilotRecord,
-  cells: readonly ProfileCell[],
-  profile: Profile,
-  given: readonly SubgroupField[],
+  { pilot, arm, hasControl, cells, wanted, given, variables, notComparable }: OptionInput,
   by: SubgroupField,
 ): Promise<{ result: RouteplannerResult; counts: GroupCounts[] }> {
   const threshold = ctx.config.suppressionThreshold;
-  const hasControl = cells.some((c) => c.arm === 'control' && c.participants > 0);
-  const { rung, noteCode } = widen(cells, profile, given, hasControl, threshold);
+  const { rung, noteCode } = widen(cells, wanted, given, arm.code, hasControl, threshold);
   const { intervention: i, control: c } = rung;
   const figures = noteCode !== 'too_few_matched';
   const compared = figures && c !== null && c.evaluable >= threshold;
   const times = figures
-    ? await matchedExitTimes(ctx.store.db, pilot.id, 'intervention', rung.match)
+    ? await matchedExitTimes(ctx.store.db, pilot.id, arm.code, rung.match, variables)
     : [];
-  const het = hasControl ? heterogeneity(cells, by, threshold) : null;
+  const het = hasControl ? heterogeneity(cells, by, arm.code, threshold) : null;
   const result: RouteplannerResult = {
     pilotId: pilot.id,
     pilotName: pilot.name,
     synthetic: pilot.synthetic,
+    arm: arm.code,
+    armLabel: arm.label,
+    armLabelEn: arm.labelEn,
+    notComparable,
     observational: !hasControl,
     matched: { intervention: i.evaluable, control: c?.evaluable ?? null },
     relaxed: given.slice(rung.kept.length).reverse(),
@@ -196,7 +221,6 @@ async function pilotResult(
   return { result, counts: het?.counts ?? [] };
 }
 
-/** Best first: the lower bound of the difference, else of the exit rate; controlled before observational on a tie. */
 /**
  * Best first: results with a comparison against a control group before those without one (an
  * exit rate and a difference are on different scales, and only a comparison says what the
@@ -207,43 +231,76 @@ function rank(a: RouteplannerResult, b: RouteplannerResult): number {
   const key = (r: RouteplannerResult) =>
     r.difference?.ci95?.[0] ?? r.offBenefit.ci95?.[0] ?? -Infinity;
   return (
-    controlled(a) - controlled(b) || key(b) - key(a) || a.pilotName.localeCompare(b.pilotName, 'nl')
+    controlled(a) - controlled(b) ||
+    key(b) - key(a) ||
+    a.pilotName.localeCompare(b.pilotName, 'nl') ||
+    a.armLabel.localeCompare(b.armLabel, 'nl')
   );
 }
 
 /**
- * The route planner: for every pilot the actor may see, the results of the intervention
- * participants who match `profile` (widened where too few), ranked best first.
+ * The route planner: for every intervention arm of every pilot the actor may see, the results
+ * of its participants who match `profile` (widened where too few) against the pilot's
+ * control, ranked best first.
  */
 export async function routeplanner({
   ctx,
   profile,
+  variable,
   k,
   by,
 }: {
   ctx: UseCaseCtx;
   profile: Profile;
+  /** `code:value` of pilot variables, as the query gives them. */
+  variable?: readonly string[];
   k: number;
   by: SubgroupField;
 }): Promise<RouteplannerReply> {
-  const pilots = await listPilotRecords(ctx.store.db, pilotScope(ctx.actor));
+  const wantedVariables = parseVariableParams(variable);
+  const db = ctx.store.db;
+  const pilots = await listPilotRecords(db, pilotScope(ctx.actor));
+  const ids = pilots.map((p) => p.id);
+  const declared = new Map<string, StoredVariable[]>();
+  for (const id of ids) declared.set(id, await listVariables(db, id));
+  const catalogue = profileVariables(declared, wantedVariables);
   const given = IMPORTANCE.filter((f) => profile[f] !== undefined);
   const fields = given.includes(by) ? given : [...given, by];
-  const cellsByPilot = new Map<string, ProfileCell[]>(pilots.map((p) => [p.id, []]));
-  for (const cell of await profileCells(
-    ctx.store.db,
-    pilots.map((p) => p.id),
-    k,
-    fields,
-  ))
+  const pilotMatch = new Map(
+    pilots.map((p) => [p.id, pilotVariableMatch(p.name, declared.get(p.id)!, wantedVariables)]),
+  );
+  const cellsByPilot = new Map<string, ProfileCell[]>(ids.map((id) => [id, []]));
+  const variablesByPilot = new Map(ids.map((id) => [id, pilotMatch.get(id)!.declared]));
+  for (const cell of await profileCells(db, ids, k, fields, variablesByPilot))
     cellsByPilot.get(cell.pilotId)?.push(cell);
+  const armsByPilot = await loadPilotArms(db, ids);
 
   const results = [];
-  for (const p of pilots)
-    results.push(await pilotResult(ctx, p, cellsByPilot.get(p.id)!, profile, given, by));
+  for (const pilot of pilots) {
+    const cells = cellsByPilot.get(pilot.id)!;
+    const arms = armsByPilot.get(pilot.id)!;
+    const hasControl =
+      arms.some((a) => a.code === CONTROL_ARM) &&
+      cells.some((c) => c.arm === CONTROL_ARM && c.participants > 0);
+    const own = pilotMatch.get(pilot.id)!;
+    // A pilot variable given in the profile is kept longest: it is what the question is about.
+    const input = {
+      pilot,
+      hasControl,
+      cells,
+      wanted: { ...own.values, ...Object.fromEntries(given.map((f) => [f, profile[f]!])) },
+      given: [...own.declared.map((v) => v.code), ...given],
+      variables: own.declared,
+      notComparable: own.missing,
+    };
+    for (const arm of arms)
+      if (arm.code !== CONTROL_ARM) results.push(await optionResult(ctx, { ...input, arm }, by));
+  }
   const echo = Object.fromEntries(given.map((f) => [f, profile[f]])) as Profile;
   const reply = (list: RouteplannerResult[]): RouteplannerReply => ({
     profile: echo,
+    ...(wantedVariables.size > 0 ? { variables: Object.fromEntries(wantedVariables) } : {}),
+    profileVariables: catalogue,
     window: k,
     threshold: ctx.config.suppressionThreshold,
     results: list,

@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { RISK_TABLE_DAYS } from '@wegwijzer/outcomes';
-import { ARM_COLOR } from './colors.ts';
+import { useArmLook } from './arms.tsx';
 import type { ArmKey, KmRow } from './mappers.ts';
 
 /** Day ticks of a survival axis: the days the engine tables the numbers at risk for. */
@@ -38,6 +38,7 @@ export function KmChart({
   height: number;
 }) {
   const maxT = rows.at(-1)?.t ?? 0;
+  const look = useArmLook();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart
@@ -67,7 +68,7 @@ export function KmChart({
             type="stepAfter"
             dataKey={`${a}Band`}
             stroke="none"
-            fill={ARM_COLOR[a]}
+            fill={look.style(a).color}
             fillOpacity={0.18}
             isAnimationActive={false}
             legendType="none"
@@ -79,9 +80,9 @@ export function KmChart({
             key={a}
             type="stepAfter"
             dataKey={a}
-            stroke={ARM_COLOR[a]}
+            stroke={look.style(a).color}
             strokeWidth={2}
-            strokeDasharray={a === 'control' ? '6 3' : undefined}
+            strokeDasharray={look.style(a).dash}
             dot={false}
             isAnimationActive={false}
             name={armLabel(a)}

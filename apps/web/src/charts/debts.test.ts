@@ -100,8 +100,9 @@ describe('debtWindowRows', () => {
     const rows = debtWindowRows(list);
     expect(rows.map((r) => r.window)).toEqual([6, 12]);
     expect(rows[0]!.intervention).toBe(0.25);
-    expect(rows[0]!.interventionErr![0]).toBeCloseTo(0.05);
-    expect(rows[0]!.interventionErr![1]).toBeCloseTo(0.06);
+    const err = rows[0]!.interventionErr as [number, number];
+    expect(err[0]).toBeCloseTo(0.05);
+    expect(err[1]).toBeCloseTo(0.06);
     expect(rows[1]!.control).toBeNull();
   });
   it('draws nothing for a suppressed window but keeps its cell for the table', () => {
@@ -132,8 +133,9 @@ describe('stabilisedCurve', () => {
     ]);
     expect(out[0]).toEqual({ t: 0, intervention: 0, interventionBand: [0, 0] });
     expect(out[1]!.intervention).toBeCloseTo(0.2);
-    expect(out[1]!.interventionBand![0]).toBeCloseTo(0.12);
-    expect(out[1]!.interventionBand![1]).toBeCloseTo(0.3);
+    const band = out[1]!.interventionBand as [number, number];
+    expect(band[0]).toBeCloseTo(0.12);
+    expect(band[1]).toBeCloseTo(0.3);
     expect(out[1]!.control).toBeCloseTo(0.05);
   });
 });

@@ -1,18 +1,17 @@
 import type { OutcomeSummary, SurvivalReply } from '@wegwijzer/domain';
 import { cell, isSuppressed, type Cell } from '../suppression.ts';
-import type { ArmKey, KmRow } from './mappers.ts';
+import { kmBand, kmValue, type ArmKey, type KmRow } from './mappers.ts';
 
 /** Debts and money stress (issue 11): pure mappers from the outcomes replies to rows. */
 
 type Summary = Pick<OutcomeSummary, 'arms' | 'suppressed'>;
-const ARMS = ['intervention', 'control'] as const;
 
 /**
  * True when some arm has participants with a debt intake. A suppressed n (1 to 9 for viewers)
  * counts as debt data: it is small, not absent.
  */
 export function hasDebtData(o: Summary): boolean {
-  return ARMS.some((arm) => {
+  return Object.keys(o.arms).some((arm) => {
     const d = o.arms[arm]?.debts;
     if (!d) return false;
     return (d.n ?? 0) > 0 || isSuppressed(`/arms/${arm}/debts/n`, o.suppressed);
@@ -35,37 +34,39 @@ export interface DebtArmRow {
 
 /** One row per arm present in the reply, with suppressed cells marked as such. */
 export function debtRows(o: Summary): DebtArmRow[] {
-  return ARMS.filter((arm) => o.arms[arm]?.debts).map((arm) => {
-    const d = o.arms[arm]!.debts;
-    const p = `/arms/${arm}/debts`;
-    const s = o.suppressed;
-    const n = cell(d.n, `${p}/n`, s);
-    // Over no one there is no share to hide: "–", not "<10".
-    const rate: Cell =
-      n.kind === 'value' && n.value === 0
-        ? { kind: 'missing' }
-        : cell(d.stabilised.rate, `${p}/stabilised/rate`, s);
-    return {
-      arm,
-      n,
-      count: cell(d.stabilised.count, `${p}/stabilised/count`, s),
-      rate,
-      ci: rate.kind === 'value' ? d.stabilised.ci95 : null,
-      stressN: cell(d.moneyStressN, `${p}/moneyStressN`, s),
-      stressChange: cell(d.meanMoneyStressChange, `${p}/meanMoneyStressChange`, s),
-    };
-  });
+  return Object.keys(o.arms)
+    .filter((arm) => o.arms[arm]?.debts)
+    .map((arm) => {
+      const d = o.arms[arm]!.debts;
+      const p = `/arms/${arm}/debts`;
+      const s = o.suppressed;
+      const n = cell(d.n, `${p}/n`, s);
+      // Over no one there is no share to hide: "–", not "<10".
+      const rate: Cell =
+        n.kind === 'value' && n.value === 0
+          ? { kind: 'missing' }
+          : cell(d.stabilised.rate, `${p}/stabilised/rate`, s);
+      return {
+        arm,
+        n,
+        count: cell(d.stabilised.count, `${p}/stabilised/count`, s),
+        rate,
+        ci: rate.kind === 'value' ? d.stabilised.ci95 : null,
+        stressN: cell(d.moneyStressN, `${p}/moneyStressN`, s),
+        stressChange: cell(d.meanMoneyStressChange, `${p}/meanMoneyStressChange`, s),
+      };
+    });
 }
 
 export interface DebtWindowRow {
   window: number;
-  /** Rates for the line; null where there is nothing to draw (suppressed, no one evaluable). */
-  intervention: number | null;
-  control: number | null;
-  /** [rate − lower, upper − rate] for Recharts' ErrorBar. */
-  interventionErr: [number, number] | null;
-  controlErr: [number, number] | null;
   cells: Partial<Record<ArmKey, DebtArmRow>>;
+  /**
+   * Per arm code the rate for the line (`<code>`; null where there is nothing to draw:
+   * suppressed, no one evaluable) and `<code>Err`, [rate − lower, upper − rate] for Recharts'
+   * ErrorBar.
+   */
+  [arm: string]: number | [number, number] | null | Partial<Record<ArmKey, DebtArmRow>>;
 }
 
 /** The stabilised share per outcome window (6/12/18/24/36 months), one row per window. */
@@ -104,11 +105,11 @@ export function stabilisedCurve(rows: readonly KmRow[]): KmRow[] {
     b ? [1 - b[1], 1 - b[0]] : undefined;
   return rows.map((r) => {
     const out: KmRow = { t: r.t };
-    for (const a of ARMS) {
-      const v = r[a];
+    for (const a of Object.keys(r).filter((k) => k !== 't' && !k.endsWith('Band'))) {
+      const v = kmValue(r, a);
       if (v == null) continue;
       out[a] = 1 - v;
-      out[`${a}Band`] = flip(r[`${a}Band`]);
+      out[`${a}Band`] = flip(kmBand(r, a));
     }
     return out;
   });
@@ -122,7 +123,7 @@ export function stabilisedCurve(rows: readonly KmRow[]): KmRow[] {
  */
 export function trimTail(s: SurvivalReply, minAtRisk = 10): SurvivalReply {
   const arms: SurvivalReply['arms'] = { ...s.arms };
-  for (const a of ARMS) {
+  for (const a of Object.keys(s.arms)) {
     const arm = s.arms[a];
     if (!arm) continue;
     const points = arm.points.filter(

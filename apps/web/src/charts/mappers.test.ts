@@ -10,7 +10,11 @@ import {
   myPilotRows,
   routeSegments,
   waterfall,
+  windowBand,
+  windowRate,
   windowRows,
+  kmBand,
+  kmValue,
 } from './mappers.ts';
 import { spells } from './timeline.ts';
 
@@ -173,8 +177,28 @@ describe('window and forest rows', () => {
   it('sorts windows and keeps intervals', () => {
     const rows = windowRows([summary({ windowMonths: 24 }), summary({ windowMonths: 6 })]);
     expect(rows.map((r) => r.window)).toEqual([6, 24]);
-    expect(rows[0]!.interventionBand).toEqual([0.335, 0.469]);
-    expect(rows[0]!.control).toBeNull();
+    expect(windowBand(rows[0]!, 'intervention')).toEqual([0.335, 0.469]);
+    expect(windowRate(rows[0]!, 'control')).toBeNull();
+  });
+  it('keeps every declared arm of a multi-arm pilot, keyed by its code', () => {
+    const arms = { vrijstelling: arm(), extra: arm(), control: arm() };
+    const rows = windowRows([summary({ windowMonths: 12, arms })]);
+    for (const code of Object.keys(arms)) {
+      expect(windowRate(rows[0]!, code)).toBe(arm().offBenefit.rate);
+      expect(windowBand(rows[0]!, code)).toEqual([0.335, 0.469]);
+    }
+  });
+  it('merges the Kaplan–Meier steps of every arm on one axis', () => {
+    const curve = (t: number) => ({
+      median: null,
+      points: [{ t, survival: 0.5, lower: 0.4, upper: 0.6, atRisk: 10 }],
+    });
+    const rows = kmRows({
+      arms: { a: curve(10), b: curve(20), control: curve(30) },
+    } as unknown as SurvivalReply);
+    expect(rows.map((r) => r.t)).toEqual([0, 10, 20, 30]);
+    expect(['a', 'b', 'control'].map((c) => kmValue(rows[2], c))).toEqual([0.5, 0.5, 1]);
+    expect(kmBand(rows[3], 'b')).toEqual([0.4, 0.6]);
   });
   it('maps subgroup differences with n per arm and suppression', () => {
     const rows = forestRows(

@@ -9,7 +9,8 @@ import { cell, isSuppressed, type Cell } from '../suppression.ts';
 
 /** Pure mappers from API replies to rows for charts and tables. No React, no formatting. */
 
-export type ArmKey = 'intervention' | 'control';
+/** An arm code as replies key their `arms`: `intervention`, `control` or a pilot's own code. */
+export type ArmKey = string;
 type ArmOutcome = OutcomeSummary['arms']['intervention'];
 export const ROUTE_KEYS = ['bbz', 'regular_work', 'combination', 'other'] as const;
 export type RouteKey = (typeof ROUTE_KEYS)[number];
@@ -126,36 +127,37 @@ export function waterfall(
   ];
 }
 
+/** One time of a survival chart: per arm code its value (`<code>`) and band (`<code>Band`). */
 export interface KmRow {
   t: number;
-  intervention?: number;
-  interventionBand?: [number, number];
-  control?: number;
-  controlBand?: [number, number];
+  [arm: string]: number | [number, number] | undefined;
 }
+/** A KM row's value of one arm, and its band. */
+export const kmValue = (r: KmRow | undefined, arm: ArmKey) => r?.[arm] as number | undefined;
+export const kmBand = (r: KmRow | undefined, arm: ArmKey) =>
+  r?.[`${arm}Band`] as [number, number] | undefined;
 
-/** Merges both arms' Kaplan–Meier steps on one time axis (days), starting at 1 at t = 0, carrying values forward. */
+/** Merges every arm's Kaplan–Meier steps on one time axis (days), starting at 1 at t = 0, carrying values forward. */
 export function kmRows(s: SurvivalReply): KmRow[] {
-  const arms = (['intervention', 'control'] as const).filter((k) => s.arms[k]);
+  const arms = Object.keys(s.arms);
   const times = new Set<number>([0]);
   for (const k of arms) for (const p of s.arms[k]!.points) times.add(p.t);
   const sorted = [...times].sort((a, b) => a - b);
-  const idx: Record<ArmKey, number> = { intervention: 0, control: 0 };
-  const last: Record<ArmKey, { s: number; lo: number; hi: number }> = {
-    intervention: { s: 1, lo: 1, hi: 1 },
-    control: { s: 1, lo: 1, hi: 1 },
-  };
+  const idx: Record<ArmKey, number> = Object.fromEntries(arms.map((a) => [a, 0]));
+  const last: Record<ArmKey, { s: number; lo: number; hi: number }> = Object.fromEntries(
+    arms.map((a) => [a, { s: 1, lo: 1, hi: 1 }]),
+  );
   return sorted.map((t) => {
     const row: KmRow = { t };
     for (const k of arms) {
       const pts = s.arms[k]!.points;
-      while (idx[k] < pts.length && pts[idx[k]]!.t <= t) {
-        const p = pts[idx[k]]!;
+      while (idx[k]! < pts.length && pts[idx[k]!]!.t <= t) {
+        const p = pts[idx[k]!]!;
         last[k] = { s: p.survival, lo: p.lower ?? p.survival, hi: p.upper ?? p.survival };
-        idx[k]++;
+        idx[k]!++;
       }
-      row[k] = last[k].s;
-      row[`${k}Band`] = [last[k].lo, last[k].hi];
+      row[k] = last[k]!.s;
+      row[`${k}Band`] = [last[k]!.lo, last[k]!.hi];
     }
     return row;
   });
@@ -177,25 +179,28 @@ export function atRiskAt(
 
 export interface WindowRow {
   window: number;
-  intervention: number | null;
-  interventionBand: [number, number] | null;
-  control: number | null;
-  controlBand: [number, number] | null;
+  /** Per arm code its exit rate (`<code>`, null when not known) and interval (`<code>Band`). */
+  [arm: string]: number | [number, number] | null;
 }
+/** A window row's rate of one arm, and its interval. */
+export const windowRate = (r: WindowRow, arm: ArmKey) => (r[arm] ?? null) as number | null;
+export const windowBand = (r: WindowRow, arm: ArmKey) =>
+  (r[`${arm}Band`] ?? null) as [number, number] | null;
 
 /** Exit rate per outcome window (6/12/18/24/36 months) for the line chart with intervals. */
 export function windowRows(list: Pick<OutcomeSummary, 'windowMonths' | 'arms'>[]): WindowRow[] {
+  const arms = [...new Set(list.flatMap((o) => Object.keys(o.arms)))];
   return [...list]
     .sort((a, b) => a.windowMonths - b.windowMonths)
-    .map((o) => ({
-      window: o.windowMonths,
-      intervention: o.arms.intervention?.offBenefit.rate ?? null,
-      interventionBand: o.arms.intervention?.offBenefit.ci95
-        ? [...o.arms.intervention.offBenefit.ci95]
-        : null,
-      control: o.arms.control?.offBenefit.rate ?? null,
-      controlBand: o.arms.control?.offBenefit.ci95 ? [...o.arms.control.offBenefit.ci95] : null,
-    }));
+    .map((o) => {
+      const row: WindowRow = { window: o.windowMonths };
+      for (const a of arms) {
+        const rate = o.arms[a]?.offBenefit;
+        row[a] = rate?.rate ?? null;
+        row[`${a}Band`] = rate?.ci95 ? [rate.ci95[0], rate.ci95[1]] : null;
+      }
+      return row;
+    });
 }
 
 export interface ForestRow {
@@ -243,30 +248,25 @@ export interface CohortArmCell {
 export interface CohortRow {
   /** Intake month, YYYY-MM. */
   month: string;
-  /** Rates for the line (null: nothing to draw, e.g. suppressed or no one evaluable yet). */
-  intervention: number | null;
-  control: number | null;
-  interventionBand: [number, number] | null;
-  controlBand: [number, number] | null;
   cells: Partial<Record<ArmKey, CohortArmCell>>;
+  /**
+   * Per arm code the rate for the line (`<code>`; null: nothing to draw, e.g. suppressed or no
+   * one evaluable yet) and its interval (`<code>Band`).
+   */
+  [arm: string]: string | number | [number, number] | null | Partial<Record<ArmKey, CohortArmCell>>;
 }
+/** A cohort row's rate of one arm, and its interval. */
+export const cohortRate = (r: CohortRow, arm: ArmKey) => (r[arm] ?? null) as number | null;
+export const cohortBand = (r: CohortRow, arm: ArmKey) =>
+  (r[`${arm}Band`] ?? null) as [number, number] | null;
 
-/** One row per intake month with both arms side by side; months without a row for an arm leave it out. */
+/** One row per intake month with every arm side by side; months without a row for an arm leave it out. */
 export function cohortRows(r: CohortReply): CohortRow[] {
   const byMonth = new Map<string, CohortRow>();
   r.cohorts.forEach((c, i) => {
-    // The two-arm chart draws `intervention` and `control`; other arm codes are not drawn here.
-    if (c.arm !== 'intervention' && c.arm !== 'control') return;
     const arm: ArmKey = c.arm;
     const p = `/cohorts/${i}`;
-    const row = byMonth.get(c.month) ?? {
-      month: c.month,
-      intervention: null,
-      control: null,
-      interventionBand: null,
-      controlBand: null,
-      cells: {},
-    };
+    const row: CohortRow = byMonth.get(c.month) ?? { month: c.month, cells: {} };
     const rate = cell(c.offBenefit.rate, `${p}/offBenefit/rate`, r.suppressed);
     const ci = c.offBenefit.ci95
       ? ([c.offBenefit.ci95[0], c.offBenefit.ci95[1]] as [number, number])

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RouteplannerReply } from '@wegwijzer/domain';
 import { plannerStrings } from '../pages/routeplanner/strings.ts';
 import {
+  fieldWord,
   forestScale,
+  notComparableText,
   heterogeneitySentences,
   medianText,
   noteText,
@@ -23,6 +25,10 @@ const result = (over: Partial<Result> = {}): Result => ({
   pilotId: 'p1',
   pilotName: 'WerkLoont Rotterdam',
   synthetic: true,
+  arm: 'intervention',
+  armLabel: 'Interventie',
+  armLabelEn: 'Intervention',
+  notComparable: [],
   observational: false,
   matched: { intervention: 27, control: 33 },
   relaxed: [],
@@ -61,6 +67,7 @@ const tooFew = (over: Partial<Result> = {}): Result =>
   });
 const reply = (results: Result[], suppressed?: string[]): RouteplannerReply => ({
   profile: { motivation: 4, hasDebts: true },
+  profileVariables: [],
   window: 12,
   threshold: 10,
   results,
@@ -304,5 +311,59 @@ describe('heterogeneitySentences', () => {
     ['motivation', 1, 'weinig gemotiveerde deelnemers'],
   ] as const)('names the subgroup %s = %s as "%s"', (by, value, who) => {
     expect(nl.who(by, value)).toBe(who);
+  });
+});
+
+describe('options per intervention arm', () => {
+  const regimes = [
+    result({ arm: 'vrijstelling', armLabel: 'Vrijstelling', armLabelEn: 'Exemption' }),
+    result({ arm: 'behoud', armLabel: 'Behoud van inkomsten', armLabelEn: null }),
+    observational(),
+  ];
+
+  it('names an arm beside its pilot only where the pilot offers several, in the page language', () => {
+    expect(plannerRows(reply(regimes)).map((r) => r.optionName)).toEqual([
+      'WerkLoont Rotterdam — Vrijstelling',
+      'WerkLoont Rotterdam — Behoud van inkomsten',
+      'Mentorwijs Groningen',
+    ]);
+    expect(plannerRows(reply(regimes), 'en').map((r) => r.optionName)).toEqual([
+      'WerkLoont Rotterdam — Exemption',
+      'WerkLoont Rotterdam — Behoud van inkomsten',
+      'Mentorwijs Groningen',
+    ]);
+    expect(new Set(plannerRows(reply(regimes)).map((r) => r.key)).size).toBe(3);
+  });
+
+  it('names each option in its heterogeneity sentence', () => {
+    const texts = heterogeneitySentences(reply(regimes.slice(0, 2)), nl, 'nl').map((h) => h.text);
+    expect(texts[0]).toContain('WerkLoont Rotterdam — Vrijstelling');
+    expect(texts[1]).toContain('WerkLoont Rotterdam — Behoud van inkomsten');
+  });
+
+  it('says which pilot variables a pilot is not comparable on, by their labels', () => {
+    const variables = [
+      {
+        code: 'supervisor_trained',
+        label: 'Begeleider getraind',
+        labelEn: 'Supervisor trained',
+        type: 'boolean' as const,
+        levels: [],
+        min: null,
+        max: null,
+        pilotIds: ['p1'],
+      },
+    ];
+    const [row] = plannerRows(reply([observational({ notComparable: ['supervisor_trained'] })]));
+    expect(notComparableText(row!.notComparable, nl, fieldWord(nl, variables))).toBe(
+      'niet vergelijkbaar op: begeleider getraind (deze pilot legt dit niet vast)',
+    );
+    expect(notComparableText(row!.notComparable, en, fieldWord(en, variables, 'en'))).toBe(
+      'not comparable on: supervisor trained (this pilot does not record it)',
+    );
+    expect(notComparableText([], nl, fieldWord(nl, variables))).toBeNull();
+    expect(relaxedText(['supervisor_trained', 'motivation'], nl, fieldWord(nl, variables))).toBe(
+      `verruimd: begeleider getraind, ${nl.fieldWords.motivation}`,
+    );
   });
 });

@@ -25,8 +25,13 @@ export interface ExitFigure {
 }
 
 export interface PlannerRow {
+  /** One option per intervention arm of a pilot: pilot id and arm code. */
+  key: string;
   pilotId: string;
   pilotName: string;
+  arm: string;
+  /** "pilot — arm label" for a pilot with several intervention arms, else the pilot's name. */
+  optionName: string;
   synthetic: boolean;
   section: PlannerSection;
   kind: PlannerKind;
@@ -40,7 +45,10 @@ export interface PlannerRow {
   nIntervention: Cell;
   /** Null for a pilot without a control arm. */
   nControl: Cell | null;
-  relaxed: SubgroupField[];
+  /** Standard field names or pilot variable codes, in the order dropped. */
+  relaxed: string[];
+  /** Pilot variables of the profile the pilot does not declare. */
+  notComparable: string[];
   medianDays: number | null;
   noteCode: Result['noteCode'];
 }
@@ -55,9 +63,30 @@ const exitFigure = (
   ci: p.ci95,
 });
 
-/** One row per pilot, in the reply's order (best first). */
-export function plannerRows(r: Pick<RouteplannerReply, 'results' | 'suppressed'>): PlannerRow[] {
+/** The name of an option: the pilot, and its arm where the pilot offers several. */
+export function optionNames(
+  r: Pick<RouteplannerReply, 'results'>,
+  l: Locale = 'nl',
+): Map<Result, string> {
+  const options = new Map<string, number>();
+  for (const x of r.results) options.set(x.pilotId, (options.get(x.pilotId) ?? 0) + 1);
+  return new Map(
+    r.results.map((x) => [
+      x,
+      options.get(x.pilotId)! > 1
+        ? `${x.pilotName} — ${(l === 'en' ? x.armLabelEn : null) ?? x.armLabel}`
+        : x.pilotName,
+    ]),
+  );
+}
+
+/** One row per option (intervention arm of a pilot), in the reply's order (best first). */
+export function plannerRows(
+  r: Pick<RouteplannerReply, 'results' | 'suppressed'>,
+  l: Locale = 'nl',
+): PlannerRow[] {
   const s = r.suppressed;
+  const names = optionNames(r, l);
   return r.results.map((x, i) => {
     const p = `/results/${i}`;
     const kind: PlannerKind = x.observational
@@ -75,8 +104,11 @@ export function plannerRows(r: Pick<RouteplannerReply, 'results' | 'suppressed'>
     const ci = section === 'difference' ? (x.difference?.ci95 ?? null) : x.offBenefit.ci95;
     const hasEstimate = estimate.kind === 'value';
     return {
+      key: `${x.pilotId}/${x.arm}`,
       pilotId: x.pilotId,
       pilotName: x.pilotName,
+      arm: x.arm,
+      optionName: names.get(x)!,
       synthetic: x.synthetic,
       section,
       kind,
@@ -92,6 +124,7 @@ export function plannerRows(r: Pick<RouteplannerReply, 'results' | 'suppressed'>
       nIntervention: cell(x.matched.intervention, `${p}/matched/intervention`, s),
       nControl: x.observational ? null : cell(x.matched.control, `${p}/matched/control`, s),
       relaxed: [...x.relaxed],
+      notComparable: [...x.notComparable],
       medianDays: x.medianDaysToExit,
       noteCode: x.noteCode,
     };
@@ -149,9 +182,37 @@ export function profileText(profile: Profile, s: PlannerStrings): string {
   return parts.length ? parts.join(', ') : s.everyone;
 }
 
+/** A profile field in a sentence: the standard field's word, else the pilot variable's label. */
+export type FieldWord = (field: string) => string;
+
+/** Field words for the standard fields and the reply's pilot variables, in the page's language. */
+export function fieldWord(
+  s: PlannerStrings,
+  variables: RouteplannerReply['profileVariables'] = [],
+  l: Locale = 'nl',
+): FieldWord {
+  const labels = new Map(
+    variables.map((v) => [v.code, ((l === 'en' ? v.labelEn : null) ?? v.label).toLowerCase()]),
+  );
+  return (f) => s.fieldWords[f as SubgroupField] ?? labels.get(f) ?? f;
+}
+
 /** "verruimd: leeftijdsgroep, huishouden" in the order dropped; null when nothing was dropped. */
-export function relaxedText(fields: readonly SubgroupField[], s: PlannerStrings): string | null {
-  return fields.length ? s.relaxed(fields.map((f) => s.fieldWords[f]).join(', ')) : null;
+export function relaxedText(
+  fields: readonly string[],
+  s: PlannerStrings,
+  word: FieldWord = fieldWord(s),
+): string | null {
+  return fields.length ? s.relaxed(fields.map(word).join(', ')) : null;
+}
+
+/** "niet vergelijkbaar op: begeleider getraind"; null when the pilot declares every variable. */
+export function notComparableText(
+  codes: readonly string[],
+  s: PlannerStrings,
+  word: FieldWord,
+): string | null {
+  return codes.length ? s.notComparable(codes.map(word).join(', ')) : null;
 }
 
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -181,6 +242,8 @@ export function noteText(row: PlannerRow, s: PlannerStrings, threshold: number):
 }
 
 export interface HeterogeneitySentence {
+  /** The option's key, as its row's. */
+  key: string;
   pilotId: string;
   kind: 'claim' | 'noClaim' | 'untestable';
   text: string;
@@ -197,15 +260,19 @@ export function heterogeneitySentences(
   l: Locale,
   by: SubgroupField = 'motivation',
 ): HeterogeneitySentence[] {
+  const names = optionNames(r, l);
   return r.results
     .filter((x) => !x.observational)
     .map((x) => {
       const h = x.heterogeneity;
+      const key = `${x.pilotId}/${x.arm}`;
+      const name = names.get(x)!;
       if (!h)
         return {
+          key,
           pilotId: x.pilotId,
           kind: 'untestable' as const,
-          text: s.untestable(x.pilotName, s.fieldWords[by]),
+          text: s.untestable(name, s.fieldWords[by]),
         };
       const field = s.fieldWords[h.by];
       const p = formatP(h.p, l);
@@ -219,16 +286,18 @@ export function heterogeneitySentences(
         const label = (g: typeof best) =>
           `${s.groupLabel(h.by, g.value)} (${formatPoints(g.rate, l)})`;
         return {
+          key,
           pilotId: x.pilotId,
           kind: 'claim' as const,
-          text: s.claim(x.pilotName, s.who(h.by, best.value), label(best), label(worst), p),
+          text: s.claim(name, s.who(h.by, best.value), label(best), label(worst), p),
         };
       }
       const small = h.p < 0.05 ? ` ${s.noClaimSmall}` : '';
       return {
+        key,
         pilotId: x.pilotId,
         kind: 'noClaim' as const,
-        text: s.noClaim(x.pilotName, field, p) + small,
+        text: s.noClaim(name, field, p) + small,
       };
     });
 }

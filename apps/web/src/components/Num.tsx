@@ -1,6 +1,8 @@
 import { useContext } from 'react';
 import type { Cell } from '../suppression.ts';
 import { cellText } from '../suppression.ts';
+import { CONTROL_ARM } from '@wegwijzer/domain/values';
+import { useArmLook } from '../charts/arms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { InHiddenChart } from './Figure.tsx';
 
@@ -49,13 +51,17 @@ export function RoundedNote({ rounded }: { rounded: boolean | undefined }) {
 }
 
 export function ArmTag({ arm, label }: { arm: string; label?: string }) {
-  const { t } = useI18n();
-  // A pilot's own arm code shows its declared label (or the code itself when none is given).
-  const known = arm === 'intervention' || arm === 'control';
+  const look = useArmLook();
+  const { color } = look.style(arm);
+  // The control arm's swatch is hatched as well as grey, so it differs without colour.
+  const background =
+    arm === CONTROL_ARM
+      ? `repeating-linear-gradient(45deg, ${color} 0 5px, #d9d9d9 5px 7px)`
+      : color;
   return (
-    <span className={`arm-tag arm-${known ? arm : 'other'}`}>
-      <span className="swatch" aria-hidden="true" />
-      {known ? t.arms[arm] : (label ?? arm)}
+    <span className="arm-tag" data-arm={arm}>
+      <span className="swatch" aria-hidden="true" style={{ background }} />
+      {label ?? look.label(arm)}
     </span>
   );
 }

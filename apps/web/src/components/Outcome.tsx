@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatPoints,
 } from '../format.ts';
+import { useArmLook } from '../charts/arms.tsx';
 import { useI18n } from '../i18n.tsx';
 import { cell, cellText } from '../suppression.ts';
 import type { ReferenceMark } from '../charts/reference.ts';
@@ -112,7 +113,8 @@ export function ArmBars({
   marks?: readonly ReferenceMark[];
 }) {
   const { t, locale } = useI18n();
-  const arms = (['intervention', 'control'] as const).filter((a) => o.arms[a]);
+  const look = useArmLook();
+  const arms = Object.keys(o.arms);
   const rows = arms.map((arm) => ({ arm, h: headline(o, arm)! }));
   const chart = (
     <RateBars
@@ -134,7 +136,7 @@ export function ArmBars({
       alt={[
         ...rows.map(
           ({ arm, h }) =>
-            `${t.arms[arm]}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale), t.notShown)}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`,
+            `${look.label(arm)}: ${cellText(h.rate, (v) => formatPercent(v, 1, locale), t.notShown)}${h.ci ? ` (95%-BI ${formatInterval(h.ci, locale)})` : ''}`,
         ),
         ...marks.map((m) => referenceLabel(m, t, locale)),
       ].join('; ')}
@@ -202,6 +204,7 @@ export function ArmBars({
 /** Route split (Bbz, regulier werk, combinatie, anders) as a horizontal stacked bar; suppressed routes hatched with "<10". */
 export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const a = o.arms[arm];
   if (!a) return null;
   const segs = routeSegments(a, arm, o.suppressed);
@@ -209,7 +212,7 @@ export function RouteBar({ o, arm = 'intervention' }: { o: Summary; arm?: ArmKey
   const empty = segs.every((s) => s.width === 0);
   return (
     <Figure
-      title={`${t.routeSplit} — ${t.arms[arm].toLowerCase()}`}
+      title={`${t.routeSplit} — ${look.label(arm).toLowerCase()}`}
       alt={segs.map((s) => `${t.routes[s.key]}: ${cellText(s.cell, n)}`).join(', ')}
       chart={
         empty ? (

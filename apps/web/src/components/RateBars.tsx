@@ -3,6 +3,7 @@ import { rateAxisMax, type ReferenceMark } from '../charts/reference.ts';
 import type { ArmKey } from '../charts/mappers.ts';
 import { formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { useArmLook } from '../charts/arms.tsx';
 import { ArmTag, Num } from './Num.tsx';
 import { referenceLabel } from './References.tsx';
 
@@ -27,6 +28,7 @@ export function RateBars({
   compact?: boolean;
 }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const max = rateAxisMax([
     ...rows.map((r) => r.ci?.[1] ?? (r.rate.kind === 'value' ? r.rate.value : null)),
     ...marks.map((m) => m.rate),
@@ -39,7 +41,11 @@ export function RateBars({
           <ArmTag arm={arm} />
           <div className="armbar-track">
             {rate.kind === 'value' ? (
-              <div className={`armbar-fill arm-bg-${arm}`} style={{ width: pos(rate.value) }} />
+              <div
+                className="armbar-fill"
+                data-arm={arm}
+                style={{ width: pos(rate.value), background: look.style(arm).color }}
+              />
             ) : (
               <div className="armbar-fill hatched" style={{ width: '6%' }} />
             )}

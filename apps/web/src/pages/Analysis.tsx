@@ -18,11 +18,20 @@ import {
   type SurvivalReply,
 } from '../api/queries.ts';
 import { KM_TICKS as TICKS, KmChart } from '../charts/KmChart.tsx';
-import { atRiskAt, kmRows, windowRows, type ArmKey } from '../charts/mappers.ts';
+import {
+  atRiskAt,
+  kmBand,
+  kmRows,
+  kmValue,
+  windowBand,
+  windowRate,
+  windowRows,
+  type ArmKey,
+} from '../charts/mappers.ts';
+import { ArmsProvider, useArmLook } from '../charts/arms.tsx';
 import { referenceMarks } from '../charts/reference.ts';
 import { referenceLineElements } from '../charts/referenceLines.tsx';
 import { referenceLabel } from '../components/References.tsx';
-import { ARM_COLOR } from '../charts/colors.ts';
 import { Figure } from '../components/Figure.tsx';
 import { ArmTag } from '../components/Num.tsx';
 import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
@@ -54,7 +63,6 @@ import { ScrollTable } from '../components/ScrollTable.tsx';
 const BalanceSection = lazy(() => import('./balance/BalanceTable.tsx'));
 
 export default function Analysis() {
-  const { t, locale } = useI18n();
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
   const windowMonths = parseWindow(loc.query.get('window'));
@@ -70,6 +78,24 @@ export default function Analysis() {
         <Loading />
       </div>
     );
+  return (
+    <ArmsProvider arms={pilot.arms}>
+      <AnalysisBody pilot={pilot} windowMonths={windowMonths} pilots={pilots} />
+    </ArmsProvider>
+  );
+}
+
+/** The Analyse page of one pilot, its charts drawing the pilot's declared arms. */
+function AnalysisBody({
+  pilot,
+  pilots,
+  windowMonths,
+}: {
+  pilot: NonNullable<ReturnType<typeof usePilotParam>['pilot']>;
+  pilots: NonNullable<ReturnType<typeof usePilotParam>['pilots']>;
+  windowMonths: number;
+}) {
+  const { t, locale } = useI18n();
   return (
     <div className="container">
       <Heading1>{t.analysisTitle}</Heading1>
@@ -117,8 +143,9 @@ function Survival({ pilotId }: { pilotId: string }) {
 
 function KmFigure({ s }: { s: SurvivalReply }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const rows = kmRows(s);
-  const arms = (['intervention', 'control'] as const).filter((a) => s.arms[a]);
+  const arms = Object.keys(s.arms);
   const maxT = rows.at(-1)?.t ?? 0;
   const ticks = TICKS.filter((x) => x <= maxT);
   const pct = (v: number) => formatPercent(v, 0, locale);
@@ -141,13 +168,13 @@ function KmFigure({ s }: { s: SurvivalReply }) {
     <>
       <Figure
         title={t.km}
-        alt={`${t.kmAlt} ${arms.map((a) => `${t.arms[a]}: ${t.median.toLowerCase()} ${median(a)}`).join('; ')}.`}
+        alt={`${t.kmAlt} ${arms.map((a) => `${look.label(a)}: ${t.median.toLowerCase()} ${median(a)}`).join('; ')}.`}
         chart={
           <div className="chart">
             <KmChart
               rows={rows}
               arms={arms}
-              armLabel={(a) => t.arms[a]}
+              armLabel={look.label}
               ticks={ticks}
               xLabel={t.days}
               pct={pct}
@@ -174,11 +201,12 @@ function KmFigure({ s }: { s: SurvivalReply }) {
                     <TableHeaderCell scope="row">{tick}</TableHeaderCell>
                     {arms.map((a) => {
                       const r = [...rows].reverse().find((x) => x.t <= tick);
-                      const band = r?.[`${a}Band`];
+                      const band = kmBand(r, a);
+                      const v = kmValue(r, a);
                       return (
                         <TableCell key={a}>
-                          {r?.[a] != null
-                            ? `${pct(r[a]!)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                          {v != null
+                            ? `${pct(v)}${band ? ` (${formatInterval(band, locale)})` : ''}`
                             : '–'}
                         </TableCell>
                       );
@@ -204,7 +232,7 @@ function KmFigure({ s }: { s: SurvivalReply }) {
       )}
       <p className="logrank">
         {s.logRank ? (s.logRank.p < 0.05 ? t.logRankSig(p) : t.logRankNs(p)) : t.noLogRank}{' '}
-        {arms.map((a) => `${t.arms[a]}: ${t.median.toLowerCase()} ${median(a)}.`).join(' ')}
+        {arms.map((a) => `${look.label(a)}: ${t.median.toLowerCase()} ${median(a)}.`).join(' ')}
       </p>
     </>
   );
@@ -218,20 +246,20 @@ function ByWindow({ pilotId }: { pilotId: string }) {
   if (qs.some((q) => q.isPending)) return <Loading />;
   const rows = windowRows(qs.map((q) => q.data!));
   const marks = referenceMarks(qs.flatMap((q) => q.data!.referenceLines));
-  const arms = (['intervention', 'control'] as const).filter((a) => rows.some((r) => r[a] != null));
-  const data = rows.map((r) => ({
-    window: r.window,
-    intervention: r.intervention,
-    control: r.control,
-    interventionErr:
-      r.interventionBand && r.intervention != null
-        ? [r.intervention - r.interventionBand[0], r.interventionBand[1] - r.intervention]
-        : undefined,
-    controlErr:
-      r.controlBand && r.control != null
-        ? [r.control - r.controlBand[0], r.controlBand[1] - r.control]
-        : undefined,
-  }));
+  const look = useArmLook();
+  const arms = [...new Set(qs.flatMap((q) => Object.keys(q.data!.arms)))].filter((a) =>
+    rows.some((r) => windowRate(r, a) != null),
+  );
+  const data = rows.map((r) => {
+    const row: Record<string, number | [number, number] | null | undefined> = { window: r.window };
+    for (const a of arms) {
+      const v = windowRate(r, a);
+      const b = windowBand(r, a);
+      row[a] = v;
+      row[`${a}Err`] = b && v != null ? [v - b[0], b[1] - v] : undefined;
+    }
+    return row;
+  });
   const pct = (v: number) => formatPercent(v, 0, locale);
   return (
     <Figure
@@ -239,7 +267,7 @@ function ByWindow({ pilotId }: { pilotId: string }) {
       alt={[
         ...rows.map(
           (r) =>
-            `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${r[a] != null ? formatPercent(r[a]!, 1, locale) : '–'}`).join(', ')}`,
+            `${t.months(r.window)}: ${arms.map((a) => `${look.label(a)} ${windowRate(r, a) != null ? formatPercent(windowRate(r, a)!, 1, locale) : '–'}`).join(', ')}`,
         ),
         ...marks.map((m) => `${referenceLabel(m, t, locale)} (${t.months(m.windowMonths)})`),
       ].join('; ')}
@@ -267,15 +295,15 @@ function ByWindow({ pilotId }: { pilotId: string }) {
                 <Line
                   key={a}
                   dataKey={a}
-                  stroke={ARM_COLOR[a]}
+                  stroke={look.style(a).color}
                   strokeWidth={2}
-                  strokeDasharray={a === 'control' ? '6 3' : undefined}
-                  name={t.arms[a]}
+                  strokeDasharray={look.style(a).dash}
+                  name={look.label(a)}
                   isAnimationActive={false}
                   dot={{ r: 4 }}
                   connectNulls
                 >
-                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={ARM_COLOR[a]} />
+                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={look.style(a).color} />
                 </Line>
               ))}
             </ComposedChart>
@@ -300,11 +328,12 @@ function ByWindow({ pilotId }: { pilotId: string }) {
                 <TableRow key={r.window}>
                   <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
                   {arms.map((a) => {
-                    const band = r[`${a}Band`];
+                    const band = windowBand(r, a);
+                    const v = windowRate(r, a);
                     return (
                       <TableCell key={a}>
-                        {r[a] != null
-                          ? `${formatPercent(r[a]!, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
+                        {v != null
+                          ? `${formatPercent(v, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
                           : '–'}
                       </TableCell>
                     );

@@ -11,8 +11,14 @@ import {
   YAxis,
 } from 'recharts';
 import { cohortsQuery } from '../api/queries.ts';
-import { ARM_COLOR } from '../charts/colors.ts';
-import { cohortRows, type ArmKey, type CohortRow } from '../charts/mappers.ts';
+import { useArmLook } from '../charts/arms.tsx';
+import {
+  cohortBand,
+  cohortRate,
+  cohortRows,
+  type ArmKey,
+  type CohortRow,
+} from '../charts/mappers.ts';
 import type { ReferenceMark } from '../charts/reference.ts';
 import { Figure } from '../components/Figure.tsx';
 import { referenceLabel } from '../components/References.tsx';
@@ -63,8 +69,8 @@ function monthLabel(ym: string, locale: Locale): string {
 }
 
 const err = (r: CohortRow, a: ArmKey): [number, number] | undefined => {
-  const v = r[a];
-  const b = r[`${a}Band`];
+  const v = cohortRate(r, a);
+  const b = cohortBand(r, a);
   return v != null && b ? [v - b[0], b[1] - v] : undefined;
 };
 
@@ -99,21 +105,21 @@ function CohortChart({
   const { t, locale } = useI18n();
   const s = useStrings(strings);
   if (rows.length === 0) return <Empty />;
-  const arms = (['intervention', 'control'] as const).filter((a) => rows.some((r) => r.cells[a]));
+  const look = useArmLook();
+  const arms = look.codes.filter((a) => rows.some((r) => r.cells[a]));
   const data = rows.map((r) => ({
     ...r,
     label: monthLabel(r.month, locale),
-    interventionErr: err(r, 'intervention'),
-    controlErr: err(r, 'control'),
+    ...Object.fromEntries(arms.map((a) => [`${a}Err`, err(r, a)])),
   }));
   const pct0 = (v: number) => formatPercent(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
   const n = (v: number) => formatNumber(v, 0, locale);
-  const shown = rows.filter((r) => arms.some((a) => r[a] != null));
+  const shown = rows.filter((r) => arms.some((a) => cohortRate(r, a) != null));
   const alt = `${s.alt} ${shown
     .map(
       (r) =>
-        `${monthLabel(r.month, locale)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct, t.notShown)}`).join(', ')}`,
+        `${monthLabel(r.month, locale)}: ${arms.map((a) => `${look.label(a)} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct, t.notShown)}`).join(', ')}`,
     )
     .join('; ')}.${marks.map((m) => ` ${referenceLabel(m, t, locale)}.`).join('')}`;
   return (
@@ -143,10 +149,10 @@ function CohortChart({
                 <Line
                   key={a}
                   dataKey={a}
-                  name={t.arms[a]}
-                  stroke={ARM_COLOR[a]}
+                  name={look.label(a)}
+                  stroke={look.style(a).color}
                   strokeWidth={2}
-                  strokeDasharray={a === 'control' ? '6 3' : undefined}
+                  strokeDasharray={look.style(a).dash}
                   dot={{ r: 3 }}
                   isAnimationActive={false}
                   connectNulls={false}
@@ -154,7 +160,7 @@ function CohortChart({
                   <ErrorBar
                     dataKey={`${a}Err`}
                     width={4}
-                    stroke={ARM_COLOR[a]}
+                    stroke={look.style(a).color}
                     strokeOpacity={0.6}
                   />
                 </Line>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { outcomesQuery, pilotQuery, type Pilot, type User } from '../api/queries.ts';
+import { ArmsProvider } from '../charts/arms.tsx';
 import { ArmBars, HeadlineText, RouteBar } from '../components/Outcome.tsx';
 import { RoundedNote } from '../components/Num.tsx';
 import { ReferenceList } from '../components/References.tsx';
@@ -60,65 +61,67 @@ export function PilotPage({ id, user }: { id: string; user: User }) {
     );
   const p = pilot.data;
   return (
-    <div className="container pilot-page">
-      <nav aria-label="Kruimelpad" className="breadcrumb no-print">
-        <Link to="/">{t.navOverview}</Link> › <span aria-current="page">{p.name}</span>
-      </nav>
-      <header className="page-header">
-        <div>
-          <Heading1>{p.name}</Heading1>
-          <p className="muted">
-            {t.municipality} {municipalityName(p.municipality)} · {t.observationEnd}{' '}
-            <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
-            {p.synthetic && <span className="badge">{t.synthetic}</span>}
-          </p>
-        </div>
-        {tab === 'results' && (
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            className="no-print"
-            onClick={() => window.print()}
-          >
-            {t.print}
-          </Button>
-        )}
-      </header>
-      <RetentionNotice pilot={p} />
-      {tabs.length > 1 && (
-        <nav className="tabs no-print" aria-label={p.name}>
-          {tabs.map((k) => (
-            <Link
-              key={k}
-              to={href(`/pilots/${id}`, { tab: k === 'results' ? undefined : k })}
-              aria-current={k === tab ? 'page' : undefined}
-              className="tab"
-            >
-              {t.tabs[k]}
-            </Link>
-          ))}
+    <ArmsProvider arms={p.arms}>
+      <div className="container pilot-page">
+        <nav aria-label="Kruimelpad" className="breadcrumb no-print">
+          <Link to="/">{t.navOverview}</Link> › <span aria-current="page">{p.name}</span>
         </nav>
-      )}
-      {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
-      {tab === 'results' && user.role !== 'viewer' && (
-        <div className="no-print">
-          <ForecastSection pilotId={id} windowMonths={windowMonths} />
-        </div>
-      )}
-      {tab === 'participants' && <ParticipantsTab pilotId={id} />}
-      {tab === 'import' && <ImportTab pilotId={id} />}
-      {tab === 'worklist' && <WorklistTab pilotId={id} />}
-      {tab === 'settings' && (
-        <Suspense fallback={<Loading />}>
-          <SettingsTab pilot={p} />
-        </Suspense>
-      )}
-      {tab === 'budget' && (
-        <Suspense fallback={<Loading />}>
-          <BudgetTab pilotId={id} windowMonths={windowMonths} />
-        </Suspense>
-      )}
-    </div>
+        <header className="page-header">
+          <div>
+            <Heading1>{p.name}</Heading1>
+            <p className="muted">
+              {t.municipality} {municipalityName(p.municipality)} · {t.observationEnd}{' '}
+              <strong>{formatDate(p.dataCompleteThrough, locale)}</strong>
+              {p.synthetic && <span className="badge">{t.synthetic}</span>}
+            </p>
+          </div>
+          {tab === 'results' && (
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              className="no-print"
+              onClick={() => window.print()}
+            >
+              {t.print}
+            </Button>
+          )}
+        </header>
+        <RetentionNotice pilot={p} />
+        {tabs.length > 1 && (
+          <nav className="tabs no-print" aria-label={p.name}>
+            {tabs.map((k) => (
+              <Link
+                key={k}
+                to={href(`/pilots/${id}`, { tab: k === 'results' ? undefined : k })}
+                aria-current={k === tab ? 'page' : undefined}
+                className="tab"
+              >
+                {t.tabs[k]}
+              </Link>
+            ))}
+          </nav>
+        )}
+        {tab === 'results' && <Results pilot={p} windowMonths={windowMonths} />}
+        {tab === 'results' && user.role !== 'viewer' && (
+          <div className="no-print">
+            <ForecastSection pilotId={id} windowMonths={windowMonths} />
+          </div>
+        )}
+        {tab === 'participants' && <ParticipantsTab pilotId={id} />}
+        {tab === 'import' && <ImportTab pilotId={id} />}
+        {tab === 'worklist' && <WorklistTab pilotId={id} />}
+        {tab === 'settings' && (
+          <Suspense fallback={<Loading />}>
+            <SettingsTab pilot={p} />
+          </Suspense>
+        )}
+        {tab === 'budget' && (
+          <Suspense fallback={<Loading />}>
+            <BudgetTab pilotId={id} windowMonths={windowMonths} />
+          </Suspense>
+        )}
+      </div>
+    </ArmsProvider>
   );
 }
 

@@ -4,6 +4,7 @@ import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
 import { RateBars } from '../../components/RateBars.tsx';
 import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { useArmLook } from '../../charts/arms.tsx';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { DebtKaplanMeier, DebtOverTime } from './DebtTrends.tsx';
@@ -57,6 +58,7 @@ export default function DebtSection({
 
 function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: number }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const s = useStrings(debtStrings);
   const n = (v: number) => formatNumber(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
@@ -66,7 +68,7 @@ function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: 
       alt={`${s.stabilisedAlt} ${rows
         .map(
           (r) =>
-            `${t.arms[r.arm]}: ${cellText(r.rate, pct, t.notShown)}${r.ci ? ` (95%-BI ${formatInterval(r.ci, locale)})` : ''}, ${s.ofN(cellText(r.count, n), cellText(r.n, n))}`,
+            `${look.label(r.arm)}: ${cellText(r.rate, pct, t.notShown)}${r.ci ? ` (95%-BI ${formatInterval(r.ci, locale)})` : ''}, ${s.ofN(cellText(r.count, n), cellText(r.n, n))}`,
         )
         .join('; ')}.`}
       chart={
@@ -75,7 +77,7 @@ function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: 
           <ul className="plain small">
             {rows.map((r) => (
               <li key={r.arm}>
-                {t.arms[r.arm]}: {s.ofN(cellText(r.count, n), cellText(r.n, n))}
+                {look.label(r.arm)}: {s.ofN(cellText(r.count, n), cellText(r.n, n))}
                 {r.ci && ` (95%-BI ${formatInterval(r.ci, locale)})`}
               </li>
             ))}
@@ -116,6 +118,7 @@ function Stabilised({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: 
 
 function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths: number }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const s = useStrings(debtStrings);
   const n = (v: number) => formatNumber(v, 0, locale);
   const pts = (v: number) =>
@@ -135,7 +138,7 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
   return (
     <Figure
       title={s.stressTitle(windowMonths)}
-      alt={`${s.stressAlt} ${rows.map((r) => `${t.arms[r.arm]}: ${cellText(r.stressChange, pts, t.notShown)} (n = ${cellText(r.stressN, n)})`).join('; ')}.`}
+      alt={`${s.stressAlt} ${rows.map((r) => `${look.label(r.arm)}: ${cellText(r.stressChange, pts, t.notShown)} (n = ${cellText(r.stressN, n)})`).join('; ')}.`}
       chart={
         <div className="stress-bars">
           {rows.map((r) => {
@@ -147,8 +150,9 @@ function MoneyStress({ rows, windowMonths }: { rows: DebtArmRow[]; windowMonths:
                   <div className="stress-zero" />
                   {c.kind === 'value' ? (
                     <div
-                      className={`armbar-fill arm-bg-${r.arm} stress-fill`}
+                      className="armbar-fill stress-fill"
                       style={{
+                        background: look.style(r.arm).color,
                         left: `${Math.min(x(0), x(c.value))}%`,
                         width: `${Math.max(Math.abs(x(c.value) - x(0)), 0.5)}%`,
                       }}

@@ -11,14 +11,14 @@ import {
   YAxis,
 } from 'recharts';
 import { debtSurvivalQuery, outcomesQuery, WINDOW_OPTIONS } from '../../api/queries.ts';
-import { ARM_COLOR } from '../../charts/colors.ts';
 import { debtWindowRows, stabilisedCurve, trimTail } from '../../charts/debts.ts';
 import { KM_TICKS as TICKS, KmChart } from '../../charts/KmChart.tsx';
-import { kmRows } from '../../charts/mappers.ts';
+import { kmBand, kmRows, kmValue } from '../../charts/mappers.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
 import { Empty, ErrorState, Loading, Query } from '../../components/States.tsx';
 import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { useArmLook } from '../../charts/arms.tsx';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { debtStrings } from './strings.ts';
@@ -31,18 +31,17 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 
-const ARMS = ['intervention', 'control'] as const;
-
 /** The share with debts under control at 6/12/18/24/36 months: a line per arm with intervals. */
 export function DebtOverTime({ pilotId }: { pilotId: string }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const s = useStrings(debtStrings);
   const qs = useQueries({ queries: WINDOW_OPTIONS.map((w) => outcomesQuery(pilotId, w)) });
   const failed = qs.find((q) => q.isError);
   if (failed) return <ErrorState error={failed.error} />;
   if (qs.some((q) => q.isPending)) return <Loading />;
   const rows = debtWindowRows(qs.map((q) => q.data!));
-  const arms = ARMS.filter((a) => rows.some((r) => r.cells[a]));
+  const arms = look.codes.filter((a) => rows.some((r) => r.cells[a]));
   const pct0 = (v: number) => formatPercent(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
   const n = (v: number) => formatNumber(v, 0, locale);
@@ -52,7 +51,7 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
       alt={`${s.overTimeAlt} ${rows
         .map(
           (r) =>
-            `${t.months(r.window)}: ${arms.map((a) => `${t.arms[a]} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct, t.notShown)}`).join(', ')}`,
+            `${t.months(r.window)}: ${arms.map((a) => `${look.label(a)} ${cellText(r.cells[a]?.rate ?? { kind: 'missing' }, pct, t.notShown)}`).join(', ')}`,
         )
         .join('; ')}.`}
       chart={
@@ -78,15 +77,15 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
                 <Line
                   key={a}
                   dataKey={a}
-                  name={t.arms[a]}
-                  stroke={ARM_COLOR[a]}
+                  name={look.label(a)}
+                  stroke={look.style(a).color}
                   strokeWidth={2}
-                  strokeDasharray={a === 'control' ? '6 3' : undefined}
+                  strokeDasharray={look.style(a).dash}
                   dot={{ r: 4 }}
                   isAnimationActive={false}
                   connectNulls
                 >
-                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={ARM_COLOR[a]} />
+                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={look.style(a).color} />
                 </Line>
               ))}
             </ComposedChart>
@@ -137,18 +136,19 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
 /** Kaplan–Meier time to stabilisation, drawn as the share under control so far (up is good). */
 export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const s = useStrings(debtStrings);
   const q = useQuery(debtSurvivalQuery(pilotId));
   return (
     <Query q={q}>
       {(reply) => {
         const rows = stabilisedCurve(kmRows(trimTail(reply)));
-        const arms = ARMS.filter((a) => reply.arms[a]?.points.length);
+        const arms = Object.keys(reply.arms).filter((a) => reply.arms[a]?.points.length);
         if (!arms.length) return <Empty />;
         const maxT = rows.at(-1)?.t ?? 0;
         const ticks = TICKS.filter((x) => x <= maxT);
         const pct = (v: number) => formatPercent(v, 0, locale);
-        const median = (a: (typeof ARMS)[number]) => {
+        const median = (a: string) => {
           const m = reply.arms[a]?.median;
           return m == null
             ? t.notReached
@@ -158,13 +158,13 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
         return (
           <Figure
             title={s.kmTitle}
-            alt={`${s.kmAlt} ${arms.map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}`).join('; ')}.`}
+            alt={`${s.kmAlt} ${arms.map((a) => `${look.label(a)}: ${s.kmMedian.toLowerCase()} ${median(a)}`).join('; ')}.`}
             chart={
               <div className="chart">
                 <KmChart
                   rows={rows}
                   arms={arms}
-                  armLabel={(a) => t.arms[a]}
+                  armLabel={(a) => look.label(a)}
                   ticks={ticks}
                   xLabel={s.days}
                   pct={pct}
@@ -172,7 +172,7 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
                 />
                 <p className="small">
                   {arms
-                    .map((a) => `${t.arms[a]}: ${s.kmMedian.toLowerCase()} ${median(a)}.`)
+                    .map((a) => `${look.label(a)}: ${s.kmMedian.toLowerCase()} ${median(a)}.`)
                     .join(' ')}
                 </p>
               </div>
@@ -195,8 +195,8 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
                       <TableHeaderCell scope="row">{tick}</TableHeaderCell>
                       {arms.map((a) => {
                         const r = at(tick);
-                        const v = r?.[a];
-                        const band = r?.[`${a}Band`];
+                        const v = kmValue(r, a);
+                        const band = kmBand(r, a);
                         return (
                           <TableCell key={a}>
                             {v != null

@@ -1,6 +1,5 @@
 import type { OutcomeSummary } from '../../api/queries.ts';
-import { ARM_COLOR } from '../../charts/colors.ts';
-import type { ArmKey } from '../../charts/mappers.ts';
+import { useArmLook } from '../../charts/arms.tsx';
 import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -10,11 +9,6 @@ import { cellText, type Cell } from '../../suppression.ts';
 import { ladderMoveTable, type LadderMoveTable } from './ladder-moves.ts';
 import { findingStrings } from './strings.ts';
 import './findings.css';
-
-/** Okabe–Ito colours after the two of ARM_COLOR, for a pilot's further intervention arms. */
-const MORE_ARM_COLORS = ['#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
-const colorOf = (arm: string, i: number) =>
-  ARM_COLOR[arm as ArmKey] ?? MORE_ARM_COLORS[i % MORE_ARM_COLORS.length]!;
 
 /**
  * Ladder progress as a distribution of steps moved (SPEC §3), per arm: one bar per arm and move,
@@ -26,7 +20,8 @@ export function LadderMovesFigure({ o }: { o: OutcomeSummary }) {
   const s = useStrings(findingStrings).moves;
   const table = ladderMoveTable(o);
   if (!table) return null;
-  const label = (arm: string) => (arm === 'intervention' || arm === 'control' ? t.arms[arm] : arm);
+  const look = useArmLook();
+  const label = look.label;
   const pct = (c: Cell) => cellText(c, (v) => formatPercent(v, 1, locale), t.suppressed);
   const count = (v: number) => formatNumber(v, 0, locale);
   const nobody = table.arms.every((a) => a.n.kind === 'value' && a.n.value === 0);
@@ -73,13 +68,16 @@ export function LadderMovesFigure({ o }: { o: OutcomeSummary }) {
 
 function Bars({ table, pct }: { table: LadderMoveTable; pct: (c: Cell) => string }) {
   const s = useStrings(findingStrings).moves;
+  // The one colour of each arm (charts/colors.ts), the same as in every other chart.
+  const look = useArmLook();
+  const colorOf = (arm: string) => look.style(arm).color;
   return (
     <div className="ladder-bars">
       {table.rows.map((r) => (
         <div key={r.steps} className="ladder-bar-row" data-steps={r.steps}>
           <span className="ladder-bar-label">{s.steps(r.steps)}</span>
           <span className="ladder-bar-arms">
-            {r.arms.map((a, i) => (
+            {r.arms.map((a) => (
               <span key={a.arm} className="ladder-bar-line">
                 <span
                   className={`ladder-bar${a.cell.rate.kind === 'suppressed' ? ' suppressed-bar' : ''}`}
@@ -88,8 +86,8 @@ function Bars({ table, pct }: { table: LadderMoveTable; pct: (c: Cell) => string
                       a.cell.rate.kind === 'value'
                         ? `${Math.max(a.cell.rate.value * 100, 0.5)}%`
                         : '1.5rem',
-                    background: a.cell.rate.kind === 'value' ? colorOf(a.arm, i) : undefined,
-                    borderColor: colorOf(a.arm, i),
+                    background: a.cell.rate.kind === 'value' ? colorOf(a.arm) : undefined,
+                    borderColor: colorOf(a.arm),
                   }}
                 />
                 <span className="ladder-bar-value">{pct(a.cell.rate)}</span>

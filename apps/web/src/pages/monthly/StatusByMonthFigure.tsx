@@ -11,14 +11,21 @@ import {
   YAxis,
 } from 'recharts';
 import { statusByMonthQuery, type StatusByMonthReply } from '../../api/queries.ts';
-import { ARM_COLOR } from '../../charts/colors.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
 import { Empty, Query } from '../../components/States.tsx';
 import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { useArmLook } from '../../charts/arms.tsx';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
-import { nTicks, statusArms, statusRows, type ArmKey, type StatusRow } from './status.ts';
+import {
+  nTicks,
+  statusArms,
+  statusRate,
+  statusRows,
+  type ArmKey,
+  type StatusRow,
+} from './status.ts';
 import { monthlyStrings } from './strings.ts';
 import {
   Table,
@@ -39,6 +46,7 @@ export default function StatusByMonthFigure({ pilotId }: { pilotId: string }) {
 
 function StatusChart({ reply }: { reply: StatusByMonthReply }) {
   const { t, locale } = useI18n();
+  const look = useArmLook();
   const s = useStrings(monthlyStrings);
   const rows = statusRows(reply);
   const arms = statusArms(reply);
@@ -46,18 +54,18 @@ function StatusChart({ reply }: { reply: StatusByMonthReply }) {
   const pct0 = (v: number) => formatPercent(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
   const n = (v: number) => formatNumber(v, 0, locale);
-  const drawn = (a: ArmKey) => rows.filter((r) => r[a] !== null);
+  const drawn = (a: ArmKey) => rows.filter((r) => statusRate(r, a) !== null);
   const altArms = arms
     .map((a) => {
       const d = drawn(a);
-      if (d.length === 0) return `${t.arms[a]}: ${s.altEmpty}`;
+      if (d.length === 0) return `${look.label(a)}: ${s.altEmpty}`;
       const first = d[0]!;
       const end = d.at(-1)!;
       return s.altArm(
-        t.arms[a],
-        pct(first[a]!),
+        look.label(a),
+        pct(statusRate(first, a)!),
         t.months(first.month),
-        pct(end[a]!),
+        pct(statusRate(end, a)!),
         t.months(end.month),
       );
     })
@@ -100,9 +108,9 @@ function StatusChart({ reply }: { reply: StatusByMonthReply }) {
                   <Area
                     key={`${a}-band`}
                     dataKey={`${a}Band`}
-                    name={`${t.arms[a]} — ${s.interval}`}
+                    name={`${look.label(a)} — ${s.interval}`}
                     stroke="none"
-                    fill={ARM_COLOR[a]}
+                    fill={look.style(a).color}
                     fillOpacity={0.15}
                     legendType="none"
                     connectNulls={false}
@@ -113,10 +121,10 @@ function StatusChart({ reply }: { reply: StatusByMonthReply }) {
                   <Line
                     key={a}
                     dataKey={a}
-                    name={t.arms[a]}
-                    stroke={ARM_COLOR[a]}
+                    name={look.label(a)}
+                    stroke={look.style(a).color}
                     strokeWidth={2}
-                    strokeDasharray={a === 'control' ? '6 3' : undefined}
+                    strokeDasharray={look.style(a).dash}
                     dot={false}
                     connectNulls={false}
                     isAnimationActive={false}

@@ -2,7 +2,8 @@ import type { StatusByMonthReply } from '@wegwijzer/domain';
 import { STATUS_MONTHS_SHOWN } from '@wegwijzer/domain/values';
 import { cell, type Cell } from '../../suppression.ts';
 
-export type ArmKey = 'intervention' | 'control';
+/** An arm code as the reply keys its `arms`. */
+export type ArmKey = string;
 
 /** One arm at one month as the table shows it; undefined when the reply left the month out. */
 export interface StatusCell {
@@ -14,16 +15,17 @@ export interface StatusCell {
 /** One month of the chart and table: the drawn values (null where not drawn) and the cells. */
 export interface StatusRow {
   month: number;
-  intervention: number | null;
-  control: number | null;
-  interventionBand: [number, number] | null;
-  controlBand: [number, number] | null;
   cells: Partial<Record<ArmKey, StatusCell>>;
+  /** Per arm code the drawn rate (`<code>`, absent or null where not drawn) and `<code>Band`. */
+  [arm: string]: number | [number, number] | null | undefined | Partial<Record<ArmKey, StatusCell>>;
 }
 
-/** The arms the reply has, intervention first. */
+/** A row's drawn rate of one arm (null where not drawn). */
+export const statusRate = (r: StatusRow, arm: ArmKey) => (r[arm] ?? null) as number | null;
+
+/** The arms the reply has, in its order (intervention arms as declared, then control). */
 export function statusArms(r: StatusByMonthReply): ArmKey[] {
-  return (['intervention', 'control'] as const).filter((a) => r.arms[a] !== undefined);
+  return Object.keys(r.arms).filter((a) => r.arms[a] !== undefined);
 }
 
 /**
@@ -38,14 +40,7 @@ export function statusRows(r: StatusByMonthReply): StatusRow[] {
     if (!x)
       byMonth.set(
         month,
-        (x = {
-          month,
-          intervention: null,
-          control: null,
-          interventionBand: null,
-          controlBand: null,
-          cells: {},
-        }),
+        (x = { month, cells: {}, ...Object.fromEntries(statusArms(r).map((a) => [a, null])) }),
       );
     return x;
   };

@@ -1,12 +1,15 @@
 import type { RouteplannerReply } from '../../api/queries.ts';
 import { ARM_COLOR } from '../../charts/colors.ts';
 import {
+  fieldWord,
   forestScale,
   medianText,
+  notComparableText,
   noteText,
   pointsRange,
   relaxedText,
   sectionRows,
+  type FieldWord,
   type PlannerRow,
   type PlannerSection,
 } from '../../charts/routeplanner.ts';
@@ -33,7 +36,10 @@ const W = 280;
 const H = 34;
 const OBS_COLOR = '#595959';
 
-/** The forest plot of the route planner: one row per pilot, in two panels with their own scale. */
+/**
+ * The forest plot of the route planner: one row per option (an intervention arm of a pilot), in
+ * two panels with their own scale.
+ */
 export function PlannerFigure({
   reply,
   rows,
@@ -43,6 +49,8 @@ export function PlannerFigure({
   rows: PlannerRow[];
   s: PlannerStrings;
 }) {
+  const { locale } = useI18n();
+  const word = fieldWord(s, reply.profileVariables, locale);
   const sections = (['difference', 'rate'] as const).filter(
     (sec) => sectionRows(rows, sec).length > 0,
   );
@@ -59,24 +67,36 @@ export function PlannerFigure({
               section={sec}
               rows={sectionRows(rows, sec)}
               s={s}
+              word={word}
               threshold={reply.threshold}
             />
           ))}
           <p className="small muted">{s.rankNote}</p>
         </div>
       }
-      table={<PlannerTable rows={rows} s={s} threshold={reply.threshold} />}
+      table={<PlannerTable rows={rows} s={s} word={word} threshold={reply.threshold} />}
     />
   );
 }
 
-function PilotCell({ r, s, threshold }: { r: PlannerRow; s: PlannerStrings; threshold: number }) {
+function PilotCell({
+  r,
+  s,
+  word,
+  threshold,
+}: {
+  r: PlannerRow;
+  s: PlannerStrings;
+  word: FieldWord;
+  threshold: number;
+}) {
   const { t } = useI18n();
   const note = noteText(r, s, threshold);
+  const lacking = notComparableText(r.notComparable, s, word);
   return (
     <TableHeaderCell scope="row" className="planner-pilot">
       <Link to={`/pilots/${r.pilotId}`} className="pilot-link">
-        {r.pilotName}
+        {r.optionName}
       </Link>
       {r.synthetic && <span className="badge">{t.synthetic}</span>}
       {r.kind !== 'controlled' && (
@@ -84,7 +104,8 @@ function PilotCell({ r, s, threshold }: { r: PlannerRow; s: PlannerStrings; thre
           {r.kind === 'observational' ? s.observational : s.noComparison}
         </span>
       )}
-      <span className="row-meta">{relaxedText(r.relaxed, s) ?? s.notRelaxed}</span>
+      <span className="row-meta">{relaxedText(r.relaxed, s, word) ?? s.notRelaxed}</span>
+      {lacking && <span className="row-note not-comparable">{lacking}</span>}
       {note && <span className="row-note">{note}</span>}
     </TableHeaderCell>
   );
@@ -94,11 +115,13 @@ function Panel({
   section,
   rows,
   s,
+  word,
   threshold,
 }: {
   section: PlannerSection;
   rows: PlannerRow[];
   s: PlannerStrings;
+  word: FieldWord;
   threshold: number;
 }) {
   const { locale } = useI18n();
@@ -136,8 +159,8 @@ function Panel({
       </TableHeader>
       <TableBody>
         {rows.map((r) => (
-          <TableRow key={r.pilotId} data-pilot={r.pilotId} data-kind={r.kind}>
-            <PilotCell r={r} s={s} threshold={threshold} />
+          <TableRow key={r.key} data-pilot={r.pilotId} data-arm={r.arm} data-kind={r.kind}>
+            <PilotCell r={r} s={s} word={word} threshold={threshold} />
             <TableCell className="num">
               <Num c={r.nIntervention} fmt={n} count />
             </TableCell>
@@ -264,16 +287,18 @@ function exitDetail(
 function PlannerTable({
   rows,
   s,
+  word,
   threshold,
 }: {
   rows: PlannerRow[];
   s: PlannerStrings;
+  word: FieldWord;
   threshold: number;
 }) {
   const { locale } = useI18n();
   const n = (v: number) => formatNumber(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
-  const notes = rows.some((r) => r.noteCode);
+  const notes = rows.some((r) => r.noteCode || r.notComparable.length > 0);
   const kind = (r: PlannerRow) =>
     r.kind === 'controlled'
       ? s.controlled
@@ -305,9 +330,9 @@ function PlannerTable({
         </TableHeader>
         <TableBody>
           {rows.map((r) => (
-            <TableRow key={r.pilotId}>
+            <TableRow key={r.key}>
               <TableHeaderCell scope="row">
-                <Link to={`/pilots/${r.pilotId}`}>{r.pilotName}</Link>
+                <Link to={`/pilots/${r.pilotId}`}>{r.optionName}</Link>
               </TableHeaderCell>
               <TableCell>{kind(r)}</TableCell>
               <TableCell className="num">
@@ -328,8 +353,14 @@ function PlannerTable({
                 )}
               </TableCell>
               <TableCell>{medianText(r, s, locale)}</TableCell>
-              <TableCell>{r.relaxed.map((f) => s.fieldWords[f]).join(', ') || '–'}</TableCell>
-              {notes && <TableCell>{noteText(r, s, threshold) ?? ''}</TableCell>}
+              <TableCell>{r.relaxed.map(word).join(', ') || '–'}</TableCell>
+              {notes && (
+                <TableCell>
+                  {[notComparableText(r.notComparable, s, word), noteText(r, s, threshold)]
+                    .filter(Boolean)
+                    .join(' ')}
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>

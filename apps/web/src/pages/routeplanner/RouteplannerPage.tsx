@@ -24,7 +24,9 @@ import {
   type PlannerWindow,
   type ProfileField,
   type ProfileForm,
+  type VariableForm,
 } from './profile.ts';
+import { VariableFields } from './VariableFields.tsx';
 import { plannerStrings, type PlannerStrings } from './strings.ts';
 import {
   Alert,
@@ -45,7 +47,7 @@ export default function RouteplannerPage() {
   const loc = useLocation();
   const state = plannerStateFrom(loc.query);
   const q = useQuery({
-    ...routeplannerQuery(plannerSearch(state.form, state.window)),
+    ...routeplannerQuery(plannerSearch(state.form, state.window, state.variables)),
     enabled: state.submitted,
   });
   return (
@@ -80,6 +82,7 @@ function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings 
   const { t } = useI18n();
   const [form, setForm] = useState<ProfileForm>(initial.form);
   const [win, setWin] = useState<PlannerWindow>(initial.window);
+  const [variables, setVariables] = useState<VariableForm>(initial.variables);
   const label = (f: ProfileField, v: string): string => {
     switch (f) {
       case 'motivation':
@@ -100,10 +103,11 @@ function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings 
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate(plannerHref(form, win));
+    navigate(plannerHref(form, win, variables));
   };
   const clear = () => {
     setForm(emptyForm());
+    setVariables({});
     setWin(12);
     navigate('/routeplanner');
   };
@@ -134,6 +138,7 @@ function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings 
           <WindowPicker id="rp-window" value={win} onChange={setWin} />
         </div>
       </Fieldset>
+      <VariableFields values={variables} onChange={setVariables} s={s} />
       <div className="actions">
         <Button type="submit" appearance="primary-action-button">
           {s.submit}
@@ -148,7 +153,7 @@ function PlannerForm({ initial, s }: { initial: PlannerState; s: PlannerStrings 
 
 function Results({ r, s }: { r: RouteplannerReply; s: PlannerStrings }) {
   const { locale } = useI18n();
-  const rows = plannerRows(r);
+  const rows = plannerRows(r, locale);
   if (rows.length === 0 || nothingToShow(rows))
     return (
       <div data-testid="planner-empty">
@@ -169,7 +174,7 @@ function Results({ r, s }: { r: RouteplannerReply; s: PlannerStrings }) {
           <p className="muted">{s.heterogeneityIntro(s.fieldWords[by])}</p>
           <ul>
             {sentences.map((h) => (
-              <li key={h.pilotId} data-claim={h.kind}>
+              <li key={h.key} data-claim={h.kind}>
                 {h.text}
               </li>
             ))}

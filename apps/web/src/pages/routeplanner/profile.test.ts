@@ -12,7 +12,12 @@ describe('plannerStateFrom', () => {
   });
 
   it('shows only the form for a bare URL', () => {
-    expect(plannerStateFrom(q(''))).toEqual({ form: emptyForm(), window: 12, submitted: false });
+    expect(plannerStateFrom(q(''))).toEqual({
+      form: emptyForm(),
+      variables: {},
+      window: 12,
+      submitted: false,
+    });
   });
 
   it('accepts the API’s boolean spellings and ignores values outside a field’s options or 1–60', () => {
@@ -36,7 +41,12 @@ describe('plannerSearch / plannerHref', () => {
   it('round-trips through the URL', () => {
     const form = { ...emptyForm(), ladderStep: '2', ageBand: '<27', refugeeStatus: 'nee' };
     const url = new URL(plannerHref(form, 24), 'http://x');
-    expect(plannerStateFrom(url.searchParams)).toEqual({ form, window: 24, submitted: true });
+    expect(plannerStateFrom(url.searchParams)).toEqual({
+      form,
+      variables: {},
+      window: 24,
+      submitted: true,
+    });
   });
 });
 
@@ -45,5 +55,24 @@ describe('profileFrom', () => {
     expect(
       profileFrom({ ...emptyForm(), motivation: '4', hasDebts: 'ja', refugeeStatus: 'nee' }),
     ).toEqual({ motivation: 4, hasDebts: true, refugeeStatus: false });
+  });
+});
+
+describe('pilot variables in the URL', () => {
+  it('reads and writes them as the API has them, variable=code:value repeated', () => {
+    const href = plannerHref({ ...emptyForm(), motivation: '4' }, 12, {
+      supervisor_trained: 'ja',
+      sessions_attended: ' 12 ',
+      regime: '',
+    });
+    expect(href).toBe(
+      '/routeplanner?motivation=4&variable=supervisor_trained%3Aja&variable=sessions_attended%3A12&window=12',
+    );
+    const st = plannerStateFrom(new URL(href, 'http://x').searchParams);
+    expect(st.variables).toEqual({ supervisor_trained: 'ja', sessions_attended: '12' });
+    expect(plannerSearch(emptyForm(), 12, st.variables)).toEqual({
+      variable: ['supervisor_trained:ja', 'sessions_attended:12'],
+      window: '12',
+    });
   });
 });

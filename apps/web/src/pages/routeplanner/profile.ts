@@ -6,7 +6,8 @@ import type { RouteplannerParams } from '../../api/queries.ts';
 /**
  * The route planner's profile as URL state: `/routeplanner?motivation=4&hasDebts=ja&window=12`.
  * The URL uses the API's parameter names; booleans read "ja"/"nee". A `window` in the URL marks a
- * submitted search, so `/routeplanner` alone shows only the form.
+ * submitted search, so `/routeplanner` alone shows only the form. Pilot variables travel as the
+ * API has them: `variable=supervisor_trained:ja`, repeated.
  */
 
 export const PROFILE_FIELDS = [
@@ -39,8 +40,12 @@ export const FIELD_VALUES = {
 /** Form values: one string per field, '' for "maakt niet uit". */
 export type ProfileForm = Record<ProfileField, string>;
 
+/** Pilot variables of the profile: value as typed or chosen, by code ('' for "maakt niet uit"). */
+export type VariableForm = Record<string, string>;
+
 export interface PlannerState {
   form: ProfileForm;
+  variables: VariableForm;
   window: PlannerWindow;
   /** True when the URL holds a submitted search (it carries a window). */
   submitted: boolean;
@@ -66,13 +71,24 @@ export function plannerStateFrom(q: URLSearchParams): PlannerState {
     if (BOOL_FIELDS.has(f)) v = BOOL_IN[v.toLowerCase()] ?? '';
     form[f] = (FIELD_VALUES[f] as readonly string[]).includes(v) ? v : '';
   }
+  const variables: VariableForm = {};
+  for (const param of q.getAll('variable')) {
+    const colon = param.indexOf(':');
+    if (colon > 0) variables[param.slice(0, colon)] = param.slice(colon + 1);
+  }
   const window = parseWindow(q.get('window'));
-  return { form, window, submitted: q.has('window') };
+  return { form, variables, window, submitted: q.has('window') };
 }
 
-function searchRecord(form: ProfileForm, window: PlannerWindow): Record<string, string> {
-  const out: Record<string, string> = {};
+function searchRecord(
+  form: ProfileForm,
+  window: PlannerWindow,
+  variables: VariableForm = {},
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
   for (const f of PROFILE_FIELDS) if (form[f]) out[f] = form[f];
+  const given = Object.entries(variables).filter(([, v]) => v.trim() !== '');
+  if (given.length > 0) out.variable = given.map(([code, v]) => `${code}:${v.trim()}`);
   out.window = String(window);
   return out;
 }
@@ -81,12 +97,23 @@ function searchRecord(form: ProfileForm, window: PlannerWindow): Record<string, 
  * The API query of a search: the given fields and the window. Form values come from FIELD_VALUES,
  * which are checked against the API's query type above.
  */
-export const plannerSearch = (form: ProfileForm, window: PlannerWindow) =>
-  searchRecord(form, window) as RouteplannerParams;
+export const plannerSearch = (
+  form: ProfileForm,
+  window: PlannerWindow,
+  variables: VariableForm = {},
+) => searchRecord(form, window, variables) as RouteplannerParams;
 
 /** The page's URL for a search: `/routeplanner?motivation=4&hasDebts=ja&window=12`. */
-export const plannerHref = (form: ProfileForm, window: PlannerWindow) =>
-  `/routeplanner?${new URLSearchParams(searchRecord(form, window))}`;
+export function plannerHref(
+  form: ProfileForm,
+  window: PlannerWindow,
+  variables: VariableForm = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(searchRecord(form, window, variables)))
+    for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+  return `/routeplanner?${params}`;
+}
 
 /** The profile as the reply states it, rebuilt from the form (for the summary before a reply). */
 export function profileFrom(form: ProfileForm): Profile {

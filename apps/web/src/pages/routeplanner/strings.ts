@@ -45,6 +45,12 @@ export interface PlannerStrings {
   noteCol: string;
   relaxed: (fields: string) => string;
   notRelaxed: string;
+  /** A pilot that lacks a pilot variable of the profile: it is matched without it. */
+  notComparable: (fields: string) => string;
+  variablesLegend: string;
+  variablesHint: string;
+  /** "(3 pilots)": how many of the visible pilots declare a variable. */
+  declaredBy: (pilots: number) => string;
   medianValue: (months: string, days: string) => string;
   medianNotReached: string;
   pointsRange: (lo: string, hi: string) => string;
@@ -193,6 +199,11 @@ const nl: PlannerStrings = {
   noteCol: 'Opmerking',
   relaxed: (f) => `verruimd: ${f}`,
   notRelaxed: 'precies dit profiel',
+  notComparable: (f) => `niet vergelijkbaar op: ${f} (deze pilot legt dit niet vast)`,
+  variablesLegend: 'Eigen kenmerken van pilots',
+  variablesHint:
+    'Kenmerken die alleen sommige pilots vastleggen. Een pilot die een gekozen kenmerk niet kent, is daarop niet vergelijkbaar; dat staat bij die pilot.',
+  declaredBy: (n) => (n === 1 ? '(1 pilot)' : `(${n} pilots)`),
   medianValue: (m, d) => `${m} maanden (${d} dagen)`,
   medianNotReached: 'niet bereikt (minder dan de helft uitgestroomd)',
   pointsRange: (lo, hi) => `${lo} tot ${hi}`,
@@ -357,6 +368,11 @@ const en: PlannerStrings = {
   noteCol: 'Note',
   relaxed: (f) => `relaxed: ${f}`,
   notRelaxed: 'exactly this profile',
+  notComparable: (f) => `not comparable on: ${f} (this pilot does not record it)`,
+  variablesLegend: "Pilots' own characteristics",
+  variablesHint:
+    'Characteristics only some pilots record. A pilot that does not know a chosen characteristic is not comparable on it; this is shown with that pilot.',
+  declaredBy: (n) => (n === 1 ? '(1 pilot)' : `(${n} pilots)`),
   medianValue: (m, d) => `${m} months (${d} days)`,
   medianNotReached: 'not reached (fewer than half left)',
   pointsRange: (lo, hi) => `${lo} to ${hi}`,

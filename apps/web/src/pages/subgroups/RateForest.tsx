@@ -1,9 +1,9 @@
 import type { SubgroupReply } from '../../api/queries.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { ARM_COLOR } from '../../charts/colors.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { ArmTag, Num } from '../../components/Num.tsx';
 import { formatInterval, formatNumber, formatP, formatPercent } from '../../format.ts';
+import { useArmLook } from '../../charts/arms.tsx';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { rateRows, type RateRow } from './rates.ts';
 import { subgroupStrings } from './strings.ts';
@@ -27,6 +27,7 @@ export function RateForest({
   title: string;
 }) {
   const { locale } = useI18n();
+  const look = useArmLook();
   const s = useStrings(subgroupStrings);
   const rows = rateRows(r, label);
   const arms = rows[0]?.arms.map((a) => a.arm) ?? [];
@@ -79,12 +80,17 @@ export function RateForest({
                           x2={x(a.ci95[1])}
                           y1={ROW_H / 2}
                           y2={ROW_H / 2}
-                          stroke={ARM_COLOR[a.arm]}
+                          stroke={look.style(a.arm).color}
                           strokeWidth={2}
                         />
                       )}
                       {a.rate.kind === 'value' && (
-                        <circle cx={x(a.rate.value)} cy={ROW_H / 2} r={5} fill={ARM_COLOR[a.arm]} />
+                        <circle
+                          cx={x(a.rate.value)}
+                          cy={ROW_H / 2}
+                          r={5}
+                          fill={look.style(a.arm).color}
+                        />
                       )}
                     </svg>
                   </td>
