@@ -36,6 +36,14 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
   it('gives every figure of outcomes and subgroups as the engine does, on every demo pilot', async () => {
     for (const id of pilots) {
       const rows = await deriveInMemory(t.store, id, { windows: ODD_WINDOWS });
+      // The pilot's declared intervention arms (the multi-arm demo experiment has no
+      // `intervention`), and control when someone is in it.
+      const declared: string[] = (await t.json(`/api/pilots/${id}`)).body.arms.map(
+        (a: { code: string }) => a.code,
+      );
+      const arms = declared.filter(
+        (a) => a !== 'control' || rows.some((r) => r.derived.arm === 'control'),
+      );
       for (const k of ODD_WINDOWS) {
         const outcomes = await t.json(`/api/pilots/${id}/outcomes?window=${k}`);
         expect(outcomes.status).toBe(200);
@@ -44,6 +52,7 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
           ...outcomesFor(
             rows.map((r) => r.derived),
             k,
+            arms,
           ),
           pilotId: undefined,
           observationEnd: undefined,
@@ -51,7 +60,7 @@ describe('a window other than 6, 12, 18, 24 or 36', () => {
         for (const by of SUBGROUP_FIELDS) {
           const sub = await t.json(`/api/pilots/${id}/subgroups?by=${by}&window=${k}`);
           expect(sub.status).toBe(200);
-          expect(sub.body.groups).toEqual(summarizeSubgroups(rows, by, k).groups);
+          expect(sub.body.groups).toEqual(summarizeSubgroups(rows, by, k, arms).groups);
         }
       }
     }
