@@ -252,4 +252,49 @@ describe('a four-arm pilot gives, per arm, what the engine computes for that arm
       expect(Math.round(net * 100) / 100).toBe(engine.savings.net);
     }
   });
+
+  it('in its models: each regime against control as a two-arm pilot of those people alone', async () => {
+    const f = files();
+    const [head, ...rows] = f.people.trim().split('\n');
+    for (const code of REGIMES) {
+      // The same people, the regime's relabelled `intervention`, in a pilot of two arms.
+      const kept = rows.filter((r) => [code, 'control'].includes(r.split(',')[1]!));
+      const refs = new Set(kept.map((r) => r.split(',')[0]));
+      const two = await t.pilot({
+        dataCompleteThrough: '2025-06-30',
+        monthlyBenefit: 1100,
+        guidanceCost: 800,
+      });
+      const twoVar = await t.json(`/api/pilots/${two}/variables`, {
+        method: 'POST',
+        body: JSON.stringify(WERKERVARING),
+      });
+      expect(twoVar.status).toBe(201);
+      const people = [head, ...kept.map((r) => r.replace(`,${code},`, ',intervention,'))];
+      const events = f.events
+        .trim()
+        .split('\n')
+        .filter((e, i) => i === 0 || refs.has(e.split(',')[0]));
+      expect((await importCsv(t, two, 'participants', people.join('\n') + '\n')).status).toBe(200);
+      expect((await importCsv(t, two, 'events', events.join('\n') + '\n')).status).toBe(200);
+      for (const path of [
+        'models/cox?covariates=motivation',
+        'models/adjusted-difference?window=12&covariates=motivation',
+      ]) {
+        const mine = await t.json(`/api/pilots/${pilot}/${path}&arm=${code}`);
+        const alone = await t.json(`/api/pilots/${two}/${path}`);
+        expect(mine.status).toBe(200);
+        expect({ ...mine.body, pilotId: undefined }).toEqual({ ...alone.body, pilotId: undefined });
+      }
+    }
+    // Unasked, the first declared regime; an arm the pilot lacks, or control, is refused.
+    const first = await t.json(`/api/pilots/${pilot}/models/cox`);
+    const asked = await t.json(`/api/pilots/${pilot}/models/cox?arm=${REGIMES[0]}`);
+    expect(first.body).toEqual(asked.body);
+    for (const arm of ['intervention', 'control']) {
+      const refused = await t.json(`/api/pilots/${pilot}/models/cox?arm=${arm}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details[0]).toMatchObject({ path: 'arm', code: 'unknown_value' });
+    }
+  });
 });

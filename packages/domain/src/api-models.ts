@@ -1,9 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { Arm } from './enums.ts';
 import { MODEL_COVARIATES, type ModelCovariate } from './model-covariates.ts';
 
 /** Request and reply schemas of the model endpoints (Cox, adjusted difference, power, forecast). */
 
 const ALLOWED = MODEL_COVARIATES.join(', ');
+
+/** `arm=vrijstelling`: the intervention arm a model compares with control (default: the primary one). */
+export const ModelArmParam = Arm.optional().openapi({
+  description:
+    "The intervention arm compared with control; by default the pilot's primary intervention arm (`intervention` where declared, else the first)",
+});
 
 /** `covariates=motivation,household`: a comma-separated list, each name once; empty for none. */
 export const CovariatesParam = z

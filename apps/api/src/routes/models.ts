@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   CovariatesParam,
+  ModelArmParam,
   CoxOrPlainReply,
   DifferenceOrPlainReply,
   ForecastReply,
@@ -36,7 +37,10 @@ export const models = new OpenAPIHono<AppEnv>()
         path: '/api/pilots/{id}/models/cox',
         tags: ['Models'],
         summary: `Hazard ratio of first exit, intervention against control, unadjusted and adjusted (Cox, Efron ties), with cox.zph. ${VIEWER_NOTE}`,
-        request: { params: PilotParam, query: z.object({ covariates: CovariatesParam }) },
+        request: {
+          params: PilotParam,
+          query: z.object({ covariates: CovariatesParam, arm: ModelArmParam }),
+        },
         responses: { 200: jsonContent(CoxOrPlainReply, 'The models'), ...errorResponses },
       },
     ),
@@ -45,6 +49,7 @@ export const models = new OpenAPIHono<AppEnv>()
         await pilotCox({
           ...pilotArgs(c),
           covariates: c.req.valid('query').covariates,
+          arm: c.req.valid('query').arm,
         }),
         200,
       ),
@@ -59,7 +64,7 @@ export const models = new OpenAPIHono<AppEnv>()
         summary: `Off benefit at k: raw difference and the standardised difference of a logistic model (g-computation, delta-method interval). ${VIEWER_NOTE}`,
         request: {
           params: PilotParam,
-          query: z.object({ window: WindowParam, covariates: CovariatesParam }),
+          query: z.object({ window: WindowParam, covariates: CovariatesParam, arm: ModelArmParam }),
         },
         responses: { 200: jsonContent(DifferenceOrPlainReply, 'The models'), ...errorResponses },
       },
@@ -71,6 +76,7 @@ export const models = new OpenAPIHono<AppEnv>()
           ...pilotArgs(c),
           k: q.window,
           covariates: q.covariates,
+          arm: q.arm,
         }),
         200,
       );

@@ -1,7 +1,8 @@
-import { armTotals, modelParticipants } from '@wegwijzer/db';
+import { armTotals, modelParticipants, pilotArms } from '@wegwijzer/db';
 import { hasSmallGroup, protectCount, protectProportion, verdict } from '@wegwijzer/disclosure';
-import type { ModelCovariate } from '@wegwijzer/domain';
+import { BadRequest, type ModelCovariate } from '@wegwijzer/domain';
 import {
+  armAgainstControl,
   analyseCox,
   analyseDifference,
   detectableP2,
@@ -9,6 +10,7 @@ import {
   fromDay,
   sampleSize,
   toDay,
+  interventionArms,
   primaryArm,
 } from '@wegwijzer/outcomes';
 import type { UseCaseCtx } from '../http/env.ts';
@@ -17,6 +19,28 @@ import { disclosureRules } from './disclosure.ts';
 import { visiblePilot } from './pilots.ts';
 
 const forViewer = (ctx: UseCaseCtx) => ctx.actor.role === 'viewer';
+
+/**
+ * The intervention arm a model compares with control: the one asked for, which must be one of
+ * the pilot's declared intervention arms, or the pilot's primary one.
+ */
+async function modelArm(ctx: UseCaseCtx, pilotId: string, asked: string | undefined) {
+  const declared = interventionArms((await pilotArms(ctx.store.db, pilotId)).map((a) => a.code));
+  const arm = asked ?? primaryArm(declared);
+  if (arm === undefined || !declared.includes(arm))
+    throw new BadRequest(
+      `arm must be one of the pilot's intervention arms: ${declared.join(', ')}`,
+      [
+        {
+          path: 'arm',
+          message: 'unknown arm',
+          code: 'unknown_value',
+          params: { allowed: declared },
+        },
+      ],
+    );
+  return arm;
+}
 const ALPHA = 0.05;
 
 /** Hazard ratio of first exit, intervention against control, unadjusted and adjusted. */
@@ -24,14 +48,20 @@ export async function pilotCox({
   ctx,
   pilotId,
   covariates,
+  arm,
 }: {
   ctx: UseCaseCtx;
   pilotId: string;
   covariates: ModelCovariate[];
+  arm?: string | undefined;
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
+  const compared = await modelArm(ctx, pilotId, arm);
   // Time to first exit does not depend on the window; 12 is any valid one.
-  const people = await modelParticipants(ctx.store.db, pilotId, pilot, 12);
+  const people = armAgainstControl(
+    await modelParticipants(ctx.store.db, pilotId, pilot, 12),
+    compared,
+  );
   const a = analyseCox(people, covariates);
   if (forViewer(ctx)) {
     const few = hasSmallGroup(people, covariates, disclosureRules(ctx).threshold);
@@ -53,14 +83,20 @@ export async function pilotAdjustedDifference({
   pilotId,
   k,
   covariates,
+  arm,
 }: {
   ctx: UseCaseCtx;
   pilotId: string;
   k: number;
   covariates: ModelCovariate[];
+  arm?: string | undefined;
 }) {
   const pilot = await visiblePilot(ctx, pilotId);
-  const people = await modelParticipants(ctx.store.db, pilotId, pilot, k);
+  const compared = await modelArm(ctx, pilotId, arm);
+  const people = armAgainstControl(
+    await modelParticipants(ctx.store.db, pilotId, pilot, k),
+    compared,
+  );
   const a = analyseDifference(people, covariates);
   if (forViewer(ctx)) {
     const evaluable = people.filter((p) => p.evaluable);

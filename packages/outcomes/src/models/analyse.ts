@@ -1,10 +1,11 @@
 /**
- * The pilot-level models of the Analyse page: intervention against control, unadjusted and
- * adjusted for chosen baseline covariates, on the same complete cases so the two can be read
+ * The pilot-level models of the Analyse page: an intervention arm against control, unadjusted
+ * and adjusted for chosen baseline covariates, on the same complete cases so the two can be read
  * side by side. Plain data in (a participant's arm, baseline and derived outcomes), plain data
- * out.
+ * out. The participants given are those of one intervention arm and of control: a pilot with
+ * several intervention arms is modelled one arm at a time (`armAgainstControl`).
  */
-import type { Baseline, ModelCovariate } from '@wegwijzer/domain/core';
+import { CONTROL_ARM, type Arm, type Baseline, type ModelCovariate } from '@wegwijzer/domain/core';
 import { newcombe } from '../proportions.ts';
 import { coxph } from './cox.ts';
 import { Z975 } from './distributions.ts';
@@ -33,7 +34,7 @@ export interface EffectFailure {
 }
 
 export interface Coefficient {
-  /** Design column: `arm` (intervention = 1), a covariate, or a covariate with its level. */
+  /** Design column: `arm` (the intervention arm = 1), a covariate, or a covariate with its level. */
   name: string;
   coef: number;
   se: number;
@@ -76,12 +77,23 @@ function oneLevel(design: Design): EffectFailure | null {
   return c === undefined ? null : { ok: false, reason: 'constant_covariate', covariate: c };
 }
 
+/**
+ * The participants of intervention arm `arm` and of control, the two groups one model compares.
+ * @example analyseCox(armAgainstControl(people, 'vrijstelling'), []).unadjusted
+ */
+export function armAgainstControl<T extends { baseline: Baseline }>(
+  people: readonly T[],
+  arm: Arm,
+): T[] {
+  return people.filter((p) => p.baseline.arm === arm || p.baseline.arm === CONTROL_ARM);
+}
+
 function withArm(
   people: readonly { baseline: Baseline }[],
   covariates: readonly ModelCovariate[],
 ): Record<string, CovariateValue>[] {
   return people.map((p) => {
-    const row: Record<string, CovariateValue> = { arm: p.baseline.arm === 'intervention' ? 1 : 0 };
+    const row: Record<string, CovariateValue> = { arm: p.baseline.arm === CONTROL_ARM ? 0 : 1 };
     for (const c of covariates) row[c] = covariateValue(p.baseline, c);
     return row;
   });

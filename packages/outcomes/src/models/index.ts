@@ -25,6 +25,7 @@ export { pnorm, qnorm, pchisqUpper, twoSidedP, Z975 } from './distributions.ts';
 export type { ModelFailure, ModelFailureReason, ModelResult } from './result.ts';
 export { covariateSpec, covariateValue } from './covariates.ts';
 export {
+  armAgainstControl,
   analyseCox,
   analyseDifference,
   type CoxAnalysis,
