@@ -90,7 +90,7 @@ describe('beyond the benefit', () => {
     const perEuro = budget.getByTestId('per-euro');
     expect(await perEuro.locator('.big-number').innerText()).toMatch(/^€\s\d+,\d\d$/);
     expect(await perEuro.innerText()).toMatch(
-      /Per geïnvesteerde euro levert de pilot €\s\d+,\d\d op voor de gemeente als geheel/,
+      /Per euro van de begroting levert de pilot €\s\d+,\d\d op voor de gemeente als geheel/,
     );
     await byDomain.getByRole('button', { name: 'Toon als tabel' }).click();
     expect(await byDomain.locator('table tbody tr').count()).toBe(3); // two domains and the total
@@ -202,7 +202,7 @@ describe('beyond the benefit', () => {
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => page.locator('section.budget .legend li').count()).toBe(2);
-    expect(await page.getByTestId('per-euro').innerText()).toMatch(/Per geïnvesteerde euro/);
+    expect(await page.getByTestId('per-euro').innerText()).toMatch(/Per euro van de begroting/);
 
     // Change the first line's amount.
     await page.getByRole('button', { name: /^Wijzigen: Participatiebudget Eindhoven/ }).click();

@@ -28,14 +28,14 @@ const nl = {
   funder: 'Financier',
   perEuroTitle: 'Opbrengst per geïnvesteerde euro',
   perEuro: (v: string, k: number) =>
-    `Per geïnvesteerde euro levert de pilot ${v} op voor de gemeente als geheel (na ${k} maanden).`,
+    `Per euro van de begroting levert de pilot ${v} op voor de gemeente als geheel (na ${k} maanden).`,
   perEuroUnknown: (k: number) =>
     `De opbrengst per euro na ${k} maanden is nog niet te berekenen: er is geen begroting, of nog niemand is lang genoeg gevolgd.`,
   perEuroSuppressed:
     'Minder dan 10 deelnemers zijn lang genoeg gevolgd: om hen te beschermen tonen we de opbrengst per euro nog niet.',
-  paysOff: 'De pilot verdient zichzelf terug.',
+  paysOff: 'Op de begroting verdient de pilot zichzelf terug.',
   paysOffCross: (n: number) =>
-    `De pilot verdient zichzelf terug over de beleidsterreinen heen: het geld komt uit ${n} budgetten, de opbrengst komt bij de gemeente als geheel terecht. Eén budget alleen zou dat niet laten zien.`,
+    `Op de begroting verdient de pilot zichzelf terug over de beleidsterreinen heen: het geld komt uit ${n} budgetten, de opbrengst komt bij de gemeente als geheel terecht. Eén budget alleen zou dat niet laten zien.`,
   notYet: (v: string) =>
     `Nog niet terugverdiend: per euro komt ${v} terug. De winst voor andere beleidsterreinen (zoals groen of leefbaarheid) is hier niet in meegeteld.`,
   made: 'Waar de opbrengst uit bestaat',
@@ -121,14 +121,14 @@ const en: BudgetStrings = {
   funder: 'Funder',
   perEuroTitle: 'Return per euro invested',
   perEuro: (v: string, k: number) =>
-    `Per euro invested the pilot brings back ${v} for the municipality as a whole (after ${k} months).`,
+    `Per euro of budget the pilot brings back ${v} for the municipality as a whole (after ${k} months).`,
   perEuroUnknown: (k: number) =>
     `The return per euro after ${k} months cannot be calculated yet: there is no budget, or no one has been followed long enough.`,
   perEuroSuppressed:
     'Fewer than 10 participants have been followed long enough: to protect them we do not show the return per euro yet.',
-  paysOff: 'The pilot pays for itself.',
+  paysOff: 'On its budget the pilot pays for itself.',
   paysOffCross: (n: number) =>
-    `The pilot pays for itself across policy domains: the money comes from ${n} budgets, the return goes to the municipality as a whole. No single budget would show this.`,
+    `On its budget the pilot pays for itself across policy domains: the money comes from ${n} budgets, the return goes to the municipality as a whole. No single budget would show this.`,
   notYet: (v: string) =>
     `Not paid back yet: each euro brings back ${v}. Gains for other policy domains (such as green spaces or liveability) are not counted here.`,
   made: 'What the return is made of',
