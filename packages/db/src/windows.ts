@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
-  ARMS,
+  CONTROL_ARM,
   type Arm,
   type Baseline,
   type SubgroupField,
@@ -193,7 +193,8 @@ async function load(
       for (const p of fresh) packer.add(p.baseline, p.events, p.id);
     }
     const pack = packer.done();
-    const hasControl = pack.arm.includes(ARMS.indexOf('control'));
+    // Arm indices point into the pack's own code list, which holds every code seen.
+    const hasControl = pack.arm.includes(pack.armCodes.indexOf(CONTROL_ARM));
     return { pilotId, version, pack, hasControl, facts };
   }
 }
