@@ -116,10 +116,12 @@ describe('migration 010_wide_derived_rows', () => {
     const store = await storeAt009();
     await fill(store);
     // Today's recompute writes the wide columns: it runs against temporary copies of them, the
-    // window rows of schema 009 are made from those, and the copies are dropped again.
+    // window rows of schema 009 are made from those, and the copies are dropped again. It also
+    // reads each arm's guidance cost (migration 011), empty here as in every schema-009 pilot.
     const type = (c: string) => (c.endsWith('_route') ? 'TEXT' : 'BIGINT');
     for (const c of WIDE_COLUMNS)
       await sql.raw(`ALTER TABLE participant_derived ADD COLUMN ${c} ${type(c)}`).execute(store.db);
+    await sql.raw('ALTER TABLE pilot_arms ADD COLUMN guidance_cost_cents BIGINT').execute(store.db);
     const facts = (await getPilot(store.db, PILOT))!;
     await store.transaction((tx) => recomputePilot(tx, PILOT, facts));
     await sql
@@ -142,6 +144,7 @@ describe('migration 010_wide_derived_rows', () => {
       ).toBe(true);
     for (const c of WIDE_COLUMNS)
       await sql.raw(`ALTER TABLE participant_derived DROP COLUMN ${c}`).execute(store.db);
+    await sql.raw('ALTER TABLE pilot_arms DROP COLUMN guidance_cost_cents').execute(store.db);
 
     await migrate(store.db);
     expect(await state(store)).toEqual(before);
