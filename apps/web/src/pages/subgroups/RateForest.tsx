@@ -115,7 +115,7 @@ export function RatesTable({
   arms,
 }: {
   rows: RateRow[];
-  arms: readonly ('intervention' | 'control')[];
+  arms: readonly string[];
 }) {
   const { locale } = useI18n();
   const s = useStrings(subgroupStrings);
