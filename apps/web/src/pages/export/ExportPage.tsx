@@ -47,7 +47,10 @@ export default function ExportPage() {
   const ws = useStrings(windowStrings);
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
-  const filter = exportFilterFrom(loc.query, pilot?.arms?.map((a) => a.code));
+  const filter = exportFilterFrom(
+    loc.query,
+    pilot?.arms?.map((a) => a.code),
+  );
   const opts = exportOptionsFrom(loc.query);
   const key = JSON.stringify(filter);
   const debounced = useDebounced(key, 300);

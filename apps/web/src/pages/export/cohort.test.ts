@@ -14,7 +14,7 @@ describe('exportFilterFrom', () => {
       hasDebts: 'true',
     });
   });
-  it("takes any arm the pilot declares and drops one it does not", () => {
+  it('takes any arm the pilot declares and drops one it does not', () => {
     const codes = ['vrijstelling', 'extra_begeleiding', 'bijverdienen', 'control'];
     expect(exportFilterFrom(q('arm=bijverdienen'), codes)).toEqual({ arm: 'bijverdienen' });
     expect(exportFilterFrom(q('arm=intervention'), codes)).toEqual({});
