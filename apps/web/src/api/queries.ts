@@ -170,7 +170,7 @@ export const subgroupsQuery = (id: string, by: SubgroupField, window: Win = 12) 
 
 export const participantsQuery = (
   id: string,
-  q: { ref?: string; arm?: 'intervention' | 'control'; page: number; pageSize: number },
+  q: { ref?: string; arm?: string; page: number; pageSize: number },
 ) =>
   queryOptions({
     queryKey: ['participants', id, q],

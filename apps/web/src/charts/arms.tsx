@@ -37,22 +37,32 @@ export interface ArmLook {
   style: (code: string) => ArmStyle;
 }
 
+/**
+ * An arm's label in a language: its declared label (English where declared), the dictionary's
+ * wording for the default two arms, and the code only for an arm the pilot does not declare.
+ */
+export function armLabel(
+  arms: readonly DeclaredArm[],
+  code: string,
+  locale: string,
+  standard: Record<string, string>,
+): string {
+  const a = arms.find((x) => x.code === code);
+  // The default arms keep the dictionary's wording, which each language has.
+  if (!a || DEFAULT_PILOT_ARMS.some((d) => d.code === code && d.label === a.label))
+    return standard[code] ?? a?.label ?? code;
+  return (locale === 'en' ? a.labelEn : null) ?? a.label;
+}
+
 export function useArmLook(): ArmLook {
   const { t, locale } = useI18n();
   const arms = useContext(ArmsContext);
   const codes = arms.map((a) => a.code);
   const styles = armStyles(codes);
-  const byCode = new Map(arms.map((a) => [a.code, a]));
   const standard = t.arms as Record<string, string>;
   return {
     codes,
-    label: (code) => {
-      const a = byCode.get(code);
-      // The default arms keep the dictionary's wording, which each language has.
-      if (!a || DEFAULT_PILOT_ARMS.some((d) => d.code === code && d.label === a.label))
-        return standard[code] ?? a?.label ?? code;
-      return (locale === 'en' ? a.labelEn : null) ?? a.label;
-    },
+    label: (code) => armLabel(arms, code, locale, standard),
     style: (code) => styles[code] ?? armStyles([...codes, code])[code]!,
   };
 }

@@ -227,10 +227,46 @@ describe('window and forest rows', () => {
       diff: 0.1,
       lo: -0.05,
       hi: 0.25,
-      nIntervention: { kind: 'value', value: 200 },
-      nControl: { kind: 'suppressed' },
+      n: [
+        { arm: 'intervention', n: { kind: 'value', value: 200 } },
+        { arm: 'control', n: { kind: 'suppressed' } },
+      ],
     });
     expect(rows[1]).toMatchObject({ value: 'nee', diff: null, suppressed: true });
+  });
+  it('gives a four-arm subgroup reply n for every arm, a missing arm as missing', () => {
+    const rows = forestRows(
+      {
+        pilotId: 'p',
+        windowMonths: 12,
+        by: 'hasDebts',
+        groups: [
+          {
+            value: true,
+            arms: {
+              vrijstelling: arm(),
+              extra_begeleiding: arm({ evaluable: 50 }),
+              bijverdienen: arm({ evaluable: 60 }),
+              control: arm({ evaluable: 70 }),
+            },
+            difference: { rate: 0.1, ci95: [-0.05, 0.25] },
+          },
+          {
+            value: false,
+            arms: { vrijstelling: arm(), control: arm() },
+            difference: null,
+          },
+        ],
+      },
+      (v) => (v ? 'ja' : 'nee'),
+    );
+    expect(rows[0]!.n.map((x) => [x.arm, x.n])).toEqual([
+      ['vrijstelling', { kind: 'value', value: 200 }],
+      ['extra_begeleiding', { kind: 'value', value: 50 }],
+      ['bijverdienen', { kind: 'value', value: 60 }],
+      ['control', { kind: 'value', value: 70 }],
+    ]);
+    expect(rows[1]!.n.map((x) => x.n.kind)).toEqual(['value', 'missing', 'missing', 'value']);
   });
 });
 

@@ -208,16 +208,28 @@ export interface ForestRow {
   diff: number | null;
   lo: number | null;
   hi: number | null;
-  nIntervention: Cell;
-  nControl: Cell;
+  /** The evaluable n of every arm of the reply, in `subgroupArms` order. */
+  n: { arm: ArmKey; n: Cell }[];
   suppressed: boolean;
 }
 
-/** One row per subgroup value: difference between arms with its interval and n per arm. */
+/** Every arm any subgroup has, in the reply's order (intervention arms as declared, then control). */
+export function subgroupArms(r: SubgroupReply): ArmKey[] {
+  const seen = new Set<ArmKey>();
+  for (const g of r.groups)
+    for (const [a, v] of Object.entries(g.arms)) if (v !== undefined) seen.add(a);
+  return [...seen];
+}
+
+/**
+ * One row per subgroup value: the difference of the primary arm against control with its
+ * interval, and n per arm.
+ */
 export function forestRows(
   r: SubgroupReply,
   label: (v: string | number | boolean | null) => string,
 ): ForestRow[] {
+  const arms = subgroupArms(r);
   return r.groups.map((g, i) => {
     const p = `/groups/${i}`;
     return {
@@ -225,12 +237,15 @@ export function forestRows(
       diff: g.difference?.rate ?? null,
       lo: g.difference?.ci95?.[0] ?? null,
       hi: g.difference?.ci95?.[1] ?? null,
-      nIntervention: g.arms.intervention
-        ? cell(g.arms.intervention.evaluable, `${p}/arms/intervention/evaluable`, r.suppressed)
-        : { kind: 'missing' },
-      nControl: g.arms.control
-        ? cell(g.arms.control.evaluable, `${p}/arms/control/evaluable`, r.suppressed)
-        : { kind: 'missing' },
+      n: arms.map((arm) => {
+        const a = g.arms[arm];
+        return {
+          arm,
+          n: a
+            ? cell(a.evaluable, `${p}/arms/${arm}/evaluable`, r.suppressed)
+            : ({ kind: 'missing' } as Cell),
+        };
+      }),
       suppressed:
         isSuppressed(`${p}/difference`, r.suppressed) ||
         isSuppressed(`${p}/difference/rate`, r.suppressed),

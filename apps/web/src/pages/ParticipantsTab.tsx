@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { participantsQuery } from '../api/queries.ts';
 import { ArmTag } from '../components/Num.tsx';
+import { useArmLook } from '../charts/arms.tsx';
 import { Empty, Query } from '../components/States.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -31,7 +32,8 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
   const loc = useLocation();
   const ref = loc.query.get('ref') ?? '';
   const armQ = loc.query.get('arm');
-  const arm = armQ === 'intervention' || armQ === 'control' ? armQ : undefined;
+  const look = useArmLook();
+  const arm = armQ && look.codes.includes(armQ) ? armQ : undefined;
   const page = Math.max(1, Number(loc.query.get('page') ?? 1) || 1);
   const q = useQuery(
     participantsQuery(pilotId, { ref: ref || undefined, arm, page, pageSize: PAGE_SIZE }),
@@ -58,8 +60,11 @@ export function ParticipantsTab({ pilotId }: { pilotId: string }) {
             onChange={(e) => setQuery({ arm: e.target.value, page: undefined })}
           >
             <SelectOption value="">{t.all}</SelectOption>
-            <SelectOption value="intervention">{t.arms.intervention}</SelectOption>
-            <SelectOption value="control">{t.arms.control}</SelectOption>
+            {look.codes.map((a) => (
+              <SelectOption key={a} value={a}>
+                {look.label(a)}
+              </SelectOption>
+            ))}
           </Select>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { SUBGROUP_FIELDS, subgroupsQuery } from '../api/queries.ts';
-import { forestRows, type ForestRow } from '../charts/mappers.ts';
+import { ArmsProvider, useArmLook } from '../charts/arms.tsx';
+import { forestRows, subgroupArms, type ForestRow } from '../charts/mappers.ts';
 import { Figure } from '../components/Figure.tsx';
 import { ArmTag, Num } from '../components/Num.tsx';
 import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
@@ -74,33 +75,35 @@ export default function Subgroups() {
           <strong>{t.noControl}.</strong> {ss.noControlNote}
         </Alert>
       )}
-      <Query q={q}>
-        {(r) => {
-          const label = (v: string | number | boolean | null) => valueLabel(by, v, t);
-          const rows = forestRows(r, label);
-          if (rows.length === 0) return <Empty />;
-          const title = `${t.fields[by]} — ${t.months(windowMonths)}`;
-          const withControl = r.groups.some((g) => g.arms.control);
-          // Without a control arm there is no difference to draw: the forest shows the rates.
-          return withControl ? (
-            <>
-              <Forest rows={rows} title={title} />
-              <HeterogeneityNote r={r} />
-              <h2>{ss.ratesTitle(t.fields[by], t.months(windowMonths))}</h2>
-              <RatesTable rows={rateRows(r, label)} arms={['intervention', 'control']} />
-            </>
-          ) : (
-            <>
-              <RateForest
-                r={r}
-                label={label}
-                title={ss.ratesTitle(t.fields[by], t.months(windowMonths))}
-              />
-              <HeterogeneityNote r={r} />
-            </>
-          );
-        }}
-      </Query>
+      <ArmsProvider arms={pilot.arms}>
+        <Query q={q}>
+          {(r) => {
+            const label = (v: string | number | boolean | null) => valueLabel(by, v, t);
+            const rows = forestRows(r, label);
+            if (rows.length === 0) return <Empty />;
+            const title = `${t.fields[by]} — ${t.months(windowMonths)}`;
+            const withControl = r.groups.some((g) => g.arms.control);
+            // Without a control arm there is no difference to draw: the forest shows the rates.
+            return withControl ? (
+              <>
+                <Forest rows={rows} title={title} />
+                <HeterogeneityNote r={r} />
+                <h2>{ss.ratesTitle(t.fields[by], t.months(windowMonths))}</h2>
+                <RatesTable rows={rateRows(r, label)} arms={subgroupArms(r)} />
+              </>
+            ) : (
+              <>
+                <RateForest
+                  r={r}
+                  label={label}
+                  title={ss.ratesTitle(t.fields[by], t.months(windowMonths))}
+                />
+                <HeterogeneityNote r={r} />
+              </>
+            );
+          }}
+        </Query>
+      </ArmsProvider>
     </div>
   );
 }
@@ -114,6 +117,8 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
   const x = (v: number) => ((v + ext) / (2 * ext)) * W;
   const n = (v: number) => formatNumber(v, 0, locale);
   const ticks = [-ext, -ext / 2, 0, ext / 2, ext].map((v) => Math.round(v * 100) / 100);
+  const look = useArmLook();
+  const arms = rows[0]?.n.map((a) => a.arm) ?? [];
   return (
     <Figure
       title={title}
@@ -124,12 +129,11 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col" />
-                <TableHeaderCell scope="col">
-                  n <ArmTag arm="intervention" />
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  n <ArmTag arm="control" />
-                </TableHeaderCell>
+                {arms.map((a) => (
+                  <TableHeaderCell key={a} scope="col">
+                    n <ArmTag arm={a} />
+                  </TableHeaderCell>
+                ))}
                 <TableHeaderCell scope="col" className="forest-plot-col">
                   {t.difference}
                 </TableHeaderCell>
@@ -140,12 +144,11 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
               {rows.map((r, i) => (
                 <TableRow key={i} style={{ height: rowH }}>
                   <TableHeaderCell scope="row">{r.value}</TableHeaderCell>
-                  <TableCell>
-                    <Num c={r.nIntervention} fmt={n} count />
-                  </TableCell>
-                  <TableCell>
-                    <Num c={r.nControl} fmt={n} count />
-                  </TableCell>
+                  {r.n.map((a) => (
+                    <TableCell key={a.arm}>
+                      <Num c={a.n} fmt={n} count />
+                    </TableCell>
+                  ))}
                   <TableCell className="forest-plot-col">
                     <svg width={W} height={rowH} role="presentation">
                       <line x1={x(0)} x2={x(0)} y1={0} y2={rowH} stroke="#333" strokeWidth={1} />
@@ -186,7 +189,7 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
             </TableBody>
             <TableFooter>
               <TableRow>
-                <TableCell colSpan={3} />
+                <TableCell colSpan={arms.length + 1} />
                 <TableCell className="forest-plot-col">
                   <svg width={W} height={20} role="presentation">
                     {ticks.map((v) => (
@@ -213,8 +216,11 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t.subgroupField}</TableHeaderCell>
-              <TableHeaderCell scope="col">n {t.arms.intervention}</TableHeaderCell>
-              <TableHeaderCell scope="col">n {t.arms.control}</TableHeaderCell>
+              {arms.map((a) => (
+                <TableHeaderCell key={a} scope="col">
+                  n {look.label(a)}
+                </TableHeaderCell>
+              ))}
               <TableHeaderCell scope="col">{t.difference}</TableHeaderCell>
               <TableHeaderCell scope="col">95%-BI</TableHeaderCell>
             </TableRow>
@@ -223,12 +229,11 @@ function Forest({ rows, title }: { rows: ForestRow[]; title: string }) {
             {rows.map((r, i) => (
               <TableRow key={i}>
                 <TableHeaderCell scope="row">{r.value}</TableHeaderCell>
-                <TableCell>
-                  <Num c={r.nIntervention} fmt={n} count />
-                </TableCell>
-                <TableCell>
-                  <Num c={r.nControl} fmt={n} count />
-                </TableCell>
+                {r.n.map((a) => (
+                  <TableCell key={a.arm}>
+                    <Num c={a.n} fmt={n} count />
+                  </TableCell>
+                ))}
                 <TableCell>{r.diff != null ? formatPoints(r.diff, locale) : '–'}</TableCell>
                 <TableCell>
                   {r.lo != null && r.hi != null ? formatInterval([r.lo, r.hi], locale) : '–'}

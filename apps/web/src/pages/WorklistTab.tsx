@@ -130,11 +130,7 @@ export function WorklistTab({ pilotId }: { pilotId: string }) {
                             <Link to={`/participants/${i.participantId}`}>{i.participantRef}</Link>
                           </th>
                           <td>
-                            {i.arm === 'intervention' || i.arm === 'control' ? (
-                              <ArmTag arm={i.arm} />
-                            ) : (
-                              i.arm
-                            )}
+                            <ArmTag arm={i.arm} />
                           </td>
                           <td>{formatDate(i.intakeDate, locale)}</td>
                           <td>

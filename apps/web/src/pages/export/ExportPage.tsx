@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type MouseEvent } from 'react';
 import { api } from '../../api/client.ts';
+import { ArmsProvider, useArmLook } from '../../charts/arms.tsx';
 import { exportCountQuery } from '../../api/queries.ts';
 import { PilotPicker, usePilotParam } from '../../components/PilotPicker.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
@@ -46,7 +47,10 @@ export default function ExportPage() {
   const ws = useStrings(windowStrings);
   const loc = useLocation();
   const { pilots, pilot, error } = usePilotParam();
-  const filter = exportFilterFrom(loc.query);
+  const filter = exportFilterFrom(
+    loc.query,
+    pilot?.arms?.map((a) => a.code),
+  );
   const opts = exportOptionsFrom(loc.query);
   const key = JSON.stringify(filter);
   const debounced = useDebounced(key, 300);
@@ -95,20 +99,9 @@ export default function ExportPage() {
           <p className="muted small">
             {t.observationEnd} {formatDate(pilot.dataCompleteThrough, locale)}
           </p>
-          <Fieldset className="field">
-            <FieldsetLegend>{s.arm}</FieldsetLegend>
-            {(['', 'intervention', 'control'] as const).map((a) => (
-              <FormLabel key={a || 'all'} className="radio">
-                <RadioButton
-                  name="arm"
-                  value={a}
-                  checked={(filter.arm ?? '') === a}
-                  onChange={() => setQuery({ arm: a })}
-                />{' '}
-                {a ? t.arms[a] : s.allArms}
-              </FormLabel>
-            ))}
-          </Fieldset>
+          <ArmsProvider arms={pilot.arms}>
+            <ArmChoice value={filter.arm ?? ''} />
+          </ArmsProvider>
           <Fieldset className="field">
             <FieldsetLegend>{s.intakePeriod}</FieldsetLegend>
             <div className="filters">
@@ -332,5 +325,27 @@ function Download({ href: url, disabled }: { href: string; disabled: boolean }) 
       </div>
       {phase.kind === 'error' && <ErrorState error={phase.error} />}
     </div>
+  );
+}
+
+/** The arm radios: everyone, or one of the pilot's declared arms by its label. */
+function ArmChoice({ value }: { value: string }) {
+  const s = useStrings(exportStrings);
+  const look = useArmLook();
+  return (
+    <Fieldset className="field">
+      <FieldsetLegend>{s.arm}</FieldsetLegend>
+      {['', ...look.codes].map((a) => (
+        <FormLabel key={a || 'all'} className="radio">
+          <RadioButton
+            name="arm"
+            value={a}
+            checked={value === a}
+            onChange={() => setQuery({ arm: a })}
+          />{' '}
+          {a ? look.label(a) : s.allArms}
+        </FormLabel>
+      ))}
+    </Fieldset>
   );
 }

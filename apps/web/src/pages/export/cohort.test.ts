@@ -14,6 +14,13 @@ describe('exportFilterFrom', () => {
       hasDebts: 'true',
     });
   });
+  it('takes any arm the pilot declares and drops one it does not', () => {
+    const codes = ['vrijstelling', 'extra_begeleiding', 'bijverdienen', 'control'];
+    expect(exportFilterFrom(q('arm=bijverdienen'), codes)).toEqual({ arm: 'bijverdienen' });
+    expect(exportFilterFrom(q('arm=intervention'), codes)).toEqual({});
+    expect(exportFilterFrom(q('arm=bijverdienen'))).toEqual({});
+  });
+
   it('drops unknown values, bad dates and an arm that does not exist', () => {
     expect(
       exportFilterFrom(q('arm=beide&intakeTo=31-12-2024&household=single,alien&ageBand=<27')),

@@ -1,4 +1,4 @@
-import { AGE_BANDS, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/values';
+import { AGE_BANDS, DEFAULT_PILOT_ARMS, EDUCATIONS, HOUSEHOLDS } from '@wegwijzer/domain/values';
 import type { ExportFilter } from '../../api/queries.ts';
 
 /** The cohort builder's state lives in the URL with the API's own parameter names. */
@@ -19,11 +19,17 @@ export const LIST_KEYS = Object.keys(LIST_FILTERS) as ListFilter[];
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Reads the filter from the URL: unknown values are dropped, lists come in a fixed order, "all ticked" means no filter. */
-export function exportFilterFrom(q: URLSearchParams): ExportFilter {
+/**
+ * Reads the filter from the URL: unknown values are dropped, lists come in a fixed order, "all
+ * ticked" means no filter. An arm counts only if the pilot declares it (default: the two arms).
+ */
+export function exportFilterFrom(
+  q: URLSearchParams,
+  armCodes: readonly string[] = DEFAULT_PILOT_ARMS.map((a) => a.code),
+): ExportFilter {
   const f: Record<string, string> = {};
   const arm = q.get('arm');
-  if (arm === 'intervention' || arm === 'control') f.arm = arm;
+  if (arm && armCodes.includes(arm)) f.arm = arm;
   for (const k of ['intakeFrom', 'intakeTo'] as const) {
     const v = q.get(k);
     if (v && ISO.test(v)) f[k] = v;

@@ -89,4 +89,29 @@ describe('findingRows', () => {
       rate: { kind: 'missing' },
     });
   });
+
+  it('gives every arm of a four-arm pilot its findings, in the order of the reply', () => {
+    const o = summary({
+      arms: {
+        vrijstelling: arm(),
+        extra_begeleiding: arm({ meanBenefitMonths: 7 }),
+        bijverdienen: arm({ meanBenefitMonths: null }),
+        control: arm({ meanBenefitMonths: 10.5 }),
+      } as OutcomeSummary['arms'],
+      suppressed: ['/arms/bijverdienen/meanBenefitMonths'],
+    });
+    const months = findingRows(o).find((r) => r.finding === 'benefitMonths')!;
+    expect(months.arms.map((a) => a.arm)).toEqual([
+      'vrijstelling',
+      'extra_begeleiding',
+      'bijverdienen',
+      'control',
+    ]);
+    expect(months.arms.map((a) => (a.cell.kind === 'mean' ? a.cell.value : null))).toEqual([
+      { kind: 'value', value: 8.25 },
+      { kind: 'value', value: 7 },
+      { kind: 'suppressed' },
+      { kind: 'value', value: 10.5 },
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ export const FINDINGS = [
   'placement',
 ] as const;
 export type Finding = (typeof FINDINGS)[number];
-export type ArmKey = 'intervention' | 'control';
+/** An arm code as the pilot declares it (`vrijstelling`, `control`, …). */
+export type ArmKey = string;
 
 export interface ShareCell {
   kind: 'share';
@@ -36,7 +37,8 @@ export interface FindingRow {
 }
 
 export function findingRows(o: OutcomeSummary): FindingRow[] {
-  const arms = (['intervention', 'control'] as const).filter((a) => o.arms[a]);
+  // Every arm the reply has, in its order (intervention arms as declared, then control).
+  const arms = Object.keys(o.arms).filter((a) => o.arms[a] !== undefined);
   const s = o.suppressed;
   const at = (arm: ArmKey, path: string) => `/arms/${arm}/${path}`;
   const share = (

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useArmLook } from '../../charts/arms.tsx';
 import { Query } from '../../components/States.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -15,8 +16,9 @@ export function ForecastSection({
   pilotId: string;
   windowMonths: number;
 }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const s = modelStrings[locale];
+  const look = useArmLook();
   const [target, setTarget] = useState(100);
   const q = useQuery(forecastQuery(pilotId, windowMonths, target));
   return (
@@ -41,7 +43,7 @@ export function ForecastSection({
           <>
             <ul>
               {r.arms.map((a) => {
-                const arm = t.arms[a.arm as 'intervention' | 'control'] ?? a.arm;
+                const arm = look.label(a.arm);
                 return (
                   <li key={a.arm}>
                     {a.date === null

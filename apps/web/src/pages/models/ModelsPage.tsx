@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MODEL_COVARIATES, type ModelCovariate } from '@wegwijzer/domain';
+import { DEFAULT_PILOT_ARMS } from '@wegwijzer/domain/values';
 import { PilotPicker, usePilotParam } from '../../components/PilotPicker.tsx';
 import { ErrorState, Loading, Query } from '../../components/States.tsx';
 import { formatNumber, formatP } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
-import { Link, useLocation } from '../../router.tsx';
+import { Link, setQuery, useLocation } from '../../router.tsx';
+import { ArmsProvider, useArmLook } from '../../charts/arms.tsx';
 import { WindowPicker } from '../../components/WindowPicker.tsx';
 import { parseWindow } from '../monthly/window.ts';
 import { EffectForest } from './EffectForest.tsx';
-import { differenceRows, hazardRows, phViolations, type Cox } from './mappers.ts';
+import { differenceRows, hazardRows, modelArm, phViolations, type Cox } from './mappers.ts';
 import { PowerCalculator, DetectableDifference } from './PowerCalculator.tsx';
 import { coxQuery, differenceQuery } from './queries.ts';
 import { modelStrings, type ModelStrings } from './strings.ts';
@@ -21,6 +23,8 @@ import {
   Heading1,
   Heading2,
   Heading3,
+  Select,
+  SelectOption,
 } from '@utrecht/component-library-react';
 
 /** Analyse › adjusted effects (Cox, g-computation), the PH check, and power. */
@@ -43,6 +47,10 @@ export default function ModelsPage() {
         <Loading />
       </div>
     );
+  const models = modelArm(
+    (pilot.arms ?? DEFAULT_PILOT_ARMS).map((a) => a.code),
+    loc.query.get('arm'),
+  );
   const toggle = (c: ModelCovariate) =>
     setCovariates((cs) =>
       cs.includes(c)
@@ -59,6 +67,11 @@ export default function ModelsPage() {
       <div className="filters">
         <PilotPicker pilots={pilots} value={pilot.id} />
         <WindowPicker value={windowMonths} />
+        {models.choices.length > 1 && (
+          <ArmsProvider arms={pilot.arms}>
+            <ArmSelect choices={models.choices} value={models.arm ?? ''} s={s} />
+          </ArmsProvider>
+        )}
       </div>
       <Fieldset className="checks">
         <FieldsetLegend>{s.covariatesLegend}</FieldsetLegend>
@@ -71,11 +84,12 @@ export default function ModelsPage() {
           ))}
         </div>
       </Fieldset>
-      <CoxSection pilotId={pilot.id} covariates={covariates} s={s} />
+      <CoxSection pilotId={pilot.id} covariates={covariates} arm={models.param} s={s} />
       <DifferenceSection
         pilotId={pilot.id}
         windowMonths={windowMonths}
         covariates={covariates}
+        arm={models.param}
         s={s}
       />
       <section aria-labelledby="about-adjustment">
@@ -90,16 +104,43 @@ export default function ModelsPage() {
   );
 }
 
+/** The intervention arm the models compare with control, for a pilot with several. */
+function ArmSelect({
+  choices,
+  value,
+  s,
+}: {
+  choices: readonly string[];
+  value: string;
+  s: ModelStrings;
+}) {
+  const look = useArmLook();
+  return (
+    <div className="field inline">
+      <FormLabel htmlFor="model-arm">{s.armSelect}</FormLabel>
+      <Select id="model-arm" value={value} onChange={(e) => setQuery({ arm: e.target.value })}>
+        {choices.map((a) => (
+          <SelectOption key={a} value={a}>
+            {look.label(a)}
+          </SelectOption>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
 function CoxSection({
   pilotId,
   covariates,
+  arm,
   s,
 }: {
   pilotId: string;
   covariates: ModelCovariate[];
+  arm: string | undefined;
   s: ModelStrings;
 }) {
-  const q = useQuery(coxQuery(pilotId, covariates));
+  const q = useQuery(coxQuery(pilotId, covariates, arm));
   return (
     <section aria-labelledby="cox-title">
       <Heading2 id="cox-title">{s.coxTitle}</Heading2>
@@ -151,15 +192,17 @@ function DifferenceSection({
   pilotId,
   windowMonths,
   covariates,
+  arm,
   s,
 }: {
   pilotId: string;
   windowMonths: number;
   covariates: ModelCovariate[];
+  arm: string | undefined;
   s: ModelStrings;
 }) {
   const { locale } = useI18n();
-  const q = useQuery(differenceQuery(pilotId, windowMonths, covariates));
+  const q = useQuery(differenceQuery(pilotId, windowMonths, covariates, arm));
   return (
     <section aria-labelledby="diff-title">
       <Heading2 id="diff-title">{s.diffTitle(windowMonths)}</Heading2>

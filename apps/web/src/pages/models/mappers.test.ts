@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceRows, hazardRows, phViolations, ratioDomain } from './mappers.ts';
+import { differenceRows, hazardRows, modelArm, phViolations, ratioDomain } from './mappers.ts';
 import { modelStrings } from './strings.ts';
 
 const s = modelStrings.nl;
@@ -81,5 +81,25 @@ describe('ratioDomain and phViolations', () => {
         global: test('GLOBAL', 0.04),
       }),
     ).toEqual(['household']);
+  });
+});
+
+describe('modelArm', () => {
+  const four = ['vrijstelling', 'extra_begeleiding', 'bijverdienen', 'control'];
+  it('offers every intervention arm of a four-arm pilot, the primary one by default', () => {
+    expect(modelArm(four, null)).toEqual({
+      choices: ['vrijstelling', 'extra_begeleiding', 'bijverdienen'],
+      arm: 'vrijstelling',
+      param: 'vrijstelling',
+    });
+    expect(modelArm(four, 'bijverdienen').param).toBe('bijverdienen');
+    expect(modelArm(four, 'control').arm).toBe('vrijstelling');
+  });
+  it('sends no arm for a two-arm pilot', () => {
+    expect(modelArm(['intervention', 'control'], 'intervention')).toEqual({
+      choices: ['intervention'],
+      arm: 'intervention',
+      param: undefined,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { primaryArm } from '@wegwijzer/outcomes';
 import type { CoxResult, DifferenceResult } from './queries.ts';
 import type { ModelStrings } from './strings.ts';
 
@@ -92,4 +93,19 @@ export function ratioDomain(rs: readonly ForestRow[]): [number, number] {
 /** Terms whose proportional-hazards test has p < 0.05. */
 export function phViolations(ph: NonNullable<Cox['proportionalHazards']>): string[] {
   return ph.terms.filter((t) => t.p < 0.05).map((t) => t.name);
+}
+
+/**
+ * Which intervention arm the models compare with control. `choices` are the pilot's
+ * intervention arms in declared order; `arm` the asked one when it is one of them, else the
+ * primary arm. `param` is what the API is sent: only with several intervention arms, so that a
+ * two-arm pilot asks exactly what it asked before.
+ */
+export function modelArm(
+  codes: readonly string[],
+  asked: string | null,
+): { choices: string[]; arm: string | undefined; param: string | undefined } {
+  const choices = codes.filter((c) => c !== 'control');
+  const arm = asked && choices.includes(asked) ? asked : primaryArm(codes);
+  return { choices, arm, param: choices.length > 1 ? arm : undefined };
 }

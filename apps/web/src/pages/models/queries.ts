@@ -16,12 +16,16 @@ export type ForecastResult = InferResponseType<(typeof pilots)['forecast']['$get
 
 const list = (c: readonly ModelCovariate[]) => [...c].join(',');
 
-export const coxQuery = (id: string, covariates: readonly ModelCovariate[]) =>
+/** `arm`: the intervention arm compared with control; left out, the API takes the primary arm. */
+export const coxQuery = (id: string, covariates: readonly ModelCovariate[], arm?: string) =>
   queryOptions({
-    queryKey: ['models', 'cox', id, list(covariates)],
+    queryKey: ['models', 'cox', id, list(covariates), arm ?? null],
     queryFn: () =>
       unwrap<CoxResult>(
-        pilots.models.cox.$get({ param: { id }, query: { covariates: list(covariates) } }),
+        pilots.models.cox.$get({
+          param: { id },
+          query: { covariates: list(covariates), ...(arm ? { arm } : {}) },
+        }),
       ),
   });
 
@@ -29,14 +33,19 @@ export const differenceQuery = (
   id: string,
   window: number,
   covariates: readonly ModelCovariate[],
+  arm?: string,
 ) =>
   queryOptions({
-    queryKey: ['models', 'difference', id, window, list(covariates)],
+    queryKey: ['models', 'difference', id, window, list(covariates), arm ?? null],
     queryFn: () =>
       unwrap<DifferenceResult>(
         pilots.models['adjusted-difference'].$get({
           param: { id },
-          query: { window: String(window), covariates: list(covariates) },
+          query: {
+            window: String(window),
+            covariates: list(covariates),
+            ...(arm ? { arm } : {}),
+          },
         }),
       ),
   });

@@ -9,6 +9,7 @@ const nl = {
   intro:
     'Verschillen tussen de interventiegroep en de controlegroep, zonder en met correctie voor kenmerken bij de intake, berekend zoals R dat doet.',
   covariatesLegend: 'Corrigeren voor',
+  armSelect: 'Interventiearm tegen de controlegroep',
   covariates: {
     motivation: 'Motivatie (schaal 1–5)',
     ladderStep: 'Participatieladder bij intake (1–6)',
@@ -102,6 +103,7 @@ const en: ModelStrings = {
   intro:
     'Differences between the intervention and control groups, without and with adjustment for characteristics at intake, computed as R does.',
   covariatesLegend: 'Adjust for',
+  armSelect: 'Intervention arm against control',
   covariates: {
     motivation: 'Motivation (scale 1–5)',
     ladderStep: 'Participation ladder at intake (1–6)',

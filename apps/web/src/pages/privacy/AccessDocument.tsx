@@ -1,4 +1,5 @@
 import type { AccessReport } from '@wegwijzer/domain';
+import { armLabel, type DeclaredArm } from '../../charts/arms.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { dictionaries } from '../../i18n.tsx';
 import { valueLabel, type BaselineField } from '../../labels.ts';
@@ -31,7 +32,14 @@ const BASELINE: (BaselineField & keyof AccessReport['records'][number]['particip
   'education',
 ];
 
-export function AccessDocument({ report }: { report: AccessReport }) {
+export function AccessDocument({
+  report,
+  pilotArms = {},
+}: {
+  report: AccessReport;
+  /** The declared arms per pilot id, for the arm's label. */
+  pilotArms?: Readonly<Record<string, readonly DeclaredArm[]>>;
+}) {
   return (
     <article className="access-doc" lang="nl">
       <Heading2>{s.docTitle}</Heading2>
@@ -40,7 +48,10 @@ export function AccessDocument({ report }: { report: AccessReport }) {
         const p = r.participant;
         const baseline: [string, string][] = [
           ['Referentie', p.participantRef],
-          [t.fields.arm, t.arms[p.arm as 'intervention' | 'control'] ?? p.arm],
+          [
+            t.fields.arm,
+            armLabel(pilotArms[r.pilot.id] ?? [], p.arm, 'nl', t.arms as Record<string, string>),
+          ],
           [t.fields.intakeDate, formatDate(p.intakeDate, 'nl')],
           [
             t.fields.monthlyBenefit,

@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccessReport } from '@wegwijzer/domain';
 import { api, ApiError, unwrap } from '../../api/client.ts';
+import { pilotsQuery } from '../../api/queries.ts';
 import { useStrings } from '../../i18n.tsx';
 import { AccessDocument, accessDocumentHtml } from './AccessDocument.tsx';
 import { privacyStrings } from './strings.ts';
@@ -45,6 +46,8 @@ export default function AccessRequestPage() {
     URL.revokeObjectURL(url);
   };
   const report = search.data;
+  const pilots = useQuery(pilotsQuery()).data?.items;
+  const pilotArms = Object.fromEntries((pilots ?? []).map((p) => [p.id, p.arms ?? []]));
   return (
     <div className="container">
       <Heading1>{s.title}</Heading1>
@@ -103,7 +106,7 @@ export default function AccessRequestPage() {
             </Button>
           </div>
           <div ref={doc} className="card">
-            <AccessDocument report={report} />
+            <AccessDocument report={report} pilotArms={pilotArms} />
           </div>
         </>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeSummary } from '../../api/queries.ts';
-import { savingsStory } from './story.ts';
+import { storyArm, savingsStory } from './story.ts';
 
 type Savings = {
   avoidedBenefit: number | null;
@@ -86,5 +86,16 @@ describe('savingsStory', () => {
       arms: { vrijstelling: withControl.arms.intervention, control: withControl.arms.control },
     })!;
     expect(s.arm).toBe('vrijstelling');
+  });
+});
+
+describe('storyArm', () => {
+  it('picks the primary arm as the engine does: intervention, else the first non-control arm', () => {
+    const a = {} as OutcomeSummary['arms'][string];
+    expect(storyArm({ arms: { control: a, intervention: a } })).toBe('intervention');
+    expect(
+      storyArm({ arms: { vrijstelling: a, extra_begeleiding: a, bijverdienen: a, control: a } }),
+    ).toBe('vrijstelling');
+    expect(storyArm({ arms: { control: a } })).toBeUndefined();
   });
 });

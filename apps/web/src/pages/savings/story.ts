@@ -1,3 +1,4 @@
+import { primaryArm } from '@wegwijzer/outcomes';
 import type { OutcomeSummary } from '../../api/queries.ts';
 import { cell, type Cell } from '../../suppression.ts';
 
@@ -53,10 +54,9 @@ function combine(a: Cell, b: Cell, f: (x: number, y: number) => number | null): 
   return a.kind === 'suppressed' || b.kind === 'suppressed' ? SUPPRESSED : MISSING;
 }
 
-/** The primary intervention arm: `intervention`, else the first arm that is not control. */
+/** The primary intervention arm of a reply, as the engine picks it (`primaryArm`). */
 export function storyArm(o: Pick<OutcomeSummary, 'arms'>): string | undefined {
-  const codes = Object.keys(o.arms);
-  return codes.includes('intervention') ? 'intervention' : codes.find((c) => c !== 'control');
+  return primaryArm(Object.keys(o.arms));
 }
 
 export function savingsStory(

@@ -110,13 +110,7 @@ export function RateForest({
 }
 
 /** The rates as a plain table: group, per arm off-benefit count of n, rate and interval. */
-export function RatesTable({
-  rows,
-  arms,
-}: {
-  rows: RateRow[];
-  arms: readonly ('intervention' | 'control')[];
-}) {
+export function RatesTable({ rows, arms }: { rows: RateRow[]; arms: readonly string[] }) {
   const { locale } = useI18n();
   const s = useStrings(subgroupStrings);
   const n = (v: number) => formatNumber(v, 0, locale);

@@ -43,4 +43,31 @@ describe('rateRows', () => {
       rate: { kind: 'missing' },
     });
   });
+
+  it('gives every arm of a four-arm pilot its rate, in the order of the reply', () => {
+    const r = {
+      pilotId: 'p',
+      windowMonths: 12,
+      by: 'motivation',
+      groups: [
+        {
+          value: 1,
+          arms: {
+            vrijstelling: arm(3, 13, 0.23),
+            extra_begeleiding: arm(4, 10, 0.4),
+            bijverdienen: arm(5, 10, 0.5),
+            control: arm(2, 10, 0.2),
+          },
+          difference: null,
+        },
+      ],
+    } as unknown as SubgroupReply;
+    const rows = rateRows(r, String);
+    expect(rows[0]!.arms.map((a) => [a.arm, a.rate])).toEqual([
+      ['vrijstelling', { kind: 'value', value: 0.23 }],
+      ['extra_begeleiding', { kind: 'value', value: 0.4 }],
+      ['bijverdienen', { kind: 'value', value: 0.5 }],
+      ['control', { kind: 'value', value: 0.2 }],
+    ]);
+  });
 });

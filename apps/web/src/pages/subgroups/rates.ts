@@ -1,9 +1,10 @@
 import type { SubgroupReply } from '../../api/queries.ts';
+import { subgroupArms } from '../../charts/mappers.ts';
 import { cell, type Cell } from '../../suppression.ts';
 
 /** Each arm's exit rate per subgroup, for the forest of rates and the rates table. */
 export interface RateArm {
-  arm: 'intervention' | 'control';
+  arm: string;
   rate: Cell;
   count: Cell;
   evaluable: Cell;
@@ -18,9 +19,10 @@ export function rateRows(
   r: SubgroupReply,
   label: (v: string | number | boolean | null) => string,
 ): RateRow[] {
+  const arms = subgroupArms(r);
   return r.groups.map((g, i) => ({
     value: label(g.value),
-    arms: (['intervention', 'control'] as const).flatMap((arm) => {
+    arms: arms.flatMap((arm) => {
       const a = g.arms[arm];
       if (!a) return [];
       const at = (path: string) => `/groups/${i}/arms/${arm}/${path}`;
