@@ -2,7 +2,10 @@ import {
   benefitEndIndex,
   listVariables,
   participantIndex,
+  JSON_LINES,
   Spool,
+  STAGED_EVENT_LINES,
+  type SpoolCodec,
   writeBudgetLines,
   writeEvents,
   pilotArms,
@@ -73,7 +76,10 @@ export async function runImport({
     },
   };
   type Staged = StagedParticipant | StagedEvent | BudgetLineFields;
-  const spool = new Spool<Staged>();
+  // Events, most of a national import, go to the spool tab-separated; the rest as JSON.
+  const spool = new Spool<Staged>(
+    (input.kind === 'events' ? STAGED_EVENT_LINES : JSON_LINES) as SpoolCodec<Staged>,
+  );
   try {
     const errors: ImportError[] = [];
     let newRefs = 0;
