@@ -29,6 +29,7 @@ import {
 } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
 import { emitAudit, withTransaction } from './context.ts';
+import { collectAfterImport } from './import-memory.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
@@ -169,6 +170,7 @@ export async function runImport({
       });
       return result;
     });
+    collectAfterImport(summary.records);
     return { ...base, ...counts };
   } finally {
     spool.dispose();
