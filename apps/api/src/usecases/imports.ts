@@ -93,7 +93,11 @@ export async function runImport({
     while (!step.done) {
       errors.push(...step.value.errors);
       // Once a row is wrong nothing will be written: keep validating, stop spooling.
-      if (errors.length === 0 && !input.dryRun) spool.append(step.value.rows.map(stage));
+      // The events codec takes only the reference and the event from a row: no copy to stage.
+      if (errors.length === 0 && !input.dryRun)
+        spool.append(
+          input.kind === 'events' ? (step.value.rows as StagedEvent[]) : step.value.rows.map(stage),
+        );
       if (input.kind === 'participants') {
         for (const r of step.value.rows as StagedParticipant[])
           if (!index.has(r.participantRef)) newRefs++;
