@@ -34,6 +34,7 @@ import {
   variableCells,
   withArms,
   withVariables,
+  type CellValue,
   type DeflatedEntry,
   type DialectName,
   type ExportParticipant,
@@ -148,6 +149,16 @@ async function* cohortPages(
       shiftDays: shifts?.get(p.id) ?? 0,
     }));
   }
+}
+
+/** A participant's cells followed by those of the pilot's own variables. */
+function withValues(
+  cells: CellValue[],
+  p: ExportParticipant,
+  variables: readonly StoredVariable[],
+): CellValue[] {
+  if (variables.length > 0) cells.push(...variableCells(p.variables, variables));
+  return cells;
 }
 
 /** The three participant files of an export, written from one read of the participants. */
@@ -311,16 +322,13 @@ export async function exportCohort({
             cohortPages(ctx, pilotId, order, variables),
             {
               cohort: (p) =>
-                cohort.row([
-                  ...cohortCells(p, facts, windows),
-                  ...variableCells(p.variables, variables),
-                ]),
-              people: (p) =>
-                people.row([...participantCells(p), ...variableCells(p.variables, variables)]),
-              events: (p) =>
-                eventCells(p)
-                  .map((cells) => events.row(cells))
-                  .join(''),
+                cohort.row(withValues(cohortCells(p, facts, windows), p, variables)),
+              people: (p) => people.row(withValues(participantCells(p), p, variables)),
+              events: (p) => {
+                let rows = '';
+                for (const cells of eventCells(p)) rows += events.row(cells);
+                return rows;
+              },
             },
             sides,
           ),
