@@ -31,14 +31,13 @@ const env = {
   WEGWIJZER_ADMIN_EMAIL: ADMIN.email,
   WEGWIJZER_ADMIN_PASSWORD: ADMIN.password,
 };
-// EXPORT_SERVER=src: the sources through tsx (e.g. for `--cpu-prof` via NODE_OPTIONS).
-const server = await startServer(
-  env,
-  process.env.EXPORT_SERVER === 'src' ? undefined : buildServer(),
-);
+// EXPORT_SCRIPT: another server entry under apps/api (e.g. an earlier build, for a before/after
+// in the same conditions); EXPORT_SAMPLE: how many pilots to export (`pnpm bench`: a tenth).
+const server = await startServer(env, process.env.EXPORT_SCRIPT || buildServer());
+const sample = Number(process.env.EXPORT_SAMPLE ?? Math.max(1, Math.ceil(pilots / 10)));
 try {
   const token = await tokenFor(server.url, ADMIN.email, ADMIN.password);
-  const ids = Array.from({ length: Math.max(1, Math.ceil(pilots / 10)) }, (_, i) => `bench-${i}`);
+  const ids = Array.from({ length: sample }, (_, i) => `bench-${i}`);
   const round = async () => {
     const start = performance.now();
     let bytes = 0;
@@ -51,6 +50,7 @@ try {
     }
     return { rate: (ids.length * perPilot) / ((performance.now() - start) / 1000), bytes };
   };
+  console.log(`server peak RSS before the exports: ${(server.peakRss() / 2 ** 20).toFixed(0)} MB`);
   const first = await round();
   const repeated = [await round(), await round()];
   const rss = server.peakRss() / 2 ** 20;

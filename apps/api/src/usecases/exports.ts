@@ -52,8 +52,12 @@ export interface ExportOptions {
   windows?: readonly number[];
 }
 
-/** Participants read per query: bounds memory whatever the pilot's size. */
-const PAGE = 1000;
+/**
+ * Participants read per page: bounds memory whatever the pilot's size. Small, so that a page's
+ * rows die young: with 1000 a page outlived the young generation while its files were deflated,
+ * and twenty exports in a row took the server's peak RSS from 195 MB to 260 MB.
+ */
+const PAGE = 250;
 
 /** The cohort builder's live count: how many participants an export with these filters holds. */
 export async function exportCount({
