@@ -325,8 +325,7 @@ export async function exportCohort({
             { cohort: cohort.header(), people: people.header(), events: events.header() },
             cohortPages(ctx, pilotId, order, variables),
             {
-              cohort: (p) =>
-                cohort.row(withValues(cohortCells(p, facts, windows), p, variables)),
+              cohort: (p) => cohort.row(withValues(cohortCells(p, facts, windows), p, variables)),
               people: (p) => people.row(withValues(participantCells(p), p, variables)),
               events: (p) => {
                 let rows = '';

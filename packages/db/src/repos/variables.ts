@@ -133,7 +133,11 @@ function storedColumns(v: VariableValue): [number | null, string | null] {
 }
 
 /** A stored value as its variable's type. */
-export function fromStored(type: VariableType, n: number | null, level: string | null): VariableValue {
+export function fromStored(
+  type: VariableType,
+  n: number | null,
+  level: string | null,
+): VariableValue {
   if (type === 'category') return level!;
   if (type === 'boolean') return Number(n) === 1;
   return Number(n);
