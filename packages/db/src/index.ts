@@ -35,6 +35,7 @@ export * from './worklist.ts';
 export * from './repos/variables.ts';
 export * from './balance.ts';
 export * from './cohort.ts';
+export * from './export-reads.ts';
 export { allWindowRows, WIDE_COLUMNS, windowRows } from './window-columns.ts';
 export * from './ladder-moves.ts';
 export * from './versions.ts';
