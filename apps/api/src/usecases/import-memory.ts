@@ -1,5 +1,4 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapStatistics } from 'node:v8';
 
 /**
  * A collection after large imports. An import turns tens of megabytes of rows, parsed records
@@ -16,26 +15,22 @@ const MIN_ROWS = 2000;
 /** Heap in use beyond what the last collection left, before imports collect again. */
 const HEADROOM = 24 * 2 ** 20;
 
-let collect: (() => void) | null | undefined;
 let live = 0;
 
-/** V8's own `gc`, made available without a command-line flag; null where that is refused. */
+/**
+ * V8's own `gc`, there when the server runs with `--expose-gc` (as `pnpm start` runs it); without
+ * it the garbage is left to the collector's own schedule. The flag is given at start-up rather
+ * than set at run time, because Node does not promise that V8 flags changed after start work.
+ */
 function collector(): (() => void) | null {
   const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
+  return typeof exposed === 'function' ? exposed : null;
 }
 
 /** After an import of `rows` rows: collects its garbage and its predecessors' once it matters. */
 export function collectAfterImport(rows: number): void {
   if (rows < MIN_ROWS) return;
-  collect ??= collector();
-  const gc = collect;
+  const gc = collector();
   if (!gc) return;
   // After the reply has gone: the client need not wait for the collection.
   setImmediate(() => {
