@@ -92,6 +92,54 @@ async function api(server: RunningServer, token: string, path: string, init: Req
   return text ? JSON.parse(text) : null;
 }
 
+/**
+ * Rows per second of inserting every file's participants and events in one transaction through
+ * the given statements: the timed part both raw limits share. Parsing the text is not part of
+ * the limit: rows are split before the clock starts.
+ */
+function timeInserts(
+  db: BetterSqlite3.Database,
+  files: { participants: string; events: string }[],
+  participant: (pilot: string, r: string[]) => number | bigint,
+  event: (
+    pilot: string,
+    participantId: number | undefined,
+    r: string[],
+    value: number | null,
+    amountCents: number | null,
+  ) => unknown,
+): number {
+  const lines = (csv: string) =>
+    csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+  const parsed = files.map((f, i) => ({
+    pilot: `p${i}`,
+    participants: lines(f.participants),
+    events: lines(f.events),
+  }));
+  let rows = 0;
+  const start = performance.now();
+  db.transaction(() => {
+    for (const p of parsed) {
+      const ids = new Map<string, number>();
+      for (const r of p.participants) {
+        ids.set(r[0]!, Number(participant(p.pilot, r)));
+        rows++;
+      }
+      for (const r of p.events) {
+        const amount = r[1] === 'offset_income' ? Math.round(Number(r[4]) * 100) : null;
+        const value = amount === null && r[4] ? Number(r[4]) : null;
+        event(p.pilot, ids.get(r[0]!), r, value, amount);
+        rows++;
+      }
+    }
+  })();
+  return rows / ((performance.now() - start) / 1000);
+}
+
 /** Raw limit: one prepared INSERT per row, one transaction, into the same table shape. */
 export function rawInsert(dir: string, files: { participants: string; events: string }[]): number {
   const file = join(dir, `raw-${Math.random().toString(36).slice(2)}.sqlite`);
@@ -110,51 +158,15 @@ export function rawInsert(dir: string, files: { participants: string; events: st
   const insE = db.prepare(
     'INSERT INTO events (participant_id, pilot_id, type, date, reason, value, amount_cents) VALUES (?,?,?,?,?,?,?)',
   );
-  // Parsing the text is not part of the limit: rows are split before the clock starts.
-  const parsed = files.map((f, i) => ({
-    pilot: `p${i}`,
-    participants: f.participants
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-    events: f.events
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-  }));
-  let rows = 0;
-  const start = performance.now();
-  db.transaction(() => {
-    for (const p of parsed) {
-      const ids = new Map<string, number>();
-      for (const r of p.participants) {
-        ids.set(
-          r[0]!,
-          Number(insP.run(p.pilot, r[0], r[1], r[2], r[3], r[4], r[5]).lastInsertRowid),
-        );
-        rows++;
-      }
-      for (const r of p.events) {
-        const amount = r[1] === 'offset_income' ? Math.round(Number(r[4]) * 100) : null;
-        insE.run(
-          ids.get(r[0]!),
-          p.pilot,
-          r[1],
-          r[2],
-          r[3] || null,
-          amount === null && r[4] ? Number(r[4]) : null,
-          amount,
-        );
-        rows++;
-      }
-    }
-  })();
-  const seconds = (performance.now() - start) / 1000;
+  const rowsPerSecond = timeInserts(
+    db,
+    files,
+    (pilot, r) => insP.run(pilot, r[0], r[1], r[2], r[3], r[4], r[5]).lastInsertRowid,
+    (pilot, id, r, value, amount) => insE.run(id, pilot, r[1], r[2], r[3] || null, value, amount),
+  );
   db.close();
   rmSync(file, { force: true });
-  return rows / seconds;
+  return rowsPerSecond;
 }
 
 /**
@@ -180,41 +192,16 @@ export async function rawInsertReal(
      VALUES (?,?,?,?,?,?,?,?)`,
   );
   const now = new Date().toISOString();
-  const parsed = files.map((f, i) => ({
-    pilot: `p${i}`,
-    participants: f.participants
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-    events: f.events
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-  }));
-  let rows = 0;
-  const start = performance.now();
-  db.transaction(() => {
-    for (const p of parsed) {
-      const ids = new Map<string, number>();
-      for (const r of p.participants) {
-        const id = insP.run(p.pilot, r[0], r[1], r[2], r[3], r[4], r[5], now, now).lastInsertRowid;
-        ids.set(r[0]!, Number(id));
-        rows++;
-      }
-      for (const r of p.events) {
-        const amount = r[1] === 'offset_income' ? Math.round(Number(r[4]) * 100) : null;
-        const value = amount === null && r[4] ? Number(r[4]) : null;
-        insE.run(ids.get(r[0]!), p.pilot, r[1], r[2], r[3] || null, value, amount, now);
-        rows++;
-      }
-    }
-  })();
-  const seconds = (performance.now() - start) / 1000;
+  const rowsPerSecond = timeInserts(
+    db,
+    files,
+    (pilot, r) => insP.run(pilot, r[0], r[1], r[2], r[3], r[4], r[5], now, now).lastInsertRowid,
+    (pilot, id, r, value, amount) =>
+      insE.run(id, pilot, r[1], r[2], r[3] || null, value, amount, now),
+  );
   await store.close();
   rmSync(file, { force: true });
-  return rows / seconds;
+  return rowsPerSecond;
 }
 
 export async function runBenchmarks(o: BenchOptions): Promise<Figure[]> {
@@ -667,11 +654,10 @@ async function postgresFigures(
 /** The all-pilots aggregate in DuckDB over the same per-participant window rows. */
 async function duckdbAggregate(dbFile: string, dir: string, times: number): Promise<Sample> {
   const csv = join(dir, 'windows.csv');
-  execFileSync(
-    'sqlite3',
-    ['-csv', '-header', dbFile, `SELECT * FROM ${windowRows(12)} w`],
-    { stdio: ['ignore', openSync(csv, 'w'), 'inherit'], maxBuffer: 1 << 30 },
-  );
+  execFileSync('sqlite3', ['-csv', '-header', dbFile, `SELECT * FROM ${windowRows(12)} w`], {
+    stdio: ['ignore', openSync(csv, 'w'), 'inherit'],
+    maxBuffer: 1 << 30,
+  });
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   await c.run(`CREATE TABLE w AS SELECT * FROM read_csv('${csv}', header = true)`);
