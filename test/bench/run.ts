@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -791,6 +791,10 @@ function report(figures: Figure[], o: BenchOptions, seconds: number): string {
     'Reproduce: `pnpm bench` (set `BENCH_PILOTS` and `BENCH_PER_PILOT` for another size).',
     '',
   );
+  // What the profiles say about the targets not yet met: written by hand beside the code, so a
+  // regenerated report keeps the explanation with the figures it explains.
+  const findings = join(root, 'test/bench/findings.md');
+  if (existsSync(findings)) lines.push(readFileSync(findings, 'utf8').trimEnd(), '');
   return lines.join('\n');
 }
 
