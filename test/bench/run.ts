@@ -495,38 +495,10 @@ export async function importAll(
 }
 
 /** Summary times: cold (first request after a write) and warm, for one pilot and for all. */
-async function summaryTimings(server: RunningServer, token: string, one: string, repeats: number) {
-  const participant = (await api(server, token, `/api/pilots/${one}/participants?pageSize=1`))
-    .items[0].id;
-  let day = 0;
-  const write = async () => {
-    day++;
-    await api(server, token, `/api/participants/${participant}/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'ladder',
-        date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`,
-        value: 3,
-      }),
-    });
-  };
-  const cold: number[] = [];
-  const coldAll: number[] = [];
-  for (let i = 0; i < repeats * 3; i++) {
-    await write();
-    cold.push(
-      ...(await timeIt(1, () => api(server, token, `/api/pilots/${one}/outcomes?window=12`))),
-    );
-    await write();
-    coldAll.push(...(await timeIt(1, () => api(server, token, '/api/outcomes?window=12'))));
-  }
-  const warm = await timeIt(repeats * 10, () =>
-    api(server, token, `/api/pilots/${one}/outcomes?window=12`),
+function summaryTimings(server: RunningServer, token: string, one: string, repeats: number) {
+  return coldAndWarm(server, token, one, repeats, (pilot) =>
+    pilot ? `/api/pilots/${pilot}/outcomes?window=12` : '/api/outcomes?window=12',
   );
-  const warmAll = await timeIt(repeats * 3, () => api(server, token, '/api/outcomes?window=12'));
-
-  return { cold, coldAll, warm, warmAll };
 }
 
 /**
@@ -542,6 +514,22 @@ async function anyWindowTimings(
   const path = (pilot?: string) =>
     pilot ? `/api/pilots/${pilot}/outcomes?window=9` : '/api/outcomes?window=9';
   const first = await timeIt(1, () => api(server, token, path()));
+  return { first, ...(await coldAndWarm(server, token, one, repeats, path, 4)) };
+}
+
+/**
+ * The timed part both summary timings share: cold (the first request after a write to pilot
+ * `one`, a ladder event of `ladderValue`) and warm times of `path(one)` and of `path()`, all
+ * pilots.
+ */
+async function coldAndWarm(
+  server: RunningServer,
+  token: string,
+  one: string,
+  repeats: number,
+  path: (pilot?: string) => string,
+  ladderValue = 3,
+) {
   const participant = (await api(server, token, `/api/pilots/${one}/participants?pageSize=1`))
     .items[0].id;
   let day = 0;
@@ -553,7 +541,7 @@ async function anyWindowTimings(
       body: JSON.stringify({
         type: 'ladder',
         date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`,
-        value: 4,
+        value: ladderValue,
       }),
     });
   };
@@ -567,7 +555,7 @@ async function anyWindowTimings(
   }
   const warm = await timeIt(repeats * 10, () => api(server, token, path(one)));
   const warmAll = await timeIt(repeats * 3, () => api(server, token, path()));
-  return { first, cold, coldAll, warm, warmAll };
+  return { cold, coldAll, warm, warmAll };
 }
 
 /**
