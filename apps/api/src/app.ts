@@ -8,6 +8,7 @@ import { resolveActor } from './auth/actor.ts';
 import { ActorCache, forgetActorsOnWrites } from './auth/actor-cache.ts';
 import { ReplyCache } from './cache/replies.ts';
 import { earlyCachedReply } from './cache/early-reply.ts';
+import { forgetVersionsAfterWrites } from './cache/version-writes.ts';
 import { ExportFileCache } from './cache/export-files.ts';
 import type { Config } from './config.ts';
 import { docsRoutes } from './http/docs.ts';
@@ -111,6 +112,7 @@ export async function createApp(store: Store, config: Config) {
     return limitBody(c, next);
   });
   app.use('/api/*', forgetActorsOnWrites);
+  app.use('/api/*', forgetVersionsAfterWrites);
   app.use('/api/*', resolveActor);
   app.route('/', buildApi());
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER, {

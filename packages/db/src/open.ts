@@ -17,6 +17,7 @@ import {
 } from 'kysely';
 import { migrations as shippedMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { forgetPoolVersions, stopVersionWatch } from './versions.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -374,8 +375,16 @@ export async function openPostgres(
     kind: 'postgres',
     db,
     pool,
-    transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'postgres'))),
-    close: () => (closed ??= db.destroy()),
+    transaction: async (fn) => {
+      try {
+        return await db.transaction().execute((trx) => fn(txOver(trx, 'postgres')));
+      } finally {
+        // This instance's next read sees what it just committed, before the notification comes.
+        forgetPoolVersions(pool);
+      }
+    },
+    // The version watch's listener is a connection of its own, outside the pool.
+    close: () => (closed ??= stopVersionWatch(pool).then(() => db.destroy())),
   };
 }
 

@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import type { RawSqlite, Statement, Store } from './open.ts';
+import { PilotVersionWatch } from './version-watch.ts';
 
 const VERSION_SQL = 'SELECT data_version FROM pilots WHERE id = ?';
 
@@ -10,11 +12,29 @@ function versionStatement(sqlite: RawSqlite): Statement {
   return statement;
 }
 
+/** One watch per PostgreSQL pool, started by its first read, ended with the store. */
+const watches = new WeakMap<pg.Pool, PilotVersionWatch>();
+
+/** The version watch of a PostgreSQL store (created on first use); null on SQLite. */
+export function versionWatch(store: Store): PilotVersionWatch | null {
+  if (store.kind !== 'postgres') return null;
+  let watch = watches.get(store.pool);
+  if (!watch) watches.set(store.pool, (watch = new PilotVersionWatch(store.pool.options)));
+  return watch;
+}
+
+/** Ends the version watch of a pool, if it has one: part of closing a PostgreSQL store. */
+export async function stopVersionWatch(pool: pg.Pool): Promise<void> {
+  await watches.get(pool)?.close();
+  watches.delete(pool);
+}
+
 /**
  * The committed `data_version` of a pilot, read as cheaply as the database allows: a prepared
- * statement on SQLite's raw handle, one pooled query on PostgreSQL (so every instance sees the
- * version the others wrote). Null when there is no such pilot, or when SQLite's one connection is
- * inside a write transaction: a read there would see a version that may still be rolled back.
+ * statement on SQLite's raw handle; on PostgreSQL from memory while the instance's listener is
+ * current (`PilotVersionWatch`: every commit elsewhere is heard within its bound), else one
+ * pooled query. Null when there is no such pilot, or when SQLite's one connection is inside a
+ * write transaction: a read there would see a version that may still be rolled back.
  */
 export async function committedPilotVersion(store: Store, pilotId: string): Promise<number | null> {
   if (store.kind === 'sqlite') {
@@ -22,9 +42,24 @@ export async function committedPilotVersion(store: Store, pilotId: string): Prom
     const row = versionStatement(store.sqlite).get(pilotId) as { data_version: number } | undefined;
     return row ? Number(row.data_version) : null;
   }
-  const { rows } = await store.pool.query<{ data_version: number }>(
-    'SELECT data_version FROM pilots WHERE id = $1',
-    [pilotId],
-  );
-  return rows[0] ? Number(rows[0].data_version) : null;
+  return versionWatch(store)!.version(pilotId, async () => {
+    const { rows } = await store.pool.query<{ data_version: number }>(
+      'SELECT data_version FROM pilots WHERE id = $1',
+      [pilotId],
+    );
+    return rows[0] ? Number(rows[0].data_version) : null;
+  });
+}
+
+/**
+ * Forgets the versions this instance remembers (PostgreSQL): its own write has committed, and the
+ * next read must see it even before the database's notification arrives.
+ */
+export function forgetCommittedVersions(store: Store): void {
+  if (store.kind === 'postgres') forgetPoolVersions(store.pool);
+}
+
+/** `forgetCommittedVersions` by pool: what a PostgreSQL store's transactions do when they end. */
+export function forgetPoolVersions(pool: pg.Pool): void {
+  watches.get(pool)?.forget();
 }
