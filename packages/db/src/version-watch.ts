@@ -59,6 +59,12 @@ export class PilotVersionWatch {
     return (this.#client as unknown as { processID?: number } | null)?.processID ?? null;
   }
 
+  /** The pilot's committed version when it is remembered and may be used now; else undefined. */
+  remembered(pilotId: string): number | undefined {
+    this.#start();
+    return this.current ? this.#known.get(pilotId) : undefined;
+  }
+
   /**
    * The pilot's committed version: from memory when current, else from `read` (which asks the
    * database) and remembered, unless a change was heard or everything forgotten meanwhile.

@@ -8,7 +8,8 @@ const VERSION_SQL = 'SELECT data_version FROM pilots WHERE id = ?';
 const statements = new WeakMap<RawSqlite, Statement>();
 function versionStatement(sqlite: RawSqlite): Statement {
   let statement = statements.get(sqlite);
-  if (!statement) statements.set(sqlite, (statement = sqlite.prepare(VERSION_SQL)));
+  // The one column as it is: no row object to build on every warm request.
+  if (!statement) statements.set(sqlite, (statement = sqlite.prepare(VERSION_SQL).pluck()));
   return statement;
 }
 
@@ -37,11 +38,7 @@ export async function stopVersionWatch(pool: pg.Pool): Promise<void> {
  * write transaction: a read there would see a version that may still be rolled back.
  */
 export async function committedPilotVersion(store: Store, pilotId: string): Promise<number | null> {
-  if (store.kind === 'sqlite') {
-    if (store.sqlite.inTransaction) return null;
-    const row = versionStatement(store.sqlite).get(pilotId) as { data_version: number } | undefined;
-    return row ? Number(row.data_version) : null;
-  }
+  if (store.kind === 'sqlite') return sqliteVersion(store.sqlite, pilotId);
   return versionWatch(store)!.version(pilotId, async () => {
     const { rows } = await store.pool.query<{ data_version: number }>(
       'SELECT data_version FROM pilots WHERE id = $1',
@@ -49,6 +46,21 @@ export async function committedPilotVersion(store: Store, pilotId: string): Prom
     );
     return rows[0] ? Number(rows[0].data_version) : null;
   });
+}
+
+/**
+ * `committedPilotVersion` when it is known without waiting: always on SQLite, on PostgreSQL while
+ * the version is remembered and the listener current. Null otherwise (ask `committedPilotVersion`).
+ */
+export function rememberedPilotVersion(store: Store, pilotId: string): number | null {
+  if (store.kind === 'sqlite') return sqliteVersion(store.sqlite, pilotId);
+  return versionWatch(store)!.remembered(pilotId) ?? null;
+}
+
+function sqliteVersion(sqlite: RawSqlite, pilotId: string): number | null {
+  if (sqlite.inTransaction) return null;
+  const version = versionStatement(sqlite).get(pilotId) as number | bigint | undefined;
+  return version === undefined ? null : Number(version);
 }
 
 /**
