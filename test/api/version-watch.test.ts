@@ -7,7 +7,12 @@ import {
   versionWatch,
   type PostgresStore,
 } from '@wegwijzer/db';
-import { createTestDatabase, dropTestDatabase, testDatabaseServer } from '../support/postgres.ts';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  testDatabaseServer,
+  withDatabase,
+} from '../support/postgres.ts';
 
 /**
  * The committed data versions each PostgreSQL instance keeps in memory (migration 012,
@@ -122,6 +127,23 @@ describe('committed pilot versions on PostgreSQL', () => {
     // Reads start a new listener (after a short pause), which is current again.
     expect(await remembered(b)).toBe(after);
     expect(watch.listenerPid).not.toBe(pid);
+  });
+
+  it('opens no listener when the watch is off, and reads every version from the database', async () => {
+    const off = await openPostgres(withDatabase(server, name), {
+      poolSize: 1,
+      versionWatch: false,
+    });
+    try {
+      expect(versionWatch(off)).toBeNull();
+      const before = await committedPilotVersion(off, pilot);
+      const after = await bump(a);
+      // No notification to wait for: the next read asks.
+      expect(await committedPilotVersion(off, pilot)).toBe(after);
+      expect(after).toBe(before! + 1);
+    } finally {
+      await off.close();
+    }
   });
 
   it('forgets a removed pilot', async () => {

@@ -17,7 +17,7 @@ import {
 } from 'kysely';
 import { migrations as shippedMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
-import { forgetPoolVersions, stopVersionWatch } from './versions.ts';
+import { forgetPoolVersions, stopVersionWatch, withoutVersionWatch } from './versions.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -335,6 +335,11 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
 export interface PostgresOptions {
   /** Connections per process (WEGWIJZER_PG_POOL_SIZE, default 10). */
   poolSize?: number;
+  /**
+   * Keep pilots' committed versions in memory, told by LISTEN on a connection of its own (default
+   * true; WEGWIJZER_PG_VERSION_WATCH=off): off behind a pooler that does not keep sessions.
+   */
+  versionWatch?: boolean;
 }
 
 /**
@@ -368,6 +373,7 @@ export async function openPostgres(
   options: OpenOptions & PostgresOptions = {},
 ): Promise<PostgresStore> {
   const pool = postgresPool(url, options);
+  if (options.versionWatch === false) withoutVersionWatch(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateOrClose(db, options.migrations);
   let closed: Promise<void> | null = null;

@@ -16,9 +16,17 @@ function versionStatement(sqlite: RawSqlite): Statement {
 /** One watch per PostgreSQL pool, started by its first read, ended with the store. */
 const watches = new WeakMap<pg.Pool, PilotVersionWatch>();
 
-/** The version watch of a PostgreSQL store (created on first use); null on SQLite. */
+/** Pools whose store was opened with `versionWatch: false`: every read asks the database. */
+const unwatched = new WeakSet<pg.Pool>();
+
+/** Opens no listener for this pool (`PostgresOptions.versionWatch: false`). */
+export function withoutVersionWatch(pool: pg.Pool): void {
+  unwatched.add(pool);
+}
+
+/** The version watch of a PostgreSQL store (created on first use); null on SQLite or when off. */
 export function versionWatch(store: Store): PilotVersionWatch | null {
-  if (store.kind !== 'postgres') return null;
+  if (store.kind !== 'postgres' || unwatched.has(store.pool)) return null;
   let watch = watches.get(store.pool);
   if (!watch) watches.set(store.pool, (watch = new PilotVersionWatch(store.pool.options)));
   return watch;
@@ -39,13 +47,15 @@ export async function stopVersionWatch(pool: pg.Pool): Promise<void> {
  */
 export async function committedPilotVersion(store: Store, pilotId: string): Promise<number | null> {
   if (store.kind === 'sqlite') return sqliteVersion(store.sqlite, pilotId);
-  return versionWatch(store)!.version(pilotId, async () => {
+  const read = async () => {
     const { rows } = await store.pool.query<{ data_version: number }>(
       'SELECT data_version FROM pilots WHERE id = $1',
       [pilotId],
     );
     return rows[0] ? Number(rows[0].data_version) : null;
-  });
+  };
+  const watch = versionWatch(store);
+  return watch ? watch.version(pilotId, read) : read();
 }
 
 /**
@@ -54,7 +64,7 @@ export async function committedPilotVersion(store: Store, pilotId: string): Prom
  */
 export function rememberedPilotVersion(store: Store, pilotId: string): number | null {
   if (store.kind === 'sqlite') return sqliteVersion(store.sqlite, pilotId);
-  return versionWatch(store)!.remembered(pilotId) ?? null;
+  return versionWatch(store)?.remembered(pilotId) ?? null;
 }
 
 function sqliteVersion(sqlite: RawSqlite, pilotId: string): number | null {
