@@ -292,7 +292,17 @@ describe('two instances on one database', () => {
     const before = await (await get()).json();
     expect(await (await get()).json()).toEqual(before);
     const id = await referenceLine(pilot, 0.33);
-    const after = await (await get()).json();
+    // On SQLite the next read sees it; on PostgreSQL once the database's notification of the
+    // commit has reached the other instance (a bounded poll: it arrives within milliseconds).
+    const deadline = Date.now() + 5_000;
+    let after = await (await get()).json();
+    while (
+      !after.referenceLines.some((r: { id: string }) => r.id === id) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((r) => setTimeout(r, 10));
+      after = await (await get()).json();
+    }
     expect(after.referenceLines.map((r: { id: string }) => r.id)).toContain(id);
   });
 });

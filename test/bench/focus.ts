@@ -11,6 +11,7 @@ import { pilotCsv } from './dataset.ts';
 
 const perPilot = Number(process.env.FOCUS_PER_PILOT ?? 5000);
 const seconds = Number(process.env.FOCUS_SECONDS ?? 5);
+const coldRepeats = Number(process.env.FOCUS_COLD_REPEATS ?? 9);
 const ADMIN = { email: 'bench@wegwijzer.test', password: 'bench-wachtwoord-lang' };
 
 async function load(url: string, token: string | null): Promise<number> {
@@ -29,10 +30,10 @@ const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-focus-'));
 const server = process.env.FOCUS_URL
   ? { url: process.env.FOCUS_URL, stop: async () => null }
   : await startServer(
-  {
-    DATABASE_URL: process.env.FOCUS_DATABASE_URL ?? join(dir, 'focus.sqlite'),
-    WEGWIJZER_DEMO: 'false',
-    WEGWIJZER_ADMIN_EMAIL: ADMIN.email,
+      {
+        DATABASE_URL: process.env.FOCUS_DATABASE_URL ?? join(dir, 'focus.sqlite'),
+        WEGWIJZER_DEMO: 'false',
+        WEGWIJZER_ADMIN_EMAIL: ADMIN.email,
         WEGWIJZER_ADMIN_PASSWORD: ADMIN.password,
       },
       buildServer(),
@@ -65,6 +66,35 @@ try {
     });
     if (!res.ok) throw new Error(`import ${kind}: ${res.status}`);
   }
+  // Cold: the first summary after a write to the pilot (a ladder measurement, as `pnpm bench`).
+  const participant = (
+    (await (
+      await fetch(`${server.url}/api/pilots/${pilot.id}/participants?pageSize=1`, { headers: auth })
+    ).json()) as { items: { id: string }[] }
+  ).items[0]!.id;
+  const cold: number[] = [];
+  for (let day = 1; day <= coldRepeats; day++) {
+    const write = await fetch(`${server.url}/api/participants/${participant}/events`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'ladder',
+        date: `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`,
+        value: 3,
+      }),
+    });
+    if (!write.ok) throw new Error(`write: ${write.status}`);
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}/api/pilots/${pilot.id}/outcomes?window=12`, {
+      headers: auth,
+    });
+    await res.arrayBuffer();
+    cold.push(performance.now() - t0);
+  }
+  cold.sort((a, b) => a - b);
+  console.log(
+    `cold summary: median ${cold[cold.length >> 1]!.toFixed(1)} ms (${cold[0]!.toFixed(1)}–${cold.at(-1)!.toFixed(1)}, n=${cold.length})`,
+  );
   if (process.env.FOCUS_SKIP_LOAD !== 'true') {
     // Two rounds: the first runs while the server still settles after the import.
     await load(`${server.url}/api/pilots/${pilot.id}/outcomes?window=12`, token);
@@ -76,7 +106,9 @@ try {
       `warm summary under load: ${Math.round(ours)} req/s, bare Hono ${Math.round(bareRate)} req/s, ${(ours / bareRate).toFixed(2)}x`,
     );
   }
-  for (const round of ['first', 'repeated', 'repeated']) {
+  for (const round of process.env.FOCUS_SKIP_EXPORT === 'true'
+    ? []
+    : ['first', 'repeated', 'repeated']) {
     const t0 = performance.now();
     const res = await fetch(`${server.url}/api/pilots/${pilot.id}/export?format=csv`, {
       headers: auth,

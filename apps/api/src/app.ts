@@ -7,13 +7,14 @@ import { NotFound, PayloadTooLarge } from '@wegwijzer/domain';
 import { resolveActor } from './auth/actor.ts';
 import { ActorCache, forgetActorsOnWrites } from './auth/actor-cache.ts';
 import { ReplyCache } from './cache/replies.ts';
-import { earlyCachedReply } from './cache/early-reply.ts';
+import { answerCachedFirst, keepCachedReplyHeaders } from './cache/early-reply.ts';
+import { forgetVersionsAfterWrites } from './cache/version-writes.ts';
 import { ExportFileCache } from './cache/export-files.ts';
 import type { Config } from './config.ts';
 import { docsRoutes } from './http/docs.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError, validationHook } from './http/errors.ts';
-import { requestLogger } from './http/logging.ts';
+import { requestLog, requestLogger } from './http/logging.ts';
 import { serverRequestId } from './http/request-id.ts';
 import { sameOriginWrites } from './http/origin.ts';
 import { webRoutes } from './http/web.ts';
@@ -75,12 +76,13 @@ export async function createApp(store: Store, config: Config) {
   app.onError(onError);
   app.notFound((c) => onError(new NotFound(`Route ${c.req.method} ${c.req.path}`), c));
   app.use('*', serverRequestId);
-  app.use('*', requestLogger());
+  const log = requestLog();
+  app.use('*', requestLogger(log));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/pilots/*', earlyCachedReply);
+  app.use('/api/pilots/*', keepCachedReplyHeaders);
   app.use(
     '*',
     secureHeaders({
@@ -111,6 +113,7 @@ export async function createApp(store: Store, config: Config) {
     return limitBody(c, next);
   });
   app.use('/api/*', forgetActorsOnWrites);
+  app.use('/api/*', forgetVersionsAfterWrites);
   app.use('/api/*', resolveActor);
   app.route('/', buildApi());
   app.openAPIRegistry.registerComponent('securitySchemes', BEARER, {
@@ -130,5 +133,7 @@ export async function createApp(store: Store, config: Config) {
   });
   app.route('/', docsRoutes());
   app.route('/', webRoutes(config.webDist));
+  // Warm cached replies are answered in front of the app; `app.request` goes through it too.
+  app.fetch = answerCachedFirst(deps, log, app.fetch);
   return app;
 }

@@ -18,6 +18,7 @@ try {
 if (!isPostgresUrl(config.databaseUrl)) mkdirSync(dirname(config.databaseUrl), { recursive: true });
 const store = await openDatabase(config.databaseUrl, {
   poolSize: Number(process.env.WEGWIJZER_PG_POOL_SIZE ?? 10) || 10,
+  versionWatch: (process.env.WEGWIJZER_PG_VERSION_WATCH ?? 'on').toLowerCase() !== 'off',
 });
 await withStartupLock(store, 'bootstrap', async () => {
   if (await bootstrapAdmin(store, config))

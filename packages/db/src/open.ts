@@ -17,6 +17,7 @@ import {
 } from 'kysely';
 import { migrations as shippedMigrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { forgetPoolVersions, stopVersionWatch, withoutVersionWatch } from './versions.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -334,6 +335,11 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
 export interface PostgresOptions {
   /** Connections per process (WEGWIJZER_PG_POOL_SIZE, default 10). */
   poolSize?: number;
+  /**
+   * Keep pilots' committed versions in memory, told by LISTEN on a connection of its own (default
+   * true; WEGWIJZER_PG_VERSION_WATCH=off): off behind a pooler that does not keep sessions.
+   */
+  versionWatch?: boolean;
 }
 
 /**
@@ -367,6 +373,7 @@ export async function openPostgres(
   options: OpenOptions & PostgresOptions = {},
 ): Promise<PostgresStore> {
   const pool = postgresPool(url, options);
+  if (options.versionWatch === false) withoutVersionWatch(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateOrClose(db, options.migrations);
   let closed: Promise<void> | null = null;
@@ -374,8 +381,16 @@ export async function openPostgres(
     kind: 'postgres',
     db,
     pool,
-    transaction: (fn) => db.transaction().execute((trx) => fn(txOver(trx, 'postgres'))),
-    close: () => (closed ??= db.destroy()),
+    transaction: async (fn) => {
+      try {
+        return await db.transaction().execute((trx) => fn(txOver(trx, 'postgres')));
+      } finally {
+        // This instance's next read sees what it just committed, before the notification comes.
+        forgetPoolVersions(pool);
+      }
+    },
+    // The version watch's listener is a connection of its own, outside the pool.
+    close: () => (closed ??= stopVersionWatch(pool).then(() => db.destroy())),
   };
 }
 

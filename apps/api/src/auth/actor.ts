@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { hash } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import {
   grantedPilots,
-  hashSecret,
   listPilotRecords,
   sessionUser,
   tokenUser,
@@ -10,6 +10,7 @@ import {
 } from '@wegwijzer/db';
 import type { Role } from '@wegwijzer/domain';
 import type { Actor, AppEnv } from '../http/env.ts';
+import type { ActorCache } from './actor-cache.ts';
 import { isDemoAccount } from '../usecases/bootstrap.ts';
 
 export const SESSION_COOKIE = 'ww_session';
@@ -42,22 +43,36 @@ async function toActor(
   };
 }
 
+function bearerOf(authorization: string | null | undefined): string | null {
+  return authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
+}
+
+/** The actor cache's key of a secret: its SHA-256, as `hashSecret`, in one call. */
+function cacheKey(kind: 'token:' | 'session:', secret: string): string {
+  return kind + hash('sha256', secret, 'hex');
+}
+
 /** The secret a request comes with (bearer token, else session cookie) and its cache key. */
 function credentials(c: Context<AppEnv>) {
-  const auth = c.req.header('authorization');
-  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+  const bearer = bearerOf(c.req.header('authorization'));
   const secret = bearer ?? getCookie(c, SESSION_COOKIE);
   return {
     bearer,
     secret,
-    key: secret ? (bearer ? 'token:' : 'session:') + hashSecret(secret) : '',
+    key: secret ? cacheKey(bearer ? 'token:' : 'session:', secret) : '',
   };
 }
 
-/** The request's actor when the actor cache knows its secret, without asking the database. */
-export function cachedActor(c: Context<AppEnv>): Actor | undefined {
-  const { bearer, key } = credentials(c);
-  return bearer ? c.get('deps').actors.get(key, Date.now()) : undefined;
+/**
+ * The actor of a request with this Authorization header when the actor cache knows its bearer
+ * token, without asking the database (sessions always take the plain path: see below).
+ */
+export function bearerActor(
+  actors: ActorCache,
+  authorization: string | null | undefined,
+): Actor | undefined {
+  const bearer = bearerOf(authorization);
+  return bearer ? actors.get(cacheKey('token:', bearer), Date.now()) : undefined;
 }
 
 /**

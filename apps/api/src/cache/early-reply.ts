@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { committedPilotVersion } from '@wegwijzer/db';
-import { cachedActor } from '../auth/actor.ts';
+import { rememberedPilotVersion } from '@wegwijzer/db';
+import { bearerActor } from '../auth/actor.ts';
 import { canSeePilot, routeTable, type RouteRule } from '../http/access.ts';
-import type { AppEnv } from '../http/env.ts';
-import { replyKey } from './replies.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import type { RequestLog } from '../http/logging.ts';
+import { replyKeyOf } from './replies.ts';
 
 interface CachedRoute {
   rule: RouteRule;
   pattern: RegExp;
+  /** The route pattern as the request log names it (`/api/pilots/:id/outcomes`). */
+  logRoute: string;
 }
 
 let cachedRoutes: CachedRoute[] | null = null;
@@ -21,29 +25,76 @@ function routes(): CachedRoute[] {
       pattern: new RegExp(
         `^${rule.path.replace(/\{id\}/, '([^/]+)').replace(/\{[^}]+\}/g, '[^/]+')}$`,
       ),
+      logRoute: rule.path.replace(/\{(\w+)\}/g, ':$1'),
     })));
 }
 
+type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+
 /**
- * A warm cached reply, answered before the security-header, origin, body-limit and actor
- * middleware and before the router, whose work on such a request is all the same every time:
- * the stored headers are those the plain path gave (with this request's id), the caller is known
- * from the actor cache and held to the route's rule (role, grant on the pilot) exactly as the
- * route's guard does, and the pilot's committed data version is read as on the plain path. Any
- * doubt (an unknown caller, no access, no stored reply) takes the plain path, which gives the
- * error or the fresh reply. After a plain reply that was cached, the headers it left with are
- * kept with it.
+ * The app's fetch with warm cached replies answered in front of it, before Hono builds a context
+ * and runs its middleware: on such a request all that work is the same every time. A reply is
+ * answered here only when everything is known at once: a GET of a route declared with
+ * `cacheByPilotVersion`, a caller in the actor cache held to the route's rule (role, grant on the
+ * pilot) exactly as the route's guard does, the pilot's committed data version known without
+ * waiting (SQLite's prepared statement; the remembered version on PostgreSQL), and a stored reply
+ * whose headers (security headers included) were kept when the plain path gave it. It leaves with
+ * those headers and a request id of its own, and is logged as the request logger would. In any
+ * doubt the plain app answers, with the error or the fresh reply.
  */
-export const earlyCachedReply: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method !== 'GET' || !c.req.path.startsWith('/api/pilots/')) return next();
-  const found = routes().find((r) => r.pattern.test(c.req.path));
-  if (found) {
-    const answer = await early(c, found);
-    if (answer) return answer;
-  }
+export function answerCachedFirst<F extends Fetch>(deps: Deps, log: RequestLog, plain: F): F {
+  const fetch: Fetch = (request, ...rest) => {
+    if (request.method === 'GET') {
+      const answer = early(deps, log, request);
+      if (answer) return answer;
+    }
+    return plain(request, ...rest);
+  };
+  return fetch as F;
+}
+
+function early(deps: Deps, log: RequestLog, request: Request): Response | null {
+  const started = log.enabled ? performance.now() : 0;
+  const url = request.url;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const query = url.indexOf('?', start);
+  const path = query < 0 ? url.slice(start) : url.slice(start, query);
+  // A percent-encoded path is decoded by the router: leave it to the plain path.
+  if (!path.startsWith('/api/pilots/') || path.includes('%')) return null;
+  const found = routes().find((r) => r.pattern.test(path));
+  if (!found) return null;
+  const { rule, pattern, logRoute } = found;
+  const actor = bearerActor(deps.actors, request.headers.get('authorization'));
+  if (!actor || 'public' in rule.access || !rule.access.roles.includes(actor.role)) return null;
+  const pilotId = pattern.exec(path)![1]!;
+  if (!canSeePilot(actor, pilotId)) return null;
+  const version = rememberedPilotVersion(deps.store, pilotId);
+  if (version === null || version === undefined) return null;
+  const key = replyKeyOf(
+    version,
+    actor.role,
+    request.headers.get('accept-language') ?? '',
+    query < 0 ? path : path + url.slice(query),
+  );
+  const hit = deps.replies.get(key);
+  if (!hit?.headers) return null;
+  const requestId = randomUUID();
+  // A plain header object: @hono/node-server writes it as it is, where a Headers instance
+  // costs a validation of every header on every request.
+  const headers: Record<string, string> = { 'x-request-id': requestId };
+  for (const [name, value] of hit.headers) headers[name] = value;
+  if (log.enabled) log.write(requestId, 'GET', logRoute, 200, performance.now() - started);
+  return new Response(hit.body, { status: 200, headers });
+}
+
+/**
+ * After a plain reply that was cached (the route's `pilotReplyCache` set its key), keeps the
+ * headers it left the app with, so that `answerCachedFirst` can give them with the stored body.
+ * A reply that sets a cookie is someone's own: it is never answered to another request.
+ */
+export const keepCachedReplyHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const key = c.get('replyKey');
-  // A reply that sets a cookie is someone's own: it is never answered to another request.
   if (key !== undefined && c.res.status === 200 && !c.res.headers.has('set-cookie')) {
     const headers = [...c.res.headers.entries()].filter(([name]) => !UNSTORED.has(name));
     const stored = c.get('deps').replies.get(key);
@@ -53,27 +104,3 @@ export const earlyCachedReply: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Per request or per body, never part of a stored reply. */
 const UNSTORED = new Set(['x-request-id', 'content-length', 'date']);
-
-async function early(c: Parameters<MiddlewareHandler<AppEnv>>[0], { rule, pattern }: CachedRoute) {
-  const actor = cachedActor(c);
-  if (!actor || 'public' in rule.access || !rule.access.roles.includes(actor.role)) return null;
-  let pilotId: string;
-  try {
-    pilotId = decodeURIComponent(pattern.exec(c.req.path)![1]!);
-  } catch {
-    return null;
-  }
-  if (!canSeePilot(actor, pilotId)) return null;
-  const { store, replies } = c.get('deps');
-  const version = await committedPilotVersion(store, pilotId);
-  if (version === null) return null;
-  const hit = replies.get(replyKey(c, version, actor.role));
-  if (!hit?.headers) return null;
-  c.set('actor', actor);
-  c.set('routePattern', rule.path.replace(/\{(\w+)\}/g, ':$1'));
-  // A plain header object: @hono/node-server writes it as it is, where a Headers instance
-  // costs a validation of every header on every request.
-  const headers: Record<string, string> = { 'x-request-id': c.get('requestId') };
-  for (const [name, value] of hit.headers) headers[name] = value;
-  return new Response(hit.body, { status: 200, headers });
-}

@@ -10,8 +10,8 @@ interface Reply {
   contentType: string;
   /**
    * Every header of the plain reply as it left the app (security headers too) but its request
-   * id: set by `earlyCachedReply` once the reply has passed all middleware, and what lets that
-   * answer before the middleware.
+   * id: set by `keepCachedReplyHeaders` once the reply has passed all middleware, and what lets
+   * `answerCachedFirst` answer before the app.
    */
   headers?: [string, string][];
 }
@@ -40,12 +40,22 @@ export class ReplyCache {
 export function replyKey(c: Context<AppEnv>, version: number, role: string): string {
   const url = c.req.url;
   const query = url.indexOf('?');
-  return [
+  return replyKeyOf(
     version,
     role,
     c.req.header('accept-language') ?? '',
     c.req.path + (query < 0 ? '' : url.slice(query)),
-  ].join('\n');
+  );
+}
+
+/** `replyKey` from its parts, for `answerCachedFirst`, which has no Hono context. */
+export function replyKeyOf(
+  version: number,
+  role: string,
+  acceptLanguage: string,
+  pathAndQuery: string,
+): string {
+  return `${version}\n${role}\n${acceptLanguage}\n${pathAndQuery}`;
 }
 
 /**

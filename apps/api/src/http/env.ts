@@ -41,8 +41,6 @@ export interface AppEnv {
     clientRequestId: string | null;
     /** Set when this request's reply was put in the reply cache (cache/replies.ts). */
     replyKey?: string;
-    /** The route pattern of a request answered before the router, for the request log. */
-    routePattern?: string;
   };
 }
 

@@ -26,29 +26,49 @@ export function requestLoggingEnabled(env: NodeJS.ProcessEnv = process.env): boo
   return env.NODE_ENV !== 'test' && (env.WEGWIJZER_LOG ?? 'on').toLowerCase() !== 'off';
 }
 
+/** Where request lines go, shared by the logger middleware and the replies answered before it. */
+export interface RequestLog {
+  enabled: boolean;
+  write(requestId: string, method: string, route: string, status: number, ms: number): void;
+}
+
 /**
  * Writes one JSON line per request: id, method, route pattern, status, duration. The route
  * pattern rather than the URL keeps participant references (`?ref=…`), tokens and ids of query
  * strings out of the log; bodies are never read.
  */
-export function requestLogger(options: RequestLogOptions = {}): MiddlewareHandler<AppEnv> {
-  const enabled = options.enabled ?? requestLoggingEnabled();
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+export function requestLog(options: RequestLogOptions = {}): RequestLog {
+  const out = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+  return {
+    enabled: options.enabled ?? requestLoggingEnabled(),
+    write(requestId, method, route, status, ms) {
+      const line: RequestLogLine = {
+        level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+        time: new Date().toISOString(),
+        msg: 'request',
+        requestId,
+        method,
+        route,
+        status,
+        durationMs: Math.round(ms * 10) / 10,
+      };
+      out(JSON.stringify(line));
+    },
+  };
+}
+
+/** The middleware that writes a `requestLog` line for every request the app answers. */
+export function requestLogger(log: RequestLog = requestLog()): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!enabled) return next();
+    if (!log.enabled) return next();
     const started = performance.now();
     await next();
-    const status = c.res.status;
-    const line: RequestLogLine = {
-      level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
-      time: new Date().toISOString(),
-      msg: 'request',
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      route: c.get('routePattern') ?? (routePath(c) || 'unmatched'),
-      status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    write(JSON.stringify(line));
+    log.write(
+      c.get('requestId'),
+      c.req.method,
+      routePath(c) || 'unmatched',
+      c.res.status,
+      performance.now() - started,
+    );
   };
 }

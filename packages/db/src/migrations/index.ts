@@ -9,6 +9,7 @@ import * as m008 from './008_pilot_arms.ts';
 import * as m009 from './009_pilot_variables.ts';
 import * as m010 from './010_wide_derived_rows.ts';
 import * as m011 from './011_arm_guidance_cost.ts';
+import * as m012 from './012_pilot_version_notify.ts';
 
 /** Numbered migrations, applied in order at start-up. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '009_pilot_variables': m009,
   '010_wide_derived_rows': m010,
   '011_arm_guidance_cost': m011,
+  '012_pilot_version_notify': m012,
 };
