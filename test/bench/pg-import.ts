@@ -2,7 +2,9 @@
  * A quick look at the PostgreSQL import beside the SQLite one, for work on the PostgreSQL write
  * path between full `pnpm bench` runs: the bench dataset's pilots imported through the API into
  * both databases in turn (pilot 0 into SQLite, then into PostgreSQL, then pilot 1 …), so a busy
- * neighbour slows both alike; prints the median rows/s of each and their ratio.
+ * neighbour slows both alike; prints the median rows/s of each and their ratio. A third
+ * database takes PostgreSQL's plain write path (INSERT … unnest, what a transaction without its
+ * client's COPY writes), the figure before COPY, in the same run.
  *   BENCH_PILOTS=4 BENCH_PER_PILOT=5000 bash scripts/with-postgres.sh \
  *     apps/api/node_modules/.bin/tsx test/bench/pg-import.ts
  */
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { configFromEnv, createApp } from '@wegwijzer/api';
-import { createToken, insertUser, openDatabase, type Store } from '@wegwijzer/db';
+import { createToken, insertUser, openDatabase, txOver, type Store } from '@wegwijzer/db';
 import { createTestDatabase, dropTestDatabase, testDatabaseServer } from '../support/postgres.ts';
 import { pilotCsv } from './dataset.ts';
 import { sample } from './stats.ts';
@@ -21,8 +23,16 @@ const perPilot = Number(process.env.BENCH_PER_PILOT ?? 5000);
 const serverUrl = testDatabaseServer();
 if (!serverUrl) throw new Error('No PostgreSQL server: run through scripts/with-postgres.sh');
 
-async function target(url: string) {
-  const store: Store = await openDatabase(url);
+/** The store with transactions that hide their client: every bulk write takes `unnest`. */
+function plainPath(store: Store): Store {
+  return {
+    ...store,
+    transaction: (fn) => store.db.transaction().execute((trx) => fn(txOver(trx, 'postgres'))),
+  };
+}
+
+async function target(url: string, wrap: (s: Store) => Store = (s) => s) {
+  const store = wrap(await openDatabase(url));
   const app = await createApp(store, {
     ...configFromEnv({}),
     databaseUrl: url,
@@ -74,24 +84,30 @@ async function target(url: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'wegwijzer-pg-import-'));
 const pgDb = await createTestDatabase(serverUrl);
+const plainDb = await createTestDatabase(serverUrl);
 const sqlite = await target(join(dir, 'bench.sqlite'));
 const postgres = await target(pgDb.url);
+const plain = await target(plainDb.url, plainPath);
 try {
   for (let i = 0; i < pilots; i++) {
     const files = pilotCsv(i, perPilot);
     await sqlite.importPilot(i, files);
     await postgres.importPilot(i, files);
+    await plain.importPilot(i, files);
   }
-  const s = sample(sqlite.rates);
-  const p = sample(postgres.rates);
-  console.log(
-    `SQLite ${Math.round(s.median)} rows/s (${Math.round(s.min)}–${Math.round(s.max)}), ` +
-      `PostgreSQL ${Math.round(p.median)} rows/s (${Math.round(p.min)}–${Math.round(p.max)}), ` +
-      `${(p.median / s.median).toFixed(2)}×`,
-  );
+  const line = (label: string, rates: number[]) => {
+    const x = sample(rates);
+    const ratio = (x.median / sample(sqlite.rates).median).toFixed(2);
+    return `${label}: ${Math.round(x.median)} rows/s (${Math.round(x.min)}–${Math.round(x.max)}, n=${x.n}), ${ratio}× SQLite`;
+  };
+  console.log(line('SQLite', sqlite.rates));
+  console.log(line('PostgreSQL, COPY', postgres.rates));
+  console.log(line('PostgreSQL, INSERT … unnest', plain.rates));
 } finally {
   await sqlite.store.close();
   await postgres.store.close();
+  await plain.store.close();
   await dropTestDatabase(serverUrl, pgDb.name);
+  await dropTestDatabase(serverUrl, plainDb.name);
   rmSync(dir, { recursive: true, force: true });
 }
