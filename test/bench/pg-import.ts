@@ -1,14 +1,16 @@
 /**
  * A quick look at the PostgreSQL import beside the SQLite one, for work on the PostgreSQL write
  * path between full `pnpm bench` runs: the bench dataset's pilots imported through the API into
- * both databases in turn (pilot 0 into SQLite, then into PostgreSQL, then pilot 1 …), so a busy
+ * both databases in turn (each pilot into every database before the next pilot), so a busy
  * neighbour slows both alike; prints the median rows/s of each and their ratio. A third
  * database takes PostgreSQL's plain write path (INSERT … unnest, what a transaction without its
- * client's COPY writes), the figure before COPY, in the same run.
+ * client's COPY writes), the figure before COPY, in the same run. On a machine others share the
+ * wall clock mostly measures the neighbours, so it also prints the CPU time per row, of this
+ * process and of the PostgreSQL server's processes (read from /proc).
  *   BENCH_PILOTS=4 BENCH_PER_PILOT=5000 bash scripts/with-postgres.sh \
  *     apps/api/node_modules/.bin/tsx test/bench/pg-import.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +24,24 @@ const pilots = Number(process.env.BENCH_PILOTS ?? 4);
 const perPilot = Number(process.env.BENCH_PER_PILOT ?? 5000);
 const serverUrl = testDatabaseServer();
 if (!serverUrl) throw new Error('No PostgreSQL server: run through scripts/with-postgres.sh');
+
+/** CPU milliseconds used so far by the children of the PostgreSQL server (its backends). */
+function serverCpuMs(postmaster: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the command name: state ppid … utime (14th) stime (15th) of the whole line.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10; // 100 clock ticks a second
+}
 
 /** The store with transactions that hide their client: every bulk write takes `unnest`. */
 function plainPath(store: Store): Store {
@@ -49,9 +69,19 @@ async function target(url: string, wrap: (s: Store) => Store = (s) => s) {
   const { token } = await createToken(store.db, user.id, 'bench', null);
   const headers = { authorization: `Bearer ${token}` };
   const rates: number[] = [];
+  const cpu = { self: 0, server: 0, rows: 0 };
+  // The server process of this database's connections, whose children do the work.
+  const postmaster =
+    store.kind === 'postgres'
+      ? await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid').then((r) => {
+          const stat = readFileSync(`/proc/${r.rows[0]!.pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        })
+      : null;
   return {
     store,
     rates,
+    cpu,
     async importPilot(i: number, files: ReturnType<typeof pilotCsv>) {
       const res = await app.request('/api/pilots', {
         method: 'POST',
@@ -69,6 +99,8 @@ async function target(url: string, wrap: (s: Store) => Store = (s) => s) {
       });
       const pilotId = ((await res.json()) as { id: string }).id;
       const t0 = performance.now();
+      const self0 = process.cpuUsage();
+      const server0 = postmaster ? serverCpuMs(postmaster) : 0;
       for (const kind of ['participants', 'events'] as const) {
         const r = await app.request(`/api/pilots/${pilotId}/imports?kind=${kind}`, {
           method: 'POST',
@@ -78,6 +110,10 @@ async function target(url: string, wrap: (s: Store) => Store = (s) => s) {
         if (r.status !== 200) throw new Error(`${kind}: ${r.status} ${await r.text()}`);
       }
       rates.push(files.rows / ((performance.now() - t0) / 1000));
+      const used = process.cpuUsage(self0);
+      cpu.self += (used.user + used.system) / 1000;
+      cpu.server += postmaster ? serverCpuMs(postmaster) - server0 : 0;
+      cpu.rows += files.rows;
     },
   };
 }
@@ -91,18 +127,23 @@ const plain = await target(plainDb.url, plainPath);
 try {
   for (let i = 0; i < pilots; i++) {
     const files = pilotCsv(i, perPilot);
-    await sqlite.importPilot(i, files);
-    await postgres.importPilot(i, files);
-    await plain.importPilot(i, files);
+    // Each pilot in another order, so none of the three always runs on the warmest code.
+    const order = [sqlite, postgres, plain];
+    for (let k = 0; k < order.length; k++)
+      await order[(i + k) % order.length]!.importPilot(i, files);
   }
-  const line = (label: string, rates: number[]) => {
-    const x = sample(rates);
+  const line = (label: string, t: typeof sqlite) => {
+    const x = sample(t.rates);
     const ratio = (x.median / sample(sqlite.rates).median).toFixed(2);
-    return `${label}: ${Math.round(x.median)} rows/s (${Math.round(x.min)}–${Math.round(x.max)}, n=${x.n}), ${ratio}× SQLite`;
+    const us = (ms: number) => Math.round((ms * 1000) / t.cpu.rows);
+    return (
+      `${label}: ${Math.round(x.median)} rows/s (${Math.round(x.min)}–${Math.round(x.max)}, n=${x.n}), ` +
+      `${ratio}× SQLite; CPU per row ${us(t.cpu.self)} µs here + ${us(t.cpu.server)} µs server`
+    );
   };
-  console.log(line('SQLite', sqlite.rates));
-  console.log(line('PostgreSQL, COPY', postgres.rates));
-  console.log(line('PostgreSQL, INSERT … unnest', plain.rates));
+  console.log(line('SQLite', sqlite));
+  console.log(line('PostgreSQL, COPY', postgres));
+  console.log(line('PostgreSQL, INSERT … unnest', plain));
 } finally {
   await sqlite.store.close();
   await postgres.store.close();
