@@ -25,20 +25,27 @@ const perPilot = Number(process.env.BENCH_PER_PILOT ?? 5000);
 const serverUrl = testDatabaseServer();
 if (!serverUrl) throw new Error('No PostgreSQL server: run through scripts/with-postgres.sh');
 
-/** CPU milliseconds used so far by the children of the PostgreSQL server (its backends). */
+/** Fields of /proc/<pid>/stat after the command name (state, ppid, …), or null once it is gone. */
+function stat(pid: number | string): string[] | null {
+  try {
+    const line = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return line.slice(line.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds the PostgreSQL server has used so far: its own, its live children's (the
+ * backends), and those of children that have ended (a pool closes idle connections).
+ */
 function serverCpuMs(postmaster: number): number {
-  let ticks = 0;
+  const own = stat(postmaster);
+  let ticks = own ? Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]) : 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // Fields after the command name: state ppid … utime (14th) stime (15th) of the whole line.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    const f = stat(pid);
+    if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
   }
   return ticks * 10; // 100 clock ticks a second
 }
@@ -73,10 +80,9 @@ async function target(url: string, wrap: (s: Store) => Store = (s) => s) {
   // The server process of this database's connections, whose children do the work.
   const postmaster =
     store.kind === 'postgres'
-      ? await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid').then((r) => {
-          const stat = readFileSync(`/proc/${r.rows[0]!.pid}/stat`, 'utf8');
-          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        })
+      ? await store.pool
+          .query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+          .then((r) => Number(stat(r.rows[0]!.pid)![1]))
       : null;
   return {
     store,
