@@ -98,17 +98,6 @@ export async function settleCopies(client: pg.PoolClient): Promise<void> {
   }
 }
 
-/** Writes `rows` into `table` by one COPY on `client`; resolves once PostgreSQL has them. */
-export async function copyRows(
-  client: pg.PoolClient,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<void> {
-  startCopy(client, table, columns, rows);
-  await settleCopies(client);
-}
-
 /** The identity sequence of each table's `id`, looked up once per process: the schema is fixed. */
 const sequences = new Map<string, string>();
 
