@@ -61,15 +61,8 @@ function ageBands(eb: Eb, bands: readonly (AgeBand | null)[]): Expression<SqlBoo
   );
 }
 
-// Paging by id must walk the primary key: with an index on pilot_id SQLite would instead read
-// and sort all of the pilot's participants for every page. `|| ''` keeps the planner off that
-// index (and is valid SQL on PostgreSQL too).
-const PILOT_BY_ROWID = sql<string>`pilot_id || ''`;
-
-function matches(eb: Eb, pilotId: string, f: CohortFilters, paging = false): Expression<SqlBool> {
-  const and: Expression<SqlBool>[] = [
-    paging ? eb(PILOT_BY_ROWID, '=', pilotId) : eb('pilot_id', '=', pilotId),
-  ];
+function matches(eb: Eb, pilotId: string, f: CohortFilters): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [eb('pilot_id', '=', pilotId)];
   if (f.arm) and.push(eb('arm', '=', f.arm));
   if (f.intakeFrom) and.push(eb('intake_date', '>=', f.intakeFrom));
   if (f.intakeTo) and.push(eb('intake_date', '<=', f.intakeTo));
@@ -103,7 +96,11 @@ export async function countCohort(
   return Number(n);
 }
 
-/** The ids of an export's participants, walking the primary key. */
+/**
+ * The ids of an export's participants, in id order. Through the pilot's index: read once per
+ * export, they are sorted in memory, where walking the primary key would read every pilot's
+ * participants.
+ */
 export async function cohortIds(
   db: Kysely<Database>,
   pilotId: string,
@@ -112,7 +109,8 @@ export async function cohortIds(
   const rows = await db
     .selectFrom('participants')
     .select('id')
-    .where((eb) => matches(eb, pilotId, filters, true))
+    .where((eb) => matches(eb, pilotId, filters))
+    .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
 }

@@ -34,6 +34,7 @@ export * from './worklist.ts';
 export * from './repos/variables.ts';
 export * from './balance.ts';
 export * from './cohort.ts';
+export * from './export-reads.ts';
 export { allWindowRows, WIDE_COLUMNS, windowRows } from './window-columns.ts';
 export * from './ladder-moves.ts';
 export * from './versions.ts';

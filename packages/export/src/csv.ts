@@ -68,7 +68,7 @@ export function formatNumber(n: number, format: NumberFormat, dialect: Dialect):
     s = String(Math.round(n * scale) / scale);
   }
   // -0.001 rounds to "-0.00": no sign on a zero.
-  if (/^-0(?:\.0*)?$/.test(s)) s = s.slice(1);
+  if (s.charCodeAt(0) === 45 && /^-0(?:\.0*)?$/.test(s)) s = s.slice(1);
   return dialect.decimalChar === '.' ? s : s.replace('.', ',');
 }
 

@@ -45,5 +45,6 @@ export {
   type ZipEntry,
   type ZipOptions,
 } from './zip.ts';
+export { DeflatingFile } from './deflating-file.ts';
 export { variableCells, variableFields, withVariables } from './variables.ts';
 export { withArms } from './arms.ts';

@@ -1,6 +1,7 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { DeflatingFile } from './deflating-file.ts';
 import { utf8Bytes, zipBytes, type DeflatedEntry } from './zip.ts';
 
 async function collect(gen: AsyncIterable<Uint8Array>): Promise<Buffer> {
@@ -82,6 +83,28 @@ describe('zipBytes with zlib', () => {
     expect(kept[0]!.bytes).toBe(kept[0]!.chunks.reduce((n, c) => n + c.length, 0));
     const again = await collect(zipBytes(kept, { mtime: new Date('2026-01-02T03:04:06Z') }));
     expect(again.equals(first)).toBe(true);
+  });
+
+  it('adds a file deflated alongside another once that one is written', async () => {
+    const side = new DeflatingFile('side.csv');
+    async function* main() {
+      for (let i = 0; i < 500; i++) {
+        await side.write(`${i};Fryslân "${i}"\r\n`);
+        yield `${i},x\n`;
+      }
+    }
+    async function* entries() {
+      yield { name: 'main.csv', content: main() };
+      yield await side.end();
+    }
+    const files = unzipSync(new Uint8Array(await collect(zipBytes(entries()))));
+    const decode = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+    expect(decode(files['main.csv'])).toBe(
+      Array.from({ length: 500 }, (_, i) => `${i},x\n`).join(''),
+    );
+    expect(decode(files['side.csv'])).toBe(
+      Array.from({ length: 500 }, (_, i) => `${i};Fryslân "${i}"\r\n`).join(''),
+    );
   });
 
   it('encodes ASCII as latin1 and anything else as UTF-8', () => {

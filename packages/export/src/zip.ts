@@ -1,6 +1,7 @@
-import { finished } from 'node:stream/promises';
-import { createDeflateRaw, crc32 } from 'node:zlib';
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { DeflatingFile } from './deflating-file.ts';
+
+export { utf8Bytes } from './deflating-file.ts';
 
 /** One file of a zip, its content produced piece by piece. */
 export interface ZipEntry {
@@ -32,14 +33,6 @@ export interface ZipOptions {
   keep?: (entry: DeflatedEntry) => void;
 }
 
-/**
- * A string's bytes: a latin1 copy when it is ASCII (most of a CSV export), which is many times
- * cheaper than UTF-8 encoding, else UTF-8.
- */
-export function utf8Bytes(s: string): Buffer {
-  return Buffer.byteLength(s, 'utf8') === s.length ? Buffer.from(s, 'latin1') : Buffer.from(s);
-}
-
 /** A zip entry fflate writes as deflated (method 8) from the chunks we push into it. */
 class PreDeflated implements ZipInputFile {
   readonly compression = 8;
@@ -52,30 +45,22 @@ class PreDeflated implements ZipInputFile {
   ) {}
 }
 
-/** `content` deflated (raw, as zip method 8 wants) by Node's zlib, piece by piece. */
+/** `content` deflated by Node's zlib, piece by piece, each piece compressed while the next is made. */
 async function* deflated(
   content: ZipEntry['content'],
   level: ZipLevel,
   file: PreDeflated,
-): AsyncGenerator<Buffer> {
-  const z = createDeflateRaw({ level });
-  const out: Buffer[] = [];
-  let failure: Error | null = null;
-  z.on('data', (d: Buffer) => out.push(d));
-  z.on('error', (err) => (failure = err));
+): AsyncGenerator<Uint8Array> {
+  const z = new DeflatingFile(file.filename, level);
   try {
     for await (const piece of content) {
-      const bytes = typeof piece === 'string' ? utf8Bytes(piece) : piece;
-      if (bytes.length === 0) continue;
-      file.crc = crc32(bytes, file.crc);
-      file.size += bytes.length;
-      if (!z.write(bytes)) await new Promise((resolve) => z.once('drain', resolve));
-      if (failure) throw failure;
-      while (out.length > 0) yield out.shift()!;
+      await z.write(piece);
+      yield* z.take();
     }
-    z.end();
-    await finished(z);
-    while (out.length > 0) yield out.shift()!;
+    const rest = await z.end();
+    file.crc = rest.crc;
+    file.size = rest.size;
+    yield* rest.chunks;
   } finally {
     z.destroy();
   }
@@ -111,7 +96,7 @@ export async function* zipBytes(
       file.size = entry.size;
       for (const chunk of entry.chunks) file.ondata!(null, chunk as Uint8Array<ArrayBuffer>, false);
     } else {
-      const kept: Buffer[] | null = opts.keep ? [] : null;
+      const kept: Uint8Array[] | null = opts.keep ? [] : null;
       let bytes = 0;
       for await (const chunk of deflated(entry.content, opts.level ?? 1, file)) {
         kept?.push(chunk);

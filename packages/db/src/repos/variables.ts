@@ -132,7 +132,12 @@ function storedColumns(v: VariableValue): [number | null, string | null] {
   return [v, null];
 }
 
-function fromStored(type: VariableType, n: number | null, level: string | null): VariableValue {
+/** A stored value as its variable's type. */
+export function fromStored(
+  type: VariableType,
+  n: number | null,
+  level: string | null,
+): VariableValue {
   if (type === 'category') return level!;
   if (type === 'boolean') return Number(n) === 1;
   return Number(n);
