@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /**
  * Beyond the benefit (issue 11): debts and money stress, the budget split across policy domains,
  * and municipal reference lines, in a real browser against the real server with demo data.
  */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 const MOBILITY = "Mobility mentoring 's-Gravenhage";
 const EINDHOVEN = 'Parttime ondernemen vanuit de bijstand Eindhoven';
@@ -28,7 +22,6 @@ const rate = (text: string) => Number(/(\d+,\d)%/.exec(text)![1]!.replace(',', '
 describe('beyond the benefit', () => {
   it('shows the alderman debt stabilisation and money stress for mobility mentoring, with tables and definitions', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0; // the 401 of /api/auth/me before login is expected
     await openPilot(page, MOBILITY);
 
     const debts = page.locator('section.debts');
@@ -70,7 +63,6 @@ describe('beyond the benefit', () => {
 
   it('shows a pilot funded from two policy domains with its cost per domain, funders and return per euro', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0;
     await openPilot(page, MOBILITY);
     const budget = page.locator('section.budget');
     await budget.getByRole('heading', { level: 2, name: 'Begroting en financiering' }).waitFor();
@@ -102,7 +94,6 @@ describe('beyond the benefit', () => {
 
   it('shows part-time entrepreneurship at about 40% beside the general outflow reference line, with its source', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0;
     await openPilot(page, EINDHOVEN);
     const headline = rate(await page.locator('.headline-large .headline-rate').innerText());
     expect(headline).toBeGreaterThan(0.3);
@@ -137,7 +128,6 @@ describe('beyond the benefit', () => {
 
   it('draws the reference lines on the exit rate by window on Analyse', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0;
     const pilots = (await (await page.request.get(`${e.base}/api/pilots`)).json()) as {
       items: { id: string; name: string }[];
     };
@@ -161,7 +151,6 @@ describe('beyond the benefit', () => {
 
   it('lets a manager add, change and delete budget lines and reference lines, with errors next to the fields', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.locator('.pilot-card h2 a', { hasText: EINDHOVEN }).click();
     await page.locator('.headline-large').waitFor();
     await page.getByRole('link', { name: 'Begroting' }).click();
@@ -254,7 +243,6 @@ describe('beyond the benefit', () => {
 
   it('lets a manager record money stress and debt events on a timeline', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.locator('.pilot-card h2 a', { hasText: MOBILITY }).click();
     await page.locator('.headline-large').waitFor();
     await page.getByRole('link', { name: 'Deelnemers' }).click();

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, serveE2E, shot } from './harness.ts';
 
 /** The dashboard in a real browser against the real server with demo data. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 describe('dashboard', () => {
   it('shows a viewer the pilot overview with "<10" for small cells and no participant pages', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0; // the 401 of /api/auth/me before login is expected
     await page.locator('.pilot-card .big-number').first().waitFor();
     expect(await page.locator('.pilot-card').count()).toBeGreaterThan(1);
     await shot(page, 'overview-viewer');
@@ -46,7 +39,6 @@ describe('dashboard', () => {
 
   it('lets a manager import a CSV through the page, and add an event on a participant timeline', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.locator('.pilot-card h2 a').first().click();
     await page.locator('.headline-large').waitFor();
     await page.getByRole('link', { name: 'Importeren' }).click();
@@ -122,7 +114,6 @@ describe('dashboard', () => {
 
   it('shows a researcher the analysis pages without console errors', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Analyse' }).click();
     await page.locator('.recharts-surface').first().waitFor({ timeout: 20_000 });
     await page.getByText(/log-ranktoets/).waitFor();

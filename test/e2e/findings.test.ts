@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E } from './harness.ts';
 
 /** Every SPEC §3 outcome on screen, and "wat werkt voor wie" for a pilot without control. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 describe('findings on screen', () => {
   it('shows an alderman sustained exit, benefit months, ladder progress and placement per arm', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0;
     await page.getByRole('link', { name: 'WerkLoont Rotterdam' }).first().click();
     const table = page.locator('.findings-table');
     await table.waitFor();
@@ -38,7 +31,6 @@ describe('findings on screen', () => {
 
   it('shows a researcher every outcome per window in Analyse, and the rates per subgroup', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Analyse', exact: true }).click();
     const byWindow = page.locator('.findings-window-table');
     await byWindow.waitFor({ timeout: 20_000 });
@@ -75,7 +67,6 @@ describe('findings on screen', () => {
 
   it('uses one vocabulary: participants of both arms, pending per arm, gross savings without control', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     const mine = page.locator('.my-pilots-table tbody tr', { hasText: 'WerkLoont Rotterdam' });
     await mine.waitFor();
     const onMyPilots = await mine.locator('td').nth(1).innerText();

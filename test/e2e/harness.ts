@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildWeb } from '../support/server.ts';
 
 /** Starts the real server (API + built dashboard, demo data) on a free port, and Debian's Chromium. */
@@ -109,6 +110,21 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   };
 }
 
+/**
+ * The server and browser of one test file: started before its first test, stopped after its
+ * last. The returned object is filled in when they have started, so tests read `e.base` as usual.
+ */
+export function serveE2E(startTimeoutMs = 120_000): E2E {
+  const e = {} as E2E;
+  beforeAll(async () => {
+    Object.assign(e, await startE2E());
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await e.stop?.();
+  });
+  return e;
+}
+
 export const ACCOUNTS = {
   admin: ['beheer@gemeente.example', 'Kanaalfiets-Tulpenbol-2026'],
   demoAdmin: ['beheer@demo.wegwijzer.nl', 'demo-beheer-2025'],
@@ -117,7 +133,7 @@ export const ACCOUNTS = {
   researcher: ['onderzoek@demo.wegwijzer.nl', 'demo-onderzoek-2025'],
 } as const;
 
-/** A fresh context logged in through the login page (a demo account, or the real admin); collects console errors. */
+/** A fresh context logged in as `role` (a demo account, or the real admin), as `loginWith`. */
 export function loginAs(
   e: E2E,
   role: keyof typeof ACCOUNTS,
@@ -126,7 +142,11 @@ export function loginAs(
   return loginWith(e, email, password);
 }
 
-/** A fresh context logged in through the login page; collects console errors. */
+/**
+ * A fresh context logged in through the login page; collects the console errors from then on.
+ * Those of the login itself are dropped: the login page asks who is logged in before anyone is,
+ * and that 401 is expected.
+ */
 export async function loginWith(
   e: E2E,
   email: string,
@@ -147,6 +167,7 @@ export async function loginWith(
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overzicht van de pilots' }).waitFor();
+  errors.length = 0;
   return { ctx, page, errors };
 }
 

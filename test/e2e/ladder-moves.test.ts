@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeSerious, loginAs, startE2E, type E2E } from './harness.ts';
+import { axeSerious, loginAs, serveE2E } from './harness.ts';
 
 /** Ladder progress as a distribution of steps moved, on the pilot page and in Analyse. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 const PILOT = 'Peer groups Leeuwarden';
 const TITLE = 'Treden gestegen of gedaald op de participatieladder na 12 maanden';
@@ -34,7 +28,6 @@ const countIn = (text: string) => {
 describe('ladder moves on screen', () => {
   it('shows a manager the steps moved per arm, the moves up adding up to "Stap omhoog"', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.getByRole('link', { name: PILOT }).first().click();
     await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 20_000 });
     const rows = await movesTable(page);
@@ -57,7 +50,6 @@ describe('ladder moves on screen', () => {
 
   it('shows an alderman the rounded distribution, on a phone without sideways scroll', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('link', { name: PILOT }).first().click();
     await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 20_000 });
@@ -82,7 +74,6 @@ describe('ladder moves on screen', () => {
 
   it('shows a researcher the distribution per arm in Analyse', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Analyse', exact: true }).click();
     const picker = page.getByLabel('Kies een pilot');
     await picker.locator('option').first().waitFor({ state: 'attached' });

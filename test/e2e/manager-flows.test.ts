@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /** A programme manager creates a pilot and a participant through the screens, and edits both. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 describe('manager flows', () => {
   it('creates a pilot and a participant through the forms and sees both in the lists', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Nieuwe pilot' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nieuwe pilot' }).waitFor();
 
@@ -106,7 +99,6 @@ describe('manager flows', () => {
 describe('the worklist (Opvolging)', () => {
   it('lists the due follow-ups of a demo pilot with their dates, filters them and downloads them', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page
       .locator('.my-pilots-table')
       .getByRole('link', { name: 'WerkLoont Rotterdam' })

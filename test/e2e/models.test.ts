@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /** Analyse › adjusted effects in a real browser against the real server with demo data. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 describe('models page', () => {
   it('shows a researcher unadjusted and adjusted effects with a table view, the PH check in words, and a sample size', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0; // the 401 of /api/auth/me before login is expected
     await page.getByRole('link', { name: 'Analyse' }).click();
     await page.getByRole('link', { name: /Gecorrigeerde effecten/ }).click();
     await page

@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /** Status by month and the window picker (issue 18), in a real browser against demo data. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 const FIGURE = 'Uit de bijstand, maand voor maand';
 
@@ -29,7 +23,6 @@ async function checkFigure(page: Page): Promise<string> {
 describe('status by month', () => {
   it('shows a researcher the chart and its table in Analyse, and a window of 9 months', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Analyse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Analyse' }).waitFor();
     const table = await checkFigure(page);
@@ -56,7 +49,6 @@ describe('status by month', () => {
 
   it('shows a viewer the chart and its table on the pilot page, with small cells suppressed', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0;
     await page.locator('.pilot-card h2 a').first().click();
     await page.locator('.headline-large').waitFor();
     const table = await checkFigure(page);

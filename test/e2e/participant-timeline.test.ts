@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E } from './harness.ts';
 
 /** The participant timeline ends at the observation end (SPEC §3 obsEnd), not at today. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 /** 2025-06-30 → "30-06-2025", as the Dutch UI writes dates. */
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
@@ -16,7 +10,6 @@ const dutch = (iso: string) => iso.split('-').reverse().join('-');
 describe('participant timeline', () => {
   it('ends at the pilot data-complete date, or at lost to follow-up when that comes first', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     const pilots = (await (await page.request.get(`${e.base}/api/pilots`)).json()).items as {
       id: string;
       dataCompleteThrough: string;

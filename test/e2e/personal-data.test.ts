@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /** SPEC §8 screens: erase a participant, an access request, the processing register. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 180_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E(180_000);
 
 describe('personal data', () => {
   it('lets a manager erase a participant after a confirmation that names the consequences', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     const pilots = await (await page.request.get(`${e.base}/api/pilots`)).json();
     const pilotId = pilots.items[0].id as string;
     const list = await (
@@ -46,7 +39,6 @@ describe('personal data', () => {
 
   it('lets an admin answer an access request by reference, print it and download it as HTML', async () => {
     const { ctx, page, errors } = await loginAs(e, 'admin');
-    errors.length = 0;
     const pilots = await (await page.request.get(`${e.base}/api/pilots`)).json();
     const list = await (
       await page.request.get(`${e.base}/api/pilots/${pilots.items[1].id}/participants?pageSize=1`)
@@ -79,7 +71,6 @@ describe('personal data', () => {
 
   it('shows an admin the processing register with a CSV download', async () => {
     const { ctx, page, errors } = await loginAs(e, 'admin');
-    errors.length = 0;
     await page.goto(`${e.base}/beheer?tab=register`);
     await page.getByRole('heading', { level: 2, name: 'Verwerkingsregister' }).waitFor();
     const rows = page.locator('table tbody tr');

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /**
  * A programme manager declares a pilot's arms and its own variables through the screens, sets
  * a participant's values, and sees the API refuse the changes that would break stored data.
  */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 describe('arms and own variables of a pilot', () => {
   it('creates a four-arm pilot, declares two variables and sets them on a participant', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Nieuwe pilot' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nieuwe pilot' }).waitFor();
     await page.getByLabel('Naam', { exact: true }).fill('Bijstandsexperiment e2e');

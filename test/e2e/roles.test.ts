@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /** Admin, researcher and manager screens, the accessibility scan of every main page, and login throttling. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 async function expectAccessible(page: Page, name: string) {
   const found = await axeSerious(page);
@@ -19,7 +13,6 @@ async function expectAccessible(page: Page, name: string) {
 describe('roles', () => {
   it('lets an admin create a user, and shows the creation in the audit log', async () => {
     const { ctx, page, errors } = await loginAs(e, 'admin');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Beheer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
     await page.locator('.users-table tbody tr').first().waitFor();
@@ -80,7 +73,6 @@ describe('roles', () => {
 
   it('shows a researcher a live count on Exporteren, and the download link returns a zip', async () => {
     const { ctx, page, errors } = await loginAs(e, 'researcher');
-    errors.length = 0;
     await page.getByRole('link', { name: 'Exporteren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Exporteren' }).waitFor();
     const count = page.getByTestId('export-count');
@@ -132,7 +124,6 @@ describe('roles', () => {
 
   it('shows a manager "Mijn pilots" and the exit rate by intake cohort with its table', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     await page.getByRole('heading', { name: 'Mijn pilots' }).waitFor();
     const rows = page.locator('.my-pilots-table tbody tr');
     await rows.first().waitFor();

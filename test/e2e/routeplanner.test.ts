@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, loginAs, shot, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeSerious, loginAs, serveE2E, shot } from './harness.ts';
 
 /** The Routeplanner in a real browser against the real server with demo data. */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 describe('routeplanner', () => {
   it('shows a manager, for motivation 4 with debts, a forest plot of the pilots with links, a table view, and no accessibility faults', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0; // the 401 of /api/auth/me before login is expected
     await page.getByRole('link', { name: 'Routeplanner' }).click();
     await page.getByRole('heading', { level: 1, name: 'Routeplanner' }).waitFor();
 

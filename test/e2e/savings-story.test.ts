@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeSerious, loginAs, startE2E, type E2E } from './harness.ts';
+import { axeSerious, loginAs, serveE2E } from './harness.ts';
 
 /**
  * One savings story per pilot (issue 16): the headline, the waterfall and the return per euro
  * are one ledger, and every screen that shows them shows the same figures.
  */
-let e: E2E;
-beforeAll(async () => {
-  e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e?.stop();
-});
+const e = serveE2E();
 
 const MOBILITY = "Mobility mentoring 's-Gravenhage";
 
@@ -61,7 +55,6 @@ async function onCompare(page: Page, pilot: string, basis: 'net_effect' | 'gross
 describe('one savings story', () => {
   it('adds up from avoided benefit through the counterfactual to the net effect the overview shows', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     const card = page.locator('.pilot-card', { hasText: 'WerkLoont Rotterdam' });
     const onOverview = euros(await card.locator('.net-savings').innerText());
     const story = await openStory(page, 'WerkLoont Rotterdam');
@@ -98,7 +91,6 @@ describe('one savings story', () => {
 
   it('gives the return per euro of budget equal to the budget section, saying its cost base', async () => {
     const { ctx, page, errors } = await loginAs(e, 'viewer');
-    errors.length = 0;
     const story = await openStory(page, MOBILITY);
     const perBudget = story.getByTestId('per-euro-budget');
     await perBudget.waitFor();
@@ -114,7 +106,6 @@ describe('one savings story', () => {
 
   it('calls the savings of a pilot without control gross, with no counterfactual step', async () => {
     const { ctx, page, errors } = await loginAs(e, 'manager');
-    errors.length = 0;
     const story = await openStory(page, 'Parttime ondernemen vanuit de bijstand Amsterdam');
     expect(await story.getAttribute('data-basis')).toBe('gross');
     expect(await story.locator('.net-savings').innerText()).toMatch(

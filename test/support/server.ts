@@ -39,7 +39,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const [command, args] = script.endsWith('.js')
-    ? [process.execPath, [script]]
+    ? [process.execPath, ['--expose-gc', script]]
     : [join(root, 'apps/api/node_modules/.bin/tsx'), [script]];
   const child = spawn(command, args, {
     cwd: join(root, 'apps/api'),

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatP,
   formatPoints,
+  formatWithInterval,
 } from './format.ts';
 
 const nbsp = '\u00a0';
@@ -51,4 +52,17 @@ describe('formatP', () => {
     [0.0312, 'en', 'p = 0.031'],
     [0.0004, 'nl', 'p < 0,001'],
   ] as const)('formats %s (%s) as %s', (p, l, out) => expect(formatP(p, l)).toBe(out));
+});
+
+describe('a value with its interval in a table cell', () => {
+  const pct = (v: number) => formatPercent(v, 0);
+  it.each([
+    [0.41, [0.301, 0.529] as const, '41% (30,1–52,9%)'],
+    [0.41, null, '41%'],
+    [0, undefined, '0%'],
+    [null, [0.301, 0.529] as const, '–'],
+    [undefined, null, '–'],
+  ])('writes %s with interval %j as "%s"', (v, ci, text) => {
+    expect(formatWithInterval(v, ci, pct)).toBe(text);
+  });
 });

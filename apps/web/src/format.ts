@@ -41,6 +41,17 @@ export function formatInterval(ci: readonly [number, number], l: Locale = 'nl'):
   return `${f.format(ci[0] * 100)}–${f.format(ci[1] * 100)}%`;
 }
 
+/** A value with its interval, as a table cell writes it: "41% (30,1–52,9%)"; "–" without a value. */
+export function formatWithInterval(
+  v: number | null | undefined,
+  ci: readonly [number, number] | null | undefined,
+  fmt: (v: number) => string,
+  l: Locale = 'nl',
+): string {
+  if (v == null) return '–';
+  return ci ? `${fmt(v)} (${formatInterval(ci, l)})` : fmt(v);
+}
+
 /** Signed percentage points ("%-punt" is procentpunt): 0.152 → "+15,2 %-punt"; a difference of rates, not a rate. */
 export function formatPoints(v: number, l: Locale = 'nl'): string {
   const s = nf(l, 'pp', {

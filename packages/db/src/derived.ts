@@ -1,5 +1,5 @@
-import { WINDOWS, type PilotFacts } from '@wegwijzer/domain';
-import { deriveParticipant } from '@wegwijzer/outcomes';
+import { WINDOWS, type Baseline, type PilotFacts } from '@wegwijzer/domain';
+import { deriveParticipant, type DerivedParticipant } from '@wegwijzer/outcomes';
 import { preparedOn, type RawSqlite, type Tx } from './open.ts';
 import { returnedColumns, startCopy, startCopyReturning } from './pg-copy.ts';
 import { withArmGuidanceCostsTx } from './repos/arms.ts';
@@ -245,73 +245,122 @@ export async function recomputeDerived(
   participantIds: readonly number[],
   options: RecomputeOptions = {},
 ): Promise<void> {
-  // Two writers recomputing one participant at once would both subtract its old rows.
-  await tx.lockPilot(pilotId);
-  // The arms' own default guidance costs as stored now, whatever the caller's record holds.
-  pilot = await withArmGuidanceCostsTx(tx, pilotId, pilot);
-  // Every write that changes an outcome passes here: the version keys the packed timelines of
-  // windows computed on demand (windows.ts), and marks the rows this write recomputes.
-  const version = Number(
-    (
-      await tx.get<{ data_version: number }>(
-        'UPDATE pilots SET data_version = data_version + 1 WHERE id = ? RETURNING data_version',
-        [pilotId],
-      )
-    )?.data_version ?? 0,
-  );
-  const derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
+  const writer = await DerivedWriter.open(tx, pilotId, pilot);
+  await writer.recompute(participantIds, options.fresh);
+  await writer.finish();
+}
+
+/**
+ * One write's recompute, opened before the write's own rows go in and finished after them:
+ * participants the write inserts are derived from the rows in hand as their ids come back
+ * (`addFresh`: they have no events and no derived rows yet, so nothing is read back), the
+ * others are read back and recomputed (`recompute`). Either way the rows and the totals come
+ * out as `recomputeDerived` writes them (test/api/import-fresh-derived.test.ts).
+ */
+export class DerivedWriter {
+  private readonly derived: BulkInsert;
   // The totals change by the difference, kept in memory and written once: exact, since every
   // old row is subtracted and every new one added inside this transaction.
-  const delta = new TotalsDelta();
-  for (let i = 0; i < participantIds.length; i += CHUNK) {
-    const ids = participantIds.slice(i, i + CHUNK);
-    const marks = ids.map(() => '?').join(',');
-    // Participants inserted by this very write have no derived rows yet to take out.
-    const stored = options.fresh ? ids.filter((id) => !options.fresh!.has(id)) : ids;
-    if (stored.length > 0) {
-      const storedMarks = stored.map(() => '?').join(',');
-      await subtractStored(tx, delta, stored);
-      await tx.run(
-        `DELETE FROM participant_derived WHERE participant_id IN (${storedMarks})`,
-        stored,
+  private readonly delta = new TotalsDelta();
+
+  private constructor(
+    private readonly tx: Tx,
+    private readonly pilotId: string,
+    private readonly pilot: PilotFacts,
+    private readonly version: number,
+  ) {
+    this.derived = new BulkInsert(tx, 'participant_derived', DERIVED_COLUMNS);
+  }
+
+  static async open(tx: Tx, pilotId: string, pilot: PilotFacts): Promise<DerivedWriter> {
+    // Two writers recomputing one participant at once would both subtract its old rows.
+    await tx.lockPilot(pilotId);
+    // The arms' own default guidance costs as stored now, whatever the caller's record holds.
+    const facts = await withArmGuidanceCostsTx(tx, pilotId, pilot);
+    // Every write that changes an outcome passes here: the version keys the packed timelines of
+    // windows computed on demand (windows.ts), and marks the rows this write recomputes.
+    const version = Number(
+      (
+        await tx.get<{ data_version: number }>(
+          'UPDATE pilots SET data_version = data_version + 1 WHERE id = ? RETURNING data_version',
+          [pilotId],
+        )
+      )?.data_version ?? 0,
+    );
+    return new DerivedWriter(tx, pilotId, facts, version);
+  }
+
+  /** A participant this write has just inserted, with the baseline it was inserted with. */
+  async addFresh(participantId: number, baseline: Baseline): Promise<void> {
+    await this.write(participantId, deriveParticipant(baseline, [], this.pilot));
+  }
+
+  /**
+   * Recomputes stored participants from what the database holds now; `fresh` names those this
+   * transaction inserted, which have no derived rows yet to take out.
+   */
+  async recompute(participantIds: readonly number[], fresh?: ReadonlySet<number>): Promise<void> {
+    const { tx } = this;
+    // Rows `addFresh` left pending must be in before they can be taken out again.
+    await this.derived.flush();
+    for (let i = 0; i < participantIds.length; i += CHUNK) {
+      const ids = participantIds.slice(i, i + CHUNK);
+      const marks = ids.map(() => '?').join(',');
+      const stored = fresh ? ids.filter((id) => !fresh.has(id)) : ids;
+      if (stored.length > 0) {
+        const storedMarks = stored.map(() => '?').join(',');
+        await subtractStored(tx, this.delta, stored);
+        await tx.run(
+          `DELETE FROM participant_derived WHERE participant_id IN (${storedMarks})`,
+          stored,
+        );
+      }
+      const participants = await tx.all<ParticipantRow>(
+        `SELECT * FROM participants WHERE id IN (${marks})`,
+        ids,
       );
-    }
-    const participants = await tx.all<ParticipantRow>(
-      `SELECT * FROM participants WHERE id IN (${marks})`,
-      ids,
-    );
-    const events = await tx.all<EventRow & { participant_id: number }>(
-      `SELECT participant_id, type, date, reason, value, amount_cents FROM events
-       WHERE participant_id IN (${marks}) ORDER BY participant_id, date, id`,
-      ids,
-    );
-    const byParticipant = new Map<number, ReturnType<typeof toTimelineEvent>[]>();
-    for (const e of events) {
-      let list = byParticipant.get(e.participant_id);
-      if (!list) byParticipant.set(e.participant_id, (list = []));
-      list.push(toTimelineEvent(e));
-    }
-    for (const p of participants) {
-      const d = deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], pilot);
-      const windows = windowFacts(d);
-      for (const { months, facts } of windows) delta.add(months, d.arm, facts, 1);
-      await derived.add([
-        p.id,
-        pilotId,
-        d.arm,
-        d.firstExit.days,
-        d.firstExit.censored ? 1 : 0,
-        d.placements.eligible,
-        d.placements.sustained,
-        d.debtStabilisation?.days ?? null,
-        d.debtStabilisation === null ? null : d.debtStabilisation.censored ? 1 : 0,
-        version,
-        ...wideValues(windows),
-      ]);
+      const events = await tx.all<EventRow & { participant_id: number }>(
+        `SELECT participant_id, type, date, reason, value, amount_cents FROM events
+         WHERE participant_id IN (${marks}) ORDER BY participant_id, date, id`,
+        ids,
+      );
+      const byParticipant = new Map<number, ReturnType<typeof toTimelineEvent>[]>();
+      for (const e of events) {
+        let list = byParticipant.get(e.participant_id);
+        if (!list) byParticipant.set(e.participant_id, (list = []));
+        list.push(toTimelineEvent(e));
+      }
+      for (const p of participants)
+        await this.write(
+          p.id,
+          deriveParticipant(toBaseline(p), byParticipant.get(p.id) ?? [], this.pilot),
+        );
     }
   }
-  await derived.flush();
-  await delta.flush(tx, pilotId);
+
+  /** Writes what is pending: the last derived rows and the totals' difference. */
+  async finish(): Promise<void> {
+    await this.derived.flush();
+    await this.delta.flush(this.tx, this.pilotId);
+  }
+
+  private async write(participantId: number, d: DerivedParticipant): Promise<void> {
+    const windows = windowFacts(d);
+    for (const { months, facts } of windows) this.delta.add(months, d.arm, facts, 1);
+    await this.derived.add([
+      participantId,
+      this.pilotId,
+      d.arm,
+      d.firstExit.days,
+      d.firstExit.censored ? 1 : 0,
+      d.placements.eligible,
+      d.placements.sustained,
+      d.debtStabilisation?.days ?? null,
+      d.debtStabilisation === null ? null : d.debtStabilisation.censored ? 1 : 0,
+      this.version,
+      ...wideValues(windows),
+    ]);
+  }
 }
 
 export interface RecomputeOptions {

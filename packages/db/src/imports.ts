@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { ARMS, defaultArm } from '@wegwijzer/domain';
 import type { Baseline, PilotFacts, TimelineEvent, VariableValue } from '@wegwijzer/domain';
 import { nowIso } from './clock.ts';
-import { BulkInsert, recomputeDerived } from './derived.ts';
+import { BulkInsert, DerivedWriter, recomputeDerived } from './derived.ts';
 import type { Tx } from './open.ts';
-import { baselineColumns } from './repos/participants.ts';
+import { baselineColumns, insertedBaseline } from './repos/participants.ts';
 import { listVariablesTx, ValueWriter } from './repos/variables.ts';
 import type { Database } from './schema.ts';
 import { bumpPilotVersion } from './writes.ts';
@@ -77,6 +77,8 @@ export async function writeParticipants(
   rows: Iterable<StagedParticipant>,
 ): Promise<{ inserted: number; updated: number }> {
   await tx.lockPilot(pilotId);
+  // Opened first, so new participants are derived as their ids come back, from the rows in hand.
+  const derived = await DerivedWriter.open(tx, pilotId, pilot);
   const now = nowIso();
   const existing = await idsByRef(tx, pilotId);
   const declared = await tx.all<{ code: string }>(
@@ -86,20 +88,20 @@ export async function writeParticipants(
   const newArm = defaultArm(declared.length > 0 ? declared.map((a) => a.code) : ARMS);
   // One multi-row INSERT per set of columns (a file has one set, so in practice one).
   const inserts = new Map<string, BulkInsert>();
-  const pendingRefs = new Set<string>();
-  // A set: a reference twice in a file is recomputed once.
-  const touched = new Set<number>();
-  const fresh = new Set<number>();
-  // Variable values of new participants wait for their ids (at most one multi-row INSERT's worth).
-  const values = new ValueWriter(tx, pilotId, await listVariablesTx(tx, pilotId));
+  // New participants waiting for their ids (at most one multi-row INSERT's worth): their
+  // baseline columns, and the variable values to write.
+  const pending = new Map<string, ReturnType<typeof baselineColumns>>();
   const waitingValues = new Map<string, Record<string, VariableValue | null>>();
+  // Participants known before this file and updated by it (a set: a reference twice in a file is
+  // recomputed once); also new ones a later line of the file updates again.
+  const touched = new Set<number>();
+  const values = new ValueWriter(tx, pilotId, await listVariablesTx(tx, pilotId));
   const collect = async (returned: { id: number; participant_ref: string }[]) => {
     for (const r of returned) {
       const id = Number(r.id);
       existing.set(r.participant_ref, id);
-      pendingRefs.delete(r.participant_ref);
-      touched.add(id);
-      fresh.add(id);
+      await derived.addFresh(id, insertedBaseline(pending.get(r.participant_ref)!));
+      pending.delete(r.participant_ref);
       const v = waitingValues.get(r.participant_ref);
       if (v) {
         waitingValues.delete(r.participant_ref);
@@ -113,15 +115,16 @@ export async function writeParticipants(
   let inserted = 0;
   let updated = 0;
   for (const row of rows) {
-    const columns: Record<string, unknown> = { ...baselineColumns(row.fields) };
-    if (row.bsnHash !== null) columns.bsn_hash = row.bsnHash;
+    const columns = baselineColumns(row.fields);
     // A reference twice in one file: the first must be in before the second updates it.
-    if (pendingRefs.has(row.participantRef)) await flushAll();
+    if (pending.has(row.participantRef)) await flushAll();
     const id = existing.get(row.participantRef);
     if (id === undefined) {
       // SPEC §4: a missing arm means intervention (the first intervention arm of a pilot without one).
       if (!('arm' in columns)) columns.arm = newArm;
-      const names = Object.keys(columns);
+      const stored: Record<string, unknown> =
+        row.bsnHash === null ? columns : { ...columns, bsn_hash: row.bsnHash };
+      const names = Object.keys(stored);
       const key = names.join(',');
       let bulk = inserts.get(key);
       if (!bulk) {
@@ -134,17 +137,19 @@ export async function writeParticipants(
         );
         inserts.set(key, bulk);
       }
-      pendingRefs.add(row.participantRef);
+      pending.set(row.participantRef, columns);
       if (row.variables) waitingValues.set(row.participantRef, row.variables);
       await collect(
-        await bulk.add([pilotId, row.participantRef, now, now, ...Object.values(columns)]),
+        await bulk.add([pilotId, row.participantRef, now, now, ...Object.values(stored)]),
       );
       inserted++;
     } else {
-      const names = Object.keys(columns);
+      const stored: Record<string, unknown> =
+        row.bsnHash === null ? columns : { ...columns, bsn_hash: row.bsnHash };
+      const names = Object.keys(stored);
       await tx.run(
         `UPDATE participants SET updated_at = ?${names.map((n) => `, ${n} = ?`).join('')} WHERE id = ?`,
-        [now, ...Object.values(columns), id],
+        [now, ...Object.values(stored), id],
       );
       if (row.variables) await values.write(id, row.variables, true);
       touched.add(id);
@@ -153,7 +158,8 @@ export async function writeParticipants(
   }
   await flushAll();
   await values.flush();
-  await recomputeDerived(tx, pilotId, pilot, [...touched], { fresh });
+  await derived.recompute([...touched]);
+  await derived.finish();
   await bumpPilotVersion(tx, pilotId);
   return { inserted, updated };
 }

@@ -13,6 +13,7 @@ export * from './repos/settings.ts';
 export * from './writes.ts';
 export * from './imports.ts';
 export * from './spool.ts';
+export * from './spool-codecs.ts';
 export * from './outcomes.ts';
 export * from './repos/throttle.ts';
 export * from './repos/audit-query.ts';

@@ -75,19 +75,20 @@ export function shownArms(
 }
 
 /**
- * The arm codes of rows whose pilot's declaration is not at hand: `intervention`, then every
- * other intervention arm in order of first appearance, then `control` when a row has it.
+ * The arm codes a reply shows (`shownArms`) for rows whose pilot's declaration is not at hand,
+ * by the declaration the rows imply. Rows naming only `intervention` and `control` may be a
+ * pilot that declares no arms, whose replies show `intervention` always and `control` when it
+ * has participants. Rows naming any other arm are a pilot that declared its arms: they show the
+ * arms they have, in order of first appearance, and no `intervention` arm they lack. A caller
+ * that has the declaration passes `shownArms` of it instead, which also shows declared arms
+ * without participants.
  */
 export function armsOfRows(rows: readonly { arm: Arm }[]): Arm[] {
-  const seen = new Set<Arm>([DEFAULT_INTERVENTION_ARM]);
-  let control = false;
-  for (const r of rows) {
-    if (r.arm === CONTROL_ARM) control = true;
-    else seen.add(r.arm);
-  }
-  const codes = [...seen];
-  if (control) codes.push(CONTROL_ARM);
-  return codes;
+  const present = new Set<Arm>();
+  for (const r of rows) present.add(r.arm);
+  const declaresOwn = [...present].some((c) => c !== DEFAULT_INTERVENTION_ARM && c !== CONTROL_ARM);
+  const implied = declaresOwn ? [...present].map((code) => ({ code })) : DEFAULT_PILOT_ARMS;
+  return shownArms(implied, (code) => present.has(code));
 }
 
 export const HOUSEHOLDS = ['single', 'single_parent', 'couple'] as const;

@@ -23,47 +23,55 @@ function toFailure(err: unknown): CsvFailure {
   return 'unreadable';
 }
 
+/** csv-parse's parser proper: the byte-level state machine its stream wraps. */
+interface ParserCore {
+  parse(
+    buf: Buffer | undefined,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): unknown;
+}
+
 /**
- * csv-parse's streaming parser, fed text by the caller and drained after each
- * write. Records are collected in `on_record` as they are parsed, so when the
- * parser fails every record before the failure has been seen and the failing
- * line is known exactly (a stream error would drop records still buffered).
+ * csv-parse's parser, fed text by the caller and drained after each write. The text goes
+ * straight to the parser the stream wraps (`Parser.api`, csv-parse 6.2.0 as pinned): the same
+ * parsing, without the stream's machinery, a promise per write and a context object built for
+ * every record, which took more time than the parsing itself (issue 21). Records are collected
+ * as they are parsed, so when the parser fails every record before the failure has been seen
+ * and the failing line is known exactly.
  */
 export class CsvRecords {
   private queue: string[][] = [];
   private failure: CsvFailure | null = null;
-  private readonly parser: Parser;
+  private readonly core: ParserCore;
+  private readonly push = (record: string[]) => {
+    this.queue.push(record);
+  };
 
   constructor(delimiter: Delimiter) {
-    this.parser = parse({
+    const parser: Parser = parse({
       delimiter,
       // Field counts and stray quotes are reported per row by the validator,
       // which keeps going; only an unclosed quote or an endless line stops.
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: MAX_RECORD_CHARS,
-      on_record: (record: string[]) => {
-        this.queue.push(record);
-        return null;
-      },
     });
-    this.parser.on('error', (err) => {
-      this.failure ??= toFailure(err);
-    });
+    const core = (parser as unknown as { api?: Partial<ParserCore> }).api;
+    if (typeof core?.parse !== 'function')
+      throw new Error('csv-parse no longer exposes its parser as Parser.api: see csv.ts');
+    this.core = core as ParserCore;
   }
 
-  /** Parses more text; resolves to the failure, if the structure broke. */
-  write(text: string): Promise<CsvFailure | null> {
-    return new Promise((resolve) => {
-      this.parser.write(text, (err) => resolve(this.failure ?? (err ? toFailure(err) : null)));
-    });
+  /** Parses more text; the failure, if the structure broke (then or before). */
+  write(text: string): CsvFailure | null {
+    return this.run(Buffer.from(text, 'utf8'), false);
   }
 
   /** Parses what is left (the last line may lack a line break). */
-  end(): Promise<CsvFailure | null> {
-    return new Promise((resolve) => {
-      this.parser.end((err?: unknown) => resolve(this.failure ?? (err ? toFailure(err) : null)));
-    });
+  end(): CsvFailure | null {
+    return this.run(undefined, true);
   }
 
   /** The records parsed since the last call. */
@@ -73,7 +81,11 @@ export class CsvRecords {
     return records;
   }
 
-  destroy(): void {
-    this.parser.destroy();
+  private run(buf: Buffer | undefined, end: boolean): CsvFailure | null {
+    // After a failure the parser's state is not to be trusted: nothing more is parsed.
+    if (this.failure !== null) return this.failure;
+    const err = this.core.parse(buf, end, this.push, () => {});
+    if (err !== undefined) this.failure = toFailure(err);
+    return this.failure;
   }
 }

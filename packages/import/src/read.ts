@@ -84,7 +84,6 @@ export async function* readImport(
   const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 5000));
   const maxErrors = Math.max(0, Math.floor(opts.maxErrors ?? 1000));
   const source = new TextSource(input);
-  let csv: CsvRecords | null = null;
   try {
     // The delimiter is judged from the header line, so read at least that far first.
     let head = (await source.next()) ?? '';
@@ -95,13 +94,13 @@ export async function* readImport(
     }
     const delimiter = detectDelimiter(head);
     const session = new Session(kind, ctx, delimiter, batchSize, maxErrors);
-    csv = new CsvRecords(delimiter);
+    const csv = new CsvRecords(delimiter);
 
     let failure: CsvFailure | null = null;
     let text: string | null = head;
     while (text !== null && failure === null) {
       for (const slice of slices(text)) {
-        failure = await csv.write(slice);
+        failure = csv.write(slice);
         for (const record of csv.take()) {
           if (session.handle(record)) yield session.batch(source.bytesRead);
         }
@@ -111,7 +110,7 @@ export async function* readImport(
     }
 
     if (failure === null) {
-      failure = await csv.end();
+      failure = csv.end();
       let records = csv.take();
       // Text stopped at a bad byte mid-line: that unfinished line is not a row.
       if (source.failure !== null && failure === null && !source.endsAtLineBreak)
@@ -125,7 +124,6 @@ export async function* readImport(
     if (session.pending) yield session.batch(source.bytesRead);
     return session.summary();
   } finally {
-    csv?.destroy();
     await source.close();
   }
 }

@@ -21,8 +21,8 @@ import {
 
 /**
  * Accumulate derived rows per arm for window `k`, one entry per code of `arms` in that order
- * (an arm without rows gets zero totals). Without `arms`, the codes the rows have
- * (`armsOfRows`: `intervention` always, `control` when a row is in it).
+ * (an arm without rows gets zero totals). Without `arms`, the arms the rows imply
+ * (`armsOfRows`); a caller with the pilot's declaration passes its `shownArms`.
  */
 export function totalsByArm(
   rows: readonly DerivedParticipant[],

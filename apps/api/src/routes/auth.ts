@@ -14,6 +14,7 @@ import { ALL_ROLES } from '../http/access.ts';
 import { clientAddress } from '../http/address.ts';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { recordArgs } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import {
   changeOwnPassword,
@@ -177,7 +178,7 @@ export const auth = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => {
-      await revoke({ ctx: useCaseCtx(c), id: c.req.valid('param').id });
+      await revoke(recordArgs(c));
       return c.body(null, 204);
     },
   );

@@ -1,12 +1,11 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { BalanceReply } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam } from './params.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
 import { pilotBalance } from '../usecases/balance.ts';
-
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 
 export const balance = new OpenAPIHono<AppEnv>().openapi(
   defineRoute(
@@ -21,6 +20,5 @@ export const balance = new OpenAPIHono<AppEnv>().openapi(
       responses: { 200: jsonContent(BalanceReply, 'The balance table'), ...errorResponses },
     },
   ),
-  async (c) =>
-    c.json(await pilotBalance({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+  async (c) => c.json(await pilotBalance(pilotArgs(c)), 200),
 );

@@ -11,8 +11,9 @@ import {
   WindowParam,
 } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam, recordArgs } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import {
   createBudgetLine,
@@ -25,7 +26,6 @@ import {
   updateBudgetLine,
 } from '../usecases/budget.ts';
 
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const LineParam = z.object({ id: z.string().min(1).max(100) });
 const WRITERS = ['admin', 'manager'] as const;
 
@@ -46,8 +46,7 @@ export const budget = new OpenAPIHono<AppEnv>()
         },
       },
     ),
-    async (c) =>
-      c.json(await listBudgetLines({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+    async (c) => c.json(await listBudgetLines(pilotArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -62,14 +61,7 @@ export const budget = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await createBudgetLine({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
+      c.json(await createBudgetLine({ ...pilotArgs(c), input: c.req.valid('json') }), 201),
   )
   .openapi(
     defineRoute(
@@ -84,14 +76,7 @@ export const budget = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await updateBudgetLine({
-          ctx: useCaseCtx(c),
-          id: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
+      c.json(await updateBudgetLine({ ...recordArgs(c), input: c.req.valid('json') }), 200),
   )
   .openapi(
     defineRoute(
@@ -106,7 +91,7 @@ export const budget = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => {
-      await deleteBudgetLine({ ctx: useCaseCtx(c), id: c.req.valid('param').id });
+      await deleteBudgetLine(recordArgs(c));
       return c.body(null, 204);
     },
   )
@@ -124,14 +109,7 @@ export const budget = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await pilotBudget({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          k: c.req.valid('query').window,
-        }),
-        200,
-      ),
+      c.json(await pilotBudget({ ...pilotArgs(c), k: c.req.valid('query').window }), 200),
   )
   .openapi(
     defineRoute(
@@ -146,11 +124,7 @@ export const budget = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(ReferenceLineList, 'The lines'), ...errorResponses },
       },
     ),
-    async (c) =>
-      c.json(
-        await listReferenceLines({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }),
-        200,
-      ),
+    async (c) => c.json(await listReferenceLines(pilotArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -165,14 +139,7 @@ export const budget = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await createReferenceLine({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
+      c.json(await createReferenceLine({ ...pilotArgs(c), input: c.req.valid('json') }), 201),
   )
   .openapi(
     defineRoute(
@@ -187,7 +154,7 @@ export const budget = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => {
-      await deleteReferenceLine({ ctx: useCaseCtx(c), id: c.req.valid('param').id });
+      await deleteReferenceLine(recordArgs(c));
       return c.body(null, 204);
     },
   );

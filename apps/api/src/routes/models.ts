@@ -13,6 +13,7 @@ import {
 import { ALL_ROLES } from '../http/access.ts';
 import { pilotArgs } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam } from './params.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
 import {
   pilotAdjustedDifference,
@@ -22,7 +23,6 @@ import {
   plannedPower,
 } from '../usecases/models.ts';
 
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const PowerParam = z.coerce.number().gt(0).lt(1).default(0.8).openapi({ example: 0.8 });
 
 /** Viewers get verdicts in words; see packages/disclosure/src/verdict.ts. */
@@ -118,14 +118,7 @@ export const models = new OpenAPIHono<AppEnv>()
     ),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(
-        await pilotPower({
-          ...pilotArgs(c),
-          k: q.window,
-          power: q.power,
-        }),
-        200,
-      );
+      return c.json(await pilotPower({ ...pilotArgs(c), k: q.window, power: q.power }), 200);
     },
   )
   .openapi(
@@ -156,13 +149,6 @@ export const models = new OpenAPIHono<AppEnv>()
     ),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(
-        await pilotForecast({
-          ...pilotArgs(c),
-          k: q.window,
-          target: q.target,
-        }),
-        200,
-      );
+      return c.json(await pilotForecast({ ...pilotArgs(c), k: q.window, target: q.target }), 200);
     },
   );

@@ -12,8 +12,9 @@ import {
   WorklistReply,
 } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs, useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam } from './params.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
 import {
   compareOutcomes,
@@ -24,8 +25,6 @@ import {
   pilotSurvival,
 } from '../usecases/outcomes.ts';
 import { worklist, worklistCsv } from '../usecases/worklist.ts';
-
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 
 export const outcomes = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -43,14 +42,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
       { cacheByPilotVersion: true },
     ),
     async (c) =>
-      c.json(
-        await pilotOutcomes({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          k: c.req.valid('query').window,
-        }),
-        200,
-      ),
+      c.json(await pilotOutcomes({ ...pilotArgs(c), k: c.req.valid('query').window }), 200),
   )
   .openapi(
     defineRoute(
@@ -65,8 +57,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
       },
       { cacheByPilotVersion: true },
     ),
-    async (c) =>
-      c.json(await pilotSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+    async (c) => c.json(await pilotSurvival(pilotArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -85,11 +76,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
       },
       { cacheByPilotVersion: true },
     ),
-    async (c) =>
-      c.json(
-        await pilotDebtSurvival({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }),
-        200,
-      ),
+    async (c) => c.json(await pilotDebtSurvival(pilotArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -117,8 +104,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
       const { by, window } = c.req.valid('query');
       return c.json(
         await pilotSubgroups({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
+          ...pilotArgs(c),
           k: window,
           by,
         }),
@@ -171,15 +157,7 @@ export const outcomes = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(WorklistReply, 'The worklist'), ...errorResponses },
       },
     ),
-    async (c) =>
-      c.json(
-        await worklist({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          query: c.req.valid('query'),
-        }),
-        200,
-      ),
+    async (c) => c.json(await worklist({ ...pilotArgs(c), query: c.req.valid('query') }), 200),
   )
   .openapi(
     defineRoute(
@@ -223,12 +201,5 @@ export const outcomes = new OpenAPIHono<AppEnv>()
       { cacheByPilotVersion: true },
     ),
     async (c) =>
-      c.json(
-        await pilotCohorts({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          k: c.req.valid('query').window,
-        }),
-        200,
-      ),
+      c.json(await pilotCohorts({ ...pilotArgs(c), k: c.req.valid('query').window }), 200),
   );

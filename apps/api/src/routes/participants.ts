@@ -9,8 +9,9 @@ import {
   ParticipantUpdate,
   ParticipantWithTimeline,
 } from '@wegwijzer/domain';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs, useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam, recordArgs } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import { addEvent, deleteEvent } from '../usecases/events.ts';
 import {
@@ -20,7 +21,6 @@ import {
   updateParticipant,
 } from '../usecases/participants.ts';
 
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const IdParam = z.object({ id: z.string().regex(/^\d{1,15}$/, 'a numeric id') });
 const ListQuery = z.object({
   ref: z.string().max(100).optional(),
@@ -43,14 +43,7 @@ export const participants = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await listParticipants({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          query: c.req.valid('query'),
-        }),
-        200,
-      ),
+      c.json(await listParticipants({ ...pilotArgs(c), query: c.req.valid('query') }), 200),
   )
   .openapi(
     defineRoute(
@@ -69,14 +62,7 @@ export const participants = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await createParticipant({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
+      c.json(await createParticipant({ ...pilotArgs(c), input: c.req.valid('json') }), 201),
   )
   .openapi(
     defineRoute(
@@ -93,8 +79,7 @@ export const participants = new OpenAPIHono<AppEnv>()
         },
       },
     ),
-    async (c) =>
-      c.json(await getParticipant({ ctx: useCaseCtx(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await getParticipant(recordArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -109,14 +94,7 @@ export const participants = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await updateParticipant({
-          ctx: useCaseCtx(c),
-          id: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
+      c.json(await updateParticipant({ ...recordArgs(c), input: c.req.valid('json') }), 200),
   )
   .openapi(
     defineRoute(

@@ -3,6 +3,7 @@ import { Pilot, PilotInput, PilotList, PilotUpdate } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { recordArgs } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import { createPilot, getPilot, listPilots, updatePilot } from '../usecases/pilots.ts';
 
@@ -48,7 +49,7 @@ export const pilots = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(Pilot, 'The pilot'), ...errorResponses },
       },
     ),
-    async (c) => c.json(await getPilot({ ctx: useCaseCtx(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await getPilot(recordArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -62,13 +63,5 @@ export const pilots = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(Pilot, 'Updated'), ...errorResponses },
       },
     ),
-    async (c) =>
-      c.json(
-        await updatePilot({
-          ctx: useCaseCtx(c),
-          id: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
+    async (c) => c.json(await updatePilot({ ...recordArgs(c), input: c.req.valid('json') }), 200),
   );

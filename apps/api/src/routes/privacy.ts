@@ -11,6 +11,7 @@ import {
 } from '@wegwijzer/domain';
 import { pilotArgs, useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import { accessRequest } from '../usecases/access-request.ts';
 import { eraseParticipant } from '../usecases/erasure.ts';
@@ -19,7 +20,6 @@ import { confirmRetention, retentionPreview, retentionReport } from '../usecases
 
 /** SPEC §8: erasure, access requests, retention and the register of processing activities. */
 
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const conflict = errorResponses[404];
 
 export const privacy = new OpenAPIHono<AppEnv>()
@@ -137,11 +137,7 @@ export const privacy = new OpenAPIHono<AppEnv>()
     async (c) => {
       const body = c.req.valid('json');
       return c.json(
-        await confirmRetention({
-          ...pilotArgs(c),
-          action: body.action,
-          confirm: body.confirm,
-        }),
+        await confirmRetention({ ...pilotArgs(c), action: body.action, confirm: body.confirm }),
         200,
       );
     },

@@ -1,12 +1,11 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { StatusByMonthReply } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam } from './params.ts';
 import { defineRoute, errorResponses, jsonContent } from '../http/route.ts';
 import { pilotStatusByMonth } from '../usecases/status-by-month.ts';
-
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 
 export const statusByMonth = new OpenAPIHono<AppEnv>().openapi(
   defineRoute(
@@ -25,6 +24,5 @@ export const statusByMonth = new OpenAPIHono<AppEnv>().openapi(
       },
     },
   ),
-  async (c) =>
-    c.json(await pilotStatusByMonth({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }), 200),
+  async (c) => c.json(await pilotStatusByMonth(pilotArgs(c)), 200),
 );

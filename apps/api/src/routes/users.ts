@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { PasswordReset, User, UserInput, UserUpdate } from '@wegwijzer/domain';
 import { useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { recordArgs } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import { changeUser, createUser, listUsers, resetPassword } from '../usecases/accounts.ts';
 
@@ -52,15 +53,7 @@ export const users = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(User, 'Updated'), ...errorResponses },
       },
     ),
-    async (c) =>
-      c.json(
-        await changeUser({
-          ctx: useCaseCtx(c),
-          id: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
+    async (c) => c.json(await changeUser({ ...recordArgs(c), input: c.req.valid('json') }), 200),
   )
   .openapi(
     defineRoute(
@@ -78,11 +71,7 @@ export const users = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) => {
-      await resetPassword({
-        ctx: useCaseCtx(c),
-        id: c.req.valid('param').id,
-        newPassword: c.req.valid('json').newPassword,
-      });
+      await resetPassword({ ...recordArgs(c), newPassword: c.req.valid('json').newPassword });
       return c.body(null, 204);
     },
   );

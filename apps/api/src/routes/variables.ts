@@ -7,8 +7,9 @@ import {
   PilotVariableUpdate,
 } from '@wegwijzer/domain';
 import { ALL_ROLES } from '../http/access.ts';
-import { useCaseCtx } from '../http/ctx.ts';
+import { pilotArgs, useCaseCtx } from '../http/ctx.ts';
 import type { AppEnv } from '../http/env.ts';
+import { PilotParam } from './params.ts';
 import { defineRoute, errorResponses, jsonBody, jsonContent } from '../http/route.ts';
 import {
   changeVariable,
@@ -17,7 +18,6 @@ import {
   removeVariable,
 } from '../usecases/variables.ts';
 
-const PilotParam = z.object({ id: z.string().min(1).max(100) });
 const VariableParam = PilotParam.extend({ code: z.string().min(1).max(40) });
 const conflict = jsonContent(
   ErrorBody,
@@ -38,11 +38,7 @@ export const variables = new OpenAPIHono<AppEnv>()
         responses: { 200: jsonContent(PilotVariableList, 'The variables'), ...errorResponses },
       },
     ),
-    async (c) =>
-      c.json(
-        await listPilotVariables({ ctx: useCaseCtx(c), pilotId: c.req.valid('param').id }),
-        200,
-      ),
+    async (c) => c.json(await listPilotVariables(pilotArgs(c)), 200),
   )
   .openapi(
     defineRoute(
@@ -61,14 +57,7 @@ export const variables = new OpenAPIHono<AppEnv>()
       },
     ),
     async (c) =>
-      c.json(
-        await declareVariable({
-          ctx: useCaseCtx(c),
-          pilotId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
+      c.json(await declareVariable({ ...pilotArgs(c), input: c.req.valid('json') }), 201),
   )
   .openapi(
     defineRoute(

@@ -2,7 +2,10 @@ import {
   benefitEndIndex,
   listVariables,
   participantIndex,
+  JSON_LINES,
   Spool,
+  STAGED_EVENT_LINES,
+  type SpoolCodec,
   writeBudgetLines,
   writeEvents,
   pilotArms,
@@ -26,6 +29,7 @@ import {
 } from '@wegwijzer/import';
 import type { UseCaseCtx } from '../http/env.ts';
 import { emitAudit, withTransaction } from './context.ts';
+import { collectAfterImport } from './import-memory.ts';
 import { requirePersonalData, visiblePilot } from './pilots.ts';
 
 export interface ImportInput {
@@ -73,7 +77,10 @@ export async function runImport({
     },
   };
   type Staged = StagedParticipant | StagedEvent | BudgetLineFields;
-  const spool = new Spool<Staged>();
+  // Events, most of a national import, go to the spool tab-separated; the rest as JSON.
+  const spool = new Spool<Staged>(
+    (input.kind === 'events' ? STAGED_EVENT_LINES : JSON_LINES) as SpoolCodec<Staged>,
+  );
   try {
     const errors: ImportError[] = [];
     let newRefs = 0;
@@ -86,7 +93,11 @@ export async function runImport({
     while (!step.done) {
       errors.push(...step.value.errors);
       // Once a row is wrong nothing will be written: keep validating, stop spooling.
-      if (errors.length === 0 && !input.dryRun) spool.append(step.value.rows.map(stage));
+      // The events codec takes only the reference and the event from a row: no copy to stage.
+      if (errors.length === 0 && !input.dryRun)
+        spool.append(
+          input.kind === 'events' ? (step.value.rows as StagedEvent[]) : step.value.rows.map(stage),
+        );
       if (input.kind === 'participants') {
         for (const r of step.value.rows as StagedParticipant[])
           if (!index.has(r.participantRef)) newRefs++;
@@ -163,6 +174,7 @@ export async function runImport({
       });
       return result;
     });
+    collectAfterImport(summary.records);
     return { ...base, ...counts };
   } finally {
     spool.dispose();

@@ -1,17 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import {
-  CartesianGrid,
-  ComposedChart,
-  ErrorBar,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
   outcomesQuery,
   survivalQuery,
   WINDOW_OPTIONS,
@@ -33,11 +22,10 @@ import { referenceMarks } from '../charts/reference.ts';
 import { referenceLineElements } from '../charts/referenceLines.tsx';
 import { referenceLabel } from '../components/References.tsx';
 import { Figure } from '../components/Figure.tsx';
-import { ArmTag } from '../components/Num.tsx';
 import { PilotPicker, usePilotParam } from '../components/PilotPicker.tsx';
 import { HeadlineText } from '../components/Outcome.tsx';
 import { ErrorState, Loading, Query } from '../components/States.tsx';
-import { formatDate, formatInterval, formatNumber, formatPercent } from '../format.ts';
+import { formatDate, formatNumber, formatPercent, formatWithInterval } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { WindowPicker } from '../components/WindowPicker.tsx';
@@ -47,17 +35,10 @@ import { parseWindow } from './monthly/window.ts';
 import { FindingsTable } from './findings/FindingsTable.tsx';
 import { LadderMovesFigure } from './findings/LadderMovesFigure.tsx';
 import { FindingsByWindow } from './findings/FindingsByWindow.tsx';
-import {
-  Heading1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading1 } from '@utrecht/component-library-react';
 import { TickTable } from '../components/TickTable.tsx';
-import { ScrollTable } from '../components/ScrollTable.tsx';
+import { ArmLineChart } from '../charts/ArmLineChart.tsx';
+import { ArmTable } from '../components/ArmTable.tsx';
 
 // The balance table brings the NL Design System table components: its own chunk.
 const BalanceSection = lazy(() => import('./balance/BalanceTable.tsx'));
@@ -183,39 +164,17 @@ function KmFigure({ s }: { s: SurvivalReply }) {
           </div>
         }
         table={
-          <ScrollTable>
-            <Table className="data-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.days}</TableHeaderCell>
-                  {arms.map((a) => (
-                    <TableHeaderCell key={a} scope="col">
-                      <ArmTag arm={a} />
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {ticks.map((tick) => (
-                  <TableRow key={tick}>
-                    <TableHeaderCell scope="row">{tick}</TableHeaderCell>
-                    {arms.map((a) => {
-                      const r = [...rows].reverse().find((x) => x.t <= tick);
-                      const band = kmBand(r, a);
-                      const v = kmValue(r, a);
-                      return (
-                        <TableCell key={a}>
-                          {v != null
-                            ? `${pct(v)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                            : '–'}
-                        </TableCell>
-                      );
-                    })}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <ArmTable
+            corner={t.days}
+            arms={arms}
+            rows={ticks}
+            rowKey={(tick) => tick}
+            rowHeader={(tick) => tick}
+            cell={(tick, a) => {
+              const r = [...rows].reverse().find((x) => x.t <= tick);
+              return formatWithInterval(kmValue(r, a), kmBand(r, a), pct, locale);
+            }}
+          />
         }
       />
       {ticks.length > 0 && arms.some((a) => atRiskAt(s, a, ticks).some((x) => x != null)) && (
@@ -273,76 +232,38 @@ function ByWindow({ pilotId }: { pilotId: string }) {
       ].join('; ')}
       chart={
         <div className="chart">
-          <ResponsiveContainer width="100%" height={280}>
-            <ComposedChart
-              accessibilityLayer={false}
-              data={data}
-              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-            >
-              <CartesianGrid stroke="#e3e3e3" />
-              <XAxis
-                dataKey="window"
-                type="number"
-                domain={[0, 36]}
-                ticks={[...WINDOW_OPTIONS]}
-                label={{ value: t.window, position: 'insideBottom', offset: -12 }}
-              />
-              <YAxis domain={[0, 'auto']} tickFormatter={pct} width={48} />
-              <Tooltip formatter={(v) => pct(Number(v))} />
-              <Legend verticalAlign="top" />
-              {referenceLineElements(marks, t, locale, true)}
-              {arms.map((a) => (
-                <Line
-                  key={a}
-                  dataKey={a}
-                  stroke={look.style(a).color}
-                  strokeWidth={2}
-                  strokeDasharray={look.style(a).dash}
-                  name={look.label(a)}
-                  isAnimationActive={false}
-                  dot={{ r: 4 }}
-                  connectNulls
-                >
-                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={look.style(a).color} />
-                </Line>
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+          <ArmLineChart
+            data={data}
+            arms={arms}
+            height={280}
+            x={{ dataKey: 'window', type: 'number', domain: [0, 36], ticks: [...WINDOW_OPTIONS] }}
+            xLabel={t.window}
+            yMax="auto"
+            yTick={pct}
+            tip={pct}
+            marks={referenceLineElements(marks, t, locale, true)}
+            dot={4}
+            connectNulls
+            errorBar={{ width: 6 }}
+          />
         </div>
       }
       table={
-        <ScrollTable>
-          <Table className="data-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
-                {arms.map((a) => (
-                  <TableHeaderCell key={a} scope="col">
-                    <ArmTag arm={a} />
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.window}>
-                  <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
-                  {arms.map((a) => {
-                    const band = windowBand(r, a);
-                    const v = windowRate(r, a);
-                    return (
-                      <TableCell key={a}>
-                        {v != null
-                          ? `${formatPercent(v, 1, locale)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                          : '–'}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ArmTable
+          corner={t.window}
+          arms={arms}
+          rows={rows}
+          rowKey={(r) => r.window}
+          rowHeader={(r) => t.months(r.window)}
+          cell={(r, a) =>
+            formatWithInterval(
+              windowRate(r, a),
+              windowBand(r, a),
+              (v) => formatPercent(v, 1, locale),
+              locale,
+            )
+          }
+        />
       }
     />
   );

@@ -1,15 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  CartesianGrid,
-  ComposedChart,
-  ErrorBar,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { cohortsQuery } from '../api/queries.ts';
 import { useArmLook } from '../charts/arms.tsx';
 import {
@@ -23,20 +12,12 @@ import type { ReferenceMark } from '../charts/reference.ts';
 import { Figure } from '../components/Figure.tsx';
 import { referenceLabel } from '../components/References.tsx';
 import { referenceLineElements } from '../charts/referenceLines.tsx';
-import { ArmTag, Num } from '../components/Num.tsx';
 import { Empty, Query } from '../components/States.tsx';
-import { formatInterval, formatNumber, formatPercent, type Locale } from '../format.ts';
+import { formatPercent, type Locale } from '../format.ts';
 import { useI18n, useStrings } from '../i18n.tsx';
 import { cellText } from '../suppression.ts';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { ScrollTable } from '../components/ScrollTable.tsx';
+import { ArmLineChart } from '../charts/ArmLineChart.tsx';
+import { ArmTable, RateWithN } from '../components/ArmTable.tsx';
 
 const strings = {
   nl: {
@@ -114,7 +95,6 @@ function CohortChart({
   }));
   const pct0 = (v: number) => formatPercent(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
-  const n = (v: number) => formatNumber(v, 0, locale);
   const shown = rows.filter((r) => arms.some((a) => cohortRate(r, a) != null));
   const alt = `${s.alt} ${shown
     .map(
@@ -128,88 +108,39 @@ function CohortChart({
       alt={alt}
       chart={
         <div className="chart">
-          <ResponsiveContainer width="100%" height={300}>
-            <ComposedChart
-              accessibilityLayer={false}
-              data={data}
-              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-            >
-              <CartesianGrid stroke="#e3e3e3" />
-              <XAxis
-                dataKey="label"
-                interval="preserveStartEnd"
-                minTickGap={24}
-                label={{ value: s.month, position: 'insideBottom', offset: -12 }}
-              />
-              <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
-              <Tooltip formatter={(v) => pct(Number(v))} />
-              <Legend verticalAlign="top" />
-              {referenceLineElements(marks, t, locale)}
-              {arms.map((a) => (
-                <Line
-                  key={a}
-                  dataKey={a}
-                  name={look.label(a)}
-                  stroke={look.style(a).color}
-                  strokeWidth={2}
-                  strokeDasharray={look.style(a).dash}
-                  dot={{ r: 3 }}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                >
-                  <ErrorBar
-                    dataKey={`${a}Err`}
-                    width={4}
-                    stroke={look.style(a).color}
-                    strokeOpacity={0.6}
-                  />
-                </Line>
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+          <ArmLineChart
+            data={data}
+            arms={arms}
+            height={300}
+            x={{ dataKey: 'label', interval: 'preserveStartEnd', minTickGap: 24 }}
+            xLabel={s.month}
+            yMax={1}
+            yTick={pct0}
+            tip={pct}
+            marks={referenceLineElements(marks, t, locale)}
+            dot={3}
+            connectNulls={false}
+            errorBar={{ width: 4, opacity: 0.6 }}
+          />
           <p className="muted small">{s.note}</p>
         </div>
       }
       table={
-        <ScrollTable>
-          <Table className="data-table cohort-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{s.month}</TableHeaderCell>
-                {arms.map((a) => (
-                  <TableHeaderCell key={a} scope="col">
-                    <ArmTag arm={a} /> (95%-BI; {s.evaluable})
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.month}>
-                  <TableHeaderCell scope="row">{monthLabel(r.month, locale)}</TableHeaderCell>
-                  {arms.map((a) => {
-                    const c = r.cells[a];
-                    return (
-                      <TableCell key={a}>
-                        {c?.evaluable.kind === 'value' && c.evaluable.value === 0 ? (
-                          <span className="muted">{s.tooEarly}</span>
-                        ) : c ? (
-                          <>
-                            <Num c={c.rate} fmt={pct} />
-                            {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
-                            <Num c={c.evaluable} fmt={n} count />
-                          </>
-                        ) : (
-                          '–'
-                        )}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <ArmTable
+          className="cohort-table"
+          corner={s.month}
+          arms={arms}
+          armNote={` (95%-BI; ${s.evaluable})`}
+          rows={rows}
+          rowKey={(r) => r.month}
+          rowHeader={(r) => monthLabel(r.month, locale)}
+          cell={(r, a) => {
+            const c = r.cells[a];
+            if (c?.evaluable.kind === 'value' && c.evaluable.value === 0)
+              return <span className="muted">{s.tooEarly}</span>;
+            return c ? <RateWithN rate={c.rate} ci={c.ci} n={c.evaluable} count /> : '–';
+          }}
+        />
       }
     />
   );

@@ -51,6 +51,29 @@ export function baselineColumns(b: Partial<Baseline>) {
   >;
 }
 
+/** Every baseline column empty: what a column an INSERT leaves out reads back as. */
+const NO_BASELINE: ReturnType<typeof baselineColumns> = {
+  monthly_benefit_cents: null,
+  guidance_cost_cents: null,
+  household: null,
+  birth_year: null,
+  motivation: null,
+  ladder_step: null,
+  has_debts: null,
+  disability: null,
+  refugee_status: null,
+  education: null,
+  lost_to_follow_up_date: null,
+};
+
+/**
+ * The baseline a participant inserted with `columns` (from `baselineColumns`, arm and intake
+ * date included) reads back as: the import derives new participants from the rows in hand.
+ */
+export function insertedBaseline(columns: ReturnType<typeof baselineColumns>): Baseline {
+  return toBaseline({ ...NO_BASELINE, ...columns } as ParticipantRow);
+}
+
 /** Whether `pilotId` already has a participant with the municipal reference `ref`. */
 export async function participantRefTaken(
   db: Kysely<Database>,

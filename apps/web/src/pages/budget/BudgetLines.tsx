@@ -36,6 +36,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { ConfirmDeleteButtons, RowChangeFeedback } from '../../components/ConfirmDelete.tsx';
 
 /** The pilot's budget lines with add, change and delete (managers of the pilot and admins). */
 export function BudgetLines({ pilotId }: { pilotId: string }) {
@@ -95,22 +96,11 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
                         {confirming === l.id ? (
                           <span role="group" aria-label={s.confirmDelete(l.fundingSource)}>
                             <span className="small">{s.confirmDelete(l.fundingSource)}</span>{' '}
-                            <Button
-                              type="button"
-                              appearance="primary-action-button"
-                              hint="danger"
-                              disabled={del.isPending}
-                              onClick={() => del.mutate(l.id)}
-                            >
-                              {t.delete}
-                            </Button>
-                            <Button
-                              type="button"
-                              appearance="subtle-button"
-                              onClick={() => setConfirming(null)}
-                            >
-                              {t.cancel}
-                            </Button>
+                            <ConfirmDeleteButtons
+                              pending={del.isPending}
+                              onDelete={() => del.mutate(l.id)}
+                              onCancel={() => setConfirming(null)}
+                            />
                           </span>
                         ) : (
                           <>
@@ -156,12 +146,7 @@ export function BudgetLines({ pilotId }: { pilotId: string }) {
           )
         }
       </Query>
-      {del.isError && (
-        <Alert type="error" role="alert">
-          {del.error.message}
-        </Alert>
-      )}
-      <p aria-live="polite">{notice && <span className="inline-ok">{notice}</span>}</p>
+      <RowChangeFeedback error={del.error} notice={notice} />
       <BudgetLineForm
         key={editing?.id ?? 'new'}
         pilotId={pilotId}

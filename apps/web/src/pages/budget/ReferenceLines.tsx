@@ -34,6 +34,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { ConfirmDeleteButtons, RowChangeFeedback } from '../../components/ConfirmDelete.tsx';
 
 const EMPTY: ReferenceDraft = {
   kind: 'general_outflow',
@@ -146,22 +147,11 @@ export function ReferenceLines({ pilotId }: { pilotId: string }) {
                     <TableCell>
                       {confirming === m.id ? (
                         <>
-                          <Button
-                            type="button"
-                            appearance="primary-action-button"
-                            hint="danger"
-                            disabled={del.isPending}
-                            onClick={() => del.mutate(m.id)}
-                          >
-                            {t.delete}
-                          </Button>
-                          <Button
-                            type="button"
-                            appearance="subtle-button"
-                            onClick={() => setConfirming(null)}
-                          >
-                            {t.cancel}
-                          </Button>
+                          <ConfirmDeleteButtons
+                            pending={del.isPending}
+                            onDelete={() => del.mutate(m.id)}
+                            onCancel={() => setConfirming(null)}
+                          />
                         </>
                       ) : (
                         <Button
@@ -181,12 +171,7 @@ export function ReferenceLines({ pilotId }: { pilotId: string }) {
           );
         }}
       </Query>
-      {del.isError && (
-        <Alert type="error" role="alert">
-          {del.error.message}
-        </Alert>
-      )}
-      <p aria-live="polite">{notice && <span className="inline-ok">{notice}</span>}</p>
+      <RowChangeFeedback error={del.error} notice={notice} />
       <form className="form" onSubmit={submit} noValidate aria-labelledby="rl-form-h">
         <Heading3 id="rl-form-h">{s.refAdd}</Heading3>
         {formError && (

@@ -1,35 +1,17 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import {
-  CartesianGrid,
-  ComposedChart,
-  ErrorBar,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { debtSurvivalQuery, outcomesQuery, WINDOW_OPTIONS } from '../../api/queries.ts';
 import { debtWindowRows, stabilisedCurve, trimTail } from '../../charts/debts.ts';
 import { KM_TICKS as TICKS, KmChart } from '../../charts/KmChart.tsx';
 import { kmBand, kmRows, kmValue } from '../../charts/mappers.ts';
 import { Figure } from '../../components/Figure.tsx';
-import { ArmTag, Num } from '../../components/Num.tsx';
 import { Empty, ErrorState, Loading, Query } from '../../components/States.tsx';
-import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { formatNumber, formatPercent, formatWithInterval } from '../../format.ts';
 import { useArmLook } from '../../charts/arms.tsx';
 import { useI18n, useStrings } from '../../i18n.tsx';
 import { cellText } from '../../suppression.ts';
 import { debtStrings } from './strings.ts';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { ArmLineChart } from '../../charts/ArmLineChart.tsx';
+import { ArmTable, RateWithN } from '../../components/ArmTable.tsx';
 
 /** The share with debts under control at 6/12/18/24/36 months: a line per arm with intervals. */
 export function DebtOverTime({ pilotId }: { pilotId: string }) {
@@ -44,7 +26,6 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
   const arms = look.codes.filter((a) => rows.some((r) => r.cells[a]));
   const pct0 = (v: number) => formatPercent(v, 0, locale);
   const pct = (v: number) => formatPercent(v, 1, locale);
-  const n = (v: number) => formatNumber(v, 0, locale);
   return (
     <Figure
       title={s.overTimeTitle}
@@ -56,78 +37,34 @@ export function DebtOverTime({ pilotId }: { pilotId: string }) {
         .join('; ')}.`}
       chart={
         <div className="chart">
-          <ResponsiveContainer width="100%" height={280}>
-            <ComposedChart
-              accessibilityLayer={false}
-              data={rows}
-              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-            >
-              <CartesianGrid stroke="#e3e3e3" />
-              <XAxis
-                dataKey="window"
-                type="number"
-                domain={[0, 36]}
-                ticks={[...WINDOW_OPTIONS]}
-                label={{ value: t.window, position: 'insideBottom', offset: -12 }}
-              />
-              <YAxis domain={[0, 1]} tickFormatter={pct0} width={48} />
-              <Tooltip formatter={(v) => pct(Number(v))} />
-              <Legend verticalAlign="top" />
-              {arms.map((a) => (
-                <Line
-                  key={a}
-                  dataKey={a}
-                  name={look.label(a)}
-                  stroke={look.style(a).color}
-                  strokeWidth={2}
-                  strokeDasharray={look.style(a).dash}
-                  dot={{ r: 4 }}
-                  isAnimationActive={false}
-                  connectNulls
-                >
-                  <ErrorBar dataKey={`${a}Err`} width={6} stroke={look.style(a).color} />
-                </Line>
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+          <ArmLineChart
+            data={rows}
+            arms={arms}
+            height={280}
+            x={{ dataKey: 'window', type: 'number', domain: [0, 36], ticks: [...WINDOW_OPTIONS] }}
+            xLabel={t.window}
+            yMax={1}
+            yTick={pct0}
+            tip={pct}
+            dot={4}
+            connectNulls
+            errorBar={{ width: 6 }}
+          />
         </div>
       }
       table={
-        <Table className="data-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.window}</TableHeaderCell>
-              {arms.map((a) => (
-                <TableHeaderCell key={a} scope="col">
-                  <ArmTag arm={a} /> (95%-BI; n)
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.window}>
-                <TableHeaderCell scope="row">{t.months(r.window)}</TableHeaderCell>
-                {arms.map((a) => {
-                  const c = r.cells[a];
-                  return (
-                    <TableCell key={a}>
-                      {c ? (
-                        <>
-                          <Num c={c.rate} fmt={pct} />
-                          {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
-                          <Num c={c.n} fmt={n} count />
-                        </>
-                      ) : (
-                        '–'
-                      )}
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ArmTable
+          corner={t.window}
+          arms={arms}
+          armNote=" (95%-BI; n)"
+          rows={rows}
+          rowKey={(r) => r.window}
+          rowHeader={(r) => t.months(r.window)}
+          cell={(r, a) => {
+            const c = r.cells[a];
+            return c ? <RateWithN rate={c.rate} ci={c.ci} n={c.n} count /> : '–';
+          }}
+        />
       }
     />
   );
@@ -178,37 +115,17 @@ export function DebtKaplanMeier({ pilotId }: { pilotId: string }) {
               </div>
             }
             table={
-              <Table className="data-table">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{s.days}</TableHeaderCell>
-                    {arms.map((a) => (
-                      <TableHeaderCell key={a} scope="col">
-                        <ArmTag arm={a} />
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {ticks.map((tick) => (
-                    <TableRow key={tick}>
-                      <TableHeaderCell scope="row">{tick}</TableHeaderCell>
-                      {arms.map((a) => {
-                        const r = at(tick);
-                        const v = kmValue(r, a);
-                        const band = kmBand(r, a);
-                        return (
-                          <TableCell key={a}>
-                            {v != null
-                              ? `${pct(v)}${band ? ` (${formatInterval(band, locale)})` : ''}`
-                              : '–'}
-                          </TableCell>
-                        );
-                      })}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <ArmTable
+                corner={s.days}
+                arms={arms}
+                rows={ticks}
+                rowKey={(tick) => tick}
+                rowHeader={(tick) => tick}
+                cell={(tick, a) => {
+                  const r = at(tick);
+                  return formatWithInterval(kmValue(r, a), kmBand(r, a), pct, locale);
+                }}
+              />
             }
           />
         );

@@ -12,7 +12,6 @@ import {
 } from 'recharts';
 import { statusByMonthQuery, type StatusByMonthReply } from '../../api/queries.ts';
 import { Figure } from '../../components/Figure.tsx';
-import { ArmTag, Num } from '../../components/Num.tsx';
 import { Empty, Query } from '../../components/States.tsx';
 import { formatInterval, formatNumber, formatPercent } from '../../format.ts';
 import { useArmLook } from '../../charts/arms.tsx';
@@ -27,16 +26,8 @@ import {
   type StatusRow,
 } from './status.ts';
 import { monthlyStrings } from './strings.ts';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { TickTable } from '../../components/TickTable.tsx';
+import { ArmTable, RateWithN } from '../../components/ArmTable.tsx';
 
 /** Status by month on the pilot page and in Analyse (its own chunk: it carries Recharts). */
 export default function StatusByMonthFigure({ pilotId }: { pilotId: string }) {
@@ -153,47 +144,21 @@ function StatusChart({ reply }: { reply: StatusByMonthReply }) {
 }
 
 function StatusTable({ rows, arms }: { rows: StatusRow[]; arms: ArmKey[] }) {
-  const { locale } = useI18n();
   const s = useStrings(monthlyStrings);
-  const pct = (v: number) => formatPercent(v, 1, locale);
-  const n = (v: number) => formatNumber(v, 0, locale);
   return (
-    <ScrollTable>
-      <Table className="data-table status-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{s.month}</TableHeaderCell>
-            {arms.map((a) => (
-              <TableHeaderCell key={a} scope="col">
-                <ArmTag arm={a} /> — {s.share} ({s.interval}); {s.evaluable}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.month}>
-              <TableHeaderCell scope="row">{r.month}</TableHeaderCell>
-              {arms.map((a) => {
-                const c = r.cells[a];
-                if (!c)
-                  return (
-                    <TableCell key={a}>
-                      <span className="muted">{s.tooFew}</span>
-                    </TableCell>
-                  );
-                return (
-                  <TableCell key={a}>
-                    <Num c={c.rate} fmt={pct} />
-                    {c.ci && ` (${formatInterval(c.ci, locale)})`}; n ={' '}
-                    <Num c={c.evaluable} fmt={n} />
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </ScrollTable>
+    <ArmTable
+      className="status-table"
+      corner={s.month}
+      arms={arms}
+      armNote={` — ${s.share} (${s.interval}); ${s.evaluable}`}
+      rows={rows}
+      rowKey={(r) => r.month}
+      rowHeader={(r) => r.month}
+      cell={(r, a) => {
+        const c = r.cells[a];
+        if (!c) return <span className="muted">{s.tooFew}</span>;
+        return <RateWithN rate={c.rate} ci={c.ci} n={c.evaluable} />;
+      }}
+    />
   );
 }
