@@ -14,6 +14,7 @@ export default defineConfig({
       'test/api/postgres.test.ts',
       'test/api/sqlite-to-postgres.test.ts',
       'test/api/version-watch.test.ts',
+      'test/api/postgres-copy.test.ts',
     ],
     // SQLite here, whatever the shell exports; vitest.postgres.config.ts runs test/api on PostgreSQL.
     env: { WEGWIJZER_TEST_DATABASE_URL: '' },

@@ -32,16 +32,18 @@ let counter = 0;
 /**
  * A test app on a database of its own. `options.sqliteFile` opens (and migrates) that SQLite
  * file instead, on either test run, and leaves it in place on close: for tests of upgrades.
+ * `options.wrapStore` gives the app another view of the opened store (e.g. another write path).
  */
 export async function testApp(
   overrides: Partial<Config> = {},
-  options: { sqliteFile?: string } = {},
+  options: { sqliteFile?: string; wrapStore?: (store: Store) => Store } = {},
 ): Promise<TestApp> {
   const server = options.sqliteFile ? null : testDatabaseServer();
   const dir = server || options.sqliteFile ? null : mkdtempSync(join(tmpdir(), 'wegwijzer-test-'));
   const pgDatabase = server ? await createTestDatabase(server) : null;
   const file = options.sqliteFile ?? (pgDatabase ? pgDatabase.url : join(dir!, 'test.sqlite'));
-  const store = await openDatabase(file, { poolSize: 4 });
+  const opened = await openDatabase(file, { poolSize: 4 });
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const config: Config = {
     ...configFromEnv({}),
     databaseUrl: file,

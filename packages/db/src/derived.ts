@@ -1,6 +1,7 @@
 import { WINDOWS, type Baseline, type PilotFacts } from '@wegwijzer/domain';
 import { deriveParticipant, type DerivedParticipant } from '@wegwijzer/outcomes';
 import { preparedOn, type RawSqlite, type Tx } from './open.ts';
+import { returnedColumns, startCopy, startCopyReturning } from './pg-copy.ts';
 import { withArmGuidanceCostsTx } from './repos/arms.ts';
 import { toTimelineEvent, type EventRow } from './repos/events.ts';
 import { toBaseline, type ParticipantRow } from './repos/participants.ts';
@@ -109,6 +110,11 @@ const DERIVED_COLUMNS = [
 const ROWS_PER_INSERT = 500;
 /** Rows per statement on PostgreSQL, where a statement takes one array parameter per column. */
 const ROWS_PER_UNNEST = 5000;
+/**
+ * Rows per COPY on PostgreSQL: a COPY costs little more than its round trip, and a smaller one
+ * sent sooner runs in the server while the next rows are computed.
+ */
+const ROWS_PER_COPY = 1000;
 
 /** PostgreSQL column types by table, for the casts of `unnest`; the schema is fixed at runtime. */
 const columnTypes = new Map<string, Map<string, string>>();
@@ -149,9 +155,11 @@ export class BulkInsert {
   ) {
     this.rowsPerInsert =
       rowsPerInsert ??
-      (tx.dialect === 'postgres'
-        ? ROWS_PER_UNNEST
-        : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(30_000 / columns.length))));
+      (tx.pg
+        ? ROWS_PER_COPY
+        : tx.dialect === 'postgres'
+          ? ROWS_PER_UNNEST
+          : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(30_000 / columns.length))));
   }
 
   /** Adds one row; writes a full statement when one is due (returns its RETURNING rows). */
@@ -171,6 +179,16 @@ export class BulkInsert {
     let params: unknown[];
     if (this.tx.dialect === 'postgres') {
       const types = await typesOf(this.tx, this.table);
+      // COPY on the transaction's own connection where there is one (pg-copy.ts); it runs on
+      // while the caller computes the next rows, and the transaction's next statement waits.
+      const client = this.tx.pg;
+      if (client && !this.tail) {
+        startCopy(client, this.table, this.columns, rows);
+        return [];
+      }
+      const returned = client && returnedColumns(this.tail, this.columns, types);
+      if (client && returned)
+        return startCopyReturning<T>(client, this.table, this.columns, rows, returned);
       text = `${head}SELECT * FROM unnest(${this.columns
         .map((c) => `?::${types.get(c) ?? 'text'}[]`)
         .join(', ')})${this.tail}`;

@@ -13,9 +13,11 @@ import {
   type DialectAdapter,
   type Driver,
   type Migration,
+  type PostgresPool,
   type Transaction,
 } from 'kysely';
 import { migrations as shippedMigrations } from './migrations/index.ts';
+import { settleCopies } from './pg-copy.ts';
 import type { Database } from './schema.ts';
 import { forgetPoolVersions, stopVersionWatch, withoutVersionWatch } from './versions.ts';
 
@@ -54,6 +56,12 @@ export interface Tx {
    * transaction: Kysely's connection mutex is held until it ends.
    */
   readonly sqlite?: RawSqlite;
+  /**
+   * On PostgreSQL, the client of the connection this transaction runs on, for bulk writes by
+   * `COPY … FROM STDIN` (pg-copy.ts): a COPY must run on the transaction's own connection to
+   * land with it. Absent on a `Tx` over a Kysely transaction begun elsewhere.
+   */
+  readonly pg?: pg.PoolClient;
 }
 
 export type RawSqlite = BetterSqlite3.Database;
@@ -249,8 +257,15 @@ export function toNumberedParams(text: string): string {
   return out;
 }
 
-/** The `Tx` of a Kysely transaction: for repositories that are handed a transaction of their own. */
-export function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
+/**
+ * The `Tx` of a Kysely transaction: for repositories that are handed a transaction of their own.
+ * `client`, on PostgreSQL, is the connection the transaction runs on (see `Tx.pg`).
+ */
+export function txOver(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  client?: pg.PoolClient,
+): Tx {
   const pgSql = dialect === 'postgres';
   const exec = (text: string, params: readonly unknown[] = []) =>
     trx.executeQuery(CompiledQuery.raw(pgSql ? toNumberedParams(text) : text, [...params]));
@@ -260,6 +275,7 @@ export function txOver(trx: Transaction<Database>, dialect: DialectName): Tx {
   return {
     dialect,
     db: trx,
+    ...(client ? { pg: client } : {}),
     async run(text, params) {
       const r = await exec(text, params);
       return Number(r.numAffectedRows ?? 0);
@@ -383,7 +399,7 @@ export async function openPostgres(
     pool,
     transaction: async (fn) => {
       try {
-        return await db.transaction().execute((trx) => fn(txOver(trx, 'postgres')));
+        return await pgTransaction(pool, fn);
       } finally {
         // This instance's next read sees what it just committed, before the notification comes.
         forgetPoolVersions(pool);
@@ -392,6 +408,46 @@ export async function openPostgres(
     // The version watch's listener is a connection of its own, outside the pool.
     close: () => (closed ??= stopVersionWatch(pool).then(() => db.destroy())),
   };
+}
+
+/**
+ * Runs `fn` in a transaction on a connection taken from `pool` for it. Kysely hides the client
+ * of the connection its transaction runs on, and a COPY needs it: so the transaction runs through
+ * a Kysely of its own over this one client, and the `Tx` carries the client (`Tx.pg`).
+ *
+ * Every statement Kysely sends on it, COMMIT included, first waits for the COPYs a bulk write
+ * left running (pg-copy.ts): a failed COPY is reported as itself, before anything else runs.
+ */
+async function pgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // Kysely marks a connection whose ROLLBACK failed for discarding: the pool must not reuse it.
+  let discard = false;
+  const one: PostgresPool = {
+    connect: async () => ({
+      query: (async (...args: Parameters<pg.PoolClient['query']>) => {
+        await settleCopies(client);
+        return client.query(...args);
+      }) as pg.PoolClient['query'],
+      release: (broken?: boolean) => {
+        discard ||= Boolean(broken);
+      },
+    }),
+    end: async () => {},
+  };
+  try {
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: one }) });
+    return await db.transaction().execute(async (trx) => {
+      try {
+        return await fn(txOver(trx, 'postgres', client));
+      } catch (err) {
+        // The COPY that failed is reported once: the ROLLBACK then goes out on a free client.
+        await settleCopies(client).catch(() => {});
+        throw err;
+      }
+    });
+  } finally {
+    client.release(discard);
+  }
 }
 
 /** Applies pending migrations; a database that cannot be brought up to date is closed again. */
